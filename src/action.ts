@@ -1,0 +1,57 @@
+// The action's two steps. Main registers and saves state; post restores from that state.
+// Post problems are warnings: by then the job's real work is done.
+
+import * as core from '@actions/core'
+import { BinfmtTable } from './binfmt.js'
+import { readInputs } from './inputs.js'
+import type { Log } from './log.js'
+import { restore } from './restore.js'
+import { setup, type SetupDeps } from './setup.js'
+import { actionStore, type StateStore } from './state.js'
+import { setupSummary, restoreSummary } from './summary.js'
+
+export const actionLog: Log = {
+  info: m => core.info(m),
+  debug: m => core.debug(m),
+  notice: m => core.notice(m),
+  warning: m => core.warning(m),
+  group: (name, fn) => core.group(name, fn)
+}
+
+export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {
+  try {
+    const options = readInputs()
+    const result = await setup(options, { log: actionLog, store: actionStore(), ...deps })
+    core.setOutput('platforms', result.platforms.join(','))
+    core.setOutput('emulated-platforms', result.emulatedPlatforms.join(','))
+    core.setOutput('emulators', result.emulators.join(','))
+    core.info(`platforms: ${result.platforms.join(',')}`)
+    await setupSummary(result).write()
+  } catch (e) {
+    core.setFailed((e as Error).message)
+  }
+}
+
+export async function runPost(
+  store: StateStore = actionStore(),
+  log: Log = actionLog
+): Promise<void> {
+  try {
+    const state = store.load()
+    if (!state) {
+      log.info('Nothing to restore: main changed nothing')
+      return
+    }
+    if (!state.cleanup) {
+      log.info(
+        `cleanup is false: leaving ${state.created.map(e => e.name).join(', ') || 'the table'} as it is`
+      )
+      return
+    }
+    const table = await BinfmtTable.open({ root: state.root, log })
+    const report = await log.group('Restore binfmt_misc', () => restore(table, state, log))
+    await restoreSummary(report).write()
+  } catch (e) {
+    log.warning(`Could not restore binfmt_misc: ${(e as Error).message}`)
+  }
+}

@@ -1,0 +1,335 @@
+// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
+// unmounts; mounts the filesystem when it is missing and leaves it mounted.
+
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { run, ExecError, lastLine } from './exec.js'
+import type { Log } from './log.js'
+
+export const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc'
+
+export interface Entry {
+  readonly name: string
+  readonly enabled: boolean
+  readonly interpreter: string
+  /** Canonical flag string: the letters of P, O, C, F present, in that order. */
+  readonly flags: string
+  readonly offset: number
+  /** Magic bytes as lowercase hex; for an extension entry, absent. */
+  readonly magic?: string
+  readonly mask?: string
+  /** File name extension, for entries matched by extension instead of magic. */
+  readonly extension?: string
+}
+
+/** The four flags the kernel prints, in the order it prints them. */
+const FLAG_ORDER = 'POCF'
+
+/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
+export function canonicalFlags(flags: string): string {
+  const set = new Set(flags.toUpperCase())
+  if (set.has('C')) set.add('O')
+  return [...FLAG_ORDER].filter(f => set.has(f)).join('')
+}
+
+/** Parse one entry file as the kernel prints it. */
+export function parseEntry(name: string, text: string): Entry {
+  let enabled = false
+  let interpreter = ''
+  let flags = ''
+  let offset = 0
+  let magic: string | undefined
+  let mask: string | undefined
+  let extension: string | undefined
+  for (const line of text.split('\n')) {
+    const [key, ...rest] = line.split(' ')
+    const value = rest.join(' ')
+    if (line === 'enabled') enabled = true
+    else if (line === 'disabled') enabled = false
+    else if (key === 'interpreter') interpreter = value
+    else if (key === 'flags:') flags = canonicalFlags(value.trim())
+    else if (key === 'offset') offset = Number(value)
+    else if (key === 'magic') magic = value.trim()
+    else if (key === 'mask') mask = value.trim()
+    else if (key === 'extension') extension = value.replace(/^\./, '')
+  }
+  return { name, enabled, interpreter, flags, offset, magic, mask, extension }
+}
+
+const escapeHex = (hex: string) => hex.replace(/(..)/g, '\\x$1')
+
+/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
+export function registerLine(e: Entry): string {
+  checkEntryText(e)
+  const line = e.extension
+    ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
+    : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`
+  if (line.length > 1920) {
+    throw new Error(
+      `The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`
+    )
+  }
+  return line
+}
+
+/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
+export function checkEntryText(e: Entry): void {
+  if (
+    !/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
+    e.name === '.' ||
+    e.name === '..' ||
+    e.name === 'register' ||
+    e.name === 'status'
+  ) {
+    throw new Error(
+      `'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`
+    )
+  }
+  if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
+    throw new Error(
+      `Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`
+    )
+  }
+  if (e.interpreter.length >= 128) {
+    throw new Error(
+      `Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`
+    )
+  }
+}
+
+const ERRNO_FROM_TEXT: Array<[RegExp, string]> = [
+  [/File exists/i, 'EEXIST'],
+  [/No such file or directory/i, 'ENOENT'],
+  [/Invalid argument/i, 'EINVAL'],
+  [/Operation not permitted/i, 'EPERM'],
+  [/Permission denied/i, 'EACCES']
+]
+
+/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
+export class BinfmtError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined
+  ) {
+    super(message)
+    this.name = 'BinfmtError'
+  }
+}
+
+/** Writes files in binfmt_misc, directly as root or through `sudo -n` otherwise. */
+export interface Writer {
+  write(file: string, data: string): Promise<void>
+  mount(root: string): Promise<void>
+}
+
+function errnoOf(e: unknown): string | undefined {
+  if (e instanceof ExecError) {
+    const text = e.result.stderr
+    return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1]
+  }
+  return (e as NodeJS.ErrnoException).code
+}
+
+function directWriter(log?: Log): Writer {
+  return {
+    // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
+    write: (file, data) => writeFile(file, data, { flag: 'r+' }),
+    mount: async root =>
+      void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+  }
+}
+
+function sudoWriter(log?: Log): Writer {
+  return {
+    write: async (file, data) =>
+      void (await run(['sudo', '-n', 'tee', file], { input: data, log })),
+    mount: async root =>
+      void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+  }
+}
+
+/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
+export async function chooseWriter(log?: Log): Promise<Writer> {
+  if (process.getuid?.() === 0) return directWriter(log)
+  const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch(
+    (e: Error) => ({ code: -1, stderr: e.message, stdout: '' })
+  )
+  if (probe.code !== 0) {
+    throw new Error(
+      `Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+        `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+        `Run as root, or allow this user to run sudo without a password.`
+    )
+  }
+  return sudoWriter(log)
+}
+
+export class BinfmtTable {
+  constructor(
+    readonly root: string,
+    private readonly writer: Writer,
+    private readonly log?: Log
+  ) {}
+
+  /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
+  static async open(
+    options: { root?: string; log?: Log; writer?: Writer } = {}
+  ): Promise<BinfmtTable> {
+    const root = options.root ?? DEFAULT_ROOT
+    const writer = options.writer ?? (await chooseWriter(options.log))
+    // Reading status first triggers systemd's automount, where there is one.
+    await readFile(join(root, 'status')).catch(() => undefined)
+    if (!existsSync(join(root, 'register'))) {
+      options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`)
+      try {
+        await writer.mount(root)
+      } catch (e) {
+        throw new Error(
+          `binfmt_misc is not mounted at ${root} and mounting it failed (${(e as Error).message}). ` +
+            `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`,
+          { cause: e }
+        )
+      }
+      if (!existsSync(join(root, 'register'))) {
+        throw new Error(`binfmt_misc is still not available at ${root} after mounting it`)
+      }
+    }
+    return new BinfmtTable(root, writer, options.log)
+  }
+
+  /** Every entry, sorted by name. */
+  async list(): Promise<Entry[]> {
+    const names = (await readdir(this.root)).filter(n => n !== 'register' && n !== 'status').sort()
+    const entries: Entry[] = []
+    for (const name of names) {
+      const entry = await this.get(name)
+      if (entry) entries.push(entry)
+    }
+    return entries
+  }
+
+  async get(name: string): Promise<Entry | undefined> {
+    try {
+      return parseEntry(name, await readFile(join(this.root, name), 'utf8'))
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw e
+    }
+  }
+
+  async register(entry: Entry): Promise<void> {
+    const line = registerLine(entry)
+    this.log?.debug(`register ${line}`)
+    try {
+      await this.writer.write(join(this.root, 'register'), line)
+    } catch (e) {
+      throw explain(e, entry)
+    }
+    if (!entry.enabled) await this.setEnabled(entry.name, false)
+  }
+
+  async setEnabled(name: string, enabled: boolean): Promise<void> {
+    await this.writeEntry(name, enabled ? '1' : '0')
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.writeEntry(name, '-1')
+  }
+
+  private async writeEntry(name: string, value: string): Promise<void> {
+    if (name === 'status' || name === 'register' || name.includes('/')) {
+      throw new Error(`Refusing to write to binfmt_misc '${name}'`)
+    }
+    // tee (the sudo path) would try to create a missing entry and report EACCES instead.
+    if (!existsSync(join(this.root, name))) {
+      throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT')
+    }
+    try {
+      await this.writer.write(join(this.root, name), value)
+    } catch (e) {
+      const code = errnoOf(e)
+      throw new BinfmtError(
+        `Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`,
+        code
+      )
+    }
+  }
+}
+
+function permissionHint(e: unknown, code: string | undefined): string {
+  if (code === 'EPERM' || code === 'EACCES') {
+    return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)'
+  }
+  return (e as Error).message
+}
+
+function explain(e: unknown, entry: Entry): BinfmtError {
+  const code = errnoOf(e)
+  const name = `'${entry.name}'`
+  switch (code) {
+    case 'EEXIST':
+      return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code)
+    case 'ENOENT':
+      return new BinfmtError(
+        `Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
+          `(with the F flag the kernel opens it at registration time)`,
+        code
+      )
+    case 'EINVAL':
+      return new BinfmtError(
+        `The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
+          `magic and mask must have the same length and fit in 128 bytes with the offset`,
+        code
+      )
+    case 'EPERM':
+    case 'EACCES':
+      return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code)
+    default:
+      return new BinfmtError(`Cannot register ${name}: ${(e as Error).message}`, code)
+  }
+}
+
+/** SHA-256 of a file, or undefined when it cannot be read. */
+export async function fileDigest(path: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')
+  } catch {
+    return undefined
+  }
+}
+
+/** Magic with the mask applied: the bytes the kernel actually compares. */
+function masked(magic = '', mask = ''): string {
+  const bytes = Buffer.from(magic, 'hex')
+  const bits = Buffer.from(mask, 'hex')
+  return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex')
+}
+
+/** The same match rule, flags and interpreter path; whether the files match is separate. */
+export function sameDefinition(a: Entry, b: Entry): boolean {
+  return (
+    a.enabled === b.enabled &&
+    a.flags === b.flags &&
+    a.offset === b.offset &&
+    a.extension === b.extension &&
+    (a.mask ?? '') === (b.mask ?? '') &&
+    masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
+    a.interpreter === b.interpreter
+  )
+}
+
+/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
+export async function sameEntry(existing: Entry, wanted: Entry): Promise<boolean> {
+  if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+    return false
+  if (existing.interpreter === wanted.interpreter) return true
+  const [a, b] = await Promise.all([
+    fileDigest(existing.interpreter),
+    fileDigest(wanted.interpreter)
+  ])
+  return a !== undefined && a === b
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// setup-binfmt on any Linux machine: the action's core behind a command line.
+
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { BinfmtTable, DEFAULT_ROOT, type Entry } from './binfmt.js'
+import type { Log } from './log.js'
+import { DEFAULTS, parseOptions } from './options.js'
+import { restore } from './restore.js'
+import { setup } from './setup.js'
+import { fileStore } from './state.js'
+
+const USAGE = `Usage: setup-binfmt <command> [options]
+
+Commands:
+  install     register QEMU interpreters for the given platforms
+  status      show the binfmt_misc table (--json for JSON)
+  uninstall   remove what setup-binfmt install registered and put back what it removed
+
+Options for install:
+  --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
+  --flags FLAGS      letters of P, O, C, F (default ${DEFAULTS.flags})
+  --source NAME      auto, download, package or system (default ${DEFAULTS.source})
+  --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
+  --reset            first remove every qemu-* entry (uninstall puts them back)
+
+Common options:
+  --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
+                     else /run/setup-binfmt/state.json as root)
+  --json             machine-readable output (status)
+  --verbose          debug output
+  --help             this text
+`
+
+function defaultStatePath(): string {
+  if (process.env.SETUP_BINFMT_STATE) return process.env.SETUP_BINFMT_STATE
+  if (process.getuid?.() === 0) return '/run/setup-binfmt/state.json'
+  return join(process.env.XDG_RUNTIME_DIR || tmpdir(), 'setup-binfmt', 'state.json')
+}
+
+function consoleLog(verbose: boolean): Log {
+  return {
+    info: m => console.error(m),
+    debug: m => void (verbose && console.error(`debug: ${m}`)),
+    notice: m => console.error(`notice: ${m}`),
+    warning: m => console.error(`warning: ${m}`),
+    group: async (name, fn) => {
+      console.error(`== ${name}`)
+      return fn()
+    }
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)))
+  return rows
+    .map(r =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}
+
+async function status(json: boolean, statePath: string): Promise<void> {
+  const mounted = existsSync(join(DEFAULT_ROOT, 'register'))
+  const readOnly = {
+    write: async () => {
+      throw new Error('status does not write')
+    },
+    mount: async () => {}
+  }
+  const entries: Entry[] = mounted ? await new BinfmtTable(DEFAULT_ROOT, readOnly).list() : []
+  const ours = new Set(
+    fileStore(statePath)
+      .load()
+      ?.created.map(e => e.name) ?? []
+  )
+  if (json) {
+    const out = entries.map(e => ({ ...e, managed: ours.has(e.name) }))
+    console.log(JSON.stringify({ mounted, entries: out }, null, 2))
+    return
+  }
+  if (!mounted) {
+    console.log(`binfmt_misc is not mounted at ${DEFAULT_ROOT}`)
+    return
+  }
+  const rows = entries.map(e => [
+    e.name,
+    e.enabled ? 'enabled' : 'disabled',
+    e.flags || '-',
+    e.interpreter,
+    ours.has(e.name) ? 'setup-binfmt' : ''
+  ])
+  console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]))
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      platforms: { type: 'string' },
+      flags: { type: 'string' },
+      source: { type: 'string' },
+      'qemu-path': { type: 'string' },
+      reset: { type: 'boolean' },
+      state: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean' }
+    }
+  })
+  const command = positionals[0]
+  if (values.help || !command) {
+    process.stdout.write(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const log = consoleLog(values.verbose ?? false)
+  const store = fileStore(values.state ?? defaultStatePath())
+  switch (command) {
+    case 'install': {
+      const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })
+      const result = await setup(options, { log, store })
+      console.log(`platforms=${result.platforms.join(',')}`)
+      console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
+      console.log(`emulators=${result.emulators.join(',')}`)
+      return 0
+    }
+    case 'status':
+      await status(values.json ?? false, values.state ?? defaultStatePath())
+      return 0
+    case 'uninstall': {
+      const state = store.load()
+      if (!state) {
+        log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
+        return 0
+      }
+      const table = await BinfmtTable.open({ root: state.root, log })
+      const report = await restore(table, state, log)
+      store.clear()
+      return report.differences.length === 0 ? 0 : 1
+    }
+    default:
+      console.error(`Unknown command '${command}'.\n${USAGE}`)
+      return 2
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (e) {
+  console.error(`setup-binfmt: ${(e as Error).message}`)
+  process.exitCode = 1
+}

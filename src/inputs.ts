@@ -1,0 +1,19 @@
+// The only module that reads action inputs.
+
+import * as core from '@actions/core'
+import { parseOptions, type Options, type RawOptions } from './options.js'
+
+export const INPUT_NAMES = [
+  'platforms',
+  'flags',
+  'source',
+  'qemu-path',
+  'reset',
+  'cleanup'
+] as const
+
+export function readInputs(): Options {
+  const raw: RawOptions = {}
+  for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
+  return parseOptions(raw)
+}

@@ -1,0 +1,96 @@
+// Put our entries in the table without disturbing anyone else's: reuse an identical entry,
+// step around a different one (ours, registered later, matches first), never overwrite.
+
+import { sameEntry, type BinfmtTable, type Entry } from './binfmt.js'
+import type { Log } from './log.js'
+import type { Journal } from './state.js'
+import { target } from './targets.js'
+
+export interface Registered {
+  readonly target: string
+  readonly entry: Entry
+  /** `registered` when this run created the entry, `reused` when an identical one was there. */
+  readonly action: 'registered' | 'reused'
+  /** Entries of our preferred names that differ and were stepped around. */
+  readonly shadowed: readonly Entry[]
+}
+
+/** qemu-<target> first, then names that still start with it. */
+export function candidateNames(targetName: string): string[] {
+  const base = `qemu-${targetName}`
+  return [
+    base,
+    `${base}-setup-binfmt`,
+    ...[2, 3, 4, 5, 6, 7, 8, 9].map(n => `${base}-setup-binfmt-${n}`)
+  ]
+}
+
+export function wantedEntry(targetName: string, interpreter: string, flags: string): Entry {
+  const t = target(targetName)
+  return {
+    name: `qemu-${t.name}`,
+    enabled: true,
+    interpreter,
+    flags,
+    offset: 0,
+    magic: t.magic,
+    mask: t.mask
+  }
+}
+
+/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
+export async function resetQemuEntries(
+  table: BinfmtTable,
+  journal: Journal,
+  log: Log
+): Promise<Entry[]> {
+  const removed = (await table.list()).filter(e => e.name.startsWith('qemu-'))
+  for (const entry of removed) {
+    await table.remove(entry.name)
+    journal.removed(entry)
+    log.info(
+      `reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`
+    )
+  }
+  if (removed.length === 0) log.info('reset: no qemu-* entries to remove')
+  return removed
+}
+
+export async function registerTarget(
+  table: BinfmtTable,
+  journal: Journal,
+  targetName: string,
+  interpreter: string,
+  flags: string,
+  log: Log
+): Promise<Registered> {
+  const shadowed: Entry[] = []
+  for (const name of candidateNames(targetName)) {
+    const wanted = { ...wantedEntry(targetName, interpreter, flags), name }
+    const existing = await table.get(name)
+    if (!existing) {
+      await table.register(wanted)
+      journal.created(wanted)
+      return { target: targetName, entry: wanted, action: 'registered', shadowed }
+    }
+    if (await sameEntry(existing, wanted)) {
+      log.info(
+        `${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`
+      )
+      return { target: targetName, entry: existing, action: 'reused', shadowed }
+    }
+    shadowed.push(existing)
+    log.info(
+      `${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`
+    )
+  }
+  const names = candidateNames(targetName)
+  throw new Error(
+    `Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
+      `remove some with 'setup-binfmt uninstall', or use reset: true`
+  )
+}
+
+function describe(e: Entry): string {
+  return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`
+}

@@ -1,0 +1,109 @@
+// What a run changed, saved after every change so the post step (or `setup-binfmt
+// uninstall`) can undo exactly that, even when the run stopped half-way.
+
+import * as core from '@actions/core'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Entry } from './binfmt.js'
+
+export interface RunState {
+  readonly version: 1
+  /** The binfmt_misc folder the run changed. */
+  readonly root: string
+  readonly cleanup: boolean
+  /** The whole table before the first change. */
+  readonly snapshot: Entry[]
+  /** Entries this run registered, in order. */
+  readonly created: Entry[]
+  /** Entries `reset` removed, in order; post registers them again. */
+  readonly removed: Entry[]
+}
+
+export interface StateStore {
+  load(): RunState | undefined
+  save(state: RunState): void
+  clear(): void
+}
+
+const KEY = 'binfmt'
+
+function parse(text: string, where: string): RunState | undefined {
+  if (!text) return undefined
+  const state = JSON.parse(text) as RunState
+  if (state.version !== 1) throw new Error(`Unknown setup-binfmt state version in ${where}`)
+  return state
+}
+
+/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
+export function actionStore(): StateStore {
+  return {
+    load: () => parse(core.getState(KEY), 'the step state'),
+    save: state => core.saveState(KEY, JSON.stringify(state)),
+    clear: () => core.saveState(KEY, '')
+  }
+}
+
+/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
+export function fileStore(path: string): StateStore {
+  return {
+    load: () => {
+      try {
+        return parse(readFileSync(path, 'utf8'), path)
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+        throw e
+      }
+    },
+    save: state => {
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2))
+      renameSync(`${path}.tmp`, path)
+    },
+    clear: () => rmSync(path, { force: true })
+  }
+}
+
+/** Records changes into a RunState and saves it after each one. */
+export class Journal {
+  private state: RunState
+
+  constructor(
+    private readonly store: StateStore,
+    start: RunState
+  ) {
+    this.state = start
+    store.save(start)
+  }
+
+  /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
+  static begin(store: StateStore, root: string, cleanup: boolean, snapshot: Entry[]): Journal {
+    const previous = store.load()
+    const start: RunState =
+      previous && previous.root === root
+        ? { ...previous, cleanup: previous.cleanup && cleanup }
+        : { version: 1, root, cleanup, snapshot, created: [], removed: [] }
+    return new Journal(store, start)
+  }
+
+  get current(): RunState {
+    return this.state
+  }
+
+  created(entry: Entry): void {
+    this.update({ created: [...this.state.created, entry] })
+  }
+
+  removed(entry: Entry): void {
+    // Removing an entry this run created just forgets it; others are put back by post.
+    if (this.state.created.some(e => e.name === entry.name)) {
+      this.update({ created: this.state.created.filter(e => e.name !== entry.name) })
+    } else {
+      this.update({ removed: [...this.state.removed, entry] })
+    }
+  }
+
+  private update(change: Partial<RunState>): void {
+    this.state = { ...this.state, ...change }
+    this.store.save(this.state)
+  }
+}

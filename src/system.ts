@@ -1,0 +1,71 @@
+// `source: system`: interpreters already on the machine, from qemu-path or the usual places.
+
+import { constants } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
+import { delimiter, join } from 'node:path'
+import { checkInterpreter } from './elf.js'
+import { target } from './targets.js'
+
+/** Where to look, in order: qemu-path alone when given, else PATH, /usr/bin, /usr/local/bin. */
+export function searchDirs(qemuPath?: string, path = process.env.PATH ?? ''): string[] {
+  if (qemuPath) return [qemuPath]
+  const dirs = [
+    ...path.split(delimiter).filter(d => d.startsWith('/')),
+    '/usr/bin',
+    '/usr/local/bin'
+  ]
+  return [...new Set(dirs)]
+}
+
+export function candidateNames(targetName: string): string[] {
+  const name = target(targetName).interpreter
+  return [`qemu-${name}-static`, `qemu-${name}`]
+}
+
+async function isExecutableFile(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK)
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Map each target to a static interpreter for this host, or fail naming what is missing. */
+export async function findSystemInterpreters(
+  targets: readonly string[],
+  qemuPath?: string
+): Promise<Map<string, string>> {
+  if (qemuPath) {
+    const info = await stat(qemuPath).catch(() => undefined)
+    if (!info?.isDirectory()) {
+      throw new Error(
+        `qemu-path '${qemuPath}' is not a folder: point it at the folder that holds qemu-<target>-static or qemu-<target>`
+      )
+    }
+  }
+  const dirs = searchDirs(qemuPath)
+  const found = new Map<string, string>()
+  const missing: string[] = []
+  for (const t of targets) {
+    let hit: string | undefined
+    for (const dir of dirs) {
+      for (const name of candidateNames(t)) {
+        if (!hit && (await isExecutableFile(join(dir, name)))) hit = join(dir, name)
+      }
+    }
+    if (hit) found.set(t, hit)
+    else missing.push(t)
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `No QEMU interpreter for ${missing.join(', ')}: looked for ` +
+        `${missing.flatMap(candidateNames).join(', ')} in ${dirs.join(', ')}. ` +
+        (qemuPath
+          ? `Put them in ${qemuPath}, or drop qemu-path to search PATH.`
+          : `Install static QEMU (Debian/Ubuntu: apt-get install qemu-user-static) or set qemu-path.`)
+    )
+  }
+  for (const path of found.values()) await checkInterpreter(path)
+  return found
+}

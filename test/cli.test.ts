@@ -1,0 +1,107 @@
+// The built command line inside a private binfmt_misc namespace: install, status, uninstall.
+
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { BinfmtTable } from '../src/binfmt.js'
+import { wantedEntry } from '../src/register.js'
+import { busybox, qemuStatic } from './helpers/fixtures.js'
+import { PrivateNamespace } from './helpers/namespace.js'
+
+let ns: PrivateNamespace
+let dir: string
+let statePath: string
+
+beforeEach(async () => {
+  ns = await PrivateNamespace.start()
+  dir = mkdtempSync(join(tmpdir(), 'cli-'))
+  statePath = join(dir, 'state.json')
+})
+afterEach(async () => {
+  await ns?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const cli = (...args: string[]) =>
+  ns.exec([process.execPath, resolve('dist/cli/index.js'), ...args, '--state', statePath], {
+    allowFailure: true
+  })
+
+describe('setup-binfmt CLI', () => {
+  test('install, status, a foreign program, uninstall', async () => {
+    const table = await BinfmtTable.open({ root: ns.root })
+    await table.register({ ...wantedEntry('s390x', qemuStatic('s390x'), 'F'), name: 'qemu-s390x' })
+
+    const install = await cli('install', '--platforms', 'arm64,arm', '--source', 'system')
+    expect(install.code).toBe(0)
+    expect(install.stdout).toBe(
+      'platforms=linux/amd64,linux/386,linux/arm64,linux/arm/v7,linux/arm/v6\n' +
+        'emulated-platforms=linux/arm64,linux/arm/v7,linux/arm/v6\n' +
+        'emulators=qemu-aarch64,qemu-arm\n'
+    )
+    expect(install.stderr).toMatch(/^== Register$/m)
+    expect((await ns.exec([busybox('arm64'), 'uname', '-m'])).stdout).toBe('aarch64\n')
+
+    const status = await cli('status')
+    expect(status.stdout).toMatch(
+      /^qemu-aarch64 +enabled +POCF +\/usr\/bin\/qemu-aarch64-static +setup-binfmt$/m
+    )
+    expect(status.stdout).toMatch(/^qemu-s390x +enabled +F +\/usr\/bin\/qemu-s390x-static$/m)
+
+    const json = JSON.parse((await cli('status', '--json')).stdout) as {
+      mounted: boolean
+      entries: Array<{ name: string; managed: boolean }>
+    }
+    expect(json.mounted).toBe(true)
+    expect(json.entries.map(e => [e.name, e.managed])).toEqual([
+      ['qemu-aarch64', true],
+      ['qemu-arm', true],
+      ['qemu-s390x', false]
+    ])
+
+    const uninstall = await cli('uninstall')
+    expect(uninstall.code).toBe(0)
+    expect(uninstall.stderr).toMatch(/binfmt_misc is as it was before the run \(1 entries\)/)
+    expect((await table.list()).map(e => e.name)).toEqual(['qemu-s390x'])
+    expect((await cli('uninstall')).stderr).toMatch(/Nothing to uninstall/)
+  })
+
+  test('installs accumulate; one uninstall undoes them all', async () => {
+    expect((await cli('install', '--platforms', 'arm64', '--source', 'system')).code).toBe(0)
+    expect(
+      (await cli('install', '--platforms', 'riscv64', '--flags', 'F', '--source', 'system')).code
+    ).toBe(0)
+    expect(
+      (await cli('install', '--platforms', 'arm64', '--flags', 'OCF', '--source', 'system')).stdout
+    ).toMatch(/emulators=qemu-aarch64-setup-binfmt/)
+    expect((await cli('uninstall')).code).toBe(0)
+    expect(await (await BinfmtTable.open({ root: ns.root })).list()).toEqual([])
+  })
+
+  test.each([
+    [
+      ['install', '--platforms', 'arm64', '--flags', 'POCX'],
+      /flags 'POCX' has "X": only the letters P, O, C and F/
+    ],
+    [['install', '--platforms', 'sparc128'], /Unknown platform 'sparc128'/],
+    [['install', '--source', 'ftp'], /source 'ftp' is not one of auto, download, package, system/],
+    [
+      ['install', '--platforms', 'arm64', '--source', 'system', '--qemu-path', '/nonexistent'],
+      /qemu-path '\/nonexistent' is not a folder/
+    ],
+    [['install', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /Unknown command 'frobnicate'/]
+  ])('%j fails with a clear message and changes nothing', async (args, message) => {
+    const result = await cli(...args)
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toMatch(message)
+    expect(await (await BinfmtTable.open({ root: ns.root })).list()).toEqual([])
+  })
+
+  test('--help prints usage', async () => {
+    const result = await cli('--help')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: setup-binfmt <command>/)
+  })
+})

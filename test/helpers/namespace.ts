@@ -1,0 +1,73 @@
+// A private binfmt_misc table: a user namespace (Linux 6.7+) with its own mount namespace
+// and its own binfmt_misc instance, kept alive by a sleeping process. The host's global
+// table is never touched. Entries are read and written from here through
+// /proc/<pid>/root/proc/sys/fs/binfmt_misc; programs run inside with nsenter.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readlinkSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { run, type ExecOptions, type ExecResult } from '../../src/exec.js'
+
+function nsOf(pid: number): string {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/mnt`)
+  } catch {
+    return ''
+  }
+}
+
+export const BINFMT = '/proc/sys/fs/binfmt_misc'
+
+export class PrivateNamespace {
+  private constructor(private readonly child: ChildProcess) {}
+
+  get pid(): number {
+    return this.child.pid!
+  }
+
+  /** The namespace's binfmt_misc folder, as seen from the host. */
+  get root(): string {
+    return `/proc/${this.pid}/root${BINFMT}`
+  }
+
+  /**
+   * Start a namespace with a fresh, empty binfmt_misc instance. With `mounted: false` a tmpfs
+   * covers the folder instead, so the code under test finds it unmounted and mounts its own.
+   * Either way the host's instance, which the new mount namespace inherits, is covered and out
+   * of reach.
+   */
+  static async start({ mounted = true } = {}): Promise<PrivateNamespace> {
+    const child = spawn(
+      'unshare',
+      ['--user', '--map-root-user', '--mount', '--', 'sleep', 'infinity'],
+      {
+        stdio: 'ignore'
+      }
+    )
+    const ns = new PrivateNamespace(child)
+    // unshare makes the namespaces, then becomes sleep: wait until the mount namespace is new.
+    const own = readlinkSync('/proc/self/ns/mnt')
+    for (let i = 0; nsOf(child.pid!) === own; i++) {
+      if (i > 400) throw new Error('unshare did not enter new namespaces')
+      await sleep(5)
+    }
+    await ns.exec(
+      mounted
+        ? ['mount', '-t', 'binfmt_misc', 'binfmt_misc', BINFMT]
+        : ['mount', '-t', 'tmpfs', 'tmpfs', BINFMT]
+    )
+    return ns
+  }
+
+  /** Run a command inside the namespace, as its root. */
+  exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    return run(['nsenter', '-t', String(this.pid), '-U', '-m', '--', ...argv], options)
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return
+    const exited = new Promise(resolve => this.child.once('exit', resolve))
+    this.child.kill('SIGKILL')
+    await exited
+  }
+}

@@ -1,0 +1,169 @@
+// The product's semantics against the real kernel in a private binfmt_misc instance, with
+// Debian's static QEMU and Debian's busybox for arm64 and armhf as the foreign programs.
+
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { BinfmtTable, type Entry } from '../src/binfmt.js'
+import { memoryLog } from '../src/log.js'
+import { parseOptions, type RawOptions } from '../src/options.js'
+import { candidateNames, wantedEntry } from '../src/register.js'
+import { compare, restore } from '../src/restore.js'
+import { setup } from '../src/setup.js'
+import { busybox, qemuStatic } from './helpers/fixtures.js'
+import { PrivateNamespace } from './helpers/namespace.js'
+import { memoryStore } from './helpers/store.js'
+
+let ns: PrivateNamespace
+let table: BinfmtTable
+
+beforeEach(async () => {
+  ns = await PrivateNamespace.start()
+  table = await BinfmtTable.open({ root: ns.root })
+})
+afterEach(async () => ns?.stop())
+
+const X64_NATIVE = new Set(['x86_64', 'i386', 'i486'])
+
+function install(raw: RawOptions, store = memoryStore(), log = memoryLog()) {
+  const options = parseOptions({ source: 'system', ...raw })
+  return { store, log, result: setup(options, { log, store, root: ns.root, native: X64_NATIVE }) }
+}
+
+const uname = async (arch: 'arm64' | 'armhf') =>
+  (await ns.exec([busybox(arch), 'uname', '-m'], { allowFailure: true })).stdout.trim()
+
+/** A different entry for aarch64's magic: the arm interpreter cannot run arm64 programs. */
+const foreign = (name: string): Entry => ({
+  ...wantedEntry('aarch64', qemuStatic('arm'), 'F'),
+  name
+})
+
+describe('install', () => {
+  test('registers arm64 and arm, programs run, outputs list native and emulated platforms', async () => {
+    const { result, store, log } = install({ platforms: 'arm64,arm' })
+    const r = await result
+    expect(r.emulators).toEqual(['qemu-aarch64', 'qemu-arm'])
+    expect(r.emulatedPlatforms).toEqual(['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'])
+    expect(r.platforms).toEqual([
+      'linux/amd64',
+      'linux/386',
+      'linux/arm64',
+      'linux/arm/v7',
+      'linux/arm/v6'
+    ])
+    expect(await uname('arm64')).toBe('aarch64')
+    expect(await uname('armhf')).toBe('armv7l')
+    expect((await table.get('qemu-arm'))?.flags).toBe('POCF')
+    // State was saved after each registration, not only at the end.
+    expect(store.saves).toBe(3)
+    expect(store.state?.created.map(e => e.name)).toEqual(['qemu-aarch64', 'qemu-arm'])
+    expect(log.lines).toContain(
+      'aarch64: registered qemu-aarch64 -> /usr/bin/qemu-aarch64-static (flags POCF)'
+    )
+  })
+
+  test('a second run is a no-op that succeeds and reuses the entries', async () => {
+    await install({ platforms: 'arm64,arm' }).result
+    const before = await table.list()
+    const second = install({ platforms: 'linux/arm64 armhf' })
+    const r = await second.result
+    expect(r.registered.map(x => x.action)).toEqual(['reused', 'reused'])
+    expect(second.store.state?.created).toEqual([])
+    expect(await table.list()).toEqual(before)
+    expect(second.log.lines.join('\n')).toMatch(
+      /qemu-aarch64: an identical entry is already registered .*: reusing it/
+    )
+  })
+
+  test('a different entry of our name is left untouched; ours matches first; restore brings it back in force', async () => {
+    await table.register(foreign('qemu-aarch64'))
+    expect(await uname('arm64')).toBe('')
+    const snapshot = await table.list()
+    const { result, store, log } = install({ platforms: 'arm64' })
+    const r = await result
+    expect(r.emulators).toEqual(['qemu-aarch64-setup-binfmt'])
+    expect(await table.get('qemu-aarch64')).toEqual({
+      ...foreign('qemu-aarch64'),
+      extension: undefined
+    })
+    expect(await uname('arm64')).toBe('aarch64')
+    expect(log.lines.join('\n')).toMatch(
+      /qemu-aarch64 exists and differs \(enabled, interpreter \/usr\/bin\/qemu-arm-static, flags F\)/
+    )
+
+    const report = await restore(table, store.state!, memoryLog())
+    expect(report.removed).toEqual(['qemu-aarch64-setup-binfmt'])
+    expect(await table.list()).toEqual(snapshot)
+    expect(await uname('arm64')).toBe('')
+  })
+
+  test('reset removes every qemu-* entry and restore puts them back exactly', async () => {
+    await table.register(foreign('qemu-aarch64'))
+    await table.register({ ...foreign('qemu-other'), enabled: false })
+    await table.register({ ...foreign('not-qemu'), magic: '7f454c46', mask: 'ffffffff' })
+    const snapshot = await table.list()
+    const { result, store } = install({ platforms: 'arm64', reset: 'true', flags: 'OCF' })
+    const r = await result
+    expect(r.emulators).toEqual(['qemu-aarch64'])
+    expect((await table.list()).map(e => e.name)).toEqual(['not-qemu', 'qemu-aarch64'])
+    expect(store.state?.removed.map(e => e.name)).toEqual(['qemu-aarch64', 'qemu-other'])
+
+    const report = await restore(table, store.state!, memoryLog())
+    expect(report).toEqual({
+      removed: ['qemu-aarch64'],
+      restored: ['qemu-aarch64', 'qemu-other'],
+      vanished: [],
+      differences: []
+    })
+    expect(await table.list()).toEqual(snapshot)
+  })
+
+  test('post after a main that failed half-way removes what main had registered', async () => {
+    // Every name arm could take is held by a different entry, so arm fails after aarch64 is in.
+    for (const name of candidateNames('arm'))
+      await table.register({ ...foreign(name), magic: wantedEntry('arm', '/x', '').magic })
+    const snapshot = await table.list()
+    const { result, store } = install({ platforms: 'arm64,arm' })
+    await expect(result).rejects.toThrow(
+      /Every entry name for arm \(qemu-arm to qemu-arm-setup-binfmt-9\) is taken/
+    )
+    expect(store.state?.created.map(e => e.name)).toEqual(['qemu-aarch64'])
+
+    const log = memoryLog()
+    const report = await restore(table, store.state!, log)
+    expect(report.removed).toEqual(['qemu-aarch64'])
+    expect(report.differences).toEqual([])
+    expect(compare(snapshot, await table.list())).toEqual([])
+  })
+
+  test('an entry of ours removed during the job is a warning in post, not a failure', async () => {
+    const { result, store } = install({ platforms: 'arm64,arm' })
+    await result
+    await table.remove('qemu-arm')
+    const log = memoryLog()
+    const report = await restore(table, store.state!, log)
+    expect(report.vanished).toEqual(['qemu-arm'])
+    expect(report.removed).toEqual(['qemu-aarch64'])
+    expect(log.lines.join('\n')).toMatch(
+      /warning: qemu-arm was removed during the job by something else/
+    )
+    expect(await table.list()).toEqual([])
+  })
+
+  test('naming a native platform is a notice and registers nothing for it', async () => {
+    const { result, log } = install({ platforms: 'amd64,arm64' })
+    const r = await result
+    expect(r.emulators).toEqual(['qemu-aarch64'])
+    expect(log.lines).toContain(
+      'notice: x86_64 runs natively on this host: nothing to register for it'
+    )
+  })
+
+  test('flags without F warn that containers will not see the interpreter', async () => {
+    const { result, log } = install({ platforms: 'arm64', flags: 'P' })
+    await result
+    expect((await table.get('qemu-aarch64'))?.flags).toBe('P')
+    expect(log.lines.join('\n')).toMatch(
+      /warning: flags 'P' lack F: containers and chroots will not find the interpreter/
+    )
+  })
+})
