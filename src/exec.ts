@@ -21,6 +21,8 @@ export interface ExecOptions {
   readonly env?: NodeJS.ProcessEnv
   readonly cwd?: string
   readonly timeoutMs?: number
+  /** Stream standard output here instead of collecting it (large decompressed data). */
+  readonly stdout?: NodeJS.WritableStream
 }
 
 export class ExecError extends Error {
@@ -51,7 +53,8 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout.on('data', (b: Buffer) => out.push(b))
+    if (options.stdout) child.stdout.pipe(options.stdout)
+    else child.stdout.on('data', (b: Buffer) => out.push(b))
     child.stderr.on('data', (b: Buffer) => err.push(b))
     child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)))
     child.on('close', (code, signal) => {
