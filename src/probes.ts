@@ -1,0 +1,933 @@
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+
+type Endian = 'le' | 'be'
+
+/** What an encoder needs to know: the address of its first instruction and of the message. */
+interface Layout {
+  readonly pc: number
+  readonly msg: number
+  readonly len: number
+}
+
+interface Arch {
+  readonly bits: 32 | 64
+  readonly endian: Endian
+  readonly machine: number
+  readonly flags: number
+  /** Load address of the file (its first byte); page aligned for every target page size. */
+  readonly base: number
+  readonly code: (at: Layout) => Buffer
+  /** ppc64 ELFv1: e_entry is the address of a function descriptor, not of code. */
+  readonly descriptor?: boolean
+}
+
+const ET_EXEC = 2
+const PT_LOAD = 1
+const PF_R_X = 5
+const ALIGN = 0x10000 // the largest page size among the targets (ppc64, aarch64 can use 64K)
+
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+
+function words(endian: Endian, ...ws: number[]): Buffer {
+  const out = Buffer.alloc(ws.length * 4)
+  ws.forEach((w, i) =>
+    endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4)
+  )
+  return out
+}
+
+function halves(endian: Endian, ...hs: number[]): Buffer {
+  const out = Buffer.alloc(hs.length * 2)
+  hs.forEach((h, i) =>
+    endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2)
+  )
+  return out
+}
+
+function le32(v: number): number[] {
+  return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]
+}
+
+function be32(v: number): number[] {
+  return le32(v).reverse()
+}
+
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v: number, bits: number): [number, number] {
+  const half = 2 ** (bits - 1)
+  const lo = ((v + half) % 2 ** bits) - half
+  return [(v - lo) / 2 ** bits, lo]
+}
+
+function mask(v: number, bits: number): number {
+  return (v & (2 ** bits - 1)) >>> 0
+}
+
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+
+const EAX = 0
+const EDX = 2
+const EBX = 3
+const ECX = 1
+const ESI = 6
+const EDI = 7
+
+const x86 = {
+  /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+  mov: (reg: number, imm: number) => [0xb8 + reg, ...le32(imm)],
+  /** xor r32, r32: zero a register in two bytes. */
+  zero: (reg: number) => [0x31, 0xc0 | (reg << 3) | reg],
+  /** syscall: x86_64 system call. */
+  syscall: [0x0f, 0x05],
+  /** int 0x80: i386 system call. */
+  int80: [0xcd, 0x80]
+}
+
+function x86_64(at: Layout): Buffer {
+  return Buffer.from([
+    ...x86.mov(EAX, 1), // eax = __NR_write
+    ...x86.mov(EDI, 1), // edi = fd 1
+    ...x86.mov(ESI, at.msg), // esi = message
+    ...x86.mov(EDX, at.len), // edx = length
+    ...x86.syscall,
+    ...x86.mov(EAX, 231), // eax = __NR_exit_group
+    ...x86.zero(EDI), // edi = status 0
+    ...x86.syscall
+  ])
+}
+
+function i386(at: Layout): Buffer {
+  return Buffer.from([
+    ...x86.mov(EAX, 4), // eax = __NR_write
+    ...x86.mov(EBX, 1), // ebx = fd 1
+    ...x86.mov(ECX, at.msg), // ecx = message
+    ...x86.mov(EDX, at.len), // edx = length
+    ...x86.int80,
+    ...x86.mov(EAX, 252), // eax = __NR_exit_group
+    ...x86.zero(EBX), // ebx = status 0
+    ...x86.int80
+  ])
+}
+
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+
+const a64 = {
+  /** movz xd, #imm16, lsl #(16*hw) */
+  movz: (rd: number, imm: number, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+  /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+  movk: (rd: number, imm: number, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+  /** svc #0 */
+  svc: 0xd4000001
+}
+
+function aarch64(at: Layout): Buffer {
+  return words(
+    'le',
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc,
+    a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+
+const a32 = {
+  /** movw rd, #imm16 (always): rd = imm16 */
+  movw: (rd: number, imm: number) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+  /** movt rd, #imm16 (always): set the top half, keep the bottom */
+  movt: (rd: number, imm: number) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+  /** svc #0 (always) */
+  svc: 0xef000000
+}
+
+function arm(at: Layout): Buffer {
+  return words(
+    'le',
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc,
+    a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+
+const rv = {
+  /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+  lui: (rd: number, imm20: number) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+  /** addi rd, rs1, imm12 */
+  addi: (rd: number, rs1: number, imm12: number) =>
+    (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+  /** ecall */
+  ecall: 0x00000073
+}
+const A0 = 10
+const A1 = 11
+const A2 = 12
+const A7 = 17
+
+function riscv(at: Layout): Buffer {
+  const [hi, lo] = splitSigned(at.msg, 12)
+  return words(
+    'le',
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall,
+    rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+
+const ppcOp = {
+  /** li rd, imm (addi rd, 0, imm) */
+  li: (rd: number, imm: number) => (14 << 26) | (rd << 21) | mask(imm, 16),
+  /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+  lis: (rd: number, imm: number) => (15 << 26) | (rd << 21) | mask(imm, 16),
+  /** ori ra, rs, uimm */
+  ori: (ra: number, rs: number, imm: number) =>
+    (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+  /** sc: system call, number in r0 */
+  sc: 0x44000002
+}
+
+function ppc(endian: Endian): (at: Layout) => Buffer {
+  return at =>
+    words(
+      endian,
+      ppcOp.li(3, 1), // r3 = fd 1
+      ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+      ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+      ppcOp.li(5, at.len), // r5 = length
+      ppcOp.li(0, 4), // r0 = __NR_write
+      ppcOp.sc,
+      ppcOp.li(3, 0), // r3 = status 0
+      ppcOp.li(0, 234), // r0 = __NR_exit_group
+      ppcOp.sc
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+
+const s390 = {
+  /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+  lghi: (r: number, imm: number) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+  /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+  llilf: (r: number, imm: number) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+  /** svc n: system call n (numbers below 256 go in the immediate) */
+  svc: (n: number) => [0x0a, n]
+}
+
+function s390x(at: Layout): Buffer {
+  return Buffer.from([
+    ...s390.lghi(2, 1), // r2 = fd 1
+    ...s390.llilf(3, at.msg), // r3 = message
+    ...s390.lghi(4, at.len), // r4 = length
+    ...s390.svc(4), // __NR_write
+    ...s390.lghi(2, 0), // r2 = status 0
+    ...s390.svc(248) // __NR_exit_group
+  ])
+}
+
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+
+const mipsOp = {
+  /** lui rt, imm: rt = sign-extended imm << 16 */
+  lui: (rt: number, imm: number) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+  /** ori rt, rs, imm (zero-extended imm) */
+  ori: (rt: number, rs: number, imm: number) =>
+    (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+  /** syscall: number in v0 */
+  syscall: 0x0000000c
+}
+const V0 = 2
+const MA0 = 4
+const MA1 = 5
+const MA2 = 6
+
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian: Endian, base: number): (at: Layout) => Buffer {
+  const write = base + (base === 4000 ? 4 : 1)
+  const exitGroup = base + (base === 4000 ? 246 : 205)
+  return at =>
+    words(
+      endian,
+      mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+      mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+      mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+      mipsOp.ori(MA2, 0, at.len), // a2 = length
+      mipsOp.ori(V0, 0, write), // v0 = __NR_write
+      mipsOp.syscall,
+      mipsOp.ori(MA0, 0, 0), // a0 = status 0
+      mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+      mipsOp.syscall
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+
+const la = {
+  /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+  lu12i: (rd: number, imm: number) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+  /** ori rd, rj, ui12 */
+  ori: (rd: number, rj: number, imm: number) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+  /** syscall 0 */
+  syscall: 0x002b0000
+}
+const LA0 = 4
+const LA1 = 5
+const LA2 = 6
+const LA7 = 11
+
+function loongarch64(at: Layout): Buffer {
+  return words(
+    'le',
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall,
+    la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+
+const sparcOp = {
+  /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+  sethi: (rd: number, imm: number) => (rd << 25) | (4 << 22) | (imm >>> 10),
+  /** or rs1, simm13, rd */
+  or: (rd: number, rs1: number, imm: number) =>
+    (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+  /** ta n: trap always (Tcc, cond 8, %icc) */
+  ta: (n: number) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+}
+const G1 = 1
+const O0 = 8
+const O1 = 9
+const O2 = 10
+
+function sparc(trap: number): (at: Layout) => Buffer {
+  return at =>
+    words(
+      'be',
+      sparcOp.or(O0, 0, 1), // %o0 = fd 1
+      sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+      sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+      sparcOp.or(O2, 0, at.len), // %o2 = length
+      sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+      sparcOp.ta(trap),
+      sparcOp.or(O0, 0, 0), // %o0 = status 0
+      sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+      sparcOp.ta(trap)
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+
+const m68kOp = {
+  /** moveq #imm8, dn: dn = sign-extended imm8 */
+  moveq: (dn: number, imm: number) => [0x70 | (dn << 1), mask(imm, 8)],
+  /** move.l #imm32, dn */
+  moveImm: (dn: number, imm: number) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+  /** trap #0: system call, number in d0 */
+  trap0: [0x4e, 0x40]
+}
+
+function m68k(at: Layout): Buffer {
+  return Buffer.from([
+    ...m68kOp.moveq(1, 1), // d1 = fd 1
+    ...m68kOp.moveImm(2, at.msg), // d2 = message
+    ...m68kOp.moveq(3, at.len), // d3 = length
+    ...m68kOp.moveq(0, 4), // d0 = __NR_write
+    ...m68kOp.trap0,
+    ...m68kOp.moveq(1, 0), // d1 = status 0
+    ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+    ...m68kOp.trap0
+  ])
+}
+
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+
+const shOp = {
+  /** mov #imm8, rn: rn = sign-extended imm8 */
+  movi: (rn: number, imm: number) => 0xe000 | (rn << 8) | mask(imm, 8),
+  /** mov rm, rn */
+  mov: (rn: number, rm: number) => 0x6003 | (rn << 8) | (rm << 4),
+  /** extu.b rm, rn: rn = rm & 0xff */
+  extub: (rn: number, rm: number) => 0x600c | (rn << 8) | (rm << 4),
+  /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+  mova: (pc: number, target: number) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+  /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+  trapa: (imm: number) => 0xc300 | imm
+}
+
+function sh(endian: Endian): (at: Layout) => Buffer {
+  // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+  return at =>
+    halves(
+      endian,
+      shOp.mova(at.pc, at.msg), // r0 = message
+      shOp.mov(5, 0), // r5 = message
+      shOp.movi(4, 1), // r4 = fd 1
+      shOp.movi(6, at.len), // r6 = length
+      shOp.movi(3, 4), // r3 = __NR_write
+      shOp.trapa(0x13),
+      shOp.movi(4, 0), // r4 = status 0
+      shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+      shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+      shOp.trapa(0x11)
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+
+const alphaOp = {
+  /** lda ra, disp(rb): ra = rb + sign-extended disp */
+  lda: (ra: number, rb: number, disp: number) =>
+    (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+  /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+  ldah: (ra: number, rb: number, disp: number) =>
+    (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+  /** call_pal callsys: system call, number in v0 */
+  callsys: 0x00000083
+}
+const ZERO = 31
+const AV0 = 0
+const AA0 = 16
+const AA1 = 17
+const AA2 = 18
+
+function alpha(at: Layout): Buffer {
+  const [hi, lo] = splitSigned(at.msg, 16)
+  return words(
+    'le',
+    alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys,
+    alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v: number, width: number, i: number): number {
+  return (v >>> (width - 1 - i)) & 1
+}
+
+/** Build a value from bits listed most significant first. */
+function fromBits(bits: number[]): number {
+  return bits.reduce((acc, b) => acc * 2 + b, 0)
+}
+
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v: number): number {
+  const b = (i: number) => bitAt(v, 21, i)
+  const x: number[] = []
+  for (let i = 0; i < 5; i++) x.push(b(14 + i)) // x{0..4} = v{14..18}
+  x.push(b(12), b(13)) // x{5..6} = v{12..13}
+  x.push(b(19), b(20)) // x{7..8} = v{19..20}
+  for (let i = 0; i < 11; i++) x.push(b(1 + i)) // x{9..19} = v{1..11}
+  x.push(b(0)) // x{20} = v{0}, the sign
+  return fromBits(x)
+}
+
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v: number): number {
+  return (mask(v, 13) << 1) | (v < 0 ? 1 : 0)
+}
+
+const hppaOp = {
+  /** ldil L%imm, t: t = imm & ~0x7ff */
+  ldil: (t: number, imm: number) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+  /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+  ldo: (t: number, b: number, disp: number) =>
+    (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+  /**
+   * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+   * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+   */
+  bleGateway: 0xe4008200
+}
+
+function hppa(at: Layout): Buffer {
+  return words(
+    'be',
+    hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway,
+    hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway,
+    hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+
+const or1kOp = {
+  /** l.movhi rd, k: rd = k << 16 */
+  movhi: (rd: number, k: number) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+  /** l.ori rd, ra, k (zero-extended k) */
+  ori: (rd: number, ra: number, k: number) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+  /** l.sys 1: system call, number in r11 */
+  sys: 0x20000001
+}
+
+function or1k(at: Layout): Buffer {
+  return words(
+    'be',
+    or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys,
+    or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e: Endian, op0: number, t: number, s: number, r: number, op1: number, op2: number) {
+  return e === 'le'
+    ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+    : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2]
+}
+
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e: Endian, op0: number, t: number, s: number, r: number, imm8: number) {
+  return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8]
+}
+
+const xt = {
+  /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+  movi: (e: Endian, t: number, imm: number) =>
+    rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+  /** addi at, as, imm8 (signed) */
+  addi: (e: Endian, t: number, s: number, imm: number) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+  /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+  slli: (e: Endian, r: number, s: number, n: number) =>
+    rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+  /** syscall: number in a2 */
+  syscall: (e: Endian) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+}
+
+function xtensa(e: Endian): (at: Layout) => Buffer {
+  return at => {
+    // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+    const [hi, lo] = splitSigned(at.msg, 8)
+    if (hi >= 2048) throw new Error('xtensa probe: message address out of movi range')
+    return Buffer.from([
+      ...xt.movi(e, 6, 1), // a6 = fd 1
+      ...xt.movi(e, 3, hi), // a3 = message >> 8...
+      ...xt.slli(e, 3, 3, 8), // ...<< 8...
+      ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+      ...xt.movi(e, 4, at.len), // a4 = length
+      ...xt.movi(e, 2, 13), // a2 = __NR_write
+      ...xt.syscall(e),
+      ...xt.movi(e, 6, 0), // a6 = status 0
+      ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+      ...xt.syscall(e)
+    ])
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+
+const PACKET_END = 0x3 << 14
+const PACKET_MORE = 0x1 << 14
+
+const hex = {
+  /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+  tfrsi: (rd: number, imm: number) => {
+    const i = mask(imm, 16)
+    return (
+      0x78000000 |
+      ((i >>> 14) << 22) |
+      (((i >>> 9) & 0x1f) << 16) |
+      PACKET_END |
+      ((i & 0x1ff) << 5) |
+      rd
+    )
+  },
+  /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+  immext: (v: number) => {
+    const u26 = v >>> 6
+    return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff)
+  },
+  /** trap0(#1): system call, number in r6 */
+  trap0: 0x5400c004
+}
+
+function hexagon(at: Layout): Buffer {
+  return words(
+    'le',
+    hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0,
+    hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0
+  )
+}
+
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+
+const mbOp = {
+  /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+  imm: (k: number) => (0x2c << 26) | mask(k, 16),
+  /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+  addik: (rd: number, ra: number, k: number) =>
+    (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+  /** brki r14, 0x8: system call, number in r12 */
+  syscall: 0xb9cc0008
+}
+
+function microblaze(endian: Endian): (at: Layout) => Buffer {
+  return at =>
+    words(
+      endian,
+      mbOp.addik(5, 0, 1), // r5 = fd 1
+      mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+      mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+      mbOp.addik(7, 0, at.len), // r7 = length
+      mbOp.addik(12, 0, 4), // r12 = __NR_write
+      mbOp.syscall,
+      mbOp.addik(5, 0, 0), // r5 = status 0
+      mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+      mbOp.syscall
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// The targets
+
+const EF_ARM_EABI5 = 0x05000000
+const EF_ARM_SOFT_FLOAT = 0x00000200
+const EF_ARM_BE8 = 0x00800000
+const EF_MIPS_NOREORDER = 0x1
+const EF_MIPS_ABI2 = 0x20 // n32
+const EF_MIPS_ABI_O32 = 0x1000
+const EF_MIPS_ARCH_32R2 = 0x70000000
+const EF_MIPS_ARCH_64R2 = 0x80000000
+
+const ARCHES: Readonly<Record<string, Arch>> = {
+  x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+  i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+  // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+  i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+  aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+  aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+  arm: {
+    bits: 32,
+    endian: 'le',
+    machine: 40,
+    flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+    base: 0x10000,
+    code: arm
+  },
+  armeb: {
+    bits: 32,
+    endian: 'be',
+    machine: 40,
+    flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+    base: 0x10000,
+    code: arm
+  },
+  // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+  riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+  riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+  // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+  ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+  ppc64: {
+    bits: 64,
+    endian: 'be',
+    machine: 21,
+    flags: 1,
+    base: 0x10000000,
+    code: ppc('be'),
+    descriptor: true
+  },
+  ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+  s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+  // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+  mips64el: {
+    bits: 64,
+    endian: 'le',
+    machine: 8,
+    flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('le', 5000)
+  },
+  mips64: {
+    bits: 64,
+    endian: 'be',
+    machine: 8,
+    flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('be', 5000)
+  },
+  mips: {
+    bits: 32,
+    endian: 'be',
+    machine: 8,
+    flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('be', 4000)
+  },
+  mipsel: {
+    bits: 32,
+    endian: 'le',
+    machine: 8,
+    flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('le', 4000)
+  },
+  mipsn32: {
+    bits: 32,
+    endian: 'be',
+    machine: 8,
+    flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('be', 6000)
+  },
+  mipsn32el: {
+    bits: 32,
+    endian: 'le',
+    machine: 8,
+    flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+    base: 0x400000,
+    code: mips('le', 6000)
+  },
+  // e_flags 0x43 = object ABI v1, LP64D.
+  loongarch64: {
+    bits: 64,
+    endian: 'le',
+    machine: 258,
+    flags: 0x43,
+    base: 0x400000,
+    code: loongarch64
+  },
+  sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+  sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+  // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+  sparc32plus: {
+    bits: 32,
+    endian: 'be',
+    machine: 18,
+    flags: 0x100,
+    base: 0x10000,
+    code: sparc(0x10)
+  },
+  m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+  // e_flags 9 = EF_SH4.
+  sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+  sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+  // EM_ALPHA's unofficial number, which Linux and QEMU use.
+  alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+  // e_flags 0x210 = PA-RISC 1.1.
+  hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+  or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+  xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+  xtensaeb: {
+    bits: 32,
+    endian: 'be',
+    machine: 94,
+    flags: 0x300,
+    base: 0x10000,
+    code: xtensa('be')
+  },
+  // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+  hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+  // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+  // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+  // big endian is no valid e_type, so no loadable binary can match it.
+  microblazeel: {
+    bits: 32,
+    endian: 'le',
+    machine: 0xbaab,
+    flags: 0,
+    base: 0x10000,
+    code: microblaze('le')
+  }
+}
+
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+export const PROBE_TARGETS: readonly string[] = Object.freeze(Object.keys(ARCHES))
+
+/** The line a probe for `target` prints, without the newline. */
+export function probeMarker(target: string): string {
+  return `setup-binfmt probe ${target}`
+}
+
+// ---------------------------------------------------------------------------------------
+// ELF writer
+
+function align(n: number, to: number): number {
+  return Math.ceil(n / to) * to
+}
+
+class Writer {
+  constructor(
+    readonly buf: Buffer,
+    readonly endian: Endian
+  ) {}
+  u8(at: number, v: number) {
+    this.buf.writeUInt8(v, at)
+  }
+  u16(at: number, v: number) {
+    if (this.endian === 'le') this.buf.writeUInt16LE(v, at)
+    else this.buf.writeUInt16BE(v, at)
+  }
+  u32(at: number, v: number) {
+    if (this.endian === 'le') this.buf.writeUInt32LE(v >>> 0, at)
+    else this.buf.writeUInt32BE(v >>> 0, at)
+  }
+  u64(at: number, v: number) {
+    if (this.endian === 'le') this.buf.writeBigUInt64LE(BigInt(v), at)
+    else this.buf.writeBigUInt64BE(BigInt(v), at)
+  }
+  /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+  word(bits: 32 | 64, at: number, v: number) {
+    if (bits === 64) this.u64(at, v)
+    else this.u32(at, v)
+  }
+}
+
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+export function probeProgram(target: string): Buffer {
+  const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined
+  if (!arch) {
+    throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`)
+  }
+  const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii')
+  const is64 = arch.bits === 64
+  const ehsize = is64 ? 64 : 52
+  const phentsize = is64 ? 56 : 32
+  const codeOff = ehsize + phentsize
+
+  // First pass only measures the code: encoders emit the same length for any address.
+  const size = arch.code({ pc: 0, msg: 0, len: 0 }).length
+  const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined
+  const msgOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4)
+  const code = arch.code({ pc: arch.base + codeOff, msg: arch.base + msgOff, len: message.length })
+  if (code.length !== size) throw new Error(`${target} probe: code length depends on addresses`)
+  const total = msgOff + message.length
+
+  const w = new Writer(Buffer.alloc(total), arch.endian)
+  // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+  w.buf.write('\x7fELF', 0, 'latin1')
+  w.u8(4, is64 ? 2 : 1)
+  w.u8(5, arch.endian === 'le' ? 1 : 2)
+  w.u8(6, 1)
+  w.u16(16, ET_EXEC)
+  w.u16(18, arch.machine)
+  w.u32(20, 1) // e_version
+  const entry = arch.base + (descOff ?? codeOff)
+  // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+  const wordSize = is64 ? 8 : 4
+  w.word(arch.bits, 24, entry)
+  w.word(arch.bits, 24 + wordSize, ehsize) // e_phoff: program header right after this one
+  const rest = 24 + 3 * wordSize
+  w.u32(rest, arch.flags)
+  w.u16(rest + 4, ehsize)
+  w.u16(rest + 6, phentsize)
+  w.u16(rest + 8, 1) // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+
+  // The single PT_LOAD maps the whole file, headers included, readable and executable.
+  const ph = ehsize
+  w.u32(ph, PT_LOAD)
+  if (is64) {
+    w.u32(ph + 4, PF_R_X)
+    w.u64(ph + 8, 0) // p_offset
+    w.u64(ph + 16, arch.base) // p_vaddr
+    w.u64(ph + 24, arch.base) // p_paddr
+    w.u64(ph + 32, total) // p_filesz
+    w.u64(ph + 40, total) // p_memsz
+    w.u64(ph + 48, ALIGN)
+  } else {
+    w.u32(ph + 4, 0) // p_offset
+    w.u32(ph + 8, arch.base) // p_vaddr
+    w.u32(ph + 12, arch.base) // p_paddr
+    w.u32(ph + 16, total) // p_filesz
+    w.u32(ph + 20, total) // p_memsz
+    w.u32(ph + 24, PF_R_X)
+    w.u32(ph + 28, ALIGN)
+  }
+
+  code.copy(w.buf, codeOff)
+  if (descOff !== undefined) {
+    // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+    w.u64(descOff, arch.base + codeOff)
+  }
+  message.copy(w.buf, msgOff)
+  return w.buf
+}
