@@ -6,7 +6,7 @@ import { BinfmtTable } from './binfmt.js'
 import { readInputs } from './inputs.js'
 import type { Log } from './log.js'
 import { restore } from './restore.js'
-import { setup, type SetupDeps } from './setup.js'
+import { setup, verificationError, type SetupDeps } from './setup.js'
 import { actionStore, type StateStore } from './state.js'
 import { setupSummary, restoreSummary } from './summary.js'
 
@@ -25,8 +25,12 @@ export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {
     core.setOutput('platforms', result.platforms.join(','))
     core.setOutput('emulated-platforms', result.emulatedPlatforms.join(','))
     core.setOutput('emulators', result.emulators.join(','))
+    core.setOutput('qemu-version', result.acquired?.version ?? '')
+    core.setOutput('cache-hit', String(result.acquired?.cacheHit ?? true))
     core.info(`platforms: ${result.platforms.join(',')}`)
     await setupSummary(result).write()
+    const failure = verificationError(result)
+    if (failure) core.setFailed(failure.message)
   } catch (e) {
     core.setFailed((e as Error).message)
   }

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { opendir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { run, ExecError, lastLine } from './exec.js'
 import type { Log } from './log.js'
@@ -199,12 +199,35 @@ export class BinfmtTable {
     return new BinfmtTable(root, writer, options.log)
   }
 
+  /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+  static async read(root: string = DEFAULT_ROOT): Promise<Entry[]> {
+    if (!existsSync(join(root, 'register'))) return []
+    const readOnly: Writer = {
+      write: async () => {
+        throw new Error('read-only view of binfmt_misc')
+      },
+      mount: async () => {}
+    }
+    return new BinfmtTable(root, readOnly).list()
+  }
+
   /** Every entry, sorted by name. */
   async list(): Promise<Entry[]> {
-    const names = (await readdir(this.root)).filter(n => n !== 'register' && n !== 'status').sort()
+    return (await this.inMatchOrder()).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    )
+  }
+
+  /**
+   * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+   * folder in that order too (each new entry goes to the head of both lists).
+   */
+  async inMatchOrder(): Promise<Entry[]> {
+    // opendir keeps the kernel's order; readdir (scandir) would sort by name.
     const entries: Entry[] = []
-    for (const name of names) {
-      const entry = await this.get(name)
+    for await (const dirent of await opendir(this.root)) {
+      if (dirent.name === 'register' || dirent.name === 'status') continue
+      const entry = await this.get(dirent.name)
       if (entry) entries.push(entry)
     }
     return entries

@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BinfmtTable, DEFAULT_ROOT, type Entry } from './binfmt.js'
+import { BinfmtTable, DEFAULT_ROOT } from './binfmt.js'
 import type { Log } from './log.js'
 import { DEFAULTS, parseOptions } from './options.js'
 import { restore } from './restore.js'
-import { setup } from './setup.js'
+import { setup, verificationError } from './setup.js'
 import { fileStore } from './state.js'
 
 const USAGE = `Usage: setup-binfmt <command> [options]
@@ -24,7 +24,11 @@ Options for install:
   --flags FLAGS      letters of P, O, C, F (default ${DEFAULTS.flags})
   --source NAME      auto, download, package or system (default ${DEFAULTS.source})
   --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
+  --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
+  --manifest LOC     URL or path of a versions manifest (default: the built-in one)
   --reset            first remove every qemu-* entry (uninstall puts them back)
+  --verify METHOD    auto, exec, docker or none (default ${DEFAULTS.verify})
+  --smoke-image REF  also run uname -m in this image per platform (docker)
 
 Common options:
   --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
@@ -67,13 +71,7 @@ function table(rows: string[][]): string {
 
 async function status(json: boolean, statePath: string): Promise<void> {
   const mounted = existsSync(join(DEFAULT_ROOT, 'register'))
-  const readOnly = {
-    write: async () => {
-      throw new Error('status does not write')
-    },
-    mount: async () => {}
-  }
-  const entries: Entry[] = mounted ? await new BinfmtTable(DEFAULT_ROOT, readOnly).list() : []
+  const entries = await BinfmtTable.read(DEFAULT_ROOT)
   const ours = new Set(
     fileStore(statePath)
       .load()
@@ -107,6 +105,10 @@ export async function main(argv: string[]): Promise<number> {
       flags: { type: 'string' },
       source: { type: 'string' },
       'qemu-path': { type: 'string' },
+      'qemu-version': { type: 'string' },
+      manifest: { type: 'string' },
+      verify: { type: 'string' },
+      'smoke-image': { type: 'string' },
       reset: { type: 'boolean' },
       state: { type: 'string' },
       json: { type: 'boolean' },
@@ -128,7 +130,11 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`platforms=${result.platforms.join(',')}`)
       console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
       console.log(`emulators=${result.emulators.join(',')}`)
-      return 0
+      console.log(`qemu-version=${result.acquired?.version ?? ''}`)
+      console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`)
+      const failure = verificationError(result)
+      if (failure) console.error(`setup-binfmt: ${failure.message}`)
+      return failure ? 1 : 0
     }
     case 'status':
       await status(values.json ?? false, values.state ?? defaultStatePath())

@@ -8,6 +8,8 @@ import type { Log } from './log.js'
 
 export interface ExecResult {
   readonly code: number
+  /** The signal that ended the command, when one did (then code is 128 + its number). */
+  readonly signal?: string
   readonly stdout: string
   readonly stderr: string
 }
@@ -41,6 +43,9 @@ export function lastLine(text: string): string {
   return lines[lines.length - 1]?.trim() ?? ''
 }
 
+/** Something that runs a command: `run` itself, or a wrapper that runs it elsewhere (tests). */
+export type Runner = (argv: readonly string[], options?: ExecOptions) => Promise<ExecResult>
+
 export function run(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const [command, ...args] = argv
   options.log?.debug(`exec: ${JSON.stringify(argv)}`)
@@ -61,7 +66,8 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
       const result = {
         code: code ?? 128 + (signal ? constants.signals[signal] : 0),
         stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : '')
+        stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
+        signal: signal ?? undefined
       }
       if (result.code !== 0 && !options.allowFailure) reject(new ExecError(argv, result))
       else resolve(result)

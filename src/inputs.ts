@@ -9,7 +9,9 @@ export const INPUT_NAMES = [
   'source',
   'qemu-path',
   'reset',
-  'cleanup'
+  'cleanup',
+  'verify',
+  'smoke-image'
 ] as const
 
 export function readInputs(): Options {

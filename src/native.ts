@@ -1,18 +1,67 @@
-// Which QEMU targets this host runs without an emulator.
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
 
-/** Targets the host's own CPU family runs, from Node's view of the host. */
-const HOST_TARGETS: Record<string, readonly string[]> = {
-  x64: ['x86_64', 'i386', 'i486'],
-  ia32: ['i386', 'i486'],
-  arm64: ['aarch64'],
-  arm: ['arm'],
-  riscv64: ['riscv64'],
-  ppc64: ['ppc64le'],
-  s390x: ['s390x'],
-  loong64: ['loongarch64'],
-  mips64el: ['mips64el']
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Entry } from './binfmt.js'
+import { run, type Runner } from './exec.js'
+import type { Log } from './log.js'
+import { CONTAINER_TARGETS } from './platforms.js'
+import { probeMarker, probeProgram } from './probes.js'
+
+/** The target Node itself runs as: native by definition. */
+const HOST_TARGET: Record<string, string> = {
+  x64: 'x86_64',
+  ia32: 'i386',
+  arm64: 'aarch64',
+  arm: 'arm',
+  riscv64: 'riscv64',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  loong64: 'loongarch64',
+  mips64el: 'mips64el'
 }
 
-export function nativeTargets(arch: string = process.arch): ReadonlySet<string> {
-  return new Set(HOST_TARGETS[arch] ?? [])
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+export function claimedBy(program: Buffer, entries: readonly Entry[]): Entry | undefined {
+  return entries.find(e => {
+    if (!e.enabled || !e.magic) return false
+    const magic = Buffer.from(e.magic, 'hex')
+    const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex')
+    return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]))
+  })
+}
+
+export async function nativeTargets(
+  entries: readonly Entry[],
+  log: Log,
+  exec: Runner = run,
+  arch = process.arch
+): Promise<Set<string>> {
+  const native = new Set<string>()
+  const host = HOST_TARGET[arch]
+  if (host) native.add(host)
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-native-'))
+  try {
+    for (const target of CONTAINER_TARGETS) {
+      if (target === host) continue
+      const program = probeProgram(target)
+      const entry = claimedBy(program, entries)
+      if (entry) {
+        log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`)
+        continue
+      }
+      const path = join(dir, target)
+      await writeFile(path, program)
+      await chmod(path, 0o755)
+      const result = await exec([path], { allowFailure: true }).catch(() => undefined)
+      if (result?.code === 0 && result.stdout === `${probeMarker(target)}\n`) native.add(target)
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  // i486 binaries run wherever i386 ones do.
+  if (native.has('i386')) native.add('i486')
+  return native
 }

@@ -1,11 +1,15 @@
 // Options of one run, parsed and checked before anything on the machine changes. The action
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
 
+import semver from 'semver'
 import { canonicalFlags } from './binfmt.js'
 import { parsePlatforms, type PlatformRequest } from './platforms.js'
 
 export const SOURCES = ['auto', 'download', 'package', 'system'] as const
 export type Source = (typeof SOURCES)[number]
+
+export const VERIFY_METHODS = ['auto', 'exec', 'docker', 'none'] as const
+export type VerifyMethod = (typeof VERIFY_METHODS)[number]
 
 export interface Options {
   readonly platforms: PlatformRequest
@@ -14,8 +18,15 @@ export interface Options {
   readonly source: Source
   /** Folder holding qemu-<target>[-static] interpreters, for `source: system`. */
   readonly qemuPath?: string
+  /** Exact version or semver range; the manifest's newest stable when absent. */
+  readonly qemuVersion?: string
+  /** URL or local path of a versions manifest; the built-in one when absent. */
+  readonly manifest?: string
   readonly reset: boolean
   readonly cleanup: boolean
+  readonly verify: VerifyMethod
+  /** An image the user trusts, to run `uname -m` in per platform; none when absent. */
+  readonly smokeImage?: string
 }
 
 /** Raw option strings, as inputs or command-line flags give them. Empty means default. */
@@ -24,8 +35,12 @@ export interface RawOptions {
   flags?: string
   source?: string
   'qemu-path'?: string
+  'qemu-version'?: string
+  manifest?: string
   reset?: string
   cleanup?: string
+  verify?: string
+  'smoke-image'?: string
 }
 
 export const DEFAULTS = {
@@ -33,7 +48,8 @@ export const DEFAULTS = {
   flags: 'POCF',
   source: 'auto',
   reset: 'false',
-  cleanup: 'true'
+  cleanup: 'true',
+  verify: 'auto'
 } as const
 
 export function parseOptions(raw: RawOptions): Options {
@@ -41,10 +57,14 @@ export function parseOptions(raw: RawOptions): Options {
   return {
     platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
     flags: parseFlags(value('flags', DEFAULTS.flags)),
-    source: parseSource(value('source', DEFAULTS.source)),
+    source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
     qemuPath: parseQemuPath(value('qemu-path')),
+    qemuVersion: parseQemuVersion(value('qemu-version')),
+    manifest: parseManifestLocation(value('manifest')),
     reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
-    cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup))
+    cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
+    verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
+    smokeImage: parseImage(value('smoke-image'))
   }
 }
 
@@ -58,12 +78,21 @@ export function parseFlags(input: string): string {
   return canonicalFlags(input)
 }
 
-export function parseSource(input: string): Source {
-  const source = input.toLowerCase()
-  if (!(SOURCES as readonly string[]).includes(source)) {
-    throw new Error(`source '${input}' is not one of ${SOURCES.join(', ')}`)
+function parseChoice<T extends string>(name: string, input: string, choices: readonly T[]): T {
+  const value = input.toLowerCase()
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`)
   }
-  return source as Source
+  return value as T
+}
+
+/** An image reference goes into docker's argv: refuse what could read as an option. */
+function parseImage(input: string): string | undefined {
+  if (!input) return undefined
+  if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
+    throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`)
+  }
+  return input
 }
 
 function parseQemuPath(input: string): string | undefined {
@@ -74,6 +103,24 @@ function parseQemuPath(input: string): string | undefined {
     )
   }
   return input.replace(/\/+$/, '') || '/'
+}
+
+function parseQemuVersion(input: string): string | undefined {
+  if (!input) return undefined
+  if (!semver.validRange(input)) {
+    throw new Error(
+      `qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`
+    )
+  }
+  return input
+}
+
+function parseManifestLocation(input: string): string | undefined {
+  if (!input) return undefined
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
+    throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`)
+  }
+  return input
 }
 
 export function parseBoolean(name: string, input: string): boolean {

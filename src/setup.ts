@@ -1,14 +1,17 @@
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
 
+import { acquire, type Acquired } from './acquire.js'
 import { BinfmtTable, type Writer } from './binfmt.js'
+import type { Runner } from './exec.js'
 import type { Log } from './log.js'
 import { nativeTargets } from './native.js'
 import type { Options } from './options.js'
 import { CONTAINER_TARGETS, ociPlatforms, type PlatformRequest } from './platforms.js'
 import { registerTarget, resetQemuEntries, type Registered } from './register.js'
 import { Journal, type StateStore } from './state.js'
-import { findSystemInterpreters } from './system.js'
+import { verifyExec, type VerifyResult } from './verify.js'
+import { dockerAvailable, dockerSmoke, dockerUname, type SmokeResult } from './docker.js'
 
 export interface Plan {
   /** Targets to emulate, in order. */
@@ -20,6 +23,10 @@ export interface Plan {
 export interface SetupResult {
   readonly plan: Plan
   readonly registered: readonly Registered[]
+  /** Where the interpreters came from; undefined when nothing needed emulating. */
+  readonly acquired?: Acquired
+  /** Verification results, one per platform and method. */
+  readonly verified: readonly VerifyResult[]
   /** Every platform that runs now, native first, in OCI form. */
   readonly platforms: readonly string[]
   /** Platforms this run made available. */
@@ -35,6 +42,8 @@ export interface SetupDeps {
   readonly root?: string
   readonly writer?: Writer
   readonly native?: ReadonlySet<string>
+  /** Runs the probes; tests run them inside their private namespace. */
+  readonly exec?: Runner
 }
 
 export function makePlan(request: PlatformRequest, native: ReadonlySet<string>, log: Log): Plan {
@@ -46,22 +55,12 @@ export function makePlan(request: PlatformRequest, native: ReadonlySet<string>, 
   return { targets, native: [...native] }
 }
 
-async function getInterpreters(options: Options, targets: readonly string[], log: Log) {
-  if (options.source !== 'system') {
-    throw new Error(
-      `source '${options.source}' is not available in this version: use source: system ` +
-        `(interpreters already on the machine, e.g. from Debian's qemu-user-static)`
-    )
-  }
-  const found = await findSystemInterpreters(targets, options.qemuPath)
-  for (const [t, path] of found) log.info(`${t}: ${path}`)
-  return found
-}
-
 export async function setup(options: Options, deps: SetupDeps): Promise<SetupResult> {
   const { log } = deps
   const plan = await log.group('Plan', async () => {
-    const p = makePlan(options.platforms, deps.native ?? nativeTargets(), log)
+    const native =
+      deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec))
+    const p = makePlan(options.platforms, native, log)
     log.info(`native: ${p.native.join(', ') || 'none'}`)
     log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`)
     if (!options.flags.includes('F')) {
@@ -72,25 +71,26 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
     return p
   })
 
-  const interpreters =
+  const acquired =
     plan.targets.length === 0
-      ? new Map<string, string>()
-      : await log.group('Get QEMU', () => getInterpreters(options, plan.targets, log))
+      ? undefined
+      : await log.group('Get QEMU', async () => {
+          const got = await acquire({ ...options, targets: plan.targets }, log)
+          for (const [t, path] of got.interpreters) log.info(`${t}: ${path}`)
+          log.info(
+            `QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`
+          )
+          return got
+        })
 
+  const table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
   const registered = await log.group('Register', async () => {
-    const table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
     const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list())
     if (options.reset) await resetQemuEntries(table, journal, log)
     const done: Registered[] = []
     for (const t of plan.targets) {
-      const r = await registerTarget(
-        table,
-        journal,
-        t,
-        interpreters.get(t) ?? '',
-        options.flags,
-        log
-      )
+      const interpreter = acquired?.interpreters.get(t) ?? ''
+      const r = await registerTarget(table, journal, t, interpreter, options.flags, log)
       log.info(
         `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`
       )
@@ -99,6 +99,11 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
     return done
   })
 
+  const verified =
+    options.verify === 'none' || registered.length === 0
+      ? []
+      : await log.group('Verify', () => verify(table, registered, options, deps))
+
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
     .filter(t => (CONTAINER_TARGETS as readonly string[]).includes(t))
@@ -106,8 +111,64 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
   return {
     plan,
     registered,
+    acquired,
+    verified,
     platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
     emulatedPlatforms,
     emulators: registered.map(r => r.entry.name)
   }
+}
+
+/** exec always (unless docker alone was asked), then containers when asked or available. */
+async function verify(
+  table: BinfmtTable,
+  registered: readonly Registered[],
+  options: Options,
+  deps: SetupDeps
+): Promise<VerifyResult[]> {
+  const { log } = deps
+  const targets = registered.map(r => r.target)
+  const results: VerifyResult[] = []
+  if (options.verify !== 'docker') {
+    const checks = registered.map(r => ({ target: r.target, entry: r.entry }))
+    results.push(...(await verifyExec(table, checks, log, deps.exec)))
+  }
+  const wantDocker = options.verify === 'docker' || options.smokeImage !== undefined
+  if (!wantDocker && options.verify !== 'auto') return results
+  if (!(await dockerAvailable(log))) {
+    if (wantDocker) {
+      throw new Error(
+        `verify '${options.verify}'${options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''} needs Docker, ` +
+          `and no Docker daemon answers 'docker version': start it, or use verify: exec`
+      )
+    }
+    log.info('docker: no daemon answers, container check skipped (verify: auto)')
+    return results
+  }
+  const fromDocker = (method: 'docker' | 'image', r: SmokeResult): VerifyResult => ({
+    target: r.target,
+    platform: r.platform,
+    method,
+    ok: r.ok,
+    ms: r.ms,
+    detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+  })
+  const smoke = await dockerSmoke(targets, log)
+  results.push(...smoke.map(r => fromDocker('docker', r)))
+  if (options.smokeImage) {
+    const uname = await dockerUname(options.smokeImage, targets, log)
+    results.push(...uname.map(r => fromDocker('image', r)))
+  }
+  for (const r of results.filter(x => x.method === 'docker' || x.method === 'image')) {
+    log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
+  }
+  return results
+}
+
+/** An error describing every failed check, or undefined when all passed. */
+export function verificationError(result: SetupResult): Error | undefined {
+  const failed = result.verified.filter(r => !r.ok)
+  if (failed.length === 0) return undefined
+  const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`)
+  return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`)
 }

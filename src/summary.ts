@@ -1,28 +1,31 @@
 // The job summary: one row per platform after main, what was put back after post.
 
 import * as core from '@actions/core'
+import { ociPlatforms } from './platforms.js'
 import type { RestoreReport } from './restore.js'
 import type { SetupResult } from './setup.js'
-import { ociPlatforms } from './platforms.js'
 
 export function setupSummary(result: SetupResult): typeof core.summary {
-  const rows = result.registered.map(r => [
-    ociPlatforms(r.target).join(', '),
-    r.target,
-    r.entry.name,
-    r.entry.interpreter,
-    r.entry.flags,
-    r.action
-  ])
+  const source = result.acquired
+    ? `${result.acquired.source}${result.acquired.cacheHit ? '' : `, ${result.acquired.downloadedBytes} bytes`}`
+    : ''
+  const rows = result.registered.map(r => {
+    const checks = result.verified.filter(v => v.target === r.target)
+    const verified = checks.map(v => `${v.method} ${v.ok ? 'ok' : 'FAILED'} ${v.ms} ms`).join(', ')
+    return [
+      ociPlatforms(r.target).join(', '),
+      r.target,
+      r.entry.name,
+      result.acquired?.version ?? '',
+      r.entry.flags,
+      `${r.action}; ${source}`,
+      verified || 'not verified'
+    ]
+  })
   const summary = core.summary.addHeading('setup-binfmt', 3)
   if (rows.length > 0) {
-    summary.addTable([
-      ['Platform', 'QEMU target', 'Entry', 'Interpreter', 'Flags', 'Action'].map(data => ({
-        data,
-        header: true
-      })),
-      ...rows
-    ])
+    const head = ['Platform', 'QEMU target', 'Entry', 'QEMU', 'Flags', 'Source', 'Verified']
+    summary.addTable([head.map(data => ({ data, header: true })), ...rows])
   }
   return summary.addRaw(`Native: ${result.plan.native.join(', ') || 'none'}`, true)
 }

@@ -56,8 +56,11 @@ async function step(entry: 'main' | 'post', env: Record<string, string>) {
   }
 }
 
+/** Containers use the host's table, not this namespace's: verify by exec only. */
 const inputs = (values: Record<string, string>) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  Object.fromEntries(
+    Object.entries({ verify: 'exec', ...values }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+  )
 
 describe('the action as the runner runs it', () => {
   test('main registers arm64 and arm, sets outputs and summary; post restores the table', async () => {
@@ -78,8 +81,11 @@ describe('the action as the runner runs it', () => {
     expect(main.outputs).toEqual({
       platforms: 'linux/amd64,linux/386,linux/arm64,linux/arm/v7,linux/arm/v6',
       'emulated-platforms': 'linux/arm64,linux/arm/v7,linux/arm/v6',
-      emulators: 'qemu-aarch64,qemu-arm'
+      emulators: 'qemu-aarch64,qemu-arm',
+      'qemu-version': expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      'cache-hit': 'true'
     })
+    expect(main.stdout).toMatch(/^linux\/arm64 \(aarch64\) exec: ok in \d+ ms$/m)
     expect(main.summary).toMatch(/<td>linux\/arm64<\/td><td>aarch64<\/td><td>qemu-aarch64<\/td>/)
     expect((await table.list()).map(e => e.name)).toEqual([
       'qemu-aarch64',

@@ -1,6 +1,7 @@
 // The built command line inside a private binfmt_misc namespace: install, status, uninstall.
 
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -23,10 +24,28 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** Containers use the host's table, not this namespace's: check by exec only. */
+const verifyExec = (args: string[]) => (args[0] === 'install' ? ['--verify', 'exec'] : [])
+
 const cli = (...args: string[]) =>
-  ns.exec([process.execPath, resolve('dist/cli/index.js'), ...args, '--state', statePath], {
-    allowFailure: true
-  })
+  ns.exec(
+    [
+      process.execPath,
+      resolve('dist/cli/index.js'),
+      ...args,
+      '--state',
+      statePath,
+      ...verifyExec(args)
+    ],
+    {
+      allowFailure: true
+    }
+  )
+
+/** What Debian's qemu-user-static says of itself: `qemu-aarch64 version 7.2.22 (Debian ...)`. */
+const qemuVersion = /version (\S+)/.exec(
+  execFileSync(qemuStatic('aarch64'), ['--version']).toString()
+)![1]
 
 describe('setup-binfmt CLI', () => {
   test('install, status, a foreign program, uninstall', async () => {
@@ -38,9 +57,12 @@ describe('setup-binfmt CLI', () => {
     expect(install.stdout).toBe(
       'platforms=linux/amd64,linux/386,linux/arm64,linux/arm/v7,linux/arm/v6\n' +
         'emulated-platforms=linux/arm64,linux/arm/v7,linux/arm/v6\n' +
-        'emulators=qemu-aarch64,qemu-arm\n'
+        'emulators=qemu-aarch64,qemu-arm\n' +
+        `qemu-version=${qemuVersion}\n` +
+        'cache-hit=true\n'
     )
     expect(install.stderr).toMatch(/^== Register$/m)
+    expect(install.stderr).toMatch(/^linux\/arm\/v7 \(arm\) chroot: ok in \d+ ms$/m)
     expect((await ns.exec([busybox('arm64'), 'uname', '-m'])).stdout).toBe('aarch64\n')
 
     const status = await cli('status')

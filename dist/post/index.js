@@ -1,6 +1,3245 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28370,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1595:
+/***/ 4062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29510,7 +32749,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access: summary_access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access: summary_access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29571,7 +32810,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -29833,7 +33072,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29949,7 +33188,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31359,7 +34598,7 @@ function lastLine(text) {
     const lines = text.trim().split('\n');
     return lines[lines.length - 1]?.trim() ?? '';
 }
-function run(argv, options = {}) {
+function exec_run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
     return new Promise((resolve, reject) => {
@@ -31371,14 +34610,18 @@ function run(argv, options = {}) {
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (b) => out.push(b));
+        if (options.stdout)
+            child.stdout.pipe(options.stdout);
+        else
+            child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
         child.on('close', (code, signal) => {
             const result = {
                 code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
                 stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : '')
+                stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
+                signal: signal ?? undefined
             };
             if (result.code !== 0 && !options.allowFailure)
                 reject(new ExecError(argv, result));
@@ -31494,20 +34737,20 @@ function directWriter(log) {
     return {
         // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
         write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: 'r+' }),
-        mount: async (root) => void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
-        write: async (file, data) => void (await run(['sudo', '-n', 'tee', file], { input: data, log })),
-        mount: async (root) => void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        write: async (file, data) => void (await exec_run(['sudo', '-n', 'tee', file], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
 async function chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
-    const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (probe.code !== 0) {
         throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
             `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
@@ -31545,12 +34788,33 @@ class binfmt_BinfmtTable {
         }
         return new binfmt_BinfmtTable(root, writer, options.log);
     }
+    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+    static async read(root = DEFAULT_ROOT) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
+            return [];
+        const readOnly = {
+            write: async () => {
+                throw new Error('read-only view of binfmt_misc');
+            },
+            mount: async () => { }
+        };
+        return new binfmt_BinfmtTable(root, readOnly).list();
+    }
     /** Every entry, sorted by name. */
     async list() {
-        const names = (await (0,promises_namespaceObject.readdir)(this.root)).filter(n => n !== 'register' && n !== 'status').sort();
+        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+    /**
+     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+     * folder in that order too (each new entry goes to the head of both lists).
+     */
+    async inMatchOrder() {
+        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
         const entries = [];
-        for (const name of names) {
-            const entry = await this.get(name);
+        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
+            if (dirent.name === 'register' || dirent.name === 'status')
+                continue;
+            const entry = await this.get(dirent.name);
             if (entry)
                 entries.push(entry);
         }
@@ -31666,6 +34930,8 @@ async function binfmt_sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./src/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
@@ -31839,23 +35105,30 @@ function printable(name) {
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
 
 
+
 const SOURCES = (/* unused pure expression or super */ null && (['auto', 'download', 'package', 'system']));
+const VERIFY_METHODS = (/* unused pure expression or super */ null && (['auto', 'exec', 'docker', 'none']));
 const DEFAULTS = {
     platforms: 'all',
     flags: 'POCF',
     source: 'auto',
     reset: 'false',
-    cleanup: 'true'
+    cleanup: 'true',
+    verify: 'auto'
 };
 function options_parseOptions(raw) {
     const value = (key, fallback = '') => raw[key]?.trim() || fallback;
     return {
         platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
         flags: parseFlags(value('flags', DEFAULTS.flags)),
-        source: parseSource(value('source', DEFAULTS.source)),
+        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
         qemuPath: parseQemuPath(value('qemu-path')),
+        qemuVersion: parseQemuVersion(value('qemu-version')),
+        manifest: parseManifestLocation(value('manifest')),
         reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
-        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup))
+        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
+        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
+        smokeImage: parseImage(value('smoke-image'))
     };
 }
 function parseFlags(input) {
@@ -31865,12 +35138,21 @@ function parseFlags(input) {
     }
     return canonicalFlags(input);
 }
-function parseSource(input) {
-    const source = input.toLowerCase();
-    if (!SOURCES.includes(source)) {
-        throw new Error(`source '${input}' is not one of ${SOURCES.join(', ')}`);
+function parseChoice(name, input, choices) {
+    const value = input.toLowerCase();
+    if (!choices.includes(value)) {
+        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
     }
-    return source;
+    return value;
+}
+/** An image reference goes into docker's argv: refuse what could read as an option. */
+function parseImage(input) {
+    if (!input)
+        return undefined;
+    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
+        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
+    }
+    return input;
 }
 function parseQemuPath(input) {
     if (!input)
@@ -31879,6 +35161,22 @@ function parseQemuPath(input) {
         throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
     }
     return input.replace(/\/+$/, '') || '/';
+}
+function parseQemuVersion(input) {
+    if (!input)
+        return undefined;
+    if (!semver.validRange(input)) {
+        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
+    }
+    return input;
+}
+function parseManifestLocation(input) {
+    if (!input)
+        return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
+        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+    }
+    return input;
 }
 function parseBoolean(name, input) {
     const v = input.toLowerCase();
@@ -31899,7 +35197,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'source',
     'qemu-path',
     'reset',
-    'cleanup'
+    'cleanup',
+    'verify',
+    'smoke-image'
 ]));
 function inputs_readInputs() {
     const raw = {};
@@ -31975,169 +35275,12 @@ function compare(before, after) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/native.ts
-// Which QEMU targets this host runs without an emulator.
-/** Targets the host's own CPU family runs, from Node's view of the host. */
-const HOST_TARGETS = {
-    x64: ['x86_64', 'i386', 'i486'],
-    ia32: ['i386', 'i486'],
-    arm64: ['aarch64'],
-    arm: ['arm'],
-    riscv64: ['riscv64'],
-    ppc64: ['ppc64le'],
-    s390x: ['s390x'],
-    loong64: ['loongarch64'],
-    mips64el: ['mips64el']
-};
-function native_nativeTargets(arch = process.arch) {
-    return new Set(HOST_TARGETS[arch] ?? []);
-}
-
-;// CONCATENATED MODULE: ./src/register.ts
-// Put our entries in the table without disturbing anyone else's: reuse an identical entry,
-// step around a different one (ours, registered later, matches first), never overwrite.
-
-
-/** qemu-<target> first, then names that still start with it. */
-function candidateNames(targetName) {
-    const base = `qemu-${targetName}`;
-    return [
-        base,
-        `${base}-setup-binfmt`,
-        ...[2, 3, 4, 5, 6, 7, 8, 9].map(n => `${base}-setup-binfmt-${n}`)
-    ];
-}
-function wantedEntry(targetName, interpreter, flags) {
-    const t = target(targetName);
-    return {
-        name: `qemu-${t.name}`,
-        enabled: true,
-        interpreter,
-        flags,
-        offset: 0,
-        magic: t.magic,
-        mask: t.mask
-    };
-}
-/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
-async function register_resetQemuEntries(table, journal, log) {
-    const removed = (await table.list()).filter(e => e.name.startsWith('qemu-'));
-    for (const entry of removed) {
-        await table.remove(entry.name);
-        journal.removed(entry);
-        log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
-    }
-    if (removed.length === 0)
-        log.info('reset: no qemu-* entries to remove');
-    return removed;
-}
-async function register_registerTarget(table, journal, targetName, interpreter, flags, log) {
-    const shadowed = [];
-    for (const name of candidateNames(targetName)) {
-        const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
-        const existing = await table.get(name);
-        if (!existing) {
-            await table.register(wanted);
-            journal.created(wanted);
-            return { target: targetName, entry: wanted, action: 'registered', shadowed };
-        }
-        if (await sameEntry(existing, wanted)) {
-            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
-            return { target: targetName, entry: existing, action: 'reused', shadowed };
-        }
-        shadowed.push(existing);
-        log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
-    }
-    const names = candidateNames(targetName);
-    throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
-        `remove some with 'setup-binfmt uninstall', or use reset: true`);
-}
-function describe(e) {
-    return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-// What a run changed, saved after every change so the post step (or `setup-binfmt
-// uninstall`) can undo exactly that, even when the run stopped half-way.
-
-
-
-const KEY = 'binfmt';
-function parse(text, where) {
-    if (!text)
-        return undefined;
-    const state = JSON.parse(text);
-    if (state.version !== 1)
-        throw new Error(`Unknown setup-binfmt state version in ${where}`);
-    return state;
-}
-/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-function state_actionStore() {
-    return {
-        load: () => parse(getState(KEY), 'the step state'),
-        save: state => saveState(KEY, JSON.stringify(state)),
-        clear: () => saveState(KEY, '')
-    };
-}
-/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
-function fileStore(path) {
-    return {
-        load: () => {
-            try {
-                return parse(readFileSync(path, 'utf8'), path);
-            }
-            catch (e) {
-                if (e.code === 'ENOENT')
-                    return undefined;
-                throw e;
-            }
-        },
-        save: state => {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
-            renameSync(`${path}.tmp`, path);
-        },
-        clear: () => rmSync(path, { force: true })
-    };
-}
-/** Records changes into a RunState and saves it after each one. */
-class state_Journal {
-    store;
-    state;
-    constructor(store, start) {
-        this.store = store;
-        this.state = start;
-        store.save(start);
-    }
-    /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot) {
-        const previous = store.load();
-        const start = previous && previous.root === root
-            ? { ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [] };
-        return new state_Journal(store, start);
-    }
-    get current() {
-        return this.state;
-    }
-    created(entry) {
-        this.update({ created: [...this.state.created, entry] });
-    }
-    removed(entry) {
-        // Removing an entry this run created just forgets it; others are put back by post.
-        if (this.state.created.some(e => e.name === entry.name)) {
-            this.update({ created: this.state.created.filter(e => e.name !== entry.name) });
-        }
-        else {
-            this.update({ removed: [...this.state.removed, entry] });
-        }
-    }
-    update(change) {
-        this.state = { ...this.state, ...change };
-        this.store.save(this.state);
-    }
-}
-
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
@@ -32276,9 +35419,3251 @@ async function system_findSystemInterpreters(targets, qemuPath) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/archive.ts
+// `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
+// The archive is streamed once through a small tar reader that keeps only the bytes of members
+// named like an interpreter, so a 500 MB package never lands on disk or in memory. Links are
+// followed inside the archive tree only, and nothing is written until the whole archive has been
+// read, so an archive refused for an escaping member leaves no trace.
+
+
+
+
+
+
+
+
+
+/**
+ * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755). Returns target -> written path.
+ */
+async function archive_extractInterpreters(file, format, targets, destDir, log) {
+    const wanted = [...new Set(targets)];
+    const names = new Map(wanted.map(t => [t, candidateNames(t)]));
+    if (format === 'bin')
+        return copyBare(file, wanted, destDir, log);
+    const allNames = new Set([...names.values()].flat());
+    const scan = await scanArchive(file, format, path => allNames.has(posix.basename(path)), log);
+    const sources = chooseMembers(file, scan.members, names, log);
+    const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)));
+    if (absent.size > 0) {
+        // A link led to a member not named like an interpreter, seen before we knew we wanted it.
+        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
+        const again = await scanArchive(file, format, path => absent.has(path), log);
+        for (const path of absent) {
+            const chunks = again.data.get(path);
+            if (!chunks)
+                throw new Error(`${file} changed while it was being read: ${path} is gone`);
+            scan.data.set(path, chunks);
+        }
+    }
+    await mkdir(destDir, { recursive: true });
+    const written = new Map();
+    for (const [t, source] of sources) {
+        const dest = join(destDir, `qemu-${t}`);
+        await place(dest, tmp => writeFile(tmp, scan.data.get(source) ?? []));
+        written.set(t, dest);
+    }
+    return written;
+}
+/** How many links one lookup may follow before we call it a loop (Linux allows 40). */
+const MAX_HOPS = 40;
+/** Pick each target's member and follow its links to a regular file; fail naming the misses. */
+function chooseMembers(file, members, names, log) {
+    const sources = new Map();
+    const missing = [];
+    for (const [t, wanted] of names) {
+        const best = bestCandidate(members, wanted);
+        if (best === undefined) {
+            missing.push(t);
+            continue;
+        }
+        const source = resolveFile(file, members, best);
+        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
+        sources.set(t, source);
+    }
+    if (missing.length > 0) {
+        const looked = missing.flatMap(t => names.get(t) ?? []);
+        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
+            `looked for a member named ${looked.join(', ')} in any folder`);
+    }
+    return sources;
+}
+/**
+ * Members are matched by name in any folder, so prefer one in a bin folder (or the top) over,
+ * say, Debian's /usr/share/binfmts/qemu-<target> text file; then the -static name; then the
+ * first in the archive.
+ */
+function bestCandidate(members, wanted) {
+    let best;
+    for (const [path, member] of members) {
+        const index = wanted.indexOf(posix.basename(path));
+        if (index < 0 || member.type === 'directory')
+            continue;
+        const dir = posix.dirname(path);
+        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
+        const rank = (inBin ? 0 : wanted.length) + index;
+        if (!best || rank < best.rank)
+            best = { path, rank };
+    }
+    return best?.path;
+}
+/**
+ * Follow symbolic and hard links from `start` the way the kernel would after extraction, but in
+ * the archive's own tree: absolute targets start at the archive's top, and climbing above it is
+ * an error rather than a step onto the host.
+ */
+function resolveFile(file, members, start) {
+    const done = [];
+    let todo = start.split('/');
+    let hops = 0;
+    let via = start;
+    while (todo.length > 0) {
+        const [part, ...rest] = todo;
+        todo = rest;
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (done.pop() === undefined) {
+                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
+            }
+            continue;
+        }
+        done.push(part);
+        const here = done.join('/');
+        const member = members.get(here);
+        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
+            continue;
+        if (++hops > MAX_HOPS)
+            throw new Error(`Refusing ${file}: the links from ${start} loop`);
+        via = `${here} -> ${member.linkname}`;
+        done.pop();
+        // Hard link names, like absolute symlinks, are relative to the archive's top.
+        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
+            done.length = 0;
+        todo = [...member.linkname.split('/'), ...todo];
+    }
+    const path = done.join('/');
+    const member = members.get(path);
+    if (!member)
+        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
+    if (member.type !== 'file') {
+        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
+        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
+    }
+    return path;
+}
+/** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
+async function scanArchive(file, format, keep, log) {
+    const scan = { members: new Map(), data: new Map() };
+    const reader = new TarReader(file, entry => {
+        scan.members.delete(entry.path); // a replaced member moves to its new place in archive order
+        scan.members.set(entry.path, entry);
+        scan.data.delete(entry.path);
+        if (entry.type !== 'file' || !keep(entry.path))
+            return undefined;
+        const chunks = [];
+        scan.data.set(entry.path, chunks);
+        return chunk => chunks.push(Buffer.from(chunk));
+    });
+    let failure;
+    const sink = new Writable({
+        write(chunk, _encoding, done) {
+            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
+            if (failure === undefined) {
+                try {
+                    reader.push(chunk);
+                }
+                catch (e) {
+                    failure = e;
+                }
+            }
+            done();
+        }
+    });
+    try {
+        await feed(file, format, sink, log);
+    }
+    catch (e) {
+        throw new Error(`Cannot read ${file} as ${format}: ${e.message}`, { cause: e });
+    }
+    if (failure !== undefined)
+        throw failure;
+    reader.end();
+    return scan;
+}
+/** -T0: xz 5.4+ decompresses multi-block streams (dpkg-deb writes them) on every core. */
+const XZ = ['xz', '-T0', '-dc'];
+const DEB_DECOMPRESSORS = {
+    '.xz': XZ,
+    '.zst': ['zstd', '-dc']
+};
+/** Write the archive's uncompressed tar stream into `sink`. */
+async function feed(file, format, sink, log) {
+    switch (format) {
+        case 'tar.gz':
+            return pipeline(createReadStream(file), createGunzip(), sink);
+        case 'tar.xz':
+            return decompress([...XZ, file], sink, log);
+        case 'deb':
+            return feedDeb(file, sink, log);
+        default:
+            throw new Error(`unknown archive format '${format}'`);
+    }
+}
+/** Run a decompressor whose standard output is the tar stream. */
+async function decompress(argv, sink, log) {
+    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+    await Promise.all([run(argv, { stdout: sink, log }), finished(sink)]);
+}
+/** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
+async function feedDeb(file, sink, log) {
+    const member = await findDebData(file);
+    const range = () => createReadStream(file, { start: member.offset, end: member.end - 1 });
+    const compression = member.name.slice('data.tar'.length);
+    if (compression === '')
+        return pipeline(range(), sink);
+    if (compression === '.gz')
+        return pipeline(range(), createGunzip(), sink);
+    const tool = DEB_DECOMPRESSORS[compression];
+    if (!tool)
+        throw new Error(`${member.name} is compressed in a way this tool does not read`);
+    // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
+    const dir = await mkdtemp(join(tmpdir(), 'setup-binfmt-deb-'));
+    try {
+        const packed = join(dir, member.name);
+        await pipeline(range(), createWriteStream(packed));
+        await decompress([...tool, packed], sink, log);
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+const AR_MAGIC = '!<arch>\n';
+const AR_HEADER = 60;
+/** Walk the ar headers (16-byte name, ..., 10-byte decimal size, "`\n") to the data member. */
+async function findDebData(file) {
+    const handle = await open(file, 'r');
+    try {
+        const { size: total } = await handle.stat();
+        const magic = Buffer.alloc(AR_MAGIC.length);
+        await handle.read(magic, 0, magic.length, 0);
+        if (magic.toString('latin1') !== AR_MAGIC)
+            throw new Error('not an ar archive');
+        const header = Buffer.alloc(AR_HEADER);
+        for (let at = AR_MAGIC.length; at + AR_HEADER <= total;) {
+            await handle.read(header, 0, AR_HEADER, at);
+            const name = header.toString('latin1', 0, 16).trimEnd().replace(/\/$/, '');
+            const sizeText = header.toString('latin1', 48, 58).trim();
+            const size = Number(sizeText);
+            const offset = at + AR_HEADER;
+            if (header.toString('latin1', 58, 60) !== '`\n' || !/^\d+$/.test(sizeText)) {
+                throw new Error(`corrupt ar header at byte ${at}`);
+            }
+            if (offset + size > total)
+                throw new Error(`ar member ${name} is truncated`);
+            if (/^data\.tar(\.|$)/.test(name)) {
+                if (size === 0)
+                    throw new Error(`ar member ${name} is empty`);
+                return { name, offset, end: offset + size };
+            }
+            at = offset + size + (size % 2); // members start on even offsets
+        }
+        throw new Error('no data.tar member: not a Debian binary package');
+    }
+    finally {
+        await handle.close();
+    }
+}
+const BLOCK = 512;
+/** Extension headers carry names, not data: anything bigger is not a tar we should trust. */
+const MAX_EXTENSION = (/* unused pure expression or super */ null && (1 << 20));
+class TarReader {
+    file;
+    onEntry;
+    head = Buffer.alloc(BLOCK);
+    headLength = 0;
+    /** Bytes consumed so far, for error messages. */
+    offset = 0;
+    /** Data bytes of the current member still to come, then the padding to the next block. */
+    left = 0;
+    padding = 0;
+    sink;
+    extension;
+    /** Path, link and size from GNU L/K and pax x headers, for the next real member. */
+    pending = {};
+    ended = false;
+    constructor(file, onEntry) {
+        this.file = file;
+        this.onEntry = onEntry;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.ended) {
+            const room = chunk.length - at;
+            if (this.left > 0) {
+                const n = Math.min(this.left, room);
+                this.offset += n;
+                this.data(chunk.subarray(at, at + n));
+                at += n;
+            }
+            else if (this.padding > 0) {
+                const n = Math.min(this.padding, room);
+                this.offset += n;
+                this.padding -= n;
+                at += n;
+            }
+            else {
+                const n = Math.min(BLOCK - this.headLength, room);
+                chunk.copy(this.head, this.headLength, at, at + n);
+                this.offset += n;
+                this.headLength += n;
+                at += n;
+                if (this.headLength === BLOCK) {
+                    this.headLength = 0;
+                    this.header();
+                }
+            }
+        }
+    }
+    /** The input is complete: fail if it stopped inside a member. */
+    end() {
+        if (!this.ended && (this.left > 0 || this.padding > 0 || this.headLength > 0)) {
+            throw new Error(`${this.file} is truncated: the tar stream stops inside a member`);
+        }
+    }
+    data(bytes) {
+        this.left -= bytes.length;
+        if (this.extension) {
+            this.extension.chunks.push(Buffer.from(bytes));
+        }
+        else {
+            this.sink?.(bytes);
+        }
+        if (this.left === 0)
+            this.memberDone();
+    }
+    memberDone() {
+        const extension = this.extension;
+        this.extension = undefined;
+        this.sink = undefined;
+        if (extension)
+            this.applyExtension(extension.type, Buffer.concat(extension.chunks));
+    }
+    header() {
+        const h = this.head;
+        // One zero block marks the end (a second and the record padding may follow; ignore them).
+        if (h.every(b => b === 0)) {
+            this.ended = true;
+            return;
+        }
+        this.checkChecksum();
+        const flag = String.fromCharCode(h[156]);
+        const headerSize = parseNumber(h.subarray(124, 136));
+        if (headerSize === undefined)
+            throw this.corrupt('a bad size field');
+        if (['x', 'X', 'g', 'L', 'K'].includes(flag)) {
+            if (headerSize > MAX_EXTENSION)
+                throw this.corrupt(`a ${headerSize}-byte '${flag}' header`);
+            // Global pax headers ('g') hold defaults such as mtime; nothing we use.
+            this.startData(headerSize, undefined, flag === 'g' ? undefined : flag);
+            return;
+        }
+        const { path: rawPath, linkname: rawLink, size } = this.pending;
+        this.pending = {};
+        const raw = rawPath ?? this.ustarName();
+        let type = entryType(flag);
+        // Pre-POSIX tars mark directories only by a trailing slash.
+        if (type === 'file' && raw.endsWith('/'))
+            type = 'directory';
+        const linkname = rawLink ?? cString(h.subarray(157, 257));
+        const entry = {
+            path: this.memberPath(raw),
+            type,
+            linkname: type === 'hardlink' ? this.memberPath(linkname) : linkname
+        };
+        const sink = this.onEntry(entry);
+        this.startData(size ?? headerSize, type === 'file' ? sink : undefined);
+    }
+    startData(size, sink, extension) {
+        this.left = size;
+        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        this.sink = sink;
+        this.extension = extension ? { type: extension, chunks: [] } : undefined;
+        if (size === 0)
+            this.memberDone();
+    }
+    applyExtension(type, body) {
+        if (type === 'L')
+            this.pending.path = cString(body);
+        else if (type === 'K')
+            this.pending.linkname = cString(body);
+        else {
+            const records = paxRecords(body);
+            if (records === undefined)
+                throw this.corrupt('a malformed pax header');
+            const path = records.get('path');
+            const linkname = records.get('linkpath');
+            const size = records.get('size');
+            if (path !== undefined)
+                this.pending.path = path;
+            if (linkname !== undefined)
+                this.pending.linkname = linkname;
+            if (size !== undefined) {
+                if (!/^\d+$/.test(size))
+                    throw this.corrupt(`a bad pax size '${size}'`);
+                this.pending.size = Number(size);
+            }
+        }
+    }
+    /** ustar splits long names into prefix (345..500) and name; GNU's "ustar  " magic does not. */
+    ustarName() {
+        const name = cString(this.head.subarray(0, 100));
+        if (this.head.toString('latin1', 257, 263) !== 'ustar\0')
+            return name;
+        const prefix = cString(this.head.subarray(345, 500));
+        return prefix ? `${prefix}/${name}` : name;
+    }
+    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
+    memberPath(raw) {
+        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
+        }
+        return parts.join('/');
+    }
+    checkChecksum() {
+        const stored = parseNumber(this.head.subarray(148, 156));
+        let unsigned = 0;
+        let signed = 0;
+        for (let i = 0; i < BLOCK; i++) {
+            const b = i >= 148 && i < 156 ? 0x20 : this.head[i];
+            unsigned += b;
+            signed += b > 127 ? b - 256 : b;
+        }
+        // Some old tars summed signed bytes.
+        if (stored !== unsigned && stored !== signed)
+            throw this.corrupt('a bad header checksum');
+    }
+    corrupt(what) {
+        return new Error(`${this.file} is not a valid tar stream: ${what} before byte ${this.offset}`);
+    }
+}
+function entryType(flag) {
+    switch (flag) {
+        case '0':
+        case '\0':
+        case '7': // contiguous file: a plain file everywhere but a few old systems
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'directory';
+        default: // devices, FIFOs, sparse files...: refused only if chosen as an interpreter
+            return 'other';
+    }
+}
+/** A numeric field: octal digits ended by NUL or space, or GNU base-256 when the top bit is set. */
+function parseNumber(field) {
+    if (field[0] & 0x80) {
+        if (field[0] === 0xff)
+            return undefined; // negative
+        let value = field[0] & 0x7f;
+        for (const b of field.subarray(1))
+            value = value * 256 + b;
+        return Number.isSafeInteger(value) ? value : undefined;
+    }
+    const text = cString(field).trim();
+    if (text === '')
+        return 0;
+    return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined;
+}
+/** pax records are "<length> <key>=<value>\n", the length counting the whole record in bytes. */
+function paxRecords(body) {
+    const records = new Map();
+    let at = 0;
+    while (at < body.length && body[at] !== 0) {
+        const space = body.indexOf(0x20, at);
+        const length = Number(body.toString('latin1', at, space));
+        const end = at + length;
+        if (space < 0 || !Number.isInteger(length) || end <= space || end > body.length)
+            return undefined;
+        const record = body.toString('utf8', space + 1, end - 1);
+        const equals = record.indexOf('=');
+        if (equals < 0)
+            return undefined;
+        records.set(record.slice(0, equals), record.slice(equals + 1));
+        at = end;
+    }
+    return records;
+}
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
+}
+// ---------------------------------------------------------------------------------------------
+// Writing
+/** A bare interpreter binary serves exactly one target. */
+async function copyBare(file, targets, destDir, log) {
+    if (targets.length !== 1) {
+        throw new Error(`${file} is a single interpreter, so it serves exactly one target, not ${targets.length} (${targets.join(', ')})`);
+    }
+    const [t] = targets;
+    await mkdir(destDir, { recursive: true });
+    const dest = join(destDir, `qemu-${t}`);
+    log?.debug(`${file}: ${t} is the file itself`);
+    await place(dest, tmp => copyFile(file, tmp));
+    return new Map([[t, dest]]);
+}
+/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
+async function place(dest, write) {
+    const tmp = `${dest}.${process.pid}.tmp`;
+    try {
+        await write(tmp);
+        await chmod(tmp, 0o755);
+        await rename(tmp, dest);
+    }
+    catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache.ts
+// Interpreters cached per target, version and host arch, in the runner's tool cache with the
+// layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
+// Written here rather than through tc.cacheFile: that module logs through @actions/core even
+// when the CLI runs it, and a marker written last is all it takes to never serve a half copy.
+
+
+
+
+function cacheRoot() {
+    if (process.env.RUNNER_TOOL_CACHE)
+        return process.env.RUNNER_TOOL_CACHE;
+    if (process.getuid?.() === 0)
+        return '/var/cache/setup-binfmt';
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'setup-binfmt');
+}
+function folder(tool, version, arch) {
+    return join(cacheRoot(), tool, semver.clean(version) ?? version, arch);
+}
+/** The cached interpreter, or undefined when absent or never completed. */
+function cache_findCached(tool, version, arch) {
+    const dir = folder(tool, version, arch);
+    const file = join(dir, tool);
+    return existsSync(`${dir}.complete`) && existsSync(file) ? file : undefined;
+}
+/** Versions of `tool` completely cached for `arch`. */
+function cache_cachedVersions(tool, arch) {
+    const dir = join(cacheRoot(), tool);
+    const versions = existsSync(dir) ? readdirSync(dir).filter(v => semver.valid(v)) : [];
+    return semver.rsort(versions).filter(v => cache_findCached(tool, v, arch));
+}
+/** Copy `file` into the cache as <tool>/<version>/<arch>/<tool>; the marker goes last. */
+function cache_storeCached(tool, version, arch, file) {
+    const dir = folder(tool, version, arch);
+    rmSync(`${dir}.complete`, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const dest = join(dir, tool);
+    copyFileSync(file, `${dest}.partial`);
+    renameSync(`${dest}.partial`, dest);
+    writeFileSync(`${dir}.complete`, '');
+    return dest;
+}
+
+;// CONCATENATED MODULE: ./src/default-manifest.ts
+// GENERATED by scripts/package-qemu.mjs: do not edit by hand. Regenerate with
+//   node scripts/package-qemu.mjs --write-manifest
+// Source: Debian trixie qemu-user 1:10.0.13+ds-0+deb13u1 (amd64, arm64), from the Packages
+// index of the trixie Release dated 2026-11-21T09:15:44Z.
+// Each tar.gz holds one static interpreter and is byte-for-byte reproducible from its .deb.
+const default_manifest_DEFAULT_MANIFEST = [
+    {
+        version: '10.0.13',
+        stable: true,
+        release_url: 'https://metadata.ftp-master.debian.org/changelogs/main/q/qemu/qemu_10.0.13+ds-0+deb13u1_changelog',
+        files: [
+            {
+                filename: 'qemu-user_10.0.13+ds-0+deb13u1_amd64.deb',
+                platform: 'linux',
+                arch: 'x64',
+                targets: [
+                    'i386',
+                    'i486',
+                    'alpha',
+                    'arm',
+                    'armeb',
+                    'sparc',
+                    'sparc32plus',
+                    'sparc64',
+                    'ppc',
+                    'ppc64',
+                    'ppc64le',
+                    'm68k',
+                    'mips',
+                    'mipsel',
+                    'mipsn32',
+                    'mipsn32el',
+                    'mips64',
+                    'mips64el',
+                    'sh4',
+                    'sh4eb',
+                    's390x',
+                    'aarch64',
+                    'aarch64_be',
+                    'hppa',
+                    'riscv32',
+                    'riscv64',
+                    'xtensa',
+                    'xtensaeb',
+                    'microblaze',
+                    'microblazeel',
+                    'or1k',
+                    'x86_64',
+                    'hexagon',
+                    'loongarch64'
+                ],
+                format: 'deb',
+                sha256: 'ca6ede739327a20ae5a3498230c8a3a9a072c586e131bc6bcc1201eb1725e336',
+                size: 71089852,
+                download_url: 'https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb',
+                mirror_urls: [
+                    'https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb'
+                ]
+            },
+            {
+                filename: 'qemu-user_10.0.13+ds-0+deb13u1_arm64.deb',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: [
+                    'i386',
+                    'i486',
+                    'alpha',
+                    'arm',
+                    'armeb',
+                    'sparc',
+                    'sparc32plus',
+                    'sparc64',
+                    'ppc',
+                    'ppc64',
+                    'ppc64le',
+                    'm68k',
+                    'mips',
+                    'mipsel',
+                    'mipsn32',
+                    'mipsn32el',
+                    'mips64',
+                    'mips64el',
+                    'sh4',
+                    'sh4eb',
+                    's390x',
+                    'aarch64',
+                    'aarch64_be',
+                    'hppa',
+                    'riscv32',
+                    'riscv64',
+                    'xtensa',
+                    'xtensaeb',
+                    'microblaze',
+                    'microblazeel',
+                    'or1k',
+                    'x86_64',
+                    'hexagon',
+                    'loongarch64'
+                ],
+                format: 'deb',
+                sha256: 'c73711af02b97cd5e2667e735d9c06890c57165517110ca4e646c95a7083158d',
+                size: 64178608,
+                download_url: 'https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb',
+                mirror_urls: [
+                    'https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb'
+                ]
+            },
+            {
+                filename: 'qemu-i386-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['i386', 'i486'],
+                format: 'tar.gz',
+                sha256: '50f8f8829a98fb1333ae9434fc16ed5c1d0c1b50b9a62f7111e2222314b7eb0e',
+                size: 2983596,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-alpha-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['alpha'],
+                format: 'tar.gz',
+                sha256: 'f15aa4cd20083ecb0dae3fddabb10c774d0f2af0924c009d0b750a0bf986b840',
+                size: 2753549,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-arm-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['arm'],
+                format: 'tar.gz',
+                sha256: '79a2686875a5035aace5c6d4e853121ec55bd7447cd880ef1389492f717f61d4',
+                size: 3143815,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-armeb-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['armeb'],
+                format: 'tar.gz',
+                sha256: '5866a7dbbfe9c58e93017d1613b8be701dba95af047c6be1326848bec25aa1d2',
+                size: 3149476,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['sparc'],
+                format: 'tar.gz',
+                sha256: '9b7bba2419dbabe84928220b2637d901d067ee79b0f2ef6145d4a8babd1e89dc',
+                size: 2812219,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc32plus-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['sparc32plus'],
+                format: 'tar.gz',
+                sha256: '33b75c6c062657627cfc6b0a549670e77e757f705e823f2d827d6142272b211c',
+                size: 2841723,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['sparc64'],
+                format: 'tar.gz',
+                sha256: '2dc373ed4820177a22e54858e0c1a48667aaf806e4962c5777a033c568d145db',
+                size: 2836235,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['ppc'],
+                format: 'tar.gz',
+                sha256: 'db5357bb2ae9dd3cb9bbb6bdcd8e0105e434254eb47ea7555743923094beb34d',
+                size: 3050770,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['ppc64'],
+                format: 'tar.gz',
+                sha256: 'a6ed45c1161c145097fe26450b044a852aa9a5aca790f3493eb7db065d42c33b',
+                size: 3066620,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc64le-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['ppc64le'],
+                format: 'tar.gz',
+                sha256: 'abb0d7017f779864518609b332d99f2b2a79d01fea97a6f0b68d57effc1ea83c',
+                size: 3064519,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-m68k-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['m68k'],
+                format: 'tar.gz',
+                sha256: '73ecd0d49d6f600ea9a9248340827b8277aea63cfc4778ee77d5c879c5468a02',
+                size: 2846557,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mips'],
+                format: 'tar.gz',
+                sha256: 'e5c2dc1f698cdca4ac17546bdddc3294f97de23084c5d283be077f9d857ba9d7',
+                size: 3027719,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsel-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mipsel'],
+                format: 'tar.gz',
+                sha256: 'c381f63c9163b0527d24ca4dc789fb7510ee5e18efdd0d49584ed36e8829f560',
+                size: 3023652,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsn32-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mipsn32'],
+                format: 'tar.gz',
+                sha256: '697671520c3fd20fcccb56e725b30890cb2dc4abf7d6c2bc8ba8f76d6a6ef082',
+                size: 3032746,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsn32el-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mipsn32el'],
+                format: 'tar.gz',
+                sha256: '07a5752fdd0d6dded91505fbdd781b8c96fc85ee3f70c397101d998a58a5c707',
+                size: 3026424,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mips64'],
+                format: 'tar.gz',
+                sha256: 'a1505808f988a6f2123f573b13403a4c1eda42ce551df6728fcd10bac783f3ce',
+                size: 3027640,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips64el-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['mips64el'],
+                format: 'tar.gz',
+                sha256: 'f211f14bca3c1b86d3a4a40fc484f856f58da7639e07ebf8dfd812efa9258a0c',
+                size: 3024070,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-sh4-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['sh4'],
+                format: 'tar.gz',
+                sha256: 'd2c58227ffaee94cddcf5a5800f6fc50e27f70327e83009cb26b3dfce77f93f3',
+                size: 2757455,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-sh4eb-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['sh4eb'],
+                format: 'tar.gz',
+                sha256: 'ca7260cdad8bcb35e0f7614dbdfa82de3f212cdcea8b6232e9dd36e4f68ad49d',
+                size: 2759292,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-s390x-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['s390x'],
+                format: 'tar.gz',
+                sha256: '9ce89d9ff90c1c90c95de5dcb4155853b0177ca29cc3df9c40773cc994cc88bc',
+                size: 2899503,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-aarch64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['aarch64'],
+                format: 'tar.gz',
+                sha256: 'd8b9e8d938d183f2d4ec4d6615b618f4981bab1b55f4d1b190b20cdee022c934',
+                size: 3548558,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-aarch64_be-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['aarch64_be'],
+                format: 'tar.gz',
+                sha256: '5abad2e99ed06054f028741b898f10ba6277fb36691f53f65e750e7417a4112a',
+                size: 3552920,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-hppa-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['hppa'],
+                format: 'tar.gz',
+                sha256: '47787da3673ab868a0866c2acf47bcea7d68db78852151ba97e745d60002d6d3',
+                size: 2789709,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-riscv32-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['riscv32'],
+                format: 'tar.gz',
+                sha256: 'd41e9eb19198d431c86cc1784274d30c53a9371d283491896f9e4f364f64bdf2',
+                size: 3015356,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-riscv64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['riscv64'],
+                format: 'tar.gz',
+                sha256: 'ab0f53f00cbbf1537c1de735fe9afc067b79a3f12725b358c0f2f6e27bc5d6f9',
+                size: 3032299,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-xtensa-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['xtensa'],
+                format: 'tar.gz',
+                sha256: 'a741d14905b736f876fe786bf898c7e10572d9873826c4168902dba245de8acc',
+                size: 3418339,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-xtensaeb-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['xtensaeb'],
+                format: 'tar.gz',
+                sha256: 'da8d41828675a4c78512df44e2a60859b074b696f0d2cc981219d29b8069138b',
+                size: 3398857,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-microblaze-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['microblaze'],
+                format: 'tar.gz',
+                sha256: 'bd0f2db7597a71d21a1cce1a04e21ebf03ef073bbce3d8d5f27f97f33b117731',
+                size: 2755775,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-microblazeel-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['microblazeel'],
+                format: 'tar.gz',
+                sha256: 'fb0981a115e2c65c4f41b416fb6543d73f8d9243963fcf656fcdf76bbf18327d',
+                size: 2752138,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-or1k-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['or1k'],
+                format: 'tar.gz',
+                sha256: '462b5fec1292e1fb7c8d9357a3b14af6e7e6429927a09af7dcc0908c5b51ce31',
+                size: 2734911,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-x86_64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['x86_64'],
+                format: 'tar.gz',
+                sha256: '0d7a50630f3d8cf656d0e9ee64400649015f17bd7a823d45dd5ee798f15dfd16',
+                size: 2977430,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-hexagon-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['hexagon'],
+                format: 'tar.gz',
+                sha256: 'd3c4ff1e06d892258d8c131c605c142bb573f8652f53662ad898072b211e19b4',
+                size: 3237121,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-loongarch64-10.0.13-linux-x64.tar.gz',
+                platform: 'linux',
+                arch: 'x64',
+                targets: ['loongarch64'],
+                format: 'tar.gz',
+                sha256: 'a39032fbb3eec55b9fd50fdbe4f6e12d5cddab2544e2c3923f2abd96989cd1b7',
+                size: 2891166,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-x64.tar.gz'
+            },
+            {
+                filename: 'qemu-i386-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['i386', 'i486'],
+                format: 'tar.gz',
+                sha256: 'e88a0e8e184d4e2417d73d41c9e1beda66b8c3eb91c9aa0168b24d5838cae4ef',
+                size: 2873364,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-alpha-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['alpha'],
+                format: 'tar.gz',
+                sha256: '73bb47832457487ced53698ebc85f867f1a463ce92bf45424a9bd8c4c8ddc923',
+                size: 2659303,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-arm-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['arm'],
+                format: 'tar.gz',
+                sha256: 'd9c458af5d50b7f1a20188152c9ef80e84d8316013eb638cd1e26aa8522c1551',
+                size: 3051627,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-armeb-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['armeb'],
+                format: 'tar.gz',
+                sha256: '31fd52863b2e69c639802dda1ccaa32061ada85c6e26238dd39b888af425dce3',
+                size: 3054717,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['sparc'],
+                format: 'tar.gz',
+                sha256: 'cf47ace53d33629ef5a60e80fb019b5c459fd0bdb2489db0154ded3a381a0890',
+                size: 2715096,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc32plus-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['sparc32plus'],
+                format: 'tar.gz',
+                sha256: '48359fb97038a2cda01dc1ca8c88df16a0384c0c60532db79bbf3c58674664f7',
+                size: 2741165,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-sparc64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['sparc64'],
+                format: 'tar.gz',
+                sha256: 'cdde3fbae012112ffa89358b0062f9024ee8c01bf6de227659a20303ef7412b1',
+                size: 2743584,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['ppc'],
+                format: 'tar.gz',
+                sha256: '101ad9ce471eaf8f0c758b3040578a96cc37c936a69fa98438e11d54d7f7867a',
+                size: 2947372,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['ppc64'],
+                format: 'tar.gz',
+                sha256: 'ddb4fc21f7a17cb08a6b668cd71078f8a7bca0e8886f887a1250d76b52bee3fe',
+                size: 2959900,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-ppc64le-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['ppc64le'],
+                format: 'tar.gz',
+                sha256: '2183039252e20cbe5ca632154f7611d86ac08e0d0433538ce095eba4b9665539',
+                size: 2956346,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-m68k-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['m68k'],
+                format: 'tar.gz',
+                sha256: 'd84ecc8b2472e8147d911f088d90e2b44fdac888eb3c46c359e6dce547b1b968',
+                size: 2745770,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mips'],
+                format: 'tar.gz',
+                sha256: '6550e8b54ac2e249a269c88b428df6e33d62911777969ab5913da18900ffd207',
+                size: 2906150,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsel-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mipsel'],
+                format: 'tar.gz',
+                sha256: 'bd1d2ec55f5c16c15d2007f184201707bb2ff886ebcc3dfb84f95c68b60e040b',
+                size: 2900585,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsn32-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mipsn32'],
+                format: 'tar.gz',
+                sha256: '866448da4e285178b6f1fffff1cdc404bdcec1c28a9be1d2494aaa3d4fb6673e',
+                size: 2912412,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mipsn32el-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mipsn32el'],
+                format: 'tar.gz',
+                sha256: 'a1f86c757a38e5014fd1c4f7d1565d05f320451d9eacee085e18aeea280bf466',
+                size: 2904620,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mips64'],
+                format: 'tar.gz',
+                sha256: 'cd8805e0c5b47fccad6ed786b9e39b8fafec00d26e6e993fb56515831e9f32f4',
+                size: 2906029,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-mips64el-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['mips64el'],
+                format: 'tar.gz',
+                sha256: '4b25c655855ea4ce94ddc3d54838bf0fb4e82bdacc21ddeb4b863eabb0cd4205',
+                size: 2902227,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-sh4-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['sh4'],
+                format: 'tar.gz',
+                sha256: 'fcfce53e6796a75820cd11bf0afc49a97bbdb6aa835645a024246ab24665fde8',
+                size: 2663413,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-sh4eb-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['sh4eb'],
+                format: 'tar.gz',
+                sha256: 'c02f1f7f5e5b2e768e698e0e1aac2cac893cbe93ff262e4562b18b7577261252',
+                size: 2666433,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-s390x-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['s390x'],
+                format: 'tar.gz',
+                sha256: 'b52dd0894b6fea82fb15cdfb5796756e3f6b85f97a8b49a4e139880b03f9f3e5',
+                size: 2796539,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-aarch64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['aarch64'],
+                format: 'tar.gz',
+                sha256: '509e01c103c275e126f75c4b840b559fd1a600406b0a5939f1f0e674b43b6ab6',
+                size: 3450155,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-aarch64_be-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['aarch64_be'],
+                format: 'tar.gz',
+                sha256: 'd3d9ad49a896deafd777c91cfba7928373e5ad3201a56144413bd81a3db5d291',
+                size: 3452650,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-hppa-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['hppa'],
+                format: 'tar.gz',
+                sha256: '7a6e39f401dc7045eaaa86f8dbb15fc9b57dc57e81730ce16f4be953ea027813',
+                size: 2689261,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-riscv32-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['riscv32'],
+                format: 'tar.gz',
+                sha256: '74d00ee6865b228f52cd8dfe556bd888f45921a33ab523bb5084a9042091cc81',
+                size: 2917530,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-riscv64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['riscv64'],
+                format: 'tar.gz',
+                sha256: '48e61a87392e91cba2ec06631687893c440e9a37a00feab1d8ee8d70d85ab239',
+                size: 2930641,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-xtensa-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['xtensa'],
+                format: 'tar.gz',
+                sha256: '08bf53c6223bd57a265cd070335ae11ba156701936818372a740bcab8d832cb7',
+                size: 3301540,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-xtensaeb-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['xtensaeb'],
+                format: 'tar.gz',
+                sha256: 'e0510af0143308bdd8795517e02731f6b08c23d9e86e5ed63584ac862fa6b88b',
+                size: 3291169,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-microblaze-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['microblaze'],
+                format: 'tar.gz',
+                sha256: 'fe03ad914bb87c12c0d52e6e26df4576cfff072536b5aa9b7dae54f04a6a6e8d',
+                size: 2659916,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-microblazeel-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['microblazeel'],
+                format: 'tar.gz',
+                sha256: 'cafc24a9aceb0f174706f1db1adbd846ecedf7842e5c72a91067697d0a1e63bf',
+                size: 2656245,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-or1k-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['or1k'],
+                format: 'tar.gz',
+                sha256: 'b7bc32b10bf4a746d0e7e595aa11f28ce16eba31fa9e9c2ec3f7f04bf9040e49',
+                size: 2638897,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-x86_64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['x86_64'],
+                format: 'tar.gz',
+                sha256: '963c2909bd5ef44d7064a3ba60cbb51c57281b1fb0fb0a0ea17a95bb530d7c80',
+                size: 2865960,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-hexagon-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['hexagon'],
+                format: 'tar.gz',
+                sha256: '58e12265b5e3b36b2c77fcfdcc34eef328a1b0183be814905aecb13b413ac276',
+                size: 3079415,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-arm64.tar.gz'
+            },
+            {
+                filename: 'qemu-loongarch64-10.0.13-linux-arm64.tar.gz',
+                platform: 'linux',
+                arch: 'arm64',
+                targets: ['loongarch64'],
+                format: 'tar.gz',
+                sha256: '96a98105adb2325121c7d56eba7d79154e4b8dd0ddc59a712cbad5e34d822e1a',
+                size: 2797307,
+                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-arm64.tar.gz'
+            }
+        ]
+    }
+];
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends (/* unused pure expression or super */ null && (Error)) {
+}
+async function download_downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await digest(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await rm(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await rm(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = fileURLToPath(url);
+        let bytes = 0;
+        await pipeline(createReadStream(path), count(n => (bytes += n)), createWriteStream(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await pipeline(Readable.fromWeb(response.body), count(n => progress((bytes += n))), createWriteStream(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+async function digest(path) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(path), hash);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
+// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
+
+
+const FORMATS = (/* unused pure expression or super */ null && (['tar.gz', 'tar.xz', 'deb', 'bin']));
+/** Parse and check a manifest; every problem names where it is and what was expected. */
+function manifest_parseManifest(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    const fail = (path, expected) => {
+        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
+    };
+    if (!Array.isArray(data) || data.length === 0)
+        fail('the top level', 'a non-empty array of releases');
+    const releases = data;
+    releases.forEach((r, i) => {
+        const at = `[${i}]`;
+        if (!isObject(r))
+            return fail(at, 'an object');
+        if (typeof r.version !== 'string' || !semver.valid(r.version))
+            fail(`${at}.version`, 'a version like 10.0.13');
+        if (typeof r.stable !== 'boolean')
+            fail(`${at}.stable`, 'true or false');
+        if (r.release_url !== undefined && typeof r.release_url !== 'string')
+            fail(`${at}.release_url`, 'a string');
+        if (!Array.isArray(r.files))
+            return fail(`${at}.files`, 'an array');
+        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
+    });
+    return releases;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function checkFile(f, at, fail) {
+    if (!isObject(f))
+        return fail(at, 'an object');
+    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
+    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
+        fail(`${at}.filename`, 'a file name without slashes');
+    }
+    if (!str('platform'))
+        fail(`${at}.platform`, 'a string such as linux');
+    if (!str('arch'))
+        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
+    if (!FORMATS.includes(f.format))
+        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
+    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
+        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
+    }
+    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
+        fail(`${at}.size`, 'a whole number of bytes');
+    }
+    if (!str('download_url'))
+        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
+    if (f.mirror_urls !== undefined &&
+        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
+        fail(`${at}.mirror_urls`, 'an array of URLs');
+    }
+    const targets = f.targets;
+    if (!Array.isArray(targets) || targets.length === 0)
+        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
+    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
+    if (unknown.length > 0)
+        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
+    if (f.format === 'bin' && targets.length !== 1)
+        fail(`${at}.targets`, 'exactly one target for format bin');
+}
+/** The release for an exact version or a range; without one, the newest stable release. */
+function manifest_selectRelease(manifest, spec) {
+    const versions = manifest.map(r => r.version);
+    const candidates = spec ? manifest : manifest.filter(r => r.stable);
+    const best = semver.maxSatisfying(candidates.map(r => r.version), spec || '*');
+    const release = manifest.find(r => r.version === best);
+    if (!release) {
+        throw new Error(spec
+            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
+            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
+    }
+    return release;
+}
+/**
+ * The files for this host that cover `targets`, favouring the smallest download per target:
+ * a per-target file beats a whole package that holds it too.
+ */
+function manifest_pickFiles(release, arch, targets) {
+    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
+    if (forHost.length === 0) {
+        const arches = [...new Set(release.files.map(f => f.arch))];
+        throw new Error(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
+            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
+    }
+    const cost = (f) => f.size ?? f.targets.length * 1e9;
+    const chosen = [];
+    const missing = [];
+    for (const t of targets) {
+        if (chosen.some(f => f.targets.includes(t)))
+            continue;
+        const best = forHost.filter(f => f.targets.includes(t)).sort((a, b) => cost(a) - cost(b))[0];
+        if (best)
+            chosen.push(best);
+        else
+            missing.push(t);
+    }
+    if (missing.length > 0) {
+        throw new Error(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
+    }
+    return chosen;
+}
+/** download_url first, then mirror_urls, each resolved against the manifest's location. */
+function manifest_fileUrls(file, manifestLocation) {
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => resolveUrl(u, manifestLocation));
+}
+/** Resolve a URL or path against a manifest given by URL or by local path. */
+function resolveUrl(url, manifestLocation) {
+    const base = /^[a-z][a-z0-9+.-]*:/i.test(manifestLocation)
+        ? manifestLocation
+        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
+    return new URL(url, base).href;
+}
+
+;// CONCATENATED MODULE: ./src/acquire.ts
+// Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
+// manifest download, then the distribution package, and says why each one was passed over.
+
+
+
+
+
+
+
+
+
+
+
+
+const tool = (target) => `qemu-${target}`;
+/** Where relative URLs in the built-in manifest would point: this project's releases. */
+const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
+async function acquire_acquire(request, log) {
+    switch (request.source) {
+        case 'system':
+            return fromSystem(request, log);
+        case 'download':
+            return (await fromCache(request, log)) ?? fromDownload(request, log);
+        case 'package':
+            return fromPackage(request, log);
+        case 'auto':
+            return auto(request, log);
+    }
+}
+async function auto(request, log) {
+    const cached = await fromCache(request, log);
+    if (cached)
+        return cached;
+    try {
+        return await fromDownload(request, log);
+    }
+    catch (e) {
+        log.warning(`auto: download failed (${e.message}); trying the distribution package`);
+    }
+    return fromPackage(request, log);
+}
+async function fromSystem(request, log) {
+    const interpreters = await findSystemInterpreters(request.targets, request.qemuPath);
+    const first = interpreters.values().next().value;
+    const version = first ? await qemuVersion(first, log) : '';
+    return { interpreters, source: 'system', version, cacheHit: true, downloadedBytes: 0 };
+}
+/** The newest cached version satisfying the request that has every target; no network. */
+async function fromCache(request, log) {
+    const arch = request.arch ?? process.arch;
+    let spec = request.qemuVersion;
+    if (!spec) {
+        // The default version comes from the manifest; only the built-in one is free to read.
+        if (request.manifest) {
+            log.info('tool cache: skipped without qemu-version (the manifest decides the version)');
+            return undefined;
+        }
+        spec = selectRelease(DEFAULT_MANIFEST).version;
+    }
+    const [firstTarget, ...rest] = request.targets;
+    const version = cachedVersions(tool(firstTarget), arch).find(v => semver.satisfies(v, spec) && rest.every(t => findCached(tool(t), v, arch)));
+    if (!version) {
+        log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
+        return undefined;
+    }
+    const interpreters = new Map(request.targets.map(t => [t, findCached(tool(t), version, arch)]));
+    log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
+    return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 };
+}
+async function loadManifest(location, log) {
+    if (!location)
+        return DEFAULT_MANIFEST;
+    if (/^http:/.test(location))
+        log.notice(`manifest over plain http (${location}): only the SHA-256 pins protect the files`);
+    if (/^https?:/.test(location)) {
+        let response;
+        try {
+            response = await fetch(location);
+        }
+        catch (e) {
+            throw new Error(`Cannot fetch the manifest ${location}: ${e.message}`, {
+                cause: e
+            });
+        }
+        if (!response.ok)
+            throw new Error(`Cannot fetch the manifest ${location}: HTTP ${response.status}`);
+        return parseManifest(await response.text(), location);
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
+        throw new Error(`manifest '${location}' must be an https or http URL, or a local path`);
+    }
+    const text = await readFile(location, 'utf8').catch((e) => {
+        throw new Error(`Cannot read the manifest ${location}: ${e.message}`);
+    });
+    return parseManifest(text, location);
+}
+async function fromDownload(request, log) {
+    const arch = request.arch ?? process.arch;
+    const manifest = await loadManifest(request.manifest, log);
+    const release = selectRelease(manifest, request.qemuVersion);
+    const files = pickFiles(release, arch, request.targets);
+    const location = request.manifest ?? DEFAULT_MANIFEST_URL;
+    const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-'));
+    const interpreters = new Map();
+    let downloadedBytes = 0;
+    try {
+        for (const file of files) {
+            const wanted = file.targets.filter(t => request.targets.includes(t));
+            log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`);
+            const archive = join(work, file.filename);
+            const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
+                log,
+                ...request.download
+            });
+            downloadedBytes += got.bytes;
+            const extracted = await extractInterpreters(archive, file.format, wanted, join(work, 'out'), log);
+            await rm(archive, { force: true });
+            for (const [t, path] of extracted) {
+                await checkInterpreter(path, arch);
+                interpreters.set(t, storeCached(tool(t), release.version, arch, path));
+            }
+        }
+    }
+    finally {
+        await rm(work, { recursive: true, force: true });
+    }
+    log.info(`QEMU ${release.version}: ${downloadedBytes} bytes downloaded, cached for next time`);
+    return {
+        interpreters,
+        source: 'download',
+        version: release.version,
+        cacheHit: false,
+        downloadedBytes
+    };
+}
+/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log) {
+    const arch = request.arch ?? process.arch;
+    const os = await readFile('/etc/os-release', 'utf8').catch(() => '');
+    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
+    if (!family) {
+        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
+    }
+    const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-pkg-'));
+    try {
+        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+        await run(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
+            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
+        });
+        const deb = (await readdir(work)).find(f => f.endsWith('.deb'));
+        if (!deb)
+            throw new Error('apt-get download qemu-user-static left no .deb file');
+        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+        const full = decodeURIComponent(deb.split('_')[1] ?? '');
+        const version = semver.coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+        log.info(`package: ${deb} (QEMU ${full})`);
+        const extracted = await extractInterpreters(join(work, deb), 'deb', request.targets, join(work, 'out'), log);
+        const interpreters = new Map();
+        for (const [t, path] of extracted) {
+            await checkInterpreter(path, arch);
+            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
+        }
+        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await rm(work, { recursive: true, force: true });
+    }
+}
+/** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
+async function qemuVersion(interpreter, log) {
+    const out = await run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
+    return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/probes.ts
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+const ET_EXEC = 2;
+const PT_LOAD = 1;
+const PF_R_X = 5;
+const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+function words(endian, ...ws) {
+    const out = Buffer.alloc(ws.length * 4);
+    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
+    return out;
+}
+function halves(endian, ...hs) {
+    const out = Buffer.alloc(hs.length * 2);
+    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
+    return out;
+}
+function le32(v) {
+    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+}
+function be32(v) {
+    return le32(v).reverse();
+}
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v, bits) {
+    const half = 2 ** (bits - 1);
+    const lo = ((v + half) % 2 ** bits) - half;
+    return [(v - lo) / 2 ** bits, lo];
+}
+function mask(v, bits) {
+    return (v & (2 ** bits - 1)) >>> 0;
+}
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+const EAX = 0;
+const EDX = 2;
+const EBX = 3;
+const ECX = 1;
+const ESI = 6;
+const EDI = 7;
+const x86 = {
+    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
+    /** xor r32, r32: zero a register in two bytes. */
+    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
+    /** syscall: x86_64 system call. */
+    syscall: [0x0f, 0x05],
+    /** int 0x80: i386 system call. */
+    int80: [0xcd, 0x80]
+};
+function x86_64(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.msg), // esi = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+function i386(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 4), // eax = __NR_write
+        ...x86.mov(EBX, 1), // ebx = fd 1
+        ...x86.mov(ECX, at.msg), // ecx = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.int80,
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.zero(EBX), // ebx = status 0
+        ...x86.int80
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+const a64 = {
+    /** movz xd, #imm16, lsl #(16*hw) */
+    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** svc #0 */
+    svc: 0xd4000001
+};
+function aarch64(at) {
+    return words('le', a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+const a32 = {
+    /** movw rd, #imm16 (always): rd = imm16 */
+    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** movt rd, #imm16 (always): set the top half, keep the bottom */
+    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** svc #0 (always) */
+    svc: 0xef000000
+};
+function arm(at) {
+    return words('le', a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+const rv = {
+    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+    /** addi rd, rs1, imm12 */
+    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+    /** ecall */
+    ecall: 0x00000073
+};
+const A0 = 10;
+const A1 = 11;
+const A2 = 12;
+const A7 = 17;
+function riscv(at) {
+    const [hi, lo] = splitSigned(at.msg, 12);
+    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+const ppcOp = {
+    /** li rd, imm (addi rd, 0, imm) */
+    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
+    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
+    /** ori ra, rs, uimm */
+    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+    /** sc: system call, number in r0 */
+    sc: 0x44000002
+};
+function ppc(endian) {
+    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    ppcOp.li(5, at.len), // r5 = length
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+const s390 = {
+    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+    /** svc n: system call n (numbers below 256 go in the immediate) */
+    svc: (n) => [0x0a, n]
+};
+function s390x(at) {
+    return Buffer.from([
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.llilf(3, at.msg), // r3 = message
+        ...s390.lghi(4, at.len), // r4 = length
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+const mipsOp = {
+    /** lui rt, imm: rt = sign-extended imm << 16 */
+    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+    /** ori rt, rs, imm (zero-extended imm) */
+    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+    /** syscall: number in v0 */
+    syscall: 0x0000000c
+};
+const V0 = 2;
+const MA0 = 4;
+const MA1 = 5;
+const MA2 = 6;
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian, base) {
+    const write = base + (base === 4000 ? 4 : 1);
+    const exitGroup = base + (base === 4000 ? 246 : 205);
+    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+    mipsOp.ori(MA2, 0, at.len), // a2 = length
+    mipsOp.ori(V0, 0, write), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+const la = {
+    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+    /** ori rd, rj, ui12 */
+    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+    /** syscall 0 */
+    syscall: 0x002b0000
+};
+const LA0 = 4;
+const LA1 = 5;
+const LA2 = 6;
+const LA7 = 11;
+function loongarch64(at) {
+    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+const sparcOp = {
+    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
+    /** or rs1, simm13, rd */
+    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+    /** ta n: trap always (Tcc, cond 8, %icc) */
+    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+};
+const G1 = 1;
+const O0 = 8;
+const O1 = 9;
+const O2 = 10;
+function sparc(trap) {
+    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
+    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+    sparcOp.or(O2, 0, at.len), // %o2 = length
+    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
+    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+    sparcOp.ta(trap));
+}
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+const m68kOp = {
+    /** moveq #imm8, dn: dn = sign-extended imm8 */
+    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
+    /** move.l #imm32, dn */
+    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+    /** trap #0: system call, number in d0 */
+    trap0: [0x4e, 0x40]
+};
+function m68k(at) {
+    return Buffer.from([
+        ...m68kOp.moveq(1, 1), // d1 = fd 1
+        ...m68kOp.moveImm(2, at.msg), // d2 = message
+        ...m68kOp.moveq(3, at.len), // d3 = length
+        ...m68kOp.moveq(0, 4), // d0 = __NR_write
+        ...m68kOp.trap0,
+        ...m68kOp.moveq(1, 0), // d1 = status 0
+        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+        ...m68kOp.trap0
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+const shOp = {
+    /** mov #imm8, rn: rn = sign-extended imm8 */
+    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
+    /** mov rm, rn */
+    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
+    /** extu.b rm, rn: rn = rm & 0xff */
+    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
+    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+    trapa: (imm) => 0xc300 | imm
+};
+function sh(endian) {
+    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
+    shOp.mov(5, 0), // r5 = message
+    shOp.movi(4, 1), // r4 = fd 1
+    shOp.movi(6, at.len), // r6 = length
+    shOp.movi(3, 4), // r3 = __NR_write
+    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
+    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+    shOp.trapa(0x11));
+}
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+const alphaOp = {
+    /** lda ra, disp(rb): ra = rb + sign-extended disp */
+    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** call_pal callsys: system call, number in v0 */
+    callsys: 0x00000083
+};
+const ZERO = 31;
+const AV0 = 0;
+const AA0 = 16;
+const AA1 = 17;
+const AA2 = 18;
+function alpha(at) {
+    const [hi, lo] = splitSigned(at.msg, 16);
+    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys);
+}
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v, width, i) {
+    return (v >>> (width - 1 - i)) & 1;
+}
+/** Build a value from bits listed most significant first. */
+function fromBits(bits) {
+    return bits.reduce((acc, b) => acc * 2 + b, 0);
+}
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v) {
+    const b = (i) => bitAt(v, 21, i);
+    const x = [];
+    for (let i = 0; i < 5; i++)
+        x.push(b(14 + i)); // x{0..4} = v{14..18}
+    x.push(b(12), b(13)); // x{5..6} = v{12..13}
+    x.push(b(19), b(20)); // x{7..8} = v{19..20}
+    for (let i = 0; i < 11; i++)
+        x.push(b(1 + i)); // x{9..19} = v{1..11}
+    x.push(b(0)); // x{20} = v{0}, the sign
+    return fromBits(x);
+}
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v) {
+    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
+}
+const hppaOp = {
+    /** ldil L%imm, t: t = imm & ~0x7ff */
+    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+    /**
+     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+     */
+    bleGateway: 0xe4008200
+};
+function hppa(at) {
+    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+    );
+}
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+const or1kOp = {
+    /** l.movhi rd, k: rd = k << 16 */
+    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+    /** l.ori rd, ra, k (zero-extended k) */
+    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** l.sys 1: system call, number in r11 */
+    sys: 0x20000001
+};
+function or1k(at) {
+    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys);
+}
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e, op0, t, s, r, op1, op2) {
+    return e === 'le'
+        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
+}
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e, op0, t, s, r, imm8) {
+    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
+}
+const xt = {
+    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+    /** addi at, as, imm8 (signed) */
+    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+    /** syscall: number in a2 */
+    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+};
+function xtensa(e) {
+    return at => {
+        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+        const [hi, lo] = splitSigned(at.msg, 8);
+        if (hi >= 2048)
+            throw new Error('xtensa probe: message address out of movi range');
+        return Buffer.from([
+            ...xt.movi(e, 6, 1), // a6 = fd 1
+            ...xt.movi(e, 3, hi), // a3 = message >> 8...
+            ...xt.slli(e, 3, 3, 8), // ...<< 8...
+            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+            ...xt.movi(e, 4, at.len), // a4 = length
+            ...xt.movi(e, 2, 13), // a2 = __NR_write
+            ...xt.syscall(e),
+            ...xt.movi(e, 6, 0), // a6 = status 0
+            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+            ...xt.syscall(e)
+        ]);
+    };
+}
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+const PACKET_END = 0x3 << 14;
+const PACKET_MORE = 0x1 << 14;
+const hex = {
+    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+    tfrsi: (rd, imm) => {
+        const i = mask(imm, 16);
+        return (0x78000000 |
+            ((i >>> 14) << 22) |
+            (((i >>> 9) & 0x1f) << 16) |
+            PACKET_END |
+            ((i & 0x1ff) << 5) |
+            rd);
+    },
+    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+    immext: (v) => {
+        const u26 = v >>> 6;
+        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
+    },
+    /** trap0(#1): system call, number in r6 */
+    trap0: 0x5400c004
+};
+function hexagon(at) {
+    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0);
+}
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+const mbOp = {
+    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+    imm: (k) => (0x2c << 26) | mask(k, 16),
+    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** brki r14, 0x8: system call, number in r12 */
+    syscall: 0xb9cc0008
+};
+function microblaze(endian) {
+    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
+    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+    mbOp.addik(7, 0, at.len), // r7 = length
+    mbOp.addik(12, 0, 4), // r12 = __NR_write
+    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
+    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+    mbOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// The targets
+const EF_ARM_EABI5 = 0x05000000;
+const EF_ARM_SOFT_FLOAT = 0x00000200;
+const EF_ARM_BE8 = 0x00800000;
+const EF_MIPS_NOREORDER = 0x1;
+const EF_MIPS_ABI2 = 0x20; // n32
+const EF_MIPS_ABI_O32 = 0x1000;
+const EF_MIPS_ARCH_32R2 = 0x70000000;
+const EF_MIPS_ARCH_64R2 = 0x80000000;
+const ARCHES = {
+    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    arm: {
+        bits: 32,
+        endian: 'le',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    armeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+    ppc64: {
+        bits: 64,
+        endian: 'be',
+        machine: 21,
+        flags: 1,
+        base: 0x10000000,
+        code: ppc('be'),
+        descriptor: true
+    },
+    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+    mips64el: {
+        bits: 64,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 5000)
+    },
+    mips64: {
+        bits: 64,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 5000)
+    },
+    mips: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 4000)
+    },
+    mipsel: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 4000)
+    },
+    mipsn32: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 6000)
+    },
+    mipsn32el: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 6000)
+    },
+    // e_flags 0x43 = object ABI v1, LP64D.
+    loongarch64: {
+        bits: 64,
+        endian: 'le',
+        machine: 258,
+        flags: 0x43,
+        base: 0x400000,
+        code: loongarch64
+    },
+    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+    sparc32plus: {
+        bits: 32,
+        endian: 'be',
+        machine: 18,
+        flags: 0x100,
+        base: 0x10000,
+        code: sparc(0x10)
+    },
+    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+    // e_flags 9 = EF_SH4.
+    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+    // EM_ALPHA's unofficial number, which Linux and QEMU use.
+    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+    // e_flags 0x210 = PA-RISC 1.1.
+    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+    xtensaeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 94,
+        flags: 0x300,
+        base: 0x10000,
+        code: xtensa('be')
+    },
+    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+    // big endian is no valid e_type, so no loadable binary can match it.
+    microblazeel: {
+        bits: 32,
+        endian: 'le',
+        machine: 0xbaab,
+        flags: 0,
+        base: 0x10000,
+        code: microblaze('le')
+    }
+};
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
+/** The line a probe for `target` prints, without the newline. */
+function probes_probeMarker(target) {
+    return `setup-binfmt probe ${target}`;
+}
+// ---------------------------------------------------------------------------------------
+// ELF writer
+function align(n, to) {
+    return Math.ceil(n / to) * to;
+}
+class Writer {
+    buf;
+    endian;
+    constructor(buf, endian) {
+        this.buf = buf;
+        this.endian = endian;
+    }
+    u8(at, v) {
+        this.buf.writeUInt8(v, at);
+    }
+    u16(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt16LE(v, at);
+        else
+            this.buf.writeUInt16BE(v, at);
+    }
+    u32(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt32LE(v >>> 0, at);
+        else
+            this.buf.writeUInt32BE(v >>> 0, at);
+    }
+    u64(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeBigUInt64LE(BigInt(v), at);
+        else
+            this.buf.writeBigUInt64BE(BigInt(v), at);
+    }
+    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+    word(bits, at, v) {
+        if (bits === 64)
+            this.u64(at, v);
+        else
+            this.u32(at, v);
+    }
+}
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+function probes_probeProgram(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    const message = Buffer.from(`${probes_probeMarker(target)}\n`, 'ascii');
+    const is64 = arch.bits === 64;
+    const ehsize = is64 ? 64 : 52;
+    const phentsize = is64 ? 56 : 32;
+    const codeOff = ehsize + phentsize;
+    // First pass only measures the code: encoders emit the same length for any address.
+    const size = arch.code({ pc: 0, msg: 0, len: 0 }).length;
+    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
+    const msgOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const code = arch.code({ pc: arch.base + codeOff, msg: arch.base + msgOff, len: message.length });
+    if (code.length !== size)
+        throw new Error(`${target} probe: code length depends on addresses`);
+    const total = msgOff + message.length;
+    const w = new Writer(Buffer.alloc(total), arch.endian);
+    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+    w.buf.write('\x7fELF', 0, 'latin1');
+    w.u8(4, is64 ? 2 : 1);
+    w.u8(5, arch.endian === 'le' ? 1 : 2);
+    w.u8(6, 1);
+    w.u16(16, ET_EXEC);
+    w.u16(18, arch.machine);
+    w.u32(20, 1); // e_version
+    const entry = arch.base + (descOff ?? codeOff);
+    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+    const wordSize = is64 ? 8 : 4;
+    w.word(arch.bits, 24, entry);
+    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
+    const rest = 24 + 3 * wordSize;
+    w.u32(rest, arch.flags);
+    w.u16(rest + 4, ehsize);
+    w.u16(rest + 6, phentsize);
+    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+    // The single PT_LOAD maps the whole file, headers included, readable and executable.
+    const ph = ehsize;
+    w.u32(ph, PT_LOAD);
+    if (is64) {
+        w.u32(ph + 4, PF_R_X);
+        w.u64(ph + 8, 0); // p_offset
+        w.u64(ph + 16, arch.base); // p_vaddr
+        w.u64(ph + 24, arch.base); // p_paddr
+        w.u64(ph + 32, total); // p_filesz
+        w.u64(ph + 40, total); // p_memsz
+        w.u64(ph + 48, ALIGN);
+    }
+    else {
+        w.u32(ph + 4, 0); // p_offset
+        w.u32(ph + 8, arch.base); // p_vaddr
+        w.u32(ph + 12, arch.base); // p_paddr
+        w.u32(ph + 16, total); // p_filesz
+        w.u32(ph + 20, total); // p_memsz
+        w.u32(ph + 24, PF_R_X);
+        w.u32(ph + 28, ALIGN);
+    }
+    code.copy(w.buf, codeOff);
+    if (descOff !== undefined) {
+        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+        w.u64(descOff, arch.base + codeOff);
+    }
+    message.copy(w.buf, msgOff);
+    return w.buf;
+}
+
+;// CONCATENATED MODULE: ./src/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+/** The target Node itself runs as: native by definition. */
+const HOST_TARGET = {
+    x64: 'x86_64',
+    ia32: 'i386',
+    arm64: 'aarch64',
+    arm: 'arm',
+    riscv64: 'riscv64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    loong64: 'loongarch64',
+    mips64el: 'mips64el'
+};
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function native_claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function native_nativeTargets(entries, log, exec = run, arch = process.arch) {
+    const native = new Set();
+    const host = HOST_TARGET[arch];
+    if (host)
+        native.add(host);
+    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-native-'));
+    try {
+        for (const target of CONTAINER_TARGETS) {
+            if (target === host)
+                continue;
+            const program = probeProgram(target);
+            const entry = native_claimedBy(program, entries);
+            if (entry) {
+                log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+                continue;
+            }
+            const path = join(dir, target);
+            await writeFile(path, program);
+            await chmod(path, 0o755);
+            const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+            if (result?.code === 0 && result.stdout === `${probeMarker(target)}\n`)
+                native.add(target);
+        }
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/register.ts
+// Put our entries in the table without disturbing anyone else's: reuse an identical entry,
+// step around a different one (ours, registered later, matches first), never overwrite.
+
+
+/** qemu-<target> first, then names that still start with it. */
+function register_candidateNames(targetName) {
+    const base = `qemu-${targetName}`;
+    return [
+        base,
+        `${base}-setup-binfmt`,
+        ...[2, 3, 4, 5, 6, 7, 8, 9].map(n => `${base}-setup-binfmt-${n}`)
+    ];
+}
+function wantedEntry(targetName, interpreter, flags) {
+    const t = target(targetName);
+    return {
+        name: `qemu-${t.name}`,
+        enabled: true,
+        interpreter,
+        flags,
+        offset: 0,
+        magic: t.magic,
+        mask: t.mask
+    };
+}
+/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
+async function register_resetQemuEntries(table, journal, log) {
+    const removed = (await table.list()).filter(e => e.name.startsWith('qemu-'));
+    for (const entry of removed) {
+        await table.remove(entry.name);
+        journal.removed(entry);
+        log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
+    }
+    if (removed.length === 0)
+        log.info('reset: no qemu-* entries to remove');
+    return removed;
+}
+async function register_registerTarget(table, journal, targetName, interpreter, flags, log) {
+    const shadowed = [];
+    for (const name of register_candidateNames(targetName)) {
+        const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
+        const existing = await table.get(name);
+        if (!existing) {
+            await table.register(wanted);
+            journal.created(wanted);
+            return { target: targetName, entry: wanted, action: 'registered', shadowed };
+        }
+        if (await sameEntry(existing, wanted)) {
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
+            return { target: targetName, entry: existing, action: 'reused', shadowed };
+        }
+        shadowed.push(existing);
+        log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
+    }
+    const names = register_candidateNames(targetName);
+    throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
+        `remove some with 'setup-binfmt uninstall', or use reset: true`);
+}
+function describe(e) {
+    return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+// What a run changed, saved after every change so the post step (or `setup-binfmt
+// uninstall`) can undo exactly that, even when the run stopped half-way.
+
+
+
+const KEY = 'binfmt';
+function parse(text, where) {
+    if (!text)
+        return undefined;
+    const state = JSON.parse(text);
+    if (state.version !== 1)
+        throw new Error(`Unknown setup-binfmt state version in ${where}`);
+    return state;
+}
+/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
+function state_actionStore() {
+    return {
+        load: () => parse(getState(KEY), 'the step state'),
+        save: state => saveState(KEY, JSON.stringify(state)),
+        clear: () => saveState(KEY, '')
+    };
+}
+/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
+function fileStore(path) {
+    return {
+        load: () => {
+            try {
+                return parse(readFileSync(path, 'utf8'), path);
+            }
+            catch (e) {
+                if (e.code === 'ENOENT')
+                    return undefined;
+                throw e;
+            }
+        },
+        save: state => {
+            mkdirSync(dirname(path), { recursive: true });
+            writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
+            renameSync(`${path}.tmp`, path);
+        },
+        clear: () => rmSync(path, { force: true })
+    };
+}
+/** Records changes into a RunState and saves it after each one. */
+class state_Journal {
+    store;
+    state;
+    constructor(store, start) {
+        this.store = store;
+        this.state = start;
+        store.save(start);
+    }
+    /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
+    static begin(store, root, cleanup, snapshot) {
+        const previous = store.load();
+        const start = previous && previous.root === root
+            ? { ...previous, cleanup: previous.cleanup && cleanup }
+            : { version: 1, root, cleanup, snapshot, created: [], removed: [] };
+        return new state_Journal(store, start);
+    }
+    get current() {
+        return this.state;
+    }
+    created(entry) {
+        this.update({ created: [...this.state.created, entry] });
+    }
+    removed(entry) {
+        // Removing an entry this run created just forgets it; others are put back by post.
+        if (this.state.created.some(e => e.name === entry.name)) {
+            this.update({ created: this.state.created.filter(e => e.name !== entry.name) });
+        }
+        else {
+            this.update({ removed: [...this.state.removed, entry] });
+        }
+    }
+    update(change) {
+        this.state = { ...this.state, ...change };
+        this.store.save(this.state);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+
+
+
+
+
+
+
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verify_verifyExec(table, checks, log, exec = run) {
+    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-verify-'));
+    const results = [];
+    try {
+        for (const { target, entry } of checks) {
+            const program = probeProgram(target);
+            const path = join(dir, `probe-${target}`);
+            await writeFile(path, program);
+            await chmod(path, 0o755);
+            const platform = ociPlatforms(target)[0];
+            const expected = `${probeMarker(target)}\n`;
+            const direct = await timed(() => exec([path], { allowFailure: true, log }));
+            const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+            results.push({
+                target,
+                platform,
+                method: 'exec',
+                ok: directOk,
+                ms: direct.ms,
+                detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+            });
+            if (!directOk || !entry.flags.includes('F'))
+                continue;
+            // A root holding only the probe: the interpreter's path does not exist in there.
+            const root = join(dir, `root-${target}`);
+            await mkdir(root);
+            await writeFile(join(root, 'probe'), program, { mode: 0o755 });
+            const argv = process.getuid?.() === 0
+                ? ['chroot', root, '/probe']
+                : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe'];
+            const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
+            const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+            results.push({
+                target,
+                platform,
+                method: 'chroot',
+                ok: rootOk,
+                ms: inRoot.ms,
+                detail: rootOk
+                    ? undefined
+                    : verify_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+            });
+        }
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+    for (const r of results) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+function verify_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const current = await table.get(entry.name);
+    if (!current) {
+        return verify_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return verify_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return verify_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return verify_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !existsSync(current.interpreter)) {
+        return verify_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return verify_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return verify_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/oci.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const oci_BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(oci_BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(octal(entry.mode & 0o7777, 8), 100, 8);
+    put(octal(0, 8), 108, 8); // uid
+    put(octal(0, 8), 116, 8); // gid
+    put(octal(size, 12), 124, 12);
+    put(octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(octal(0, 8), 329, 8); // devmajor
+    put(octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (oci_BLOCK - (content.length % oci_BLOCK)) % oci_BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * oci_BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function oci_imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+// Emulation as containers see it: Docker runs foreign images through the host's global
+// binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// interpreter can be opened from inside the container (the F flag).
+//
+// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
+// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
+// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+//
+// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
+// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
+// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
+// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
+// behind on the user's daemon, so they are removed.
+
+
+
+
+
+
+/** The repository of the probe images; the tag is the target. */
+const PROBE_REPOSITORY = 'setup-binfmt-probe';
+function probeImageTag(target) {
+    return `${PROBE_REPOSITORY}:${target}`;
+}
+/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
+function dockerPlatform(target) {
+    return ociPlatforms(target)[0];
+}
+/** The probe image of a target: /probe alone, run as the entrypoint. */
+function probeImage(target) {
+    return {
+        tag: probeImageTag(target),
+        platform: dockerPlatform(target),
+        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
+        entrypoint: ['/probe']
+    };
+}
+const RUN_TIMEOUT = 60_000;
+const PULL_TIMEOUT = 300_000;
+const QUICK_TIMEOUT = 10_000;
+/** True when a Docker daemon answers `docker version`. */
+async function docker_dockerAvailable(log) {
+    try {
+        const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+        if (r.code === 0 && r.stdout.trim()) {
+            log?.debug(`docker: server ${r.stdout.trim()} answers`);
+            return true;
+        }
+        log?.debug(`docker: no daemon answers (exit ${r.code}: ${dockerError(r.stderr)})`);
+        return false;
+    }
+    catch (e) {
+        log?.debug(`docker: ${e.message}`);
+        return false;
+    }
+}
+/**
+ * Run each target's probe in a container, all targets at once. A result is ok when the
+ * container printed exactly the probe's marker line and exited 0. Throws only when the probe
+ * images cannot be built or loaded; the images are removed again in every case.
+ */
+async function docker_dockerSmoke(targets, log, options = {}) {
+    const unique = [...new Set(targets)];
+    if (unique.length === 0)
+        return [];
+    const { archive } = imageArchive(unique.map(probeImage));
+    const tags = unique.map(probeImageTag);
+    try {
+        log?.debug(`docker: loading ${tags.join(', ')} (${archive.length} bytes)`);
+        try {
+            await run(['docker', 'load', '-q'], { input: archive, timeoutMs: RUN_TIMEOUT, log });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the probe images into Docker: ${e.message}`, {
+                cause: e
+            });
+        }
+        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+    }
+    finally {
+        await removeImages(tags, log);
+    }
+}
+/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
+const UNAME_MACHINES = {
+    x86_64: ['x86_64'],
+    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
+    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
+    aarch64: ['aarch64'],
+    aarch64_be: ['aarch64_be'],
+    // armv8l: 32-bit ARM run natively on an arm64 kernel.
+    arm: ['armv7l', 'armv8l', 'armv6l'],
+    armeb: ['armv7b', 'armv8b'],
+    riscv64: ['riscv64'],
+    riscv32: ['riscv32'],
+    ppc64le: ['ppc64le'],
+    ppc64: ['ppc64'],
+    ppc: ['ppc'],
+    s390x: ['s390x'],
+    mips64el: ['mips64'],
+    mips64: ['mips64'],
+    mips: ['mips'],
+    mipsel: ['mips'],
+    loongarch64: ['loongarch64']
+};
+/** The machine names `uname -m` may print in a container of `target`. */
+function unameMachines(target) {
+    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
+}
+/**
+ * Run `uname -m` in `image` for each target and compare with the target's machine name.
+ * One target after the other: a run for a platform the local image is not pulls it, which
+ * moves the image's tag, and runs in parallel would race on that tag.
+ */
+async function docker_dockerUname(image, targets, log, options = {}) {
+    const results = [];
+    for (const target of new Set(targets)) {
+        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
+        }));
+    }
+    return results;
+}
+/**
+ * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
+ * output; without, the output must be one of the target's `uname -m` names.
+ */
+async function runContainer(target, imageAndArgs, expected, log, options) {
+    const platform = dockerPlatform(target);
+    // Named, so a container whose docker client timed out can be removed.
+    const name = `setup-binfmt-${target}-${randomBytes(4).toString('hex')}`;
+    const command = ['docker', 'run', '--rm', '--network', 'none', '--name', name];
+    // Probe images are local: never let a platform mismatch turn into a registry pull.
+    if (expected !== undefined)
+        command.push('--pull', 'never');
+    command.push('--platform', platform, ...imageAndArgs);
+    const start = performance.now();
+    const r = await run(command, {
+        allowFailure: true,
+        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(performance.now() - start);
+    if (r.signal) {
+        // The docker client was killed (timeout): the container may still run.
+        await run(['docker', 'rm', '-f', name], { allowFailure: true, timeoutMs: QUICK_TIMEOUT, log });
+    }
+    const printed = r.stdout.trim();
+    const machines = unameMachines(target);
+    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
+    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
+    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
+    const output = ok ? printed : failure(target, r, want, timeout);
+    const result = { target, platform, ok, ms, command, code: r.code, output };
+    log?.debug(`docker ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
+    return result;
+}
+/** What went wrong, in one line: exit status, what was printed, docker's error, a hint. */
+function failure(target, r, want, timeoutMs) {
+    const parts = [`exit ${r.code}`];
+    if (r.signal) {
+        parts.push(`docker run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
+    }
+    const printed = r.stdout.trim();
+    if (printed || r.code === 0) {
+        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
+        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
+    }
+    const error = dockerError(r.stderr);
+    if (error)
+        parts.push(error);
+    const hint = hintFor(target, r);
+    if (hint)
+        parts.push(hint);
+    return parts.join('; ');
+}
+function hintFor(target, r) {
+    if (/exec format error/i.test(r.stderr)) {
+        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
+            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
+    }
+    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
+            `(register qemu-${target} with the F flag)`);
+    }
+    if (/does not match the specified platform/i.test(r.stderr)) {
+        return `the image is not built for ${dockerPlatform(target)}`;
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+        return 'no Docker daemon answers';
+    }
+    return undefined;
+}
+/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
+function dockerError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
+    return lines[lines.length - 1] ?? '';
+}
+/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
+async function removeImages(tags, log) {
+    const r = await run(['docker', 'rmi', ...tags], {
+        allowFailure: true,
+        timeoutMs: RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    if (r.code === 0)
+        return;
+    const problems = r.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/no such image/i.test(l));
+    if (problems.length > 0) {
+        log?.warning(`docker rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/setup.ts
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
+
+
 
 
 
@@ -32295,20 +38680,11 @@ function makePlan(request, native, log) {
     }
     return { targets, native: [...native] };
 }
-async function getInterpreters(options, targets, log) {
-    if (options.source !== 'system') {
-        throw new Error(`source '${options.source}' is not available in this version: use source: system ` +
-            `(interpreters already on the machine, e.g. from Debian's qemu-user-static)`);
-    }
-    const found = await findSystemInterpreters(targets, options.qemuPath);
-    for (const [t, path] of found)
-        log.info(`${t}: ${path}`);
-    return found;
-}
 async function setup_setup(options, deps) {
     const { log } = deps;
     const plan = await log.group('Plan', async () => {
-        const p = makePlan(options.platforms, deps.native ?? nativeTargets(), log);
+        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
+        const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
         log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
         if (!options.flags.includes('F')) {
@@ -32316,22 +38692,32 @@ async function setup_setup(options, deps) {
         }
         return p;
     });
-    const interpreters = plan.targets.length === 0
-        ? new Map()
-        : await log.group('Get QEMU', () => getInterpreters(options, plan.targets, log));
+    const acquired = plan.targets.length === 0
+        ? undefined
+        : await log.group('Get QEMU', async () => {
+            const got = await acquire({ ...options, targets: plan.targets }, log);
+            for (const [t, path] of got.interpreters)
+                log.info(`${t}: ${path}`);
+            log.info(`QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`);
+            return got;
+        });
+    const table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
     const registered = await log.group('Register', async () => {
-        const table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
         const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list());
         if (options.reset)
             await resetQemuEntries(table, journal, log);
         const done = [];
         for (const t of plan.targets) {
-            const r = await registerTarget(table, journal, t, interpreters.get(t) ?? '', options.flags, log);
+            const interpreter = acquired?.interpreters.get(t) ?? '';
+            const r = await registerTarget(table, journal, t, interpreter, options.flags, log);
             log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
             done.push(r);
         }
         return done;
     });
+    const verified = options.verify === 'none' || registered.length === 0
+        ? []
+        : await log.group('Verify', () => verify(table, registered, options, deps));
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -32339,10 +38725,59 @@ async function setup_setup(options, deps) {
     return {
         plan,
         registered,
+        acquired,
+        verified,
         platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
         emulatedPlatforms,
         emulators: registered.map(r => r.entry.name)
     };
+}
+/** exec always (unless docker alone was asked), then containers when asked or available. */
+async function verify(table, registered, options, deps) {
+    const { log } = deps;
+    const targets = registered.map(r => r.target);
+    const results = [];
+    if (options.verify !== 'docker') {
+        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
+        results.push(...(await verifyExec(table, checks, log, deps.exec)));
+    }
+    const wantDocker = options.verify === 'docker' || options.smokeImage !== undefined;
+    if (!wantDocker && options.verify !== 'auto')
+        return results;
+    if (!(await dockerAvailable(log))) {
+        if (wantDocker) {
+            throw new Error(`verify '${options.verify}'${options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''} needs Docker, ` +
+                `and no Docker daemon answers 'docker version': start it, or use verify: exec`);
+        }
+        log.info('docker: no daemon answers, container check skipped (verify: auto)');
+        return results;
+    }
+    const fromDocker = (method, r) => ({
+        target: r.target,
+        platform: r.platform,
+        method,
+        ok: r.ok,
+        ms: r.ms,
+        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+    });
+    const smoke = await dockerSmoke(targets, log);
+    results.push(...smoke.map(r => fromDocker('docker', r)));
+    if (options.smokeImage) {
+        const uname = await dockerUname(options.smokeImage, targets, log);
+        results.push(...uname.map(r => fromDocker('image', r)));
+    }
+    for (const r of results.filter(x => x.method === 'docker' || x.method === 'image')) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** An error describing every failed check, or undefined when all passed. */
+function setup_verificationError(result) {
+    const failed = result.verified.filter(r => !r.ok);
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
+    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -32350,23 +38785,26 @@ async function setup_setup(options, deps) {
 
 
 function summary_setupSummary(result) {
-    const rows = result.registered.map(r => [
-        ociPlatforms(r.target).join(', '),
-        r.target,
-        r.entry.name,
-        r.entry.interpreter,
-        r.entry.flags,
-        r.action
-    ]);
+    const source = result.acquired
+        ? `${result.acquired.source}${result.acquired.cacheHit ? '' : `, ${result.acquired.downloadedBytes} bytes`}`
+        : '';
+    const rows = result.registered.map(r => {
+        const checks = result.verified.filter(v => v.target === r.target);
+        const verified = checks.map(v => `${v.method} ${v.ok ? 'ok' : 'FAILED'} ${v.ms} ms`).join(', ');
+        return [
+            ociPlatforms(r.target).join(', '),
+            r.target,
+            r.entry.name,
+            result.acquired?.version ?? '',
+            r.entry.flags,
+            `${r.action}; ${source}`,
+            verified || 'not verified'
+        ];
+    });
     const summary = core.summary.addHeading('setup-binfmt', 3);
     if (rows.length > 0) {
-        summary.addTable([
-            ['Platform', 'QEMU target', 'Entry', 'Interpreter', 'Flags', 'Action'].map(data => ({
-                data,
-                header: true
-            })),
-            ...rows
-        ]);
+        const head = ['Platform', 'QEMU target', 'Entry', 'QEMU', 'Flags', 'Source', 'Verified'];
+        summary.addTable([head.map(data => ({ data, header: true })), ...rows]);
     }
     return summary.addRaw(`Native: ${result.plan.native.join(', ') || 'none'}`, true);
 }
@@ -32408,8 +38846,13 @@ async function runMain(deps = {}) {
         core.setOutput('platforms', result.platforms.join(','));
         core.setOutput('emulated-platforms', result.emulatedPlatforms.join(','));
         core.setOutput('emulators', result.emulators.join(','));
+        core.setOutput('qemu-version', result.acquired?.version ?? '');
+        core.setOutput('cache-hit', String(result.acquired?.cacheHit ?? true));
         core.info(`platforms: ${result.platforms.join(',')}`);
         await setupSummary(result).write();
+        const failure = verificationError(result);
+        if (failure)
+            core.setFailed(failure.message);
     }
     catch (e) {
         core.setFailed(e.message);
@@ -32442,7 +38885,7 @@ async function runPost(store = state_actionStore(), log = actionLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1595);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4062);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a2)();
 

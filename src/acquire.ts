@@ -1,0 +1,226 @@
+// Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
+// manifest download, then the distribution package, and says why each one was passed over.
+
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import semver from 'semver'
+import { extractInterpreters } from './archive.js'
+import { cachedVersions, findCached, storeCached } from './cache.js'
+import { DEFAULT_MANIFEST } from './default-manifest.js'
+import { downloadVerified, type DownloadOptions } from './download.js'
+import { checkInterpreter } from './elf.js'
+import { run } from './exec.js'
+import type { Log } from './log.js'
+import { fileUrls, parseManifest, pickFiles, selectRelease, type Manifest } from './manifest.js'
+import type { Source } from './options.js'
+import { findSystemInterpreters } from './system.js'
+
+export interface AcquireRequest {
+  readonly source: Source
+  readonly targets: readonly string[]
+  readonly qemuPath?: string
+  readonly qemuVersion?: string
+  /** URL or local path of a manifest; the built-in one when absent. */
+  readonly manifest?: string
+  readonly arch?: string
+  /** Retry and progress settings for downloads. */
+  readonly download?: DownloadOptions
+}
+
+export interface Acquired {
+  readonly interpreters: ReadonlyMap<string, string>
+  readonly source: Exclude<Source, 'auto'> | 'cache'
+  /** QEMU version in force, when known. */
+  readonly version: string
+  /** True when nothing was downloaded. */
+  readonly cacheHit: boolean
+  readonly downloadedBytes: number
+}
+
+const tool = (target: string) => `qemu-${target}`
+
+/** Where relative URLs in the built-in manifest would point: this project's releases. */
+const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/'
+
+export async function acquire(request: AcquireRequest, log: Log): Promise<Acquired> {
+  switch (request.source) {
+    case 'system':
+      return fromSystem(request, log)
+    case 'download':
+      return (await fromCache(request, log)) ?? fromDownload(request, log)
+    case 'package':
+      return fromPackage(request, log)
+    case 'auto':
+      return auto(request, log)
+  }
+}
+
+async function auto(request: AcquireRequest, log: Log): Promise<Acquired> {
+  const cached = await fromCache(request, log)
+  if (cached) return cached
+  try {
+    return await fromDownload(request, log)
+  } catch (e) {
+    log.warning(`auto: download failed (${(e as Error).message}); trying the distribution package`)
+  }
+  return fromPackage(request, log)
+}
+
+async function fromSystem(request: AcquireRequest, log: Log): Promise<Acquired> {
+  const interpreters = await findSystemInterpreters(request.targets, request.qemuPath)
+  const first = interpreters.values().next().value
+  const version = first ? await qemuVersion(first, log) : ''
+  return { interpreters, source: 'system', version, cacheHit: true, downloadedBytes: 0 }
+}
+
+/** The newest cached version satisfying the request that has every target; no network. */
+async function fromCache(request: AcquireRequest, log: Log): Promise<Acquired | undefined> {
+  const arch = request.arch ?? process.arch
+  let spec = request.qemuVersion
+  if (!spec) {
+    // The default version comes from the manifest; only the built-in one is free to read.
+    if (request.manifest) {
+      log.info('tool cache: skipped without qemu-version (the manifest decides the version)')
+      return undefined
+    }
+    spec = selectRelease(DEFAULT_MANIFEST).version
+  }
+  const [firstTarget, ...rest] = request.targets
+  const version = cachedVersions(tool(firstTarget), arch).find(
+    v => semver.satisfies(v, spec) && rest.every(t => findCached(tool(t), v, arch))
+  )
+  if (!version) {
+    log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`)
+    return undefined
+  }
+  const interpreters = new Map(request.targets.map(t => [t, findCached(tool(t), version, arch)!]))
+  log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`)
+  return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 }
+}
+
+export async function loadManifest(location: string | undefined, log: Log): Promise<Manifest> {
+  if (!location) return DEFAULT_MANIFEST
+  if (/^http:/.test(location))
+    log.notice(`manifest over plain http (${location}): only the SHA-256 pins protect the files`)
+  if (/^https?:/.test(location)) {
+    let response: Response
+    try {
+      response = await fetch(location)
+    } catch (e) {
+      throw new Error(`Cannot fetch the manifest ${location}: ${(e as Error).message}`, {
+        cause: e
+      })
+    }
+    if (!response.ok)
+      throw new Error(`Cannot fetch the manifest ${location}: HTTP ${response.status}`)
+    return parseManifest(await response.text(), location)
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
+    throw new Error(`manifest '${location}' must be an https or http URL, or a local path`)
+  }
+  const text = await readFile(location, 'utf8').catch((e: Error) => {
+    throw new Error(`Cannot read the manifest ${location}: ${e.message}`)
+  })
+  return parseManifest(text, location)
+}
+
+async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired> {
+  const arch = request.arch ?? process.arch
+  const manifest = await loadManifest(request.manifest, log)
+  const release = selectRelease(manifest, request.qemuVersion)
+  const files = pickFiles(release, arch, request.targets)
+  const location = request.manifest ?? DEFAULT_MANIFEST_URL
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-'))
+  const interpreters = new Map<string, string>()
+  let downloadedBytes = 0
+  try {
+    for (const file of files) {
+      const wanted = file.targets.filter(t => request.targets.includes(t))
+      log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`)
+      const archive = join(work, file.filename)
+      const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
+        log,
+        ...request.download
+      })
+      downloadedBytes += got.bytes
+      const extracted = await extractInterpreters(
+        archive,
+        file.format,
+        wanted,
+        join(work, 'out'),
+        log
+      )
+      await rm(archive, { force: true })
+      for (const [t, path] of extracted) {
+        await checkInterpreter(path, arch)
+        interpreters.set(t, storeCached(tool(t), release.version, arch, path))
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+  log.info(`QEMU ${release.version}: ${downloadedBytes} bytes downloaded, cached for next time`)
+  return {
+    interpreters,
+    source: 'download',
+    version: release.version,
+    cacheHit: false,
+    downloadedBytes
+  }
+}
+
+/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request: AcquireRequest, log: Log): Promise<Acquired> {
+  const arch = request.arch ?? process.arch
+  const os = await readFile('/etc/os-release', 'utf8').catch(() => '')
+  const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os)
+  if (!family) {
+    const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system'
+    throw new Error(
+      `source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`
+    )
+  }
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-pkg-'))
+  try {
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : []
+    await run(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch(
+      (e: Error) => {
+        throw new Error(
+          `apt-get download qemu-user-static failed (${e.message}); run apt-get update first`,
+          { cause: e }
+        )
+      }
+    )
+    const deb = (await readdir(work)).find(f => f.endsWith('.deb'))
+    if (!deb) throw new Error('apt-get download qemu-user-static left no .deb file')
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '')
+    const version = semver.coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0'
+    log.info(`package: ${deb} (QEMU ${full})`)
+    const extracted = await extractInterpreters(
+      join(work, deb),
+      'deb',
+      request.targets,
+      join(work, 'out'),
+      log
+    )
+    const interpreters = new Map<string, string>()
+    for (const [t, path] of extracted) {
+      await checkInterpreter(path, arch)
+      interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path))
+    }
+    return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
+export async function qemuVersion(interpreter: string, log?: Log): Promise<string> {
+  const out = await run([interpreter, '--version'], { log, allowFailure: true }).catch(
+    () => undefined
+  )
+  return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown'
+}

@@ -1,0 +1,165 @@
+// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
+// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
+
+import semver from 'semver'
+import { TARGETS } from './targets.js'
+
+export const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'] as const
+export type Format = (typeof FORMATS)[number]
+
+export interface ManifestFile {
+  readonly filename: string
+  readonly platform: string
+  /** Host architecture in os.arch() terms: x64, arm64, ... */
+  readonly arch: string
+  /** QEMU targets whose interpreter the file holds. */
+  readonly targets: readonly string[]
+  readonly format: Format
+  readonly sha256: string
+  readonly size?: number
+  /** Absolute, or relative to the manifest's own location. */
+  readonly download_url: string
+  readonly mirror_urls?: readonly string[]
+}
+
+export interface ManifestRelease {
+  readonly version: string
+  readonly stable: boolean
+  readonly release_url?: string
+  readonly files: readonly ManifestFile[]
+}
+
+export type Manifest = readonly ManifestRelease[]
+
+/** Parse and check a manifest; every problem names where it is and what was expected. */
+export function parseManifest(text: string, where: string): Manifest {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (e) {
+    throw new Error(`Manifest ${where} is not valid JSON: ${(e as Error).message}`, { cause: e })
+  }
+  const fail = (path: string, expected: string): never => {
+    throw new Error(`Manifest ${where}: ${path} must be ${expected}`)
+  }
+  if (!Array.isArray(data) || data.length === 0)
+    fail('the top level', 'a non-empty array of releases')
+  const releases = data as unknown[]
+  releases.forEach((r, i) => {
+    const at = `[${i}]`
+    if (!isObject(r)) return fail(at, 'an object')
+    if (typeof r.version !== 'string' || !semver.valid(r.version))
+      fail(`${at}.version`, 'a version like 10.0.13')
+    if (typeof r.stable !== 'boolean') fail(`${at}.stable`, 'true or false')
+    if (r.release_url !== undefined && typeof r.release_url !== 'string')
+      fail(`${at}.release_url`, 'a string')
+    if (!Array.isArray(r.files)) return fail(`${at}.files`, 'an array')
+    r.files.forEach((f: unknown, j: number) => checkFile(f, `${at}.files[${j}]`, fail))
+  })
+  return releases as Manifest
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function checkFile(f: unknown, at: string, fail: (path: string, expected: string) => never): void {
+  if (!isObject(f)) return fail(at, 'an object')
+  const str = (key: string) => typeof f[key] === 'string' && (f[key] as string).length > 0
+  if (!str('filename') || /[/\\]/.test(f.filename as string) || f.filename === '..') {
+    fail(`${at}.filename`, 'a file name without slashes')
+  }
+  if (!str('platform')) fail(`${at}.platform`, 'a string such as linux')
+  if (!str('arch')) fail(`${at}.arch`, 'a host architecture such as x64 or arm64')
+  if (!(FORMATS as readonly unknown[]).includes(f.format))
+    fail(`${at}.format`, `one of ${FORMATS.join(', ')}`)
+  if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
+    fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)')
+  }
+  if (f.size !== undefined && (!Number.isInteger(f.size) || (f.size as number) < 0)) {
+    fail(`${at}.size`, 'a whole number of bytes')
+  }
+  if (!str('download_url')) fail(`${at}.download_url`, 'a URL or a path relative to the manifest')
+  if (
+    f.mirror_urls !== undefined &&
+    (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))
+  ) {
+    fail(`${at}.mirror_urls`, 'an array of URLs')
+  }
+  const targets = f.targets
+  if (!Array.isArray(targets) || targets.length === 0)
+    return fail(`${at}.targets`, 'a non-empty array of QEMU target names')
+  const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t))
+  if (unknown.length > 0)
+    fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`)
+  if (f.format === 'bin' && targets.length !== 1)
+    fail(`${at}.targets`, 'exactly one target for format bin')
+}
+
+/** The release for an exact version or a range; without one, the newest stable release. */
+export function selectRelease(manifest: Manifest, spec?: string): ManifestRelease {
+  const versions = manifest.map(r => r.version)
+  const candidates = spec ? manifest : manifest.filter(r => r.stable)
+  const best = semver.maxSatisfying(
+    candidates.map(r => r.version),
+    spec || '*'
+  )
+  const release = manifest.find(r => r.version === best)
+  if (!release) {
+    throw new Error(
+      spec
+        ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
+        : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`
+    )
+  }
+  return release
+}
+
+/**
+ * The files for this host that cover `targets`, favouring the smallest download per target:
+ * a per-target file beats a whole package that holds it too.
+ */
+export function pickFiles(
+  release: ManifestRelease,
+  arch: string,
+  targets: readonly string[]
+): ManifestFile[] {
+  const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch)
+  if (forHost.length === 0) {
+    const arches = [...new Set(release.files.map(f => f.arch))]
+    throw new Error(
+      `QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
+        `use another qemu-version, source: package, or a manifest with ${arch} builds`
+    )
+  }
+  const cost = (f: ManifestFile) => f.size ?? f.targets.length * 1e9
+  const chosen: ManifestFile[] = []
+  const missing: string[] = []
+  for (const t of targets) {
+    if (chosen.some(f => f.targets.includes(t))) continue
+    const best = forHost.filter(f => f.targets.includes(t)).sort((a, b) => cost(a) - cost(b))[0]
+    if (best) chosen.push(best)
+    else missing.push(t)
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`
+    )
+  }
+  return chosen
+}
+
+/** download_url first, then mirror_urls, each resolved against the manifest's location. */
+export function fileUrls(file: ManifestFile, manifestLocation: string): string[] {
+  return [file.download_url, ...(file.mirror_urls ?? [])].map(u => resolveUrl(u, manifestLocation))
+}
+
+/** Resolve a URL or path against a manifest given by URL or by local path. */
+export function resolveUrl(url: string, manifestLocation: string): string {
+  const base = /^[a-z][a-z0-9+.-]*:/i.test(manifestLocation)
+    ? manifestLocation
+    : new URL(
+        `file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`
+      ).href
+  return new URL(url, base).href
+}

@@ -1,0 +1,172 @@
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BinfmtTable, Entry } from './binfmt.js'
+import { run, type ExecResult, type Runner } from './exec.js'
+import type { Log } from './log.js'
+import { claimedBy } from './native.js'
+import { ociPlatforms } from './platforms.js'
+import { probeMarker, probeProgram } from './probes.js'
+
+export interface VerifyResult {
+  readonly target: string
+  readonly platform: string
+  readonly method: 'exec' | 'chroot' | 'docker' | 'image'
+  readonly ok: boolean
+  readonly ms: number
+  /** On failure: command, output, status, likely cause and fix. */
+  readonly detail?: string
+}
+
+export interface Check {
+  readonly target: string
+  /** The entry this run expects to run the target. */
+  readonly entry: Entry
+}
+
+async function timed(fn: () => Promise<ExecResult>): Promise<{ result: ExecResult; ms: number }> {
+  const start = performance.now()
+  const result = await fn().catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }))
+  return { result, ms: Math.round(performance.now() - start) }
+}
+
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+export async function verifyExec(
+  table: BinfmtTable,
+  checks: readonly Check[],
+  log: Log,
+  exec: Runner = run
+): Promise<VerifyResult[]> {
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-verify-'))
+  const results: VerifyResult[] = []
+  try {
+    for (const { target, entry } of checks) {
+      const program = probeProgram(target)
+      const path = join(dir, `probe-${target}`)
+      await writeFile(path, program)
+      await chmod(path, 0o755)
+      const platform = ociPlatforms(target)[0]
+      const expected = `${probeMarker(target)}\n`
+
+      const direct = await timed(() => exec([path], { allowFailure: true, log }))
+      const directOk = direct.result.code === 0 && direct.result.stdout === expected
+      results.push({
+        target,
+        platform,
+        method: 'exec',
+        ok: directOk,
+        ms: direct.ms,
+        detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+      })
+      if (!directOk || !entry.flags.includes('F')) continue
+
+      // A root holding only the probe: the interpreter's path does not exist in there.
+      const root = join(dir, `root-${target}`)
+      await mkdir(root)
+      await writeFile(join(root, 'probe'), program, { mode: 0o755 })
+      const argv =
+        process.getuid?.() === 0
+          ? ['chroot', root, '/probe']
+          : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe']
+      const inRoot = await timed(() => exec(argv, { allowFailure: true, log }))
+      const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected
+      results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+          ? undefined
+          : explain(
+              argv,
+              inRoot.result,
+              `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`,
+              'check that the interpreter is static; re-register with flags including F'
+            )
+      })
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  for (const r of results) {
+    log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
+  }
+  return results
+}
+
+function explain(argv: readonly string[], result: ExecResult, cause: string, fix: string): string {
+  const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)'
+  return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`
+}
+
+/** Look at the table to say why a probe did not run. */
+async function diagnose(
+  table: BinfmtTable,
+  entry: Entry,
+  program: Buffer,
+  argv: readonly string[],
+  result: ExecResult
+): Promise<string> {
+  const current = await table.get(entry.name)
+  if (!current) {
+    return explain(
+      argv,
+      result,
+      `binfmt_misc entry ${entry.name} is missing (something removed it)`,
+      'run setup-binfmt again'
+    )
+  }
+  if (!current.enabled) {
+    return explain(
+      argv,
+      result,
+      `binfmt_misc entry ${entry.name} is disabled`,
+      `echo 1 > ${table.root}/${entry.name}`
+    )
+  }
+  const claim = claimedBy(program, await table.inMatchOrder())
+  if (!claim) {
+    return explain(
+      argv,
+      result,
+      `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`,
+      'remove the entry and register it again with setup-binfmt'
+    )
+  }
+  if (claim.name !== entry.name) {
+    return explain(
+      argv,
+      result,
+      `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`,
+      `remove or disable ${claim.name}, or use reset: true`
+    )
+  }
+  if (!current.flags.includes('F') && !existsSync(current.interpreter)) {
+    return explain(
+      argv,
+      result,
+      `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`,
+      'register with flags including F (the default POCF)'
+    )
+  }
+  if (result.signal) {
+    return explain(
+      argv,
+      result,
+      `the interpreter ${current.interpreter} crashed (${result.signal})`,
+      'use another QEMU version (qemu-version)'
+    )
+  }
+  return explain(
+    argv,
+    result,
+    `the interpreter ${current.interpreter} failed to run the program`,
+    'check the interpreter runs: <interpreter> --version; try another QEMU version'
+  )
+}
