@@ -31947,7 +31947,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3115);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8381);
 /* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(473);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9919);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6104);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7237);
 // setup-binfmt on any Linux machine: the action's core behind a command line.
 
@@ -32490,7 +32490,7 @@ function compare(before, after) {
 
 /***/ }),
 
-/***/ 9919:
+/***/ 6104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34233,6 +34233,55 @@ function resolveUrl(url, manifestLocation) {
     return new URL(url, base).href;
 }
 
+;// CONCATENATED MODULE: ./src/package-source.ts
+// `source: package`: the distribution's own static QEMU package, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from it and kept in the tool cache.
+
+
+
+
+
+
+
+
+const tool = (target) => `qemu-${target}`;
+/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log) {
+    const arch = request.arch ?? process.arch;
+    const os = await (0,promises_.readFile)('/etc/os-release', 'utf8').catch(() => '');
+    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
+    if (!family) {
+        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
+    }
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-pkg-'));
+    try {
+        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+        await (0,src_exec/* run */.eF)(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
+            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
+        });
+        const deb = (await (0,promises_.readdir)(work)).find(f => f.endsWith('.deb'));
+        if (!deb)
+            throw new Error('apt-get download qemu-user-static left no .deb file');
+        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+        const full = decodeURIComponent(deb.split('_')[1] ?? '');
+        const version = semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+        log.info(`package: ${deb} (QEMU ${full})`);
+        const extracted = await extractInterpreters((0,external_node_path_.join)(work, deb), 'deb', request.targets, (0,external_node_path_.join)(work, 'out'), log);
+        const interpreters = new Map();
+        for (const [t, path] of extracted) {
+            await checkInterpreter(path, arch);
+            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
+        }
+        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/acquire.ts
 // Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
 // manifest download, then the distribution package, and says why each one was passed over.
@@ -34248,7 +34297,8 @@ function resolveUrl(url, manifestLocation) {
 
 
 
-const tool = (target) => `qemu-${target}`;
+
+const acquire_tool = (target) => `qemu-${target}`;
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
 async function acquire(request, log) {
@@ -34294,12 +34344,12 @@ async function fromCache(request, log) {
         spec = selectRelease(DEFAULT_MANIFEST).version;
     }
     const [firstTarget, ...rest] = request.targets;
-    const version = cachedVersions(tool(firstTarget), arch).find(v => semver_default().satisfies(v, spec) && rest.every(t => findCached(tool(t), v, arch)));
+    const version = cachedVersions(acquire_tool(firstTarget), arch).find(v => semver_default().satisfies(v, spec) && rest.every(t => findCached(acquire_tool(t), v, arch)));
     if (!version) {
         log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
         return undefined;
     }
-    const interpreters = new Map(request.targets.map(t => [t, findCached(tool(t), version, arch)]));
+    const interpreters = new Map(request.targets.map(t => [t, findCached(acquire_tool(t), version, arch)]));
     log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
     return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 };
 }
@@ -34353,7 +34403,7 @@ async function fromDownload(request, log) {
             await (0,promises_.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
-                interpreters.set(t, storeCached(tool(t), release.version, arch, path));
+                interpreters.set(t, storeCached(acquire_tool(t), release.version, arch, path));
             }
         }
     }
@@ -34368,41 +34418,6 @@ async function fromDownload(request, log) {
         cacheHit: false,
         downloadedBytes
     };
-}
-/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
-async function fromPackage(request, log) {
-    const arch = request.arch ?? process.arch;
-    const os = await (0,promises_.readFile)('/etc/os-release', 'utf8').catch(() => '');
-    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
-    if (!family) {
-        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
-        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
-    }
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-pkg-'));
-    try {
-        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-        await (0,src_exec/* run */.eF)(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
-            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
-        });
-        const deb = (await (0,promises_.readdir)(work)).find(f => f.endsWith('.deb'));
-        if (!deb)
-            throw new Error('apt-get download qemu-user-static left no .deb file');
-        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-        const full = decodeURIComponent(deb.split('_')[1] ?? '');
-        const version = semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
-        log.info(`package: ${deb} (QEMU ${full})`);
-        const extracted = await extractInterpreters((0,external_node_path_.join)(work, deb), 'deb', request.targets, (0,external_node_path_.join)(work, 'out'), log);
-        const interpreters = new Map();
-        for (const [t, path] of extracted) {
-            await checkInterpreter(path, arch);
-            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
-        }
-        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
 }
 /** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
 async function qemuVersion(interpreter, log) {

@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4062:
+/***/ 9200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36990,6 +36990,55 @@ function resolveUrl(url, manifestLocation) {
     return new URL(url, base).href;
 }
 
+;// CONCATENATED MODULE: ./src/package-source.ts
+// `source: package`: the distribution's own static QEMU package, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from it and kept in the tool cache.
+
+
+
+
+
+
+
+
+const tool = (target) => `qemu-${target}`;
+/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log) {
+    const arch = request.arch ?? process.arch;
+    const os = await (0,promises_namespaceObject.readFile)('/etc/os-release', 'utf8').catch(() => '');
+    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
+    if (!family) {
+        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
+    }
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
+    try {
+        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+        await run(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
+            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
+        });
+        const deb = (await (0,promises_namespaceObject.readdir)(work)).find(f => f.endsWith('.deb'));
+        if (!deb)
+            throw new Error('apt-get download qemu-user-static left no .deb file');
+        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+        const full = decodeURIComponent(deb.split('_')[1] ?? '');
+        const version = semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+        log.info(`package: ${deb} (QEMU ${full})`);
+        const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(work, deb), 'deb', request.targets, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
+        const interpreters = new Map();
+        for (const [t, path] of extracted) {
+            await checkInterpreter(path, arch);
+            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
+        }
+        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/acquire.ts
 // Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
 // manifest download, then the distribution package, and says why each one was passed over.
@@ -37005,7 +37054,8 @@ function resolveUrl(url, manifestLocation) {
 
 
 
-const tool = (target) => `qemu-${target}`;
+
+const acquire_tool = (target) => `qemu-${target}`;
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
 async function acquire(request, log) {
@@ -37051,12 +37101,12 @@ async function fromCache(request, log) {
         spec = selectRelease(DEFAULT_MANIFEST).version;
     }
     const [firstTarget, ...rest] = request.targets;
-    const version = cachedVersions(tool(firstTarget), arch).find(v => semver_default().satisfies(v, spec) && rest.every(t => findCached(tool(t), v, arch)));
+    const version = cachedVersions(acquire_tool(firstTarget), arch).find(v => semver_default().satisfies(v, spec) && rest.every(t => findCached(acquire_tool(t), v, arch)));
     if (!version) {
         log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
         return undefined;
     }
-    const interpreters = new Map(request.targets.map(t => [t, findCached(tool(t), version, arch)]));
+    const interpreters = new Map(request.targets.map(t => [t, findCached(acquire_tool(t), version, arch)]));
     log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
     return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 };
 }
@@ -37110,7 +37160,7 @@ async function fromDownload(request, log) {
             await (0,promises_namespaceObject.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
-                interpreters.set(t, storeCached(tool(t), release.version, arch, path));
+                interpreters.set(t, storeCached(acquire_tool(t), release.version, arch, path));
             }
         }
     }
@@ -37125,41 +37175,6 @@ async function fromDownload(request, log) {
         cacheHit: false,
         downloadedBytes
     };
-}
-/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
-async function fromPackage(request, log) {
-    const arch = request.arch ?? process.arch;
-    const os = await (0,promises_namespaceObject.readFile)('/etc/os-release', 'utf8').catch(() => '');
-    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
-    if (!family) {
-        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
-        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
-    }
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
-    try {
-        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-        await run(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
-            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
-        });
-        const deb = (await (0,promises_namespaceObject.readdir)(work)).find(f => f.endsWith('.deb'));
-        if (!deb)
-            throw new Error('apt-get download qemu-user-static left no .deb file');
-        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-        const full = decodeURIComponent(deb.split('_')[1] ?? '');
-        const version = semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
-        log.info(`package: ${deb} (QEMU ${full})`);
-        const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(work, deb), 'deb', request.targets, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
-        const interpreters = new Map();
-        for (const [t, path] of extracted) {
-            await checkInterpreter(path, arch);
-            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
-        }
-        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
 }
 /** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
 async function qemuVersion(interpreter, log) {
@@ -38886,7 +38901,7 @@ async function runPost(store = actionStore(), log = actionLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4062);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .VN)();
 
