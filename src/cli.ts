@@ -9,7 +9,7 @@ import { BinfmtTable, DEFAULT_ROOT } from './binfmt.js'
 import type { Log } from './log.js'
 import { DEFAULTS, parseOptions } from './options.js'
 import { restore } from './restore.js'
-import { setup, verificationError } from './setup.js'
+import { setup, verificationError, type SetupResult } from './setup.js'
 import { fileStore } from './state.js'
 
 const USAGE = `Usage: setup-binfmt <command> [options]
@@ -33,7 +33,7 @@ Options for install:
 Common options:
   --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
                      else /run/setup-binfmt/state.json as root)
-  --json             machine-readable output (status)
+  --json             machine-readable output (install, status)
   --verbose          debug output
   --help             this text
 `
@@ -96,6 +96,27 @@ async function status(json: boolean, statePath: string): Promise<void> {
   console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]))
 }
 
+/** What install --json prints: the outputs, each platform's entry, checks and phase times. */
+function jsonResult(result: SetupResult) {
+  return {
+    platforms: result.platforms,
+    emulatedPlatforms: result.emulatedPlatforms,
+    emulators: result.emulators,
+    native: result.plan.native,
+    qemuVersion: result.acquired?.version ?? '',
+    source: result.acquired?.source ?? '',
+    cacheHit: result.acquired?.cacheHit ?? true,
+    downloadedBytes: result.acquired?.downloadedBytes ?? 0,
+    registered: result.registered.map(r => ({
+      target: r.target,
+      action: r.action,
+      entry: r.entry
+    })),
+    verified: result.verified,
+    timings: result.timings
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -127,12 +148,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'install': {
       const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })
       const result = await setup(options, { log, store })
+      const failure = verificationError(result)
+      if (values.json) {
+        console.log(JSON.stringify(jsonResult(result), null, 2))
+        if (failure) console.error(`setup-binfmt: ${failure.message}`)
+        return failure ? 1 : 0
+      }
       console.log(`platforms=${result.platforms.join(',')}`)
       console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
       console.log(`emulators=${result.emulators.join(',')}`)
       console.log(`qemu-version=${result.acquired?.version ?? ''}`)
       console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`)
-      const failure = verificationError(result)
       if (failure) console.error(`setup-binfmt: ${failure.message}`)
       return failure ? 1 : 0
     }

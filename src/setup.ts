@@ -33,6 +33,8 @@ export interface SetupResult {
   readonly emulatedPlatforms: readonly string[]
   /** Entry names in force for them. */
   readonly emulators: readonly string[]
+  /** Wall time of each phase (Plan, Get QEMU, Register, Verify), in milliseconds. */
+  readonly timings: Readonly<Record<string, number>>
 }
 
 export interface SetupDeps {
@@ -56,7 +58,8 @@ export function makePlan(request: PlatformRequest, native: ReadonlySet<string>, 
 }
 
 export async function setup(options: Options, deps: SetupDeps): Promise<SetupResult> {
-  const { log } = deps
+  const timings: Record<string, number> = {}
+  const log = timedGroups(deps.log, timings)
   const plan = await log.group('Plan', async () => {
     const native =
       deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec))
@@ -83,8 +86,9 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
           return got
         })
 
-  const table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
+  let table: BinfmtTable | undefined
   const registered = await log.group('Register', async () => {
+    table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
     const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list())
     if (options.reset) await resetQemuEntries(table, journal, log)
     const done: Registered[] = []
@@ -102,7 +106,7 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
   const verified =
     options.verify === 'none' || registered.length === 0
       ? []
-      : await log.group('Verify', () => verify(table, registered, options, deps))
+      : await log.group('Verify', () => verify(table!, registered, options, { ...deps, log }))
 
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
@@ -115,7 +119,23 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
     verified,
     platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
     emulatedPlatforms,
-    emulators: registered.map(r => r.entry.name)
+    emulators: registered.map(r => r.entry.name),
+    timings
+  }
+}
+
+/** The same log, with the wall time of each group recorded under its name. */
+function timedGroups(log: Log, timings: Record<string, number>): Log {
+  return {
+    ...log,
+    group: async (name, fn) => {
+      const start = performance.now()
+      try {
+        return await log.group(name, fn)
+      } finally {
+        timings[name] = Math.round(performance.now() - start)
+      }
+    }
   }
 }
 

@@ -43,60 +43,72 @@ export async function verifyExec(
   exec: Runner = run
 ): Promise<VerifyResult[]> {
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-verify-'))
-  const results: VerifyResult[] = []
   try {
-    for (const { target, entry } of checks) {
-      const program = probeProgram(target)
-      const path = join(dir, `probe-${target}`)
-      await writeFile(path, program)
-      await chmod(path, 0o755)
-      const platform = ociPlatforms(target)[0]
-      const expected = `${probeMarker(target)}\n`
-
-      const direct = await timed(() => exec([path], { allowFailure: true, log }))
-      const directOk = direct.result.code === 0 && direct.result.stdout === expected
-      results.push({
-        target,
-        platform,
-        method: 'exec',
-        ok: directOk,
-        ms: direct.ms,
-        detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-      })
-      if (!directOk || !entry.flags.includes('F')) continue
-
-      // A root holding only the probe: the interpreter's path does not exist in there.
-      const root = join(dir, `root-${target}`)
-      await mkdir(root)
-      await writeFile(join(root, 'probe'), program, { mode: 0o755 })
-      const argv =
-        process.getuid?.() === 0
-          ? ['chroot', root, '/probe']
-          : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe']
-      const inRoot = await timed(() => exec(argv, { allowFailure: true, log }))
-      const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected
-      results.push({
-        target,
-        platform,
-        method: 'chroot',
-        ok: rootOk,
-        ms: inRoot.ms,
-        detail: rootOk
-          ? undefined
-          : explain(
-              argv,
-              inRoot.result,
-              `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`,
-              'check that the interpreter is static; re-register with flags including F'
-            )
-      })
+    // Platforms in parallel: each check is mostly QEMU starting up.
+    const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)))
+    const results = perTarget.flat()
+    for (const r of results) {
+      log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
     }
+    return results
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  for (const r of results) {
-    log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
-  }
+}
+
+async function checkTarget(
+  table: BinfmtTable,
+  { target, entry }: Check,
+  dir: string,
+  log: Log,
+  exec: Runner
+): Promise<VerifyResult[]> {
+  const program = probeProgram(target)
+  const path = join(dir, `probe-${target}`)
+  await writeFile(path, program)
+  await chmod(path, 0o755)
+  const platform = ociPlatforms(target)[0]
+  const expected = `${probeMarker(target)}\n`
+
+  const direct = await timed(() => exec([path], { allowFailure: true, log }))
+  const directOk = direct.result.code === 0 && direct.result.stdout === expected
+  const results: VerifyResult[] = [
+    {
+      target,
+      platform,
+      method: 'exec',
+      ok: directOk,
+      ms: direct.ms,
+      detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+    }
+  ]
+  if (!directOk || !entry.flags.includes('F')) return results
+
+  // A root holding only the probe: the interpreter's path does not exist in there.
+  const root = join(dir, `root-${target}`)
+  await mkdir(root)
+  await writeFile(join(root, 'probe'), program, { mode: 0o755 })
+  const argv =
+    process.getuid?.() === 0
+      ? ['chroot', root, '/probe']
+      : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe']
+  const inRoot = await timed(() => exec(argv, { allowFailure: true, log }))
+  const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected
+  results.push({
+    target,
+    platform,
+    method: 'chroot',
+    ok: rootOk,
+    ms: inRoot.ms,
+    detail: rootOk
+      ? undefined
+      : explain(
+          argv,
+          inRoot.result,
+          `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`,
+          'check that the interpreter is static; re-register with flags including F'
+        )
+  })
   return results
 }
 

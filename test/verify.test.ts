@@ -9,7 +9,7 @@ import { BinfmtTable, type Entry } from '../src/binfmt.js'
 import type { Runner } from '../src/exec.js'
 import { memoryLog } from '../src/log.js'
 import { claimedBy, nativeTargets } from '../src/native.js'
-import { probeProgram } from '../src/probes.js'
+import { PROBE_TARGETS, probeProgram } from '../src/probes.js'
 import { wantedEntry } from '../src/register.js'
 import { verifyExec } from '../src/verify.js'
 import { qemuStatic } from './helpers/fixtures.js'
@@ -54,6 +54,19 @@ describe('verifyExec', () => {
       ['linux/riscv64', 'chroot', true]
     ])
     for (const r of results) expect(r.ms).toBeGreaterThanOrEqual(0)
+  })
+
+  test('every probe runs through binfmt_misc and from a chroot under its real QEMU', async () => {
+    const targets = PROBE_TARGETS.filter(t => !['x86_64', 'i386', 'i486'].includes(t))
+    expect(targets.length).toBeGreaterThanOrEqual(30)
+    const checks = targets.map(target => ({
+      target,
+      entry: wantedEntry(target, qemuStatic(target === 'i486' ? 'i386' : target), 'POCF')
+    }))
+    for (const { entry } of checks) await table.register(entry)
+    const results = await verifyExec(table, checks, memoryLog(), inside)
+    expect(results.filter(r => !r.ok)).toEqual([])
+    expect(results).toHaveLength(targets.length * 2)
   })
 
   test('without F the chroot check is skipped, not failed', async () => {

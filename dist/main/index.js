@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9200:
+/***/ 4537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34598,7 +34598,7 @@ function lastLine(text) {
     const lines = text.trim().split('\n');
     return lines[lines.length - 1]?.trim() ?? '';
 }
-function run(argv, options = {}) {
+function exec_run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
     return new Promise((resolve, reject) => {
@@ -34737,20 +34737,20 @@ function directWriter(log) {
     return {
         // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
         write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: 'r+' }),
-        mount: async (root) => void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
-        write: async (file, data) => void (await run(['sudo', '-n', 'tee', file], { input: data, log })),
-        mount: async (root) => void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        write: async (file, data) => void (await exec_run(['sudo', '-n', 'tee', file], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
 async function chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
-    const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (probe.code !== 0) {
         throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
             `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
@@ -35616,7 +35616,7 @@ async function feed(file, format, sink, log) {
 /** Run a decompressor whose standard output is the tar stream. */
 async function decompress(argv, sink, log) {
     // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-    await Promise.all([run(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+    await Promise.all([exec_run(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
 }
 /** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
 async function feedDeb(file, sink, log) {
@@ -36990,10 +36990,19 @@ function resolveUrl(url, manifestLocation) {
     return new URL(url, base).href;
 }
 
-;// CONCATENATED MODULE: ./src/package-source.ts
-// `source: package`: the distribution's own static QEMU package, downloaded with the
-// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
-// entries); only the needed interpreters are taken from it and kept in the tool cache.
+;// CONCATENATED MODULE: ./src/rpm.ts
+// Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
+// (which a Fedora runner has, but this code must not install anything): skip the lead and the two
+// header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
+// the bytes of members named like an interpreter. As in archive.ts, a member with a `..` segment is
+// refused, links are followed inside the archive's own tree only, and nothing is written until the
+// whole payload has been read.
+//
+// Layout: lead (96 bytes, magic ed ab ee db), signature header, padding to 8 bytes, main header,
+// payload. A header structure is magic 8e ad e8 01, 4 reserved bytes, the number of index entries
+// and the size of the data store (32-bit big-endian each), then 16-byte index entries (tag, type,
+// offset into the store, count) and the store. The payload is cpio compressed with the tool the
+// PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
 
 
 
@@ -37002,41 +37011,785 @@ function resolveUrl(url, manifestLocation) {
 
 
 
-const tool = (target) => `qemu-${target}`;
-/** The distribution's static QEMU package, downloaded but not installed (no maintainer scripts). */
-async function fromPackage(request, log) {
-    const arch = request.arch ?? process.arch;
-    const os = await (0,promises_namespaceObject.readFile)('/etc/os-release', 'utf8').catch(() => '');
-    const family = /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(os);
-    if (!family) {
-        const name = /^PRETTY_NAME="?([^"\n]*)/m.exec(os)?.[1] ?? 'this system';
-        throw new Error(`source: package works on Debian and Ubuntu (apt-get download qemu-user-static); ${name} is not one: use source: download or system`);
+
+const LEAD_SIZE = 96;
+const LEAD_MAGIC = 0xedabeedb;
+const HEADER_MAGIC = 0x8eade801;
+/** Real headers are kilobytes to a few megabytes (file lists); refuse absurd sizes up front. */
+const MAX_HEADER = 256 << 20;
+const TAG_NAME = 1000;
+const TAG_VERSION = 1001;
+const TAG_RELEASE = 1002;
+const TAG_EPOCH = 1003;
+const TAG_PAYLOADFORMAT = 1124;
+const TAG_PAYLOADCOMPRESSOR = 1125;
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+/** Read the lead and both headers: the package's name, version and payload compression. */
+async function readRpm(file) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const { size: total } = await handle.stat();
+        const read = async (at, length, what) => {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, at);
+            if (bytesRead < length)
+                throw new Error(`${file} is truncated: it stops inside the ${what}`);
+            return buffer;
+        };
+        const lead = await read(0, LEAD_SIZE, 'lead');
+        if (lead.readUInt32BE(0) !== LEAD_MAGIC)
+            throw new Error(`${file} is not an RPM package`);
+        /** One header structure at `at`: its index, its data store and where it ends. */
+        const header = async (at, what) => {
+            const intro = await read(at, 16, what);
+            if (intro.readUInt32BE(0) !== HEADER_MAGIC) {
+                throw new Error(`${file} is not a valid RPM package: no ${what} at byte ${at}`);
+            }
+            const count = intro.readUInt32BE(8);
+            const storeSize = intro.readUInt32BE(12);
+            const size = 16 + count * 16 + storeSize;
+            if (size > MAX_HEADER || at + size > total) {
+                throw new Error(`${file} is not a valid RPM package: the ${what} claims ${size} bytes`);
+            }
+            const body = await read(at + 16, count * 16 + storeSize, what);
+            const index = new Map();
+            for (let i = 0; i < count; i++) {
+                const e = i * 16;
+                index.set(body.readUInt32BE(e), {
+                    type: body.readUInt32BE(e + 4),
+                    offset: body.readInt32BE(e + 8),
+                    count: body.readUInt32BE(e + 12)
+                });
+            }
+            return { index, store: body.subarray(count * 16), end: at + size };
+        };
+        const signature = await header(LEAD_SIZE, 'signature header');
+        const mainAt = signature.end + ((8 - ((signature.end - LEAD_SIZE) % 8)) % 8);
+        const main = await header(mainAt, 'main header');
+        const text = (tag) => {
+            const entry = main.index.get(tag);
+            if (!entry)
+                return undefined;
+            if (entry.type !== TYPE_STRING || entry.offset < 0 || entry.offset >= main.store.length) {
+                throw new Error(`${file} is not a valid RPM package: bad tag ${tag} in the main header`);
+            }
+            const end = main.store.indexOf(0, entry.offset);
+            return main.store.toString('utf8', entry.offset, end < 0 ? main.store.length : end);
+        };
+        const epochEntry = main.index.get(TAG_EPOCH);
+        let epoch;
+        if (epochEntry) {
+            if (epochEntry.type !== TYPE_INT32 || epochEntry.offset + 4 > main.store.length) {
+                throw new Error(`${file} is not a valid RPM package: bad epoch in the main header`);
+            }
+            epoch = main.store.readUInt32BE(epochEntry.offset);
+        }
+        const format = text(TAG_PAYLOADFORMAT) ?? 'cpio';
+        if (format !== 'cpio') {
+            throw new Error(`${file} has a ${format} payload; only cpio payloads can be read`);
+        }
+        const name = text(TAG_NAME) ?? '';
+        const version = text(TAG_VERSION) ?? '';
+        const release = text(TAG_RELEASE) ?? '';
+        return {
+            name,
+            version,
+            release,
+            epoch,
+            evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`,
+            compressor: text(TAG_PAYLOADCOMPRESSOR) ?? 'gzip',
+            payloadOffset: main.end
+        };
     }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755), like extractInterpreters in archive.ts. Fedora's packages
+ * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
+ */
+async function extractRpmInterpreters(file, targets, destDir, log) {
+    const rpm = await readRpm(file);
+    const wanted = [...new Set(targets)];
+    const names = new Map(wanted.map(t => [t, candidateNames(t)]));
+    const allNames = new Set([...names.values()].flat());
+    const scan = await scanPayload(file, rpm, path => allNames.has(external_node_path_namespaceObject.posix.basename(path)), log);
+    const sources = rpm_chooseMembers(file, scan.members, names, log);
+    const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)));
+    if (absent.size > 0) {
+        // A link led to a member not named like an interpreter, seen before we knew we wanted it.
+        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
+        const again = await scanPayload(file, rpm, path => absent.has(path), log);
+        for (const path of absent) {
+            const chunks = again.data.get(path);
+            if (!chunks)
+                throw new Error(`${file} changed while it was being read: ${path} is gone`);
+            scan.data.set(path, chunks);
+        }
+    }
+    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
+    const written = new Map();
+    for (const [t, source] of sources) {
+        const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
+        await rpm_place(dest, tmp => (0,promises_namespaceObject.writeFile)(tmp, Buffer.concat(scan.data.get(source) ?? [])));
+        written.set(t, dest);
+    }
+    return written;
+}
+const rpm_MAX_HOPS = 40;
+function rpm_chooseMembers(file, members, names, log) {
+    const sources = new Map();
+    const missing = [];
+    for (const [t, wanted] of names) {
+        const best = rpm_bestCandidate(members, wanted);
+        if (best === undefined) {
+            missing.push(t);
+            continue;
+        }
+        const source = rpm_resolveFile(file, members, best);
+        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
+        sources.set(t, source);
+    }
+    if (missing.length > 0) {
+        const looked = missing.flatMap(t => names.get(t) ?? []);
+        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
+            `looked for a member named ${looked.join(', ')} in any folder`);
+    }
+    return sources;
+}
+/** Prefer a member in a bin folder, then the -static name, then the first in the archive. */
+function rpm_bestCandidate(members, wanted) {
+    let best;
+    for (const [path, member] of members) {
+        const index = wanted.indexOf(external_node_path_namespaceObject.posix.basename(path));
+        if (index < 0 || member.type === 'directory')
+            continue;
+        const dir = external_node_path_namespaceObject.posix.dirname(path);
+        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
+        const rank = (inBin ? 0 : wanted.length) + index;
+        if (!best || rank < best.rank)
+            best = { path, rank };
+    }
+    return best?.path;
+}
+/** Follow links as the kernel would after extraction, but never above the archive's top. */
+function rpm_resolveFile(file, members, start) {
+    const done = [];
+    let todo = start.split('/');
+    let hops = 0;
+    let via = start;
+    while (todo.length > 0) {
+        const [part, ...rest] = todo;
+        todo = rest;
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (done.pop() === undefined) {
+                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
+            }
+            continue;
+        }
+        done.push(part);
+        const here = done.join('/');
+        const member = members.get(here);
+        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
+            continue;
+        if (++hops > rpm_MAX_HOPS)
+            throw new Error(`Refusing ${file}: the links from ${start} loop`);
+        via = `${here} -> ${member.linkname}`;
+        done.pop();
+        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
+            done.length = 0;
+        todo = [...member.linkname.split('/'), ...todo];
+    }
+    const path = done.join('/');
+    const member = members.get(path);
+    if (!member)
+        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
+    if (member.type !== 'file') {
+        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
+        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
+    }
+    return path;
+}
+/** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
+async function scanPayload(file, rpm, keep, log) {
+    const scan = { members: new Map(), data: new Map() };
+    /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
+    const inodes = new Map();
+    const reader = new CpioReader(file, entry => {
+        scan.members.delete(entry.path);
+        scan.members.set(entry.path, entry);
+        scan.data.delete(entry.path);
+        if (entry.type === 'file' && entry.nlink > 1) {
+            const set = inodes.get(entry.inode) ?? { paths: [] };
+            set.paths.push(entry.path);
+            if (entry.size > 0)
+                set.holder = entry.path;
+            inodes.set(entry.inode, set);
+        }
+        if (entry.type !== 'file' || !keep(entry.path))
+            return undefined;
+        const chunks = [];
+        scan.data.set(entry.path, chunks);
+        return chunk => chunks.push(Buffer.from(chunk));
+    });
+    let failure;
+    const sink = new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
+            if (failure === undefined) {
+                try {
+                    reader.push(chunk);
+                }
+                catch (e) {
+                    failure = e;
+                }
+            }
+            done();
+        }
+    });
+    try {
+        await feedPayload(file, rpm, sink, log);
+    }
+    catch (e) {
+        throw new Error(`Cannot read the ${rpm.compressor} payload of ${file}: ${e.message}`, {
+            cause: e
+        });
+    }
+    if (failure !== undefined)
+        throw failure;
+    reader.end();
+    // The empty members of a hard-link set are links to the one that holds the data.
+    for (const { paths, holder } of inodes.values()) {
+        if (holder === undefined)
+            continue;
+        for (const path of paths) {
+            if (path === holder || scan.members.get(path)?.type !== 'file')
+                continue;
+            scan.members.set(path, { type: 'hardlink', linkname: holder });
+            scan.data.delete(path);
+        }
+    }
+    return scan;
+}
+const DECOMPRESSORS = {
+    zstd: ['zstd', '-dc'],
+    xz: ['xz', '-dc'],
+    lzma: ['xz', '-dc'], // xz's default --format=auto reads .lzma too
+    bzip2: ['bzip2', '-dc']
+};
+/** Write the decompressed cpio stream into `sink`. */
+async function feedPayload(file, rpm, sink, log) {
+    const payload = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: rpm.payloadOffset });
+    if (rpm.compressor === 'gzip')
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_.createGunzip)(), sink);
+    const tool = DECOMPRESSORS[rpm.compressor];
+    if (!tool)
+        throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
+    // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-rpm-'));
+    try {
+        const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
+        // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+        await Promise.all([exec_run([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+const CPIO_HEADER = 110;
+const TRAILER = 'TRAILER!!!';
+/** Linux paths are at most 4096 bytes, links too; anything longer is not a payload to trust. */
+const MAX_NAME = 4096;
+const MAX_LINK = 4096;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+class CpioReader {
+    file;
+    onEntry;
+    head = Buffer.alloc(CPIO_HEADER);
+    headLength = 0;
+    /** The name and its padding, once the header has said how long they are. */
+    name;
+    fields = [];
+    left = 0;
+    padding = 0;
+    sink;
+    link;
+    offset = 0;
+    ended = false;
+    constructor(file, onEntry) {
+        this.file = file;
+        this.onEntry = onEntry;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.ended) {
+            const room = chunk.length - at;
+            let n;
+            if (this.left > 0) {
+                n = Math.min(this.left, room);
+                this.data(chunk.subarray(at, at + n));
+            }
+            else if (this.padding > 0) {
+                n = Math.min(this.padding, room);
+                this.padding -= n;
+            }
+            else if (this.name) {
+                const name = this.name;
+                n = Math.min(name.buffer.length - name.length, room);
+                chunk.copy(name.buffer, name.length, at, at + n);
+                name.length += n;
+                if (name.length === name.buffer.length) {
+                    this.name = undefined;
+                    this.entry(name.buffer.subarray(0, name.size));
+                }
+            }
+            else {
+                n = Math.min(CPIO_HEADER - this.headLength, room);
+                chunk.copy(this.head, this.headLength, at, at + n);
+                this.headLength += n;
+                if (this.headLength === CPIO_HEADER) {
+                    this.headLength = 0;
+                    this.header();
+                }
+            }
+            at += n;
+            this.offset += n;
+        }
+    }
+    /** The input is complete: fail unless the trailer was reached. */
+    end() {
+        if (!this.ended) {
+            throw new Error(`${this.file} is truncated: its cpio payload stops before the trailer`);
+        }
+    }
+    header() {
+        const magic = this.head.toString('latin1', 0, 6);
+        if (magic === '07070X') {
+            throw this.corrupt("rpm's stripped cpio format (files over 4 GiB), which is not supported");
+        }
+        if (magic !== '070701' && magic !== '070702')
+            throw this.corrupt(`the magic '${magic}'`);
+        const fields = [];
+        for (let i = 0; i < 13; i++) {
+            const text = this.head.toString('latin1', 6 + i * 8, 14 + i * 8);
+            if (!/^[0-9a-fA-F]{8}$/.test(text))
+                throw this.corrupt(`a bad header field '${text}'`);
+            fields.push(parseInt(text, 16));
+        }
+        this.fields = fields;
+        const nameSize = fields[11];
+        if (nameSize < 1 || nameSize > MAX_NAME + 1)
+            throw this.corrupt(`a ${nameSize}-byte name`);
+        // Header and name together are padded to a multiple of 4.
+        const padded = nameSize + ((4 - ((CPIO_HEADER + nameSize) % 4)) % 4);
+        this.name = { buffer: Buffer.alloc(padded), length: 0, size: nameSize };
+    }
+    entry(rawName) {
+        const [ino, mode, , , nlink, , size, devMajor, devMinor] = this.fields;
+        const end = rawName.indexOf(0);
+        const raw = rawName.toString('utf8', 0, end < 0 ? rawName.length : end);
+        if (raw === TRAILER) {
+            this.ended = true;
+            return;
+        }
+        const type = rpm_entryType(mode);
+        const entry = {
+            path: this.memberPath(raw),
+            type,
+            size,
+            nlink,
+            inode: `${devMajor}:${devMinor}:${ino}`
+        };
+        this.left = size;
+        this.padding = (4 - (size % 4)) % 4;
+        if (type === 'symlink') {
+            // The link target is the member's data; the entry is announced once it has been read.
+            if (size > MAX_LINK)
+                throw this.corrupt(`a ${size}-byte symbolic link`);
+            this.link = { entry, chunks: [] };
+            if (size === 0)
+                this.memberDone();
+            return;
+        }
+        const sink = this.onEntry({ ...entry, linkname: '' });
+        this.sink = type === 'file' ? sink : undefined;
+    }
+    data(bytes) {
+        this.left -= bytes.length;
+        if (this.link)
+            this.link.chunks.push(Buffer.from(bytes));
+        else
+            this.sink?.(bytes);
+        if (this.left === 0)
+            this.memberDone();
+    }
+    memberDone() {
+        const link = this.link;
+        this.link = undefined;
+        this.sink = undefined;
+        if (link)
+            this.onEntry({ ...link.entry, linkname: Buffer.concat(link.chunks).toString('utf8') });
+    }
+    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
+    memberPath(raw) {
+        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
+        }
+        return parts.join('/');
+    }
+    corrupt(what) {
+        return new Error(`${this.file} has no valid cpio payload: ${what} near byte ${this.offset}`);
+    }
+}
+function rpm_entryType(mode) {
+    switch (mode & S_IFMT) {
+        case S_IFREG:
+            return 'file';
+        case S_IFLNK:
+            return 'symlink';
+        case S_IFDIR:
+            return 'directory';
+        default:
+            return 'other';
+    }
+}
+/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
+async function rpm_place(dest, write) {
+    const tmp = `${dest}.${process.pid}.tmp`;
+    try {
+        await write(tmp);
+        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
+        await (0,promises_namespaceObject.rename)(tmp, dest);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/package-source.ts
+// `source: package`: the distribution's own static QEMU packages, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from them and kept in the tool cache.
+//
+//   Debian, Ubuntu   apt-get download qemu-user-static (qemu-user where that holds them)
+//   Fedora           dnf download qemu-user-static-<group>
+//   Alpine           apk fetch qemu-<target>
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const tool = (t) => `qemu-${t}`;
+/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log, options = {}) {
+    const arch = request.arch ?? process.arch;
+    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
+    const manager = packageManager(release);
+    if (!manager) {
+        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
+            `${name} is none of these: use source: download or system`);
+    }
+    const run = options.run ?? exec_run;
     const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
     try {
-        // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-        const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-        await run(['apt-get', 'download', ...sandbox, 'qemu-user-static'], { cwd: work, log }).catch((e) => {
-            throw new Error(`apt-get download qemu-user-static failed (${e.message}); run apt-get update first`, { cause: e });
-        });
-        const deb = (await (0,promises_namespaceObject.readdir)(work)).find(f => f.endsWith('.deb'));
-        if (!deb)
-            throw new Error('apt-get download qemu-user-static left no .deb file');
-        // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-        const full = decodeURIComponent(deb.split('_')[1] ?? '');
-        const version = semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
-        log.info(`package: ${deb} (QEMU ${full})`);
-        const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(work, deb), 'deb', request.targets, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
-        const interpreters = new Map();
-        for (const [t, path] of extracted) {
+        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
+        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
+        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
+        for (const { path } of unpacked)
             await checkInterpreter(path, arch);
-            interpreters.set(t, storeCached(`${tool(t)}-package`, version, arch, path));
+        const interpreters = new Map();
+        for (const { target: t, path, full } of unpacked) {
+            interpreters.set(t, storeCached(`${tool(t)}-package`, cacheVersion(full), arch, path));
         }
-        return { interpreters, source: 'package', version: full, cacheHit: false, downloadedBytes: 0 };
+        const version = unpacked[0]?.full ?? '';
+        return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
     }
     finally {
         await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
+}
+/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
+function cacheVersion(full) {
+    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+}
+// ---------------------------------------------------------------------------------------------
+// Which distribution
+/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        let value = match[2];
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+            value = value.slice(1, -1);
+            if (quote === '"')
+                value = value.replace(/\\(.)/g, '$1');
+        }
+        fields.set(match[1], value);
+    }
+    return fields;
+}
+/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
+function packageManager(release) {
+    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
+    for (const id of ids.map(i => i.toLowerCase())) {
+        if (id === 'debian' || id === 'ubuntu')
+            return 'apt';
+        if (id === 'fedora' || id === 'rhel' || id === 'centos')
+            return 'dnf';
+        if (id === 'alpine')
+            return 'apk';
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Debian and Ubuntu
+/**
+ * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
+ * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
+ * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
+ */
+async function fromDebian(context) {
+    try {
+        return await fromDeb('qemu-user-static', context);
+    }
+    catch (first) {
+        // Missing from the archive (a download error) or holding no interpreter (transitional).
+        const reason = first.message;
+        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
+            throw first;
+        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
+        try {
+            const unpacked = await fromDeb('qemu-user', context);
+            for (const { path } of unpacked)
+                await checkInterpreter(path, context.arch);
+            return unpacked;
+        }
+        catch (second) {
+            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
+        }
+    }
+}
+async function fromDeb(name, { targets, work, run, log }) {
+    const dir = (0,external_node_path_namespaceObject.join)(work, name);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+    await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
+        throw new Error(`apt-get download ${name} failed (${e.message}); run apt-get update first`, {
+            cause: e
+        });
+    });
+    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb)
+        throw new Error(`apt-get download ${name} left no .deb file`);
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '');
+    log.info(`package: ${deb} (QEMU ${full})`);
+    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+    return [...extracted].map(([t, path]) => ({ target: t, path, full }));
+}
+// ---------------------------------------------------------------------------------------------
+// Fedora
+/**
+ * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (QEMU 9 and 10).
+ */
+const FEDORA_GROUPS = new Map(Object.entries({
+    aarch64: ['aarch64', 'aarch64_be'],
+    alpha: ['alpha'],
+    arm: ['arm', 'armeb'],
+    hexagon: ['hexagon'],
+    hppa: ['hppa'],
+    loongarch64: ['loongarch64'],
+    m68k: ['m68k'],
+    microblaze: ['microblaze', 'microblazeel'],
+    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
+    or1k: ['or1k'],
+    ppc: ['ppc', 'ppc64', 'ppc64le'],
+    riscv: ['riscv32', 'riscv64'],
+    s390x: ['s390x'],
+    sh4: ['sh4', 'sh4eb'],
+    sparc: ['sparc', 'sparc32plus', 'sparc64'],
+    x86: ['i386', 'x86_64'],
+    xtensa: ['xtensa', 'xtensaeb']
+}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
+/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
+function fedoraPackage(targetName) {
+    const interpreter = target(targetName).interpreter;
+    const group = FEDORA_GROUPS.get(interpreter);
+    if (!group)
+        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
+    return `qemu-user-static-${group}`;
+}
+async function fromFedora({ targets, work, run, log }) {
+    const packages = groupBy(targets, fedoraPackage);
+    const names = [...packages.keys()];
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
+        throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
+            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
+    });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
+        const rpm = files.find(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        if (!rpm)
+            throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
+        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
+        if (info.name !== name)
+            throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
+        log.info(`package: ${rpm} (QEMU ${info.evr})`);
+        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full: info.evr });
+    }
+    return unpacked;
+}
+// ---------------------------------------------------------------------------------------------
+// Alpine
+/** Alpine's per-target package installs /usr/bin/qemu-<target>. */
+function alpinePackage(targetName) {
+    return `qemu-${target(targetName).interpreter}`;
+}
+/**
+ * Alpine builds its qemu-<target> interpreters static today, but they may be linked dynamically
+ * against musl; checkInterpreter then refuses them with its own clear message, which is right:
+ * a dynamic interpreter fails inside any container or chroot without Alpine's musl loader.
+ */
+async function fromAlpine({ targets, work, run, log }) {
+    const packages = groupBy(targets, alpinePackage);
+    const names = [...packages.keys()];
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
+        throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
+            `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
+    });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
+        const apk = files.find(f => isPackageFile(f, name, '.apk'));
+        if (!apk)
+            throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
+        const full = apk.slice(name.length + 1, -'.apk'.length);
+        log.info(`package: ${apk} (QEMU ${full})`);
+        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        await (0,promises_namespaceObject.rm)(data, { force: true });
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full });
+    }
+    return unpacked;
+}
+/**
+ * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
+ * (.PKGINFO) and the data tar, which comes last. Alpine cuts the end-of-archive blocks from the
+ * first two so the whole reads as one tar, but a package written with plain tar keeps them, and
+ * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
+ */
+async function apkDataSegment(file, dest) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    let last;
+    try {
+        const { size } = await handle.stat();
+        for (let at = 0; at < size;) {
+            const head = Buffer.alloc(Math.min(size - at, 64 * 1024));
+            await handle.read(head, 0, head.length, at);
+            if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) {
+                if (last)
+                    break; // padding after the last stream
+                throw new Error(`${file} is not an Alpine package this tool reads (APK v2: gzip streams of tar); ` +
+                    `APK v3 packages are not supported: use source: download or system`);
+            }
+            const body = at + gzipHeaderLength(file, head);
+            // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
+            const inflate = (0,external_node_zlib_.createInflateRaw)();
+            const discard = new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
+                throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
+            });
+            const end = body + inflate.bytesWritten + 8;
+            if (end > size)
+                throw new Error(`${file} is truncated: its last gzip stream stops early`);
+            last = { start: at, end };
+            at = end;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    if (!last)
+        throw new Error(`${file} is empty`);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+}
+/** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
+function gzipHeaderLength(file, head) {
+    const bad = () => new Error(`${file} has a gzip header this tool does not read`);
+    if (head.length < 10 || head[2] !== 8)
+        throw bad();
+    const flags = head[3];
+    let at = 10;
+    if (flags & 0x04) {
+        if (at + 2 > head.length)
+            throw bad();
+        at += 2 + head.readUInt16LE(at);
+    }
+    for (const flag of [0x08, 0x10]) {
+        if (!(flags & flag))
+            continue;
+        const zero = head.indexOf(0, at);
+        if (zero < 0)
+            throw bad();
+        at = zero + 1;
+    }
+    if (flags & 0x02)
+        at += 2;
+    if (at > head.length)
+        throw bad();
+    return at;
+}
+// ---------------------------------------------------------------------------------------------
+/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
+function isPackageFile(file, name, ext) {
+    return file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext);
+}
+/** Targets by the package that holds them, in the order first needed. */
+function groupBy(targets, key) {
+    const groups = new Map();
+    for (const t of new Set(targets)) {
+        const k = key(t);
+        groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    return groups;
 }
 
 ;// CONCATENATED MODULE: ./src/acquire.ts
@@ -37178,7 +37931,7 @@ async function fromDownload(request, log) {
 }
 /** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
 async function qemuVersion(interpreter, log) {
-    const out = await run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
+    const out = await exec_run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
     return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
 }
 
@@ -37988,7 +38741,7 @@ function claimedBy(program, entries) {
         return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
     });
 }
-async function nativeTargets(entries, log, exec = run, arch = process.arch) {
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
     const native = new Set();
     const host = HOST_TARGET[arch];
     if (host)
@@ -38184,56 +38937,61 @@ async function timed(fn) {
     return { result, ms: Math.round(performance.now() - start) };
 }
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = run) {
+async function verifyExec(table, checks, log, exec = exec_run) {
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
-    const results = [];
     try {
-        for (const { target, entry } of checks) {
-            const program = probeProgram(target);
-            const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
-            await (0,promises_namespaceObject.writeFile)(path, program);
-            await (0,promises_namespaceObject.chmod)(path, 0o755);
-            const platform = ociPlatforms(target)[0];
-            const expected = `${probeMarker(target)}\n`;
-            const direct = await timed(() => exec([path], { allowFailure: true, log }));
-            const directOk = direct.result.code === 0 && direct.result.stdout === expected;
-            results.push({
-                target,
-                platform,
-                method: 'exec',
-                ok: directOk,
-                ms: direct.ms,
-                detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-            });
-            if (!directOk || !entry.flags.includes('F'))
-                continue;
-            // A root holding only the probe: the interpreter's path does not exist in there.
-            const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
-            await (0,promises_namespaceObject.mkdir)(root);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
-            const argv = process.getuid?.() === 0
-                ? ['chroot', root, '/probe']
-                : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe'];
-            const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
-            const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
-            results.push({
-                target,
-                platform,
-                method: 'chroot',
-                ok: rootOk,
-                ms: inRoot.ms,
-                detail: rootOk
-                    ? undefined
-                    : verify_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
-            });
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
         }
+        return results;
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
-    for (const r of results) {
-        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-    }
+}
+async function checkTarget(table, { target, entry }, dir, log, exec) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F'))
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    const argv = process.getuid?.() === 0
+        ? ['chroot', root, '/probe']
+        : ['unshare', '--user', '--map-root-user', `--root=${root}`, '/probe'];
+    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : verify_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
     return results;
 }
 function verify_explain(argv, result, cause, fix) {
@@ -38495,7 +39253,7 @@ const QUICK_TIMEOUT = 10_000;
 /** True when a Docker daemon answers `docker version`. */
 async function dockerAvailable(log) {
     try {
-        const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], {
+        const r = await exec_run(['docker', 'version', '--format', '{{.Server.Version}}'], {
             allowFailure: true,
             timeoutMs: QUICK_TIMEOUT,
             log
@@ -38526,7 +39284,7 @@ async function dockerSmoke(targets, log, options = {}) {
     try {
         log?.debug(`docker: loading ${tags.join(', ')} (${archive.length} bytes)`);
         try {
-            await run(['docker', 'load', '-q'], { input: archive, timeoutMs: RUN_TIMEOUT, log });
+            await exec_run(['docker', 'load', '-q'], { input: archive, timeoutMs: RUN_TIMEOUT, log });
         }
         catch (e) {
             throw new Error(`Cannot load the probe images into Docker: ${e.message}`, {
@@ -38593,7 +39351,7 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
         command.push('--pull', 'never');
     command.push('--platform', platform, ...imageAndArgs);
     const start = external_node_perf_hooks_.performance.now();
-    const r = await run(command, {
+    const r = await exec_run(command, {
         allowFailure: true,
         timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
         log
@@ -38601,7 +39359,7 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
     const ms = Math.round(external_node_perf_hooks_.performance.now() - start);
     if (r.signal) {
         // The docker client was killed (timeout): the container may still run.
-        await run(['docker', 'rm', '-f', name], { allowFailure: true, timeoutMs: QUICK_TIMEOUT, log });
+        await exec_run(['docker', 'rm', '-f', name], { allowFailure: true, timeoutMs: QUICK_TIMEOUT, log });
     }
     const printed = r.stdout.trim();
     const machines = unameMachines(target);
@@ -38659,7 +39417,7 @@ function dockerError(stderr) {
 }
 /** Remove images by tag; one that is gone already is fine, anything else is a warning. */
 async function removeImages(tags, log) {
-    const r = await run(['docker', 'rmi', ...tags], {
+    const r = await exec_run(['docker', 'rmi', ...tags], {
         allowFailure: true,
         timeoutMs: RUN_TIMEOUT,
         log
@@ -38697,7 +39455,8 @@ function makePlan(request, native, log) {
     return { targets, native: [...native] };
 }
 async function setup(options, deps) {
-    const { log } = deps;
+    const timings = {};
+    const log = timedGroups(deps.log, timings);
     const plan = await log.group('Plan', async () => {
         const native = deps.native ?? (await nativeTargets(await binfmt_BinfmtTable.read(deps.root), log, deps.exec));
         const p = makePlan(options.platforms, native, log);
@@ -38717,8 +39476,9 @@ async function setup(options, deps) {
             log.info(`QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`);
             return got;
         });
-    const table = await binfmt_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+    let table;
     const registered = await log.group('Register', async () => {
+        table = await binfmt_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
         const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list());
         if (options.reset)
             await resetQemuEntries(table, journal, log);
@@ -38733,7 +39493,7 @@ async function setup(options, deps) {
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
-        : await log.group('Verify', () => verify(table, registered, options, deps));
+        : await log.group('Verify', () => verify(table, registered, options, { ...deps, log }));
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -38745,7 +39505,23 @@ async function setup(options, deps) {
         verified,
         platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
         emulatedPlatforms,
-        emulators: registered.map(r => r.entry.name)
+        emulators: registered.map(r => r.entry.name),
+        timings
+    };
+}
+/** The same log, with the wall time of each group recorded under its name. */
+function timedGroups(log, timings) {
+    return {
+        ...log,
+        group: async (name, fn) => {
+            const start = performance.now();
+            try {
+                return await log.group(name, fn);
+            }
+            finally {
+                timings[name] = Math.round(performance.now() - start);
+            }
+        }
     };
 }
 /** exec always (unless docker alone was asked), then containers when asked or available. */
@@ -38901,7 +39677,7 @@ async function runPost(store = actionStore(), log = actionLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4537);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .VN)();
 

@@ -1,0 +1,254 @@
+// Benchmark: prints figures, asserts nothing. Run with `npm run bench` after `npm run build`.
+//
+// 1. Get QEMU for arm64,arm: bytes and seconds, cold and warm (tool cache), per-target tar.gz
+//    files against the whole Debian .deb, served over real HTTP on 127.0.0.1.
+// 2. Verification: `exec` of arm64,arm, and `docker` of arm64,arm,riscv64.
+//
+// Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
+// its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
+// global table (containers use it), and the CLI's own uninstall puts that back.
+
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+const CLI = resolve('dist/cli/index.js')
+const VERSION = '10.0.13'
+const cache = resolve('.cache')
+const mirror = join(cache, 'bench-mirror')
+
+function sha256(path) {
+  return createHash('sha256').update(readFileSync(path)).digest('hex')
+}
+
+function entry(filename, targets, format) {
+  const path = join(mirror, filename)
+  return {
+    filename,
+    platform: 'linux',
+    arch: 'x64',
+    targets,
+    format,
+    sha256: sha256(path),
+    size: statSync(path).size,
+    download_url: filename
+  }
+}
+
+/** Per-target files from the Debian .deb (scripts/package-qemu.mjs), and the .deb itself. */
+function prepareMirror() {
+  mkdirSync(mirror, { recursive: true })
+  const wanted = ['aarch64', 'arm'].map(t => `qemu-${t}-${VERSION}-linux-x64.tar.gz`)
+  if (!wanted.every(f => existsSync(join(mirror, f)))) {
+    execFileSync(
+      process.execPath,
+      ['scripts/package-qemu.mjs', '--arch', 'x64', '--targets', 'aarch64,arm', '--out', mirror],
+      { stdio: ['ignore', 'ignore', 'inherit'] }
+    )
+  }
+  const deb = readdirSync(join(cache, 'qemu-debs')).find(f => f.endsWith('_amd64.deb'))
+  if (!existsSync(join(mirror, deb))) copyFileSync(join(cache, 'qemu-debs', deb), join(mirror, deb))
+  const targets = wanted.map((f, i) => entry(f, [['aarch64', 'arm'][i]], 'tar.gz'))
+  const whole = [entry(deb, ['aarch64', 'arm'], 'deb')]
+  const write = (name, files) =>
+    writeFileSync(join(mirror, name), JSON.stringify([{ version: VERSION, stable: true, files }]))
+  write('manifest-targets.json', targets)
+  write('manifest-deb.json', whole)
+}
+
+/** A static file server that counts what it sends. */
+async function serve() {
+  const stats = { requests: 0, bytes: 0 }
+  const server = createServer((req, res) => {
+    stats.requests++
+    const file = join(mirror, decodeURIComponent(req.url.slice(1)))
+    if (!file.startsWith(mirror) || !existsSync(file)) return res.writeHead(404).end()
+    res.writeHead(200, { 'content-length': statSync(file).size })
+    createReadStream(file)
+      .on('data', chunk => (stats.bytes += chunk.length))
+      .pipe(res)
+  })
+  await new Promise(r => server.listen(0, '127.0.0.1', r))
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stats,
+    close: () => new Promise(r => server.close(r))
+  }
+}
+
+/** A private namespace: user + mount, a fresh binfmt_misc instance, kept alive by sleep. */
+async function privateNamespace() {
+  const child = spawn(
+    'unshare',
+    ['--user', '--map-root-user', '--mount', '--', 'sleep', 'infinity'],
+    { stdio: 'ignore' }
+  )
+  const own = execFileSync('readlink', ['/proc/self/ns/mnt']).toString()
+  for (let i = 0; ; i++) {
+    const ns = spawnSync('readlink', [`/proc/${child.pid}/ns/mnt`]).stdout.toString()
+    if (ns && ns !== own) break
+    if (i > 400) throw new Error('unshare did not start')
+    await sleep(5)
+  }
+  const enter = ['nsenter', '-t', String(child.pid), '-U', '-m', '--']
+  execFileSync(enter[0], [
+    ...enter.slice(1),
+    'mount',
+    '-t',
+    'binfmt_misc',
+    'binfmt_misc',
+    '/proc/sys/fs/binfmt_misc'
+  ])
+  return { enter, stop: () => child.kill('SIGKILL') }
+}
+
+/** Run the CLI (asynchronously: the mirror server lives in this process); JSON and wall time. */
+async function cli(prefix, args, env = {}) {
+  const start = performance.now()
+  const [cmd, ...rest] = [...prefix, process.execPath, CLI, ...args]
+  const child = spawn(cmd, rest, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stderr += d))
+  const code = await new Promise(r => child.on('close', r))
+  const ms = performance.now() - start
+  if (code !== 0) throw new Error(`${args.join(' ')} failed:\n${stderr}`)
+  return { json: args.includes('--json') ? JSON.parse(stdout) : undefined, ms }
+}
+
+const mb = n => `${(n / 1e6).toFixed(2)} MB`
+const s = ms => `${(ms / 1000).toFixed(2)} s`
+const rows = []
+const row = (...cells) => rows.push(cells)
+
+async function getQemu(ns, server) {
+  for (const [label, manifest] of [
+    ['per-target tar.gz', 'manifest-targets.json'],
+    ['whole .deb', 'manifest-deb.json']
+  ]) {
+    const toolCache = mkdtempSync(join(tmpdir(), 'bench-toolcache-'))
+    const state = join(toolCache, 'state.json')
+    const env = { RUNNER_TOOL_CACHE: toolCache }
+    const install = [
+      'install',
+      '--platforms',
+      'arm64,arm',
+      '--source',
+      'download',
+      '--manifest',
+      `${server.url}/${manifest}`,
+      '--qemu-version',
+      VERSION,
+      '--verify',
+      'none',
+      '--json',
+      '--state',
+      state
+    ]
+    try {
+      for (const phase of ['cold', 'warm']) {
+        const before = { ...server.stats }
+        const { json, ms } = await cli(ns.enter, install, env)
+        row(
+          `arm64,arm ${label} ${phase}`,
+          mb(server.stats.bytes - before.bytes),
+          `${server.stats.requests - before.requests} requests`,
+          `Get QEMU ${json.timings['Get QEMU']} ms`,
+          `whole CLI ${s(ms)}`
+        )
+        await cli(ns.enter, ['uninstall', '--state', state], env)
+      }
+    } finally {
+      rmSync(toolCache, { recursive: true, force: true })
+    }
+  }
+}
+
+async function execVerify(ns) {
+  const state = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.json')
+  const { json } = await cli(ns.enter, [
+    'install',
+    '--platforms',
+    'arm64,arm',
+    '--source',
+    'system',
+    '--verify',
+    'exec',
+    '--json',
+    '--state',
+    state
+  ])
+  await cli(ns.enter, ['uninstall', '--state', state])
+  const checks = json.verified.map(v => `${v.target} ${v.method} ${v.ms} ms`).join(', ')
+  row('verify exec arm64,arm', `Verify phase ${json.timings.Verify} ms`, checks)
+}
+
+async function dockerVerify() {
+  const answers = spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status === 0
+  if (!answers) execFileSync('bash', ['scripts/dockerd.sh', 'start'], { stdio: 'ignore' })
+  const state = join(mkdtempSync(join(tmpdir(), 'bench-')), 'state.json')
+  try {
+    for (let i = 1; i <= 3; i++) {
+      const { json } = await cli(
+        [],
+        [
+          'install',
+          '--platforms',
+          'arm64,arm,riscv64',
+          '--source',
+          'system',
+          '--verify',
+          'docker',
+          '--json',
+          '--state',
+          state
+        ]
+      )
+      await cli([], ['uninstall', '--state', state])
+      const runs = json.verified.map(v => `${v.target} ${v.ms} ms`).join(', ')
+      row(
+        `verify docker arm64,arm,riscv64 (run ${i})`,
+        `Verify phase ${json.timings.Verify} ms`,
+        `docker run: ${runs}`
+      )
+    }
+  } finally {
+    if (existsSync(state)) await cli([], ['uninstall', '--state', state])
+    if (!answers) execFileSync('bash', ['scripts/dockerd.sh', 'stop'], { stdio: 'ignore' })
+  }
+}
+
+if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: npm run build')
+prepareMirror()
+const server = await serve()
+const ns = await privateNamespace()
+try {
+  await getQemu(ns, server)
+  await execVerify(ns)
+} finally {
+  ns.stop()
+  await server.close()
+}
+await dockerVerify()
+
+const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
+for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  '))
