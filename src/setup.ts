@@ -2,13 +2,14 @@
 // options -> plan (targets) -> interpreters -> registration -> result.
 
 import { acquire, type Acquired } from './acquire.js'
-import { BinfmtTable, type Writer } from './binfmt.js'
+import { BinfmtTable, type Entry, type Writer } from './binfmt.js'
 import type { Runner } from './exec.js'
 import type { Log } from './log.js'
 import { nativeTargets } from './native.js'
 import type { Options } from './options.js'
 import { CONTAINER_TARGETS, ociPlatforms, type PlatformRequest } from './platforms.js'
 import { registerTarget, resetQemuEntries, type Registered } from './register.js'
+import { restore } from './restore.js'
 import { Journal, type StateStore } from './state.js'
 import { verifyExec, type VerifyResult } from './verify.js'
 import { dockerAvailable, dockerSmoke, dockerUname, type SmokeResult } from './docker.js'
@@ -90,17 +91,22 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
   const registered = await log.group('Register', async () => {
     table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
     const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list())
-    if (options.reset) await resetQemuEntries(table, journal, log)
-    const done: Registered[] = []
-    for (const t of plan.targets) {
-      const interpreter = acquired?.interpreters.get(t) ?? ''
-      const r = await registerTarget(table, journal, t, interpreter, options.flags, log)
-      log.info(
-        `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`
-      )
-      done.push(r)
+    try {
+      if (options.reset) await resetQemuEntries(table, journal, log)
+      const done: Registered[] = []
+      for (const t of plan.targets) {
+        const interpreter = acquired?.interpreters.get(t) ?? ''
+        const r = await registerTarget(table, journal, t, interpreter, options.flags, log)
+        log.info(
+          `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`
+        )
+        done.push(r)
+      }
+      return done
+    } catch (e) {
+      await rollBack(table, journal, log)
+      throw e
     }
-    return done
   })
 
   const verified =
@@ -122,6 +128,19 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
     emulators: registered.map(r => r.entry.name),
     timings
   }
+}
+
+/** All or nothing: undo what this run registered or reset before the failure. */
+async function rollBack(table: BinfmtTable, journal: Journal, log: Log): Promise<void> {
+  const undo = journal.thisRun()
+  if (undo.created.length === 0 && undo.removed.length === 0) return
+  const names = (entries: Entry[]) => entries.map(e => e.name).join(', ') || 'nothing'
+  log.warning(
+    `Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+      `and putting back what reset removed (${names(undo.removed)})`
+  )
+  await restore(table, undo, log)
+  journal.forgetThisRun()
 }
 
 /** The same log, with the wall time of each group recorded under its name. */

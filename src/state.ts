@@ -69,7 +69,9 @@ export class Journal {
 
   constructor(
     private readonly store: StateStore,
-    start: RunState
+    private readonly start: RunState,
+    /** The table when this run began (the stored snapshot may be older). */
+    private readonly tableAtStart: Entry[]
   ) {
     this.state = start
     store.save(start)
@@ -82,7 +84,27 @@ export class Journal {
       previous && previous.root === root
         ? { ...previous, cleanup: previous.cleanup && cleanup }
         : { version: 1, root, cleanup, snapshot, created: [], removed: [] }
-    return new Journal(store, start)
+    return new Journal(store, start, snapshot)
+  }
+
+  /** Only what this run changed, with the table as this run found it. */
+  thisRun(): RunState {
+    const before = new Set(this.start.created.map(e => e.name))
+    return {
+      ...this.state,
+      snapshot: this.tableAtStart,
+      created: this.state.created.filter(e => !before.has(e.name)),
+      removed: this.state.removed.slice(this.start.removed.length)
+    }
+  }
+
+  /** After this run's changes were undone: record that nothing of them is left. */
+  forgetThisRun(): void {
+    const mine = new Set(this.thisRun().created.map(e => e.name))
+    this.update({
+      created: this.state.created.filter(e => !mine.has(e.name)),
+      removed: this.state.removed.slice(0, this.start.removed.length)
+    })
   }
 
   get current(): RunState {

@@ -2,11 +2,15 @@
 // Debian's static QEMU and Debian's busybox for arm64 and armhf as the foreign programs.
 
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { BinfmtTable, type Entry } from '../src/binfmt.js'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BinfmtTable, type Entry, type Writer } from '../src/binfmt.js'
 import { memoryLog } from '../src/log.js'
 import { parseOptions, type RawOptions } from '../src/options.js'
 import { candidateNames, wantedEntry } from '../src/register.js'
-import { compare, restore } from '../src/restore.js'
+import { restore } from '../src/restore.js'
 import { setup } from '../src/setup.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
@@ -23,9 +27,23 @@ afterEach(async () => ns?.stop())
 
 const X64_NATIVE = new Set(['x86_64', 'i386', 'i486'])
 
-function install(raw: RawOptions, store = memoryStore(), log = memoryLog()) {
-  const options = parseOptions({ source: 'system', ...raw })
-  return { store, log, result: setup(options, { log, store, root: ns.root, native: X64_NATIVE }) }
+function install(raw: RawOptions, store = memoryStore(), log = memoryLog(), writer?: Writer) {
+  const options = parseOptions({ source: 'system', verify: 'none', ...raw })
+  const deps = { log, store, root: ns.root, native: X64_NATIVE, writer }
+  return { store, log, result: setup(options, deps) }
+}
+
+/** Writes as root does, but deletes `file` just before registering `name`: a real ENOENT. */
+function deletingWriter(name: string, file: string): Writer {
+  return {
+    write: async (path, data) => {
+      if (path.endsWith('/register') && data.startsWith(`:${name}:`)) rmSync(file, { force: true })
+      await writeFile(path, data, { flag: 'r+' })
+    },
+    mount: async () => {
+      throw new Error('not expected to mount')
+    }
+  }
 }
 
 const uname = async (arch: 'arm64' | 'armhf') =>
@@ -117,22 +135,46 @@ describe('install', () => {
     expect(await table.list()).toEqual(snapshot)
   })
 
-  test('post after a main that failed half-way removes what main had registered', async () => {
+  test('a main that fails half-way removes what it registered; post finds nothing left', async () => {
     // Every name arm could take is held by a different entry, so arm fails after aarch64 is in.
-    for (const name of candidateNames('arm'))
+    for (const name of candidateNames('arm')) {
       await table.register({ ...foreign(name), magic: wantedEntry('arm', '/x', '').magic })
+    }
     const snapshot = await table.list()
-    const { result, store } = install({ platforms: 'arm64,arm' })
+    const { result, store, log } = install({ platforms: 'arm64,riscv64,arm,s390x' })
     await expect(result).rejects.toThrow(
       /Every entry name for arm \(qemu-arm to qemu-arm-setup-binfmt-9\) is taken/
     )
-    expect(store.state?.created.map(e => e.name)).toEqual(['qemu-aarch64'])
+    expect(log.lines.join('\n')).toMatch(
+      /warning: Registration failed half-way: removing what this run registered \(qemu-aarch64, qemu-riscv64\) and putting back what reset removed \(nothing\)/
+    )
+    expect(await table.list()).toEqual(snapshot)
+    expect(store.state?.created).toEqual([])
 
-    const log = memoryLog()
-    const report = await restore(table, store.state!, log)
-    expect(report.removed).toEqual(['qemu-aarch64'])
-    expect(report.differences).toEqual([])
-    expect(compare(snapshot, await table.list())).toEqual([])
+    const report = await restore(table, store.state!, memoryLog())
+    expect(report).toEqual({ removed: [], restored: [], vanished: [], differences: [] })
+  })
+
+  test('an interpreter deleted before registration fails clearly; reset entries come back', async () => {
+    await table.register(foreign('qemu-aarch64'))
+    await table.register({ ...foreign('qemu-extra'), enabled: false })
+    const snapshot = await table.list()
+    const dir = mkdtempSync(join(tmpdir(), 'qemu-path-'))
+    for (const t of ['aarch64', 'arm']) copyFileSync(qemuStatic(t), join(dir, `qemu-${t}`))
+    const { result, log } = install(
+      { platforms: 'arm64,arm', reset: 'true', 'qemu-path': dir },
+      memoryStore(),
+      memoryLog(),
+      deletingWriter('qemu-arm', join(dir, 'qemu-arm'))
+    )
+    await expect(result).rejects.toThrow(
+      `Cannot register 'qemu-arm': the interpreter ${dir}/qemu-arm does not exist (with the F flag the kernel opens it at registration time)`
+    )
+    expect(log.lines.join('\n')).toMatch(
+      /removing what this run registered \(qemu-aarch64\) and putting back what reset removed \(qemu-aarch64, qemu-extra\)/
+    )
+    expect(await table.list()).toEqual(snapshot)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('an entry of ours removed during the job is a warning in post, not a failure', async () => {

@@ -34886,7 +34886,7 @@ async function fromDeb(name, { targets, work, run, log }) {
 // Fedora
 /**
  * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
- * the `%files user-static-<group>` sections of Fedora's qemu.spec (QEMU 9 and 10).
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
  */
 const FEDORA_GROUPS = new Map(Object.entries({
     aarch64: ['aarch64', 'aarch64_be'],
@@ -34915,7 +34915,18 @@ function fedoraPackage(targetName) {
         throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
     return `qemu-user-static-${group}`;
 }
-async function fromFedora({ targets, work, run, log }) {
+/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
+const RPM_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    ia32: 'i686',
+    arm: 'armv7hl',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loongarch64'
+};
+async function fromFedora({ targets, work, run, log, arch }) {
     const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
     const dir = (0,external_node_path_.join)(work, 'rpms');
@@ -34928,7 +34939,8 @@ async function fromFedora({ targets, work, run, log }) {
     const unpacked = [];
     for (const [name, wanted] of packages) {
         // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
-        const rpm = files.find(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
         if (!rpm)
             throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
         const info = await readRpm((0,external_node_path_.join)(dir, rpm));
@@ -34948,9 +34960,9 @@ function alpinePackage(targetName) {
     return `qemu-${(0,src_targets/* target */.a)(targetName).interpreter}`;
 }
 /**
- * Alpine builds its qemu-<target> interpreters static today, but they may be linked dynamically
- * against musl; checkInterpreter then refuses them with its own clear message, which is right:
- * a dynamic interpreter fails inside any container or chroot without Alpine's musl loader.
+ * Alpine's qemu-<target> interpreters may be linked dynamically against musl, depending on how
+ * the release built them. checkInterpreter then refuses them with its own clear message, which
+ * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
  */
 async function fromAlpine({ targets, work, run, log }) {
     const packages = groupBy(targets, alpinePackage);
@@ -35049,7 +35061,7 @@ function gzipHeaderLength(file, head) {
 // ---------------------------------------------------------------------------------------------
 /** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
 function isPackageFile(file, name, ext) {
-    return file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext);
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
 }
 /** Targets by the package that holds them, in the order first needed. */
 function groupBy(targets, key) {
@@ -36110,6 +36122,8 @@ function describe(e) {
     return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
 }
 
+// EXTERNAL MODULE: ./src/restore.ts
+var restore = __nccwpck_require__(473);
 // EXTERNAL MODULE: ./src/state.ts + 20 modules
 var state = __nccwpck_require__(7237);
 ;// CONCATENATED MODULE: ./src/verify.ts
@@ -36637,6 +36651,7 @@ async function removeImages(tags, log) {
 
 
 
+
 function makePlan(request, native, log) {
     const targets = [];
     for (const t of request.targets) {
@@ -36673,16 +36688,22 @@ async function setup(options, deps) {
     const registered = await log.group('Register', async () => {
         table = await binfmt/* BinfmtTable */.dn.open({ root: deps.root, log, writer: deps.writer });
         const journal = state/* Journal */.CQ.begin(deps.store, table.root, options.cleanup, await table.list());
-        if (options.reset)
-            await resetQemuEntries(table, journal, log);
-        const done = [];
-        for (const t of plan.targets) {
-            const interpreter = acquired?.interpreters.get(t) ?? '';
-            const r = await registerTarget(table, journal, t, interpreter, options.flags, log);
-            log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
-            done.push(r);
+        try {
+            if (options.reset)
+                await resetQemuEntries(table, journal, log);
+            const done = [];
+            for (const t of plan.targets) {
+                const interpreter = acquired?.interpreters.get(t) ?? '';
+                const r = await registerTarget(table, journal, t, interpreter, options.flags, log);
+                log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
+                done.push(r);
+            }
+            return done;
         }
-        return done;
+        catch (e) {
+            await rollBack(table, journal, log);
+            throw e;
+        }
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
@@ -36701,6 +36722,17 @@ async function setup(options, deps) {
         emulators: registered.map(r => r.entry.name),
         timings
     };
+}
+/** All or nothing: undo what this run registered or reset before the failure. */
+async function rollBack(table, journal, log) {
+    const undo = journal.thisRun();
+    if (undo.created.length === 0 && undo.removed.length === 0)
+        return;
+    const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
+    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+        `and putting back what reset removed (${names(undo.removed)})`);
+    await (0,restore/* restore */.P)(table, undo, log);
+    journal.forgetThisRun();
 }
 /** The same log, with the wall time of each group recorded under its name. */
 function timedGroups(log, timings) {
@@ -39740,9 +39772,15 @@ function fileStore(path) {
 /** Records changes into a RunState and saves it after each one. */
 class Journal {
     store;
+    start;
+    tableAtStart;
     state;
-    constructor(store, start) {
+    constructor(store, start, 
+    /** The table when this run began (the stored snapshot may be older). */
+    tableAtStart) {
         this.store = store;
+        this.start = start;
+        this.tableAtStart = tableAtStart;
         this.state = start;
         store.save(start);
     }
@@ -39752,7 +39790,25 @@ class Journal {
         const start = previous && previous.root === root
             ? { ...previous, cleanup: previous.cleanup && cleanup }
             : { version: 1, root, cleanup, snapshot, created: [], removed: [] };
-        return new Journal(store, start);
+        return new Journal(store, start, snapshot);
+    }
+    /** Only what this run changed, with the table as this run found it. */
+    thisRun() {
+        const before = new Set(this.start.created.map(e => e.name));
+        return {
+            ...this.state,
+            snapshot: this.tableAtStart,
+            created: this.state.created.filter(e => !before.has(e.name)),
+            removed: this.state.removed.slice(this.start.removed.length)
+        };
+    }
+    /** After this run's changes were undone: record that nothing of them is left. */
+    forgetThisRun() {
+        const mine = new Set(this.thisRun().created.map(e => e.name));
+        this.update({
+            created: this.state.created.filter(e => !mine.has(e.name)),
+            removed: this.state.removed.slice(0, this.start.removed.length)
+        });
     }
     get current() {
         return this.state;

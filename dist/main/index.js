@@ -34908,7 +34908,7 @@ function masked(magic = '', mask = '') {
     return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
 }
 /** The same match rule, flags and interpreter path; whether the files match is separate. */
-function binfmt_sameDefinition(a, b) {
+function sameDefinition(a, b) {
     return (a.enabled === b.enabled &&
         a.flags === b.flags &&
         a.offset === b.offset &&
@@ -34919,7 +34919,7 @@ function binfmt_sameDefinition(a, b) {
 }
 /** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
 async function sameEntry(existing, wanted) {
-    if (!binfmt_sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
         return false;
     if (existing.interpreter === wanted.interpreter)
         return true;
@@ -37646,7 +37646,18 @@ function fedoraPackage(targetName) {
         throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
     return `qemu-user-static-${group}`;
 }
-async function fromFedora({ targets, work, run, log }) {
+/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
+const RPM_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    ia32: 'i686',
+    arm: 'armv7hl',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loongarch64'
+};
+async function fromFedora({ targets, work, run, log, arch }) {
     const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
     const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
@@ -37659,7 +37670,8 @@ async function fromFedora({ targets, work, run, log }) {
     const unpacked = [];
     for (const [name, wanted] of packages) {
         // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
-        const rpm = files.find(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
         if (!rpm)
             throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
         const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
@@ -37780,7 +37792,7 @@ function gzipHeaderLength(file, head) {
 // ---------------------------------------------------------------------------------------------
 /** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
 function isPackageFile(file, name, ext) {
-    return file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext);
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
 }
 /** Targets by the package that holds them, in the order first needed. */
 function groupBy(targets, key) {
@@ -38884,9 +38896,15 @@ function fileStore(path) {
 /** Records changes into a RunState and saves it after each one. */
 class Journal {
     store;
+    start;
+    tableAtStart;
     state;
-    constructor(store, start) {
+    constructor(store, start, 
+    /** The table when this run began (the stored snapshot may be older). */
+    tableAtStart) {
         this.store = store;
+        this.start = start;
+        this.tableAtStart = tableAtStart;
         this.state = start;
         store.save(start);
     }
@@ -38896,7 +38914,25 @@ class Journal {
         const start = previous && previous.root === root
             ? { ...previous, cleanup: previous.cleanup && cleanup }
             : { version: 1, root, cleanup, snapshot, created: [], removed: [] };
-        return new Journal(store, start);
+        return new Journal(store, start, snapshot);
+    }
+    /** Only what this run changed, with the table as this run found it. */
+    thisRun() {
+        const before = new Set(this.start.created.map(e => e.name));
+        return {
+            ...this.state,
+            snapshot: this.tableAtStart,
+            created: this.state.created.filter(e => !before.has(e.name)),
+            removed: this.state.removed.slice(this.start.removed.length)
+        };
+    }
+    /** After this run's changes were undone: record that nothing of them is left. */
+    forgetThisRun() {
+        const mine = new Set(this.thisRun().created.map(e => e.name));
+        this.update({
+            created: this.state.created.filter(e => !mine.has(e.name)),
+            removed: this.state.removed.slice(0, this.start.removed.length)
+        });
     }
     get current() {
         return this.state;
@@ -39444,6 +39480,7 @@ async function removeImages(tags, log) {
 
 
 
+
 function makePlan(request, native, log) {
     const targets = [];
     for (const t of request.targets) {
@@ -39480,16 +39517,22 @@ async function setup(options, deps) {
     const registered = await log.group('Register', async () => {
         table = await binfmt_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
         const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list());
-        if (options.reset)
-            await resetQemuEntries(table, journal, log);
-        const done = [];
-        for (const t of plan.targets) {
-            const interpreter = acquired?.interpreters.get(t) ?? '';
-            const r = await registerTarget(table, journal, t, interpreter, options.flags, log);
-            log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
-            done.push(r);
+        try {
+            if (options.reset)
+                await resetQemuEntries(table, journal, log);
+            const done = [];
+            for (const t of plan.targets) {
+                const interpreter = acquired?.interpreters.get(t) ?? '';
+                const r = await registerTarget(table, journal, t, interpreter, options.flags, log);
+                log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
+                done.push(r);
+            }
+            return done;
         }
-        return done;
+        catch (e) {
+            await rollBack(table, journal, log);
+            throw e;
+        }
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
@@ -39508,6 +39551,17 @@ async function setup(options, deps) {
         emulators: registered.map(r => r.entry.name),
         timings
     };
+}
+/** All or nothing: undo what this run registered or reset before the failure. */
+async function rollBack(table, journal, log) {
+    const undo = journal.thisRun();
+    if (undo.created.length === 0 && undo.removed.length === 0)
+        return;
+    const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
+    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+        `and putting back what reset removed (${names(undo.removed)})`);
+    await restore_restore(table, undo, log);
+    journal.forgetThisRun();
 }
 /** The same log, with the wall time of each group recorded under its name. */
 function timedGroups(log, timings) {
