@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { BinfmtTable } from './binfmt.js'
 import { readInputs } from './inputs.js'
 import type { Log } from './log.js'
-import { restore } from './restore.js'
+import { restoreRun } from './restore.js'
 import { setup, verificationError, type SetupDeps } from './setup.js'
 import { actionStore, type StateStore } from './state.js'
 import { setupSummary, restoreSummary } from './summary.js'
@@ -53,7 +53,7 @@ export async function runPost(
       return
     }
     const table = await BinfmtTable.open({ root: state.root, log })
-    const report = await log.group('Restore binfmt_misc', () => restore(table, state, log))
+    const report = await log.group('Restore binfmt_misc', () => restoreRun(table, state, log))
     await restoreSummary(report).write()
   } catch (e) {
     log.warning(`Could not restore binfmt_misc: ${(e as Error).message}`)

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { BinfmtTable, DEFAULT_ROOT } from './binfmt.js'
 import type { Log } from './log.js'
 import { DEFAULTS, parseOptions } from './options.js'
-import { restore } from './restore.js'
+import { restoreRun } from './restore.js'
 import { setup, verificationError, type SetupResult } from './setup.js'
 import { fileStore } from './state.js'
 
@@ -172,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0
       }
       const table = await BinfmtTable.open({ root: state.root, log })
-      const report = await restore(table, state, log)
+      const report = await restoreRun(table, state, log)
       store.clear()
       return report.differences.length === 0 ? 0 : 1
     }

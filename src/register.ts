@@ -3,6 +3,7 @@
 
 import { sameEntry, type BinfmtTable, type Entry } from './binfmt.js'
 import type { Log } from './log.js'
+import type { Owners } from './lock.js'
 import type { Journal } from './state.js'
 import { target } from './targets.js'
 
@@ -42,12 +43,20 @@ export function wantedEntry(targetName: string, interpreter: string, flags: stri
 export async function resetQemuEntries(
   table: BinfmtTable,
   journal: Journal,
-  log: Log
+  log: Log,
+  owners: Owners
 ): Promise<Entry[]> {
-  const removed = (await table.list()).filter(e => e.name.startsWith('qemu-'))
-  for (const entry of removed) {
+  const removed: Entry[] = []
+  for (const entry of (await table.list()).filter(e => e.name.startsWith('qemu-'))) {
+    if (owners.others(entry, journal.owner).length > 0) {
+      log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`)
+      continue
+    }
+    removed.push(entry)
     await table.remove(entry.name)
     journal.removed(entry)
+    owners.release(entry, journal.owner)
+    owners.save()
     log.info(
       `reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`
     )
@@ -62,7 +71,8 @@ export async function registerTarget(
   targetName: string,
   interpreter: string,
   flags: string,
-  log: Log
+  log: Log,
+  owners: Owners
 ): Promise<Registered> {
   const shadowed: Entry[] = []
   for (const name of candidateNames(targetName)) {
@@ -71,9 +81,17 @@ export async function registerTarget(
     if (!existing) {
       await table.register(wanted)
       journal.created(wanted)
+      owners.use(wanted, journal.owner)
+      owners.save()
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
     if (await sameEntry(existing, wanted)) {
+      if (owners.tracks(existing)) {
+        // Registered by another run of ours: share it, so its cleanup leaves it to us.
+        owners.use(existing, journal.owner)
+        owners.save()
+        journal.adopted(existing)
+      }
       log.info(
         `${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`
       )

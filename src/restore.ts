@@ -3,6 +3,7 @@
 // step must never fail a job that already did its work.
 
 import { sameDefinition, type BinfmtTable, type Entry } from './binfmt.js'
+import { lockDirFor, Owners, withLock } from './lock.js'
 import type { Log } from './log.js'
 import type { RunState } from './state.js'
 
@@ -13,6 +14,8 @@ export interface RestoreReport {
   readonly restored: string[]
   /** Entries of ours that someone else removed or changed during the job. */
   readonly vanished: string[]
+  /** Entries of ours left in place because another running setup-binfmt still uses them. */
+  readonly shared: string[]
   /** Differences between the final table and the snapshot, one line each. */
   readonly differences: string[]
 }
@@ -20,11 +23,37 @@ export interface RestoreReport {
 export async function restore(
   table: BinfmtTable,
   state: RunState,
-  log: Log
+  log: Log,
+  owners?: Owners
 ): Promise<RestoreReport> {
-  const report: RestoreReport = { removed: [], restored: [], vanished: [], differences: [] }
+  const report: RestoreReport = {
+    removed: [],
+    restored: [],
+    vanished: [],
+    shared: [],
+    differences: []
+  }
+  const me = state.owner ?? ''
+
+  // Entries another run registered and this one shared: the last user removes them.
+  for (const entry of [...(state.adopted ?? [])].reverse()) {
+    const others = owners?.others(entry, me) ?? []
+    owners?.release(entry, me)
+    const current = await table.get(entry.name)
+    if (others.length > 0 || !current || !sameDefinition(current, entry)) continue
+    await table.remove(entry.name)
+    log.info(`removed ${entry.name} (the last run using it)`)
+    report.removed.push(entry.name)
+  }
 
   for (const entry of [...state.created].reverse()) {
+    if (owners && owners.others(entry, me).length > 0) {
+      owners.release(entry, me)
+      log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`)
+      report.shared.push(entry.name)
+      continue
+    }
+    owners?.release(entry, me)
     const current = await table.get(entry.name)
     if (!current) {
       log.warning(
@@ -59,13 +88,29 @@ export async function restore(
     }
   }
 
-  report.differences.push(...compare(state.snapshot, await table.list()))
+  owners?.save()
+  // Entries other running jobs registered or share are expected; anything else is a difference.
+  const shared = new Set(report.shared)
+  const mine = (e: Entry) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0
+  report.differences.push(
+    ...compare(state.snapshot.filter(mine), (await table.list()).filter(mine))
+  )
   if (report.differences.length === 0) {
     log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`)
   } else {
     log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`)
   }
   return report
+}
+
+/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
+export async function restoreRun(
+  table: BinfmtTable,
+  state: RunState,
+  log: Log
+): Promise<RestoreReport> {
+  const dir = state.lockDir ?? lockDirFor(state.root)
+  return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log)
 }
 
 /** One line per entry added, missing or changed between two tables. */

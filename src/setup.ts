@@ -9,6 +9,7 @@ import { nativeTargets } from './native.js'
 import type { Options } from './options.js'
 import { CONTAINER_TARGETS, ociPlatforms, type PlatformRequest } from './platforms.js'
 import { registerTarget, resetQemuEntries, type Registered } from './register.js'
+import { lockDirFor, newOwnerId, Owners, withLock } from './lock.js'
 import { restore } from './restore.js'
 import { Journal, type StateStore } from './state.js'
 import { verifyExec, type VerifyResult } from './verify.js'
@@ -47,6 +48,8 @@ export interface SetupDeps {
   readonly native?: ReadonlySet<string>
   /** Runs the probes; tests run them inside their private namespace. */
   readonly exec?: Runner
+  /** Folder of the host-wide lock and owners record; by default one per table. */
+  readonly lockDir?: string
 }
 
 export function makePlan(request: PlatformRequest, native: ReadonlySet<string>, log: Log): Plan {
@@ -89,24 +92,15 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
 
   let table: BinfmtTable | undefined
   const registered = await log.group('Register', async () => {
-    table = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
-    const journal = Journal.begin(deps.store, table.root, options.cleanup, await table.list())
-    try {
-      if (options.reset) await resetQemuEntries(table, journal, log)
-      const done: Registered[] = []
-      for (const t of plan.targets) {
-        const interpreter = acquired?.interpreters.get(t) ?? ''
-        const r = await registerTarget(table, journal, t, interpreter, options.flags, log)
-        log.info(
-          `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`
-        )
-        done.push(r)
-      }
-      return done
-    } catch (e) {
-      await rollBack(table, journal, log)
-      throw e
-    }
+    const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
+    table = open
+    const lockDir = deps.lockDir ?? lockDirFor(open.root)
+    // One run at a time changes the table: others on this host wait here.
+    return withLock(
+      lockDir,
+      () => registerAll(open, plan, options, acquired, lockDir, deps.store, log),
+      log
+    )
   })
 
   const verified =
@@ -130,8 +124,45 @@ export async function setup(options: Options, deps: SetupDeps): Promise<SetupRes
   }
 }
 
+async function registerAll(
+  table: BinfmtTable,
+  plan: Plan,
+  options: Options,
+  acquired: Acquired | undefined,
+  lockDir: string,
+  store: StateStore,
+  log: Log
+): Promise<Registered[]> {
+  const owners = Owners.read(lockDir)
+  const owner = store.load()?.owner ?? newOwnerId()
+  // Entries other running jobs registered come and go with them: not part of our snapshot.
+  const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0)
+  const journal = Journal.begin(store, table.root, options.cleanup, snapshot, { owner, lockDir })
+  try {
+    if (options.reset) await resetQemuEntries(table, journal, log, owners)
+    const done: Registered[] = []
+    for (const t of plan.targets) {
+      const interpreter = acquired?.interpreters.get(t) ?? ''
+      const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners)
+      log.info(
+        `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`
+      )
+      done.push(r)
+    }
+    return done
+  } catch (e) {
+    await rollBack(table, journal, log, owners)
+    throw e
+  }
+}
+
 /** All or nothing: undo what this run registered or reset before the failure. */
-async function rollBack(table: BinfmtTable, journal: Journal, log: Log): Promise<void> {
+async function rollBack(
+  table: BinfmtTable,
+  journal: Journal,
+  log: Log,
+  owners: Owners
+): Promise<void> {
   const undo = journal.thisRun()
   if (undo.created.length === 0 && undo.removed.length === 0) return
   const names = (entries: Entry[]) => entries.map(e => e.name).join(', ') || 'nothing'
@@ -139,7 +170,7 @@ async function rollBack(table: BinfmtTable, journal: Journal, log: Log): Promise
     `Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
       `and putting back what reset removed (${names(undo.removed)})`
   )
-  await restore(table, undo, log)
+  await restore(table, undo, log, owners)
   journal.forgetThisRun()
 }
 

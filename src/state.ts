@@ -17,6 +17,12 @@ export interface RunState {
   readonly created: Entry[]
   /** Entries `reset` removed, in order; post registers them again. */
   readonly removed: Entry[]
+  /** Entries another run of ours registered and this run uses too. */
+  readonly adopted?: Entry[]
+  /** This run's id in the shared owners record. */
+  readonly owner?: string
+  /** Where the host-wide lock and owners record are. */
+  readonly lockDir?: string
 }
 
 export interface StateStore {
@@ -78,13 +84,28 @@ export class Journal {
   }
 
   /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-  static begin(store: StateStore, root: string, cleanup: boolean, snapshot: Entry[]): Journal {
+  static begin(
+    store: StateStore,
+    root: string,
+    cleanup: boolean,
+    snapshot: Entry[],
+    shared: { owner: string; lockDir: string }
+  ): Journal {
     const previous = store.load()
     const start: RunState =
       previous && previous.root === root
-        ? { ...previous, cleanup: previous.cleanup && cleanup }
-        : { version: 1, root, cleanup, snapshot, created: [], removed: [] }
+        ? { ...shared, ...previous, cleanup: previous.cleanup && cleanup }
+        : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], ...shared }
     return new Journal(store, start, snapshot)
+  }
+
+  get owner(): string {
+    return this.state.owner!
+  }
+
+  adopted(entry: Entry): void {
+    if (this.state.adopted?.some(e => e.name === entry.name)) return
+    this.update({ adopted: [...(this.state.adopted ?? []), entry] })
   }
 
   /** Only what this run changed, with the table as this run found it. */
@@ -94,7 +115,8 @@ export class Journal {
       ...this.state,
       snapshot: this.tableAtStart,
       created: this.state.created.filter(e => !before.has(e.name)),
-      removed: this.state.removed.slice(this.start.removed.length)
+      removed: this.state.removed.slice(this.start.removed.length),
+      adopted: (this.state.adopted ?? []).slice(this.start.adopted?.length ?? 0)
     }
   }
 
@@ -103,7 +125,8 @@ export class Journal {
     const mine = new Set(this.thisRun().created.map(e => e.name))
     this.update({
       created: this.state.created.filter(e => !mine.has(e.name)),
-      removed: this.state.removed.slice(0, this.start.removed.length)
+      removed: this.state.removed.slice(0, this.start.removed.length),
+      adopted: (this.state.adopted ?? []).slice(0, this.start.adopted?.length ?? 0)
     })
   }
 

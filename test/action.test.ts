@@ -45,7 +45,15 @@ async function step(entry: 'main' | 'post', env: Record<string, string>) {
   }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const result = await ns.exec([process.execPath, resolve(`dist/${entry}/index.js`)], {
-    env: { PATH: process.env.PATH, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', ...files, ...env },
+    env: {
+      PATH: process.env.PATH,
+      RUNNER_TEMP: dir,
+      // This namespace's table is not the host's: keep its lock and owners apart too.
+      SETUP_BINFMT_LOCK_DIR: join(dir, 'lock'),
+      GITHUB_ACTIONS: 'true',
+      ...files,
+      ...env
+    },
     allowFailure: true
   })
   return {

@@ -38,6 +38,8 @@ const cli = (...args: string[]) =>
       ...verifyExec(args)
     ],
     {
+      // This namespace's table is not the host's: keep its lock and owners apart too.
+      env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
       allowFailure: true
     }
   )

@@ -130,6 +130,7 @@ describe('install', () => {
       removed: ['qemu-aarch64'],
       restored: ['qemu-aarch64', 'qemu-other'],
       vanished: [],
+      shared: [],
       differences: []
     })
     expect(await table.list()).toEqual(snapshot)
@@ -152,7 +153,7 @@ describe('install', () => {
     expect(store.state?.created).toEqual([])
 
     const report = await restore(table, store.state!, memoryLog())
-    expect(report).toEqual({ removed: [], restored: [], vanished: [], differences: [] })
+    expect(report).toEqual({ removed: [], restored: [], vanished: [], shared: [], differences: [] })
   })
 
   test('an interpreter deleted before registration fails clearly; reset entries come back', async () => {
