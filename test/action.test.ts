@@ -3,13 +3,14 @@
 // private binfmt_misc namespace, so the host's table is never touched.
 
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable, type Entry } from '../src/binfmt.js'
 import { wantedEntry } from '../src/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
+import { inputs, runnerStep } from './helpers/runner.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -23,52 +24,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Parse the runner's key<<delimiter files (GITHUB_OUTPUT, GITHUB_STATE); later values win. */
-function readCommandFile(path: string): Record<string, string> {
-  const values: Record<string, string> = {}
-  const lines = readFileSync(path, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const end = lines.indexOf(m[2], i + 1)
-    values[m[1]] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return values
-}
-
-async function step(entry: 'main' | 'post', env: Record<string, string>) {
-  const files = {
-    GITHUB_OUTPUT: join(dir, `${entry}-output`),
-    GITHUB_STATE: join(dir, `${entry}-state`),
-    GITHUB_STEP_SUMMARY: join(dir, `${entry}-summary`)
-  }
-  for (const f of Object.values(files)) writeFileSync(f, '')
-  const result = await ns.exec([process.execPath, resolve(`dist/${entry}/index.js`)], {
-    env: {
-      PATH: process.env.PATH,
-      RUNNER_TEMP: dir,
-      // This namespace's table is not the host's: keep its lock and owners apart too.
-      SETUP_BINFMT_LOCK_DIR: join(dir, 'lock'),
-      GITHUB_ACTIONS: 'true',
-      ...files,
-      ...env
-    },
-    allowFailure: true
-  })
-  return {
-    ...result,
-    outputs: readCommandFile(files.GITHUB_OUTPUT),
-    state: readCommandFile(files.GITHUB_STATE),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-  }
-}
-
-/** Containers use the host's table, not this namespace's: verify by exec only. */
-const inputs = (values: Record<string, string>) =>
-  Object.fromEntries(
-    Object.entries({ verify: 'exec', ...values }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
-  )
+const step = (entry: 'main' | 'post', env: Record<string, string>) =>
+  runnerStep(ns, dir, entry, env)
 
 describe('the action as the runner runs it', () => {
   test('main registers arm64 and arm, sets outputs and summary; post restores the table', async () => {
