@@ -8,6 +8,8 @@ export const INPUT_NAMES = [
   'flags',
   'source',
   'qemu-path',
+  'qemu-version',
+  'manifest',
   'reset',
   'cleanup',
   'verify',
