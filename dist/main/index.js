@@ -35197,6 +35197,8 @@ const INPUT_NAMES = [
     'flags',
     'source',
     'qemu-path',
+    'qemu-version',
+    'manifest',
     'reset',
     'cleanup',
     'verify',

@@ -35196,6 +35196,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'flags',
     'source',
     'qemu-path',
+    'qemu-version',
+    'manifest',
     'reset',
     'cleanup',
     'verify',
