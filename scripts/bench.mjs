@@ -8,6 +8,7 @@
 // its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
 // global table (containers use it), and the CLI's own uninstall puts that back.
 
+import { importTs } from './import-ts.mjs'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
@@ -51,20 +52,23 @@ function entry(filename, targets, format) {
 }
 
 /** Per-target files from the Debian .deb (scripts/package-qemu.mjs), and the .deb itself. */
+/** What `all` emulates on an x64 host: the ten container platforms less x86_64 and i386. */
+const ALL = ['aarch64', 'riscv64', 'ppc64le', 's390x', 'mips64el', 'mips64', 'loongarch64', 'arm']
+
 function prepareMirror() {
   mkdirSync(mirror, { recursive: true })
-  const wanted = ['aarch64', 'arm'].map(t => `qemu-${t}-${VERSION}-linux-x64.tar.gz`)
-  if (!wanted.every(f => existsSync(join(mirror, f)))) {
+  const file = t => `qemu-${t}-${VERSION}-linux-x64.tar.gz`
+  if (!ALL.every(t => existsSync(join(mirror, file(t))))) {
     execFileSync(
       process.execPath,
-      ['scripts/package-qemu.mjs', '--arch', 'x64', '--targets', 'aarch64,arm', '--out', mirror],
+      ['scripts/package-qemu.mjs', '--arch', 'x64', '--targets', ALL.join(','), '--out', mirror],
       { stdio: ['ignore', 'ignore', 'inherit'] }
     )
   }
   const deb = readdirSync(join(cache, 'qemu-debs')).find(f => f.endsWith('_amd64.deb'))
   if (!existsSync(join(mirror, deb))) copyFileSync(join(cache, 'qemu-debs', deb), join(mirror, deb))
-  const targets = wanted.map((f, i) => entry(f, [['aarch64', 'arm'][i]], 'tar.gz'))
-  const whole = [entry(deb, ['aarch64', 'arm'], 'deb')]
+  const targets = ALL.map(t => entry(file(t), [t], 'tar.gz'))
+  const whole = [entry(deb, ALL, 'deb')]
   const write = (name, files) =>
     writeFileSync(join(mirror, name), JSON.stringify([{ version: VERSION, stable: true, files }]))
   write('manifest-targets.json', targets)
@@ -237,6 +241,141 @@ async function dockerVerify() {
   }
 }
 
+/** Run the built action's main or post step as the runner does; its wall time and log. */
+async function actionStep(ns, step, env) {
+  const start = performance.now()
+  const child = spawn(
+    ns.enter[0],
+    [...ns.enter.slice(1), process.execPath, resolve(`dist/${step}/index.js`)],
+    {
+      env: { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let out = ''
+  child.stdout.on('data', d => (out += d))
+  child.stderr.on('data', d => (out += d))
+  const code = await new Promise(r => child.on('close', r))
+  const ms = performance.now() - start
+  if (code !== 0 || /::error::/.test(out)) throw new Error(`${step} failed:\n${out}`)
+  return { ms, out }
+}
+
+/** The runner's per-step files: GITHUB_STATE of main becomes STATE_* of post. */
+function runnerFiles(dir, step) {
+  const files = {
+    GITHUB_OUTPUT: join(dir, `${step}-output`),
+    GITHUB_STATE: join(dir, `${step}-state`),
+    GITHUB_STEP_SUMMARY: join(dir, `${step}-summary`)
+  }
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  return files
+}
+
+function savedState(path) {
+  const lines = readFileSync(path, 'utf8').split('\n')
+  let value = ''
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^binfmt<<(.+)$/.exec(lines[i])
+    if (m) value = lines.slice(i + 1, lines.indexOf(m[1], i + 1)).join('\n')
+  }
+  return value
+}
+
+/** Wall time of `argv`, the best of `n` runs. */
+async function best(n, argv) {
+  let min = Infinity
+  for (let i = 0; i < n; i++) {
+    const start = performance.now()
+    const child = spawn(argv[0], argv.slice(1), { stdio: 'ignore' })
+    await new Promise(r => child.on('close', r))
+    min = Math.min(min, performance.now() - start)
+  }
+  return min
+}
+
+/**
+ * The floor: the same entries registered and one program each run, straight from a shell in
+ * the namespace, with no node, no checks and no bookkeeping.
+ */
+async function floorScript(targets) {
+  const { TARGETS } = await importTs('src/targets.ts')
+  const { probeProgram } = await importTs('src/probes.ts')
+  const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'))
+  const esc = hex => hex.replace(/(..)/g, '\\x$1')
+  const lines = ['set -e', 'cd /proc/sys/fs/binfmt_misc']
+  for (const t of targets) {
+    const { magic, mask } = TARGETS.get(t)
+    writeFileSync(join(dir, t), probeProgram(t), { mode: 0o755 })
+    lines.push(
+      `printf '%s' ':qemu-${t}:M::${esc(magic)}:${esc(mask)}:/usr/bin/qemu-${t}-static:POCF' > register`
+    )
+    lines.push(`${join(dir, t)} >/dev/null`)
+  }
+  for (const t of targets) lines.push(`echo -1 > qemu-${t}`)
+  writeFileSync(join(dir, 'floor.sh'), `${lines.join('\n')}\n`)
+  return join(dir, 'floor.sh')
+}
+
+/** Main and post as the runner runs them, cold and warm, against the floor. */
+async function wholeSteps(ns, server) {
+  const nodeEmpty = await best(5, [process.execPath, '-e', ''])
+  row('node -e ""', `${nodeEmpty.toFixed(0)} ms (best of 5)`)
+  for (const [label, platforms, targets] of [
+    ['arm64,arm', 'arm64,arm', ['aarch64', 'arm']],
+    ['all', 'all', ALL]
+  ]) {
+    const floorMs = await best(5, [...ns.enter, 'sh', await floorScript(targets)])
+    const toolCache = mkdtempSync(join(tmpdir(), 'bench-toolcache-'))
+    try {
+      for (const phase of ['cold', 'warm']) {
+        const dir = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+        const main = runnerFiles(dir, 'main')
+        const before = server.stats.bytes
+        const inputs = {
+          INPUT_PLATFORMS: platforms,
+          INPUT_SOURCE: 'download',
+          INPUT_MANIFEST: `${server.url}/manifest-targets.json`,
+          INPUT_VERIFY: 'exec',
+          INPUT_FLAGS: 'POCF'
+        }
+        const env = {
+          RUNNER_TEMP: dir,
+          RUNNER_TOOL_CACHE: toolCache,
+          SETUP_BINFMT_LOCK_DIR: join(dir, 'lock')
+        }
+        const m = await actionStep(ns, 'main', { ...env, ...inputs, ...main })
+        const post = runnerFiles(dir, 'post')
+        const p = await actionStep(ns, 'post', {
+          ...env,
+          ...post,
+          STATE_binfmt: savedState(main.GITHUB_STATE)
+        })
+        const timings = /timings: (.*); peak memory (\d+) MB/.exec(m.out)
+        row(
+          `${label} ${phase}`,
+          `main ${m.ms.toFixed(0)} ms`,
+          `post ${p.ms.toFixed(0)} ms`,
+          mb(server.stats.bytes - before),
+          `peak ${timings[2]} MB`,
+          timings[1]
+        )
+        if (phase === 'warm') {
+          const ratio = m.ms / (nodeEmpty + floorMs)
+          row(
+            `${label} floor`,
+            `shell ${floorMs.toFixed(0)} ms`,
+            `warm main / (node -e "" + floor) = ${ratio.toFixed(2)} (target 3)`
+          )
+        }
+        rmSync(dir, { recursive: true, force: true })
+      }
+    } finally {
+      rmSync(toolCache, { recursive: true, force: true })
+    }
+  }
+}
+
 if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: npm run build')
 prepareMirror()
 const server = await serve()
@@ -244,6 +383,7 @@ const ns = await privateNamespace()
 try {
   await getQemu(ns, server)
   await execVerify(ns)
+  await wholeSteps(ns, server)
 } finally {
   ns.stop()
   await server.close()

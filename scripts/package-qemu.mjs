@@ -22,6 +22,7 @@
 // Needs apt-get, dpkg-deb, GNU tar, gzip, and the project's devDependencies (typescript reads
 // src/targets.ts and the manifest; prettier formats the manifest).
 
+import { importTs } from './import-ts.mjs'
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
@@ -90,22 +91,6 @@ function sha256File(path) {
     closeSync(fd)
   }
   return hash.digest('hex')
-}
-
-/** Import a TypeScript module that has no imports of its own (type annotations stripped). */
-async function importTs(path) {
-  let ts
-  try {
-    ts = (await import('typescript')).default
-  } catch {
-    fail('needs the typescript package: run npm ci first')
-  }
-  const out = ts.transpileModule(readFileSync(path, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: path
-  })
-  const url = `data:text/javascript;base64,${Buffer.from(out.outputText).toString('base64')}`
-  return import(url)
 }
 
 /** The QEMU targets of src/targets.ts, in its order: { name, interpreter }. */

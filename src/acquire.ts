@@ -82,21 +82,29 @@ async function fromCache(request: AcquireRequest, log: Log): Promise<Acquired | 
   if (!spec) {
     // The default version comes from the manifest; only the built-in one is free to read.
     if (request.manifest) {
-      log.info('tool cache: skipped without qemu-version (the manifest decides the version)')
+      log.info('tool cache: checked after reading the manifest, which decides the version')
       return undefined
     }
     spec = selectRelease(DEFAULT_MANIFEST).version
   }
-  const [firstTarget, ...rest] = request.targets
-  const version = cachedVersions(tool(firstTarget), arch).find(
-    v => semver.satisfies(v, spec) && rest.every(t => findCached(tool(t), v, arch))
+  const version = cachedVersions(tool(request.targets[0]), arch).find(
+    v => semver.satisfies(v, spec) && cachedInterpreters(request.targets, v, arch)
   )
   if (!version) {
     log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`)
     return undefined
   }
-  const interpreters = new Map(request.targets.map(t => [t, findCached(tool(t), version, arch)!]))
   log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`)
+  return cacheHit(cachedInterpreters(request.targets, version, arch)!, version)
+}
+
+/** Every target's cached interpreter of `version`, or undefined when one is missing. */
+function cachedInterpreters(targets: readonly string[], version: string, arch: string) {
+  const found = targets.map(t => [t, findCached(tool(t), version, arch)] as const)
+  return found.every(([, path]) => path) ? new Map(found as [string, string][]) : undefined
+}
+
+function cacheHit(interpreters: Map<string, string>, version: string): Acquired {
   return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 }
 }
 
@@ -130,6 +138,13 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
   const arch = request.arch ?? process.arch
   const manifest = await loadManifest(request.manifest, log)
   const release = selectRelease(manifest, request.qemuVersion)
+  const cached = cachedInterpreters(request.targets, release.version, arch)
+  if (cached) {
+    log.info(
+      `tool cache: QEMU ${release.version} for ${request.targets.join(', ')} (no file downloaded)`
+    )
+    return cacheHit(cached, release.version)
+  }
   const files = pickFiles(release, arch, request.targets)
   const location = request.manifest ?? DEFAULT_MANIFEST_URL
   const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-'))

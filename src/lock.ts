@@ -94,10 +94,24 @@ export async function withLock<T>(
 /** Our entries in the table and the runs using them. Read and written under the lock. */
 export interface OwnerRecord {
   readonly entry: Entry
-  readonly owners: Record<string, number>
+  readonly owners: Record<string, Owner>
 }
 
-/** Runs that never cleaned up (killed runners) stop counting after a day. */
+export interface Owner {
+  readonly since: number
+  /** A process that outlives the run (the runner's worker); gone means the run is over. */
+  readonly pid?: number
+}
+
+/**
+ * The process whose life is the run's: on a runner, main and post are children of the same
+ * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ */
+export function runPid(): number | undefined {
+  return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined
+}
+
+/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000
 
 export class Owners {
@@ -127,7 +141,7 @@ export class Owners {
     if (!record || !sameDefinition(record.entry, entry)) return []
     const now = Date.now()
     return Object.entries(record.owners)
-      .filter(([id, since]) => id !== me && now - since < STALE_MS)
+      .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
       .map(([id]) => id)
   }
 
@@ -137,9 +151,13 @@ export class Owners {
     return record !== undefined && sameDefinition(record.entry, entry)
   }
 
-  use(entry: Entry, me: string): void {
+  /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
+  use(entry: Entry, me: string, pid?: number): void {
     const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} }
-    this.records[entry.name] = { entry, owners: { ...record.owners, [me]: Date.now() } }
+    this.records[entry.name] = {
+      entry,
+      owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+    }
   }
 
   release(entry: Entry, me: string): void {

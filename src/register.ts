@@ -3,7 +3,7 @@
 
 import { sameEntry, type BinfmtTable, type Entry } from './binfmt.js'
 import type { Log } from './log.js'
-import type { Owners } from './lock.js'
+import { runPid, type Owners } from './lock.js'
 import type { Journal } from './state.js'
 import { target } from './targets.js'
 
@@ -81,14 +81,14 @@ export async function registerTarget(
     if (!existing) {
       await table.register(wanted)
       journal.created(wanted)
-      owners.use(wanted, journal.owner)
+      owners.use(wanted, journal.owner, runPid())
       owners.save()
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
     if (await sameEntry(existing, wanted)) {
       if (owners.tracks(existing)) {
         // Registered by another run of ours: share it, so its cleanup leaves it to us.
-        owners.use(existing, journal.owner)
+        owners.use(existing, journal.owner, runPid())
         owners.save()
         journal.adopted(existing)
       }

@@ -127,6 +127,18 @@ describe('download', () => {
     expect(log.lines.join('\n')).toMatch(/QEMU 7\.2\.0 from download/)
   })
 
+  test('without qemu-version, a custom manifest is read, then the cache serves its version', async () => {
+    const manifest = served(standard())
+    await install({ platforms: 'arm64,arm', manifest })
+    server.requests.length = 0
+    const { result, log } = await install({ platforms: 'arm64,arm', manifest })
+    expect(server.requests).toEqual(['/manifest.json'])
+    expect(result.acquired).toMatchObject({ source: 'cache', version: '7.2.0', cacheHit: true })
+    expect(log.lines.join('\n')).toMatch(
+      /tool cache: QEMU 7\.2\.0 for aarch64, arm \(no file downloaded\)/
+    )
+  })
+
   test('a cache hit makes zero requests, and @actions/tool-cache finds the same entries', async () => {
     const manifest = served(standard())
     await install({ platforms: 'arm64,arm', manifest, 'qemu-version': '7.2.0' })
