@@ -1,0 +1,269 @@
+// The documentation against the code: README's inputs and outputs tables against action.yml,
+// action.yml against what src/ reads and writes, the CLI's options against the action's inputs,
+// and README's troubleshooting messages against the messages src/ really prints.
+
+import { describe, expect, test } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { INPUT_NAMES } from '../src/inputs.js'
+import { DEFAULTS } from '../src/options.js'
+
+const read = (path: string) => readFileSync(path, 'utf8')
+const README = read('README.md')
+
+/** CLI options with no action input: the action has step state, logs and outputs instead. */
+const CLI_ONLY = ['state', 'json', 'verbose', 'help']
+/** Inputs with no CLI option: the CLI undoes an install with `setup-binfmt uninstall`. */
+const ACTION_ONLY = ['cleanup']
+
+interface Field {
+  readonly default?: string
+}
+
+/**
+ * The entries of a top-level map of action.yml (inputs, outputs) with their `default`. Just
+ * enough YAML for action metadata: two-space indents, plain or quoted scalars, no anchors.
+ */
+function actionSection(yaml: string, name: string): Map<string, Field> {
+  const fields = new Map<string, Field>()
+  let inSection = false
+  let current: string | undefined
+  for (const line of yaml.split('\n')) {
+    if (/^\s*(#.*)?$/.test(line)) continue
+    const top = /^([A-Za-z0-9_-]+):/.exec(line)
+    if (top) {
+      inSection = top[1] === name
+      current = undefined
+      continue
+    }
+    if (!inSection) continue
+    const key = /^ {2}([A-Za-z0-9_-]+):\s*$/.exec(line)
+    if (key) {
+      current = key[1]
+      fields.set(current, {})
+      continue
+    }
+    const prop = /^ {4}default:\s*(.*?)\s*$/.exec(line)
+    if (prop && current) fields.set(current, { default: unquote(prop[1]) })
+  }
+  return fields
+}
+
+function unquote(value: string): string {
+  if (/^'.*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'")
+  if (/^".*"$/.test(value)) return JSON.parse(value) as string
+  return value
+}
+
+/** The text of a `## Heading` section of a Markdown document, up to the next `## `. */
+function section(markdown: string, heading: string): string {
+  const lines = markdown.split('\n')
+  const start = lines.findIndex(l => l.trim() === `## ${heading}`)
+  if (start < 0) throw new Error(`README.md has no '## ${heading}' section`)
+  const end = lines.findIndex((l, i) => i > start && /^## /.test(l))
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n')
+}
+
+/** Rows of the first Markdown table in `text`: cells trimmed, backticks around a cell removed. */
+function tableRows(text: string): string[][] {
+  const rows = text
+    .split('\n')
+    .filter(l => l.trim().startsWith('|'))
+    .map(l =>
+      l
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split(/(?<!\\)\|/)
+        .map(c => c.trim().replace(/^`(.*)`$/, '$1'))
+    )
+  // Without the |---| separator and the header above it.
+  return rows.filter(r => !r.every(c => /^:?-+:?$/.test(c))).slice(1)
+}
+
+/** name -> default from README's Inputs table (name | default | description). */
+function readmeInputs(): Map<string, string> {
+  return new Map(tableRows(section(README, 'Inputs')).map(r => [r[0], r[1] ?? '']))
+}
+
+function readmeOutputs(): string[] {
+  return tableRows(section(README, 'Outputs')).map(r => r[0])
+}
+
+/** The `with:` keys of every step in `yaml` whose `uses:` matches `uses`. */
+function withKeys(yaml: string, uses: RegExp): string[] {
+  const lines = yaml.split('\n')
+  const keys: string[] = []
+  lines.forEach((line, i) => {
+    const step = /^(\s*(?:- )?)uses:\s*(\S+)/.exec(line)
+    if (!step || !uses.test(step[2])) return
+    const column = step[1].length
+    let inWith = false
+    for (const next of lines.slice(i + 1)) {
+      if (!next.trim() || next.trim().startsWith('#')) continue
+      const indent = next.search(/\S/)
+      if (indent < column || (indent === column && next.trimStart().startsWith('- '))) break
+      if (indent === column) inWith = next.trim() === 'with:'
+      else if (inWith) keys.push(/^\s*([A-Za-z0-9_-]+):/.exec(next)?.[1] ?? next.trim())
+    }
+  })
+  return keys
+}
+
+const action = read('action.yml')
+const inputs = actionSection(action, 'inputs')
+const outputs = actionSection(action, 'outputs')
+
+/** The USAGE text of src/cli.ts (read as text: importing cli.ts would run the CLI). */
+function cliUsage(): string {
+  const source = read('src/cli.ts')
+  const match = /const USAGE = `([\s\S]*?)`\n/.exec(source)
+  if (!match) throw new Error('src/cli.ts has no USAGE template literal')
+  return match[1]
+}
+
+function usageOptions(usage: string, heading: string): string[] {
+  const lines = usage.split('\n')
+  const start = lines.findIndex(l => l.trim() === heading)
+  if (start < 0) throw new Error(`USAGE in src/cli.ts has no '${heading}' block`)
+  const names: string[] = []
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '') break
+    const option = /^\s+--([a-z][a-z0-9-]*)/.exec(line)
+    if (option) names.push(option[1])
+  }
+  return names
+}
+
+describe('action.yml', () => {
+  test('the parser reads every input and output', () => {
+    expect(inputs.size).toBeGreaterThan(0)
+    expect(outputs.size).toBeGreaterThan(0)
+    for (const [name, field] of inputs) {
+      if (field.default === undefined) throw new Error(`input ${name} has no default`)
+    }
+  })
+
+  test('src/inputs.ts INPUT_NAMES reads exactly the inputs action.yml declares', () => {
+    const declared = [...inputs.keys()].sort()
+    const names: string[] = [...INPUT_NAMES].sort()
+    const notRead = declared.filter(n => !names.includes(n))
+    const undeclared = names.filter(n => !declared.includes(n))
+    if (notRead.length > 0 || undeclared.length > 0) {
+      throw new Error(
+        `INPUT_NAMES in src/inputs.ts and the inputs of action.yml differ: ` +
+          `declared but never read: ${notRead.join(', ') || 'none'}; ` +
+          `read but not declared: ${undeclared.join(', ') || 'none'}`
+      )
+    }
+  })
+
+  test('the defaults in action.yml are the ones the option parser applies', () => {
+    for (const [name, fallback] of Object.entries(DEFAULTS)) {
+      expect({ name, default: inputs.get(name)?.default }).toEqual({ name, default: fallback })
+    }
+  })
+
+  test('src/action.ts sets exactly the outputs action.yml declares', () => {
+    const set = [...read('src/action.ts').matchAll(/setOutput\('([^']+)'/g)].map(m => m[1])
+    expect(set.sort()).toEqual([...outputs.keys()].sort())
+  })
+})
+
+describe('README.md', () => {
+  test('the Inputs table lists every input of action.yml with its default', () => {
+    const documented = readmeInputs()
+    const problems: string[] = []
+    for (const [name, field] of inputs) {
+      if (!documented.has(name)) problems.push(`${name} is missing`)
+      else if (documented.get(name) !== field.default) {
+        problems.push(
+          `${name} has default '${documented.get(name)}', action.yml says '${field.default}'`
+        )
+      }
+    }
+    if (problems.length > 0) throw new Error(`README.md Inputs table: ${problems.join('; ')}`)
+  })
+
+  test('the Inputs table has no input action.yml lacks', () => {
+    const extra = [...readmeInputs().keys()].filter(n => !inputs.has(n))
+    expect(extra).toEqual([])
+  })
+
+  test('the Outputs table lists exactly the outputs of action.yml', () => {
+    const documented = readmeOutputs()
+    expect({
+      missing: [...outputs.keys()].filter(n => !documented.includes(n)),
+      extra: documented.filter(n => !outputs.has(n))
+    }).toEqual({ missing: [], extra: [] })
+  })
+
+  test('the Command line section shows every install option of the CLI', () => {
+    const text = section(README, 'Command line')
+    const missing = usageOptions(cliUsage(), 'Options for install:').filter(
+      o => !text.includes(`--${o}`)
+    )
+    expect(missing).toEqual([])
+  })
+
+  test('every with: key given to the action in README and the workflows is an input', () => {
+    const workflows = readdirSync('.github/workflows').map(f => join('.github/workflows', f))
+    const given = [
+      ...withKeys(README, /^setup-binfmt\/setup-binfmt@/).map(k => ['README.md', k]),
+      ...workflows.flatMap(f => withKeys(read(f), /^\.\/?$/).map(k => [f, k]))
+    ]
+    expect(given.length).toBeGreaterThan(0)
+    expect(given.filter(([, k]) => !inputs.has(k))).toEqual([])
+  })
+
+  test('every message quoted under Troubleshooting is one src/ prints', () => {
+    // Concatenated literals ('a' +\n 'b') read as one string, as the program prints them.
+    const source = readdirSync('src')
+      .filter(f => f.endsWith('.ts'))
+      .map(f => read(join('src', f)))
+      .join('\n')
+      .replace(/[`'"]\s*\+\s*[`'"]/g, '')
+    const blocks = [...section(README, 'Troubleshooting').matchAll(/```text\n([\s\S]*?)```/g)]
+    expect(blocks.length).toBeGreaterThan(0)
+    const problems: string[] = []
+    for (const line of blocks.flatMap(b => b[1].split('\n')).filter(l => l.trim())) {
+      // <placeholders> stand for what the program fills in; the text between must be real.
+      for (const piece of line.split(/<[^<>\n]+>/)) {
+        // Quotes and punctuation next to a placeholder may belong to the filled-in part.
+        const fragment = piece.replace(/^['".,:;)\s]+/, '').replace(/['"(\s]+$/, '')
+        if (fragment.length >= 6 && !source.includes(fragment)) {
+          problems.push(`'${fragment}' (from: ${line.trim()})`)
+        }
+      }
+    }
+    if (problems.length > 0) {
+      throw new Error(`README.md quotes messages src/ does not print:\n${problems.join('\n')}`)
+    }
+  })
+})
+
+describe('CLI and action', () => {
+  const usage = cliUsage()
+  const install = usageOptions(usage, 'Options for install:')
+  const common = usageOptions(usage, 'Common options:')
+
+  test('every install option of the CLI is an action input', () => {
+    expect(install.length).toBeGreaterThan(0)
+    expect(install.filter(o => !inputs.has(o))).toEqual([])
+  })
+
+  test('the other options are the documented CLI-only ones', () => {
+    expect(common.filter(o => !CLI_ONLY.includes(o))).toEqual([])
+  })
+
+  test('every action input except cleanup is a CLI install option', () => {
+    const missing = [...inputs.keys()].filter(n => !install.includes(n) && !ACTION_ONLY.includes(n))
+    expect(missing).toEqual([])
+  })
+
+  test('every option USAGE shows is one the CLI parses', () => {
+    const source = read('src/cli.ts')
+    const parsed = /options:\s*\{([\s\S]*?)\n\s*\}\n\s*\}\)/.exec(source)?.[1] ?? ''
+    const names = [...parsed.matchAll(/^\s*'?([a-z][a-z0-9-]*)'?:\s*\{/gm)].map(m => m[1])
+    expect([...install, ...common].filter(o => !names.includes(o))).toEqual([])
+  })
+})
