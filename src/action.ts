@@ -1,7 +1,7 @@
 // The action's two steps. Main registers and saves state; post restores from that state.
 // Post problems are warnings: by then the job's real work is done.
 
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { BinfmtTable } from './binfmt.js'
 import { readInputs } from './inputs.js'
 import type { Log } from './log.js'
@@ -11,31 +11,31 @@ import { actionStore, type StateStore } from './state.js'
 import { setupSummary, restoreSummary } from './summary.js'
 
 export const actionLog: Log = {
-  info: m => core.info(m),
-  debug: m => core.debug(m),
-  notice: m => core.notice(m),
-  warning: m => core.warning(m),
-  group: (name, fn) => core.group(name, fn)
+  info: m => runner.info(m),
+  debug: m => runner.debug(m),
+  notice: m => runner.notice(m),
+  warning: m => runner.warning(m),
+  group: (name, fn) => runner.group(name, fn)
 }
 
 export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {
   try {
     const options = readInputs()
     const result = await setup(options, { log: actionLog, store: actionStore(), ...deps })
-    core.setOutput('platforms', result.platforms.join(','))
-    core.setOutput('emulated-platforms', result.emulatedPlatforms.join(','))
-    core.setOutput('emulators', result.emulators.join(','))
-    core.setOutput('qemu-version', result.acquired?.version ?? '')
-    core.setOutput('cache-hit', String(result.acquired?.cacheHit ?? true))
-    core.info(`platforms: ${result.platforms.join(',')}`)
+    runner.setOutput('platforms', result.platforms.join(','))
+    runner.setOutput('emulated-platforms', result.emulatedPlatforms.join(','))
+    runner.setOutput('emulators', result.emulators.join(','))
+    runner.setOutput('qemu-version', result.acquired?.version ?? '')
+    runner.setOutput('cache-hit', String(result.acquired?.cacheHit ?? true))
+    runner.info(`platforms: ${result.platforms.join(',')}`)
     const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms} ms`)
     const peak = Math.round(process.resourceUsage().maxRSS / 1024)
-    core.info(`timings: ${phases.join(', ')}; peak memory ${peak} MB`)
+    runner.info(`timings: ${phases.join(', ')}; peak memory ${peak} MB`)
     await setupSummary(result).write()
     const failure = verificationError(result)
-    if (failure) core.setFailed(failure.message)
+    if (failure) runner.setFailed(failure.message)
   } catch (e) {
-    core.setFailed((e as Error).message)
+    runner.setFailed((e as Error).message)
   }
 }
 

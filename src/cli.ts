@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BinfmtTable, DEFAULT_ROOT } from './binfmt.js'
 import type { Log } from './log.js'
+import { exportPlatforms, parseExportFormat, removeExported } from './export.js'
 import { DEFAULTS, parseOptions } from './options.js'
 import { restoreRun } from './restore.js'
 import { setup, verificationError, type SetupResult } from './setup.js'
@@ -16,8 +17,11 @@ const USAGE = `Usage: setup-binfmt <command> [options]
 
 Commands:
   install     register QEMU interpreters for the given platforms
+  export      install them for good: copy them to a stable folder and write one file per
+              platform for systemd-binfmt or binfmt-support, which load them at every boot
   status      show the binfmt_misc table (--json for JSON)
-  uninstall   remove what setup-binfmt install registered and put back what it removed
+  uninstall   remove what setup-binfmt install registered and put back what it removed;
+              with --exported, delete what export wrote
 
 Options for install:
   --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
@@ -27,8 +31,19 @@ Options for install:
   --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
   --manifest LOC     URL or path of a versions manifest (default: the built-in one)
   --reset            first remove every qemu-* entry (uninstall puts them back)
-  --verify METHOD    auto, exec, docker or none (default ${DEFAULTS.verify})
-  --smoke-image REF  also run uname -m in this image per platform (docker)
+  --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
+  --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+
+Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
+  --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
+                     (/usr/share/binfmts/qemu-<target>, for update-binfmts --import)
+  --dir DIR          where those files go (default /etc/binfmt.d or /usr/share/binfmts)
+  --install-dir DIR  where the interpreters go, a folder per QEMU version
+                     (default /usr/local/lib/setup-binfmt)
+  --dry-run          print the files instead of writing them
+
+Options for uninstall:
+  --exported         delete exactly the files export wrote (those --install-dir records)
 
 Common options:
   --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
@@ -117,6 +132,42 @@ function jsonResult(result: SetupResult) {
   }
 }
 
+/** What export prints on standard output: the files (all of them with --dry-run), then how to load them. */
+function printExport(result: Awaited<ReturnType<typeof exportPlatforms>>): void {
+  if (result.entries.length === 0) {
+    console.log('Nothing to export: every platform asked for runs natively here')
+    return
+  }
+  if (result.dryRun) {
+    for (const f of result.files) {
+      if (f.kind === 'interpreter') {
+        console.log(`# ${f.path}: a copy of ${f.source}, mode 0755 (sha256 ${f.sha256})\n`)
+      } else {
+        console.log(`# ${f.path}\n${f.text}`)
+      }
+    }
+    for (const c of result.conflicts)
+      console.error(`warning: ${c}: export would refuse to replace it`)
+    console.log(
+      `# --dry-run: nothing written. ${result.manifestPath} would record what export writes.`
+    )
+  } else {
+    console.log(
+      `exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
+        `interpreters in ${join(result.installDir, result.version)}; ${result.manifestPath} records them`
+    )
+  }
+  const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support'
+  console.log(`\n${loader} loads them at every boot. To load them now, as root:`)
+  for (const command of result.activate) console.log(`  ${command}`)
+  if (result.activate[0] === 'systemctl restart systemd-binfmt') {
+    console.log(
+      '(the restart first removes every binfmt_misc entry, then loads every binfmt.d file; ' +
+        'the second command loads only these, replacing entries of the same names)'
+    )
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -131,6 +182,11 @@ export async function main(argv: string[]): Promise<number> {
       verify: { type: 'string' },
       'smoke-image': { type: 'string' },
       reset: { type: 'boolean' },
+      format: { type: 'string' },
+      dir: { type: 'string' },
+      'install-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      exported: { type: 'boolean' },
       state: { type: 'string' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean' },
@@ -162,10 +218,36 @@ export async function main(argv: string[]): Promise<number> {
       if (failure) console.error(`setup-binfmt: ${failure.message}`)
       return failure ? 1 : 0
     }
+    case 'export': {
+      const format = parseExportFormat(values.format)
+      const options = parseOptions({ ...values, reset: 'false', verify: 'none' })
+      const result = await exportPlatforms(
+        options,
+        {
+          format,
+          dir: values.dir,
+          installDir: values['install-dir'],
+          dryRun: values['dry-run'] ?? false
+        },
+        { log }
+      )
+      printExport(result)
+      return 0
+    }
     case 'status':
       await status(values.json ?? false, values.state ?? defaultStatePath())
       return 0
     case 'uninstall': {
+      if (values.exported) {
+        const removed = await removeExported({ installDir: values['install-dir'], log })
+        if (removed.deactivate.length > 0) {
+          console.log(
+            'The files are gone; the entries stay in binfmt_misc (and binfmt-support) until reboot. To remove them now:'
+          )
+          for (const command of removed.deactivate) console.log(`  ${command}`)
+        }
+        return removed.kept.length === 0 ? 0 : 1
+      }
       const state = store.load()
       if (!state) {
         log.info('Nothing to uninstall: setup-binfmt install has not changed this table')

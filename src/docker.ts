@@ -1,6 +1,9 @@
-// Emulation as containers see it: Docker runs foreign images through the host's global
-// binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
+// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
 // interpreter can be opened from inside the container (the F flag).
+//
+// Every function takes the container engine as an option: `docker` (the default) or
+// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
 //
 // dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
 // probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
@@ -38,7 +41,37 @@ export interface SmokeResult {
 export interface DockerOptions {
   /** Timeout of each `docker run`; default 60 s, for dockerUname 300 s (it may pull). */
   readonly timeoutMs?: number
+  /** The container engine to drive; default docker. */
+  readonly engine?: EngineName | Engine
 }
+
+// --- Container engines -------------------------------------------------------------------
+
+export const ENGINE_NAMES = ['docker', 'podman'] as const
+export type EngineName = (typeof ENGINE_NAMES)[number]
+
+/** A container engine: its name and the argv prefix every command starts with. */
+export interface Engine {
+  readonly name: EngineName
+  /** The program and its global options, e.g. ['podman', '--root', '/tmp/store']. */
+  readonly command: readonly string[]
+  /** Extra options for every `run`, e.g. ['--ulimit', 'nofile=1024:1024']. */
+  readonly runOptions?: readonly string[]
+}
+
+/** An engine by name, with global options (before the subcommand) and run options. */
+export function containerEngine(
+  name: EngineName,
+  options: { global?: readonly string[]; run?: readonly string[] } = {}
+): Engine {
+  return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] }
+}
+
+function engineOf(engine: EngineName | Engine | undefined): Engine {
+  return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker')
+}
+
+const LABEL: Record<EngineName, string> = { docker: 'Docker', podman: 'Podman' }
 
 /** The repository of the probe images; the tag is the target. */
 export const PROBE_REPOSITORY = 'setup-binfmt-probe'
@@ -66,24 +99,49 @@ const RUN_TIMEOUT = 60_000
 const PULL_TIMEOUT = 300_000
 const QUICK_TIMEOUT = 10_000
 
-/** True when a Docker daemon answers `docker version`. */
-export async function dockerAvailable(log?: Log): Promise<boolean> {
+/**
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
+ */
+export async function dockerAvailable(
+  log?: Log,
+  engine: EngineName | Engine = 'docker'
+): Promise<boolean> {
+  const e = engineOf(engine)
+  const query =
+    e.name === 'podman'
+      ? ['info', '--format', '{{.Version.Version}}']
+      : ['version', '--format', '{{.Server.Version}}']
   try {
-    const r = await run(['docker', 'version', '--format', '{{.Server.Version}}'], {
+    const r = await run([...e.command, ...query], {
       allowFailure: true,
       timeoutMs: QUICK_TIMEOUT,
       log
     })
     if (r.code === 0 && r.stdout.trim()) {
-      log?.debug(`docker: server ${r.stdout.trim()} answers`)
+      log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`)
       return true
     }
-    log?.debug(`docker: no daemon answers (exit ${r.code}: ${dockerError(r.stderr)})`)
+    log?.debug(
+      `${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+        `(exit ${r.code}: ${dockerError(r.stderr)})`
+    )
     return false
-  } catch (e) {
-    log?.debug(`docker: ${(e as Error).message}`)
+  } catch (err) {
+    log?.debug(`${e.name}: ${(err as Error).message}`)
     return false
   }
+}
+
+/** The first engine that answers, in the order given (Docker first), or undefined. */
+export async function availableEngine(
+  log?: Log,
+  candidates: ReadonlyArray<EngineName | Engine> = ENGINE_NAMES
+): Promise<Engine | undefined> {
+  for (const candidate of candidates) {
+    if (await dockerAvailable(log, candidate)) return engineOf(candidate)
+  }
+  return undefined
 }
 
 /**
@@ -98,16 +156,22 @@ export async function dockerSmoke(
 ): Promise<SmokeResult[]> {
   const unique = [...new Set(targets)]
   if (unique.length === 0) return []
+  const engine = engineOf(options.engine)
   const { archive } = imageArchive(unique.map(probeImage))
   const tags = unique.map(probeImageTag)
   try {
-    log?.debug(`docker: loading ${tags.join(', ')} (${archive.length} bytes)`)
+    log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`)
     try {
-      await run(['docker', 'load', '-q'], { input: archive, timeoutMs: RUN_TIMEOUT, log })
-    } catch (e) {
-      throw new Error(`Cannot load the probe images into Docker: ${(e as Error).message}`, {
-        cause: e
+      await run([...engine.command, 'load', '-q'], {
+        input: archive,
+        timeoutMs: RUN_TIMEOUT,
+        log
       })
+    } catch (e) {
+      throw new Error(
+        `Cannot load the probe images into ${LABEL[engine.name]}: ${(e as Error).message}`,
+        { cause: e }
+      )
     }
     return await Promise.all(
       unique.map(target =>
@@ -115,7 +179,7 @@ export async function dockerSmoke(
       )
     )
   } finally {
-    await removeImages(tags, log)
+    await removeImages(engine, tags, log)
   }
 }
 
@@ -162,6 +226,7 @@ export async function dockerUname(
   for (const target of new Set(targets)) {
     results.push(
       await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+        ...options,
         timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
       })
     )
@@ -181,9 +246,11 @@ async function runContainer(
   options: DockerOptions
 ): Promise<SmokeResult> {
   const platform = dockerPlatform(target)
+  const engine = engineOf(options.engine)
   // Named, so a container whose docker client timed out can be removed.
   const name = `setup-binfmt-${target}-${randomBytes(4).toString('hex')}`
-  const command = ['docker', 'run', '--rm', '--network', 'none', '--name', name]
+  const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name]
+  command.push(...(engine.runOptions ?? []))
   // Probe images are local: never let a platform mismatch turn into a registry pull.
   if (expected !== undefined) command.push('--pull', 'never')
   command.push('--platform', platform, ...imageAndArgs)
@@ -197,7 +264,11 @@ async function runContainer(
   const ms = Math.round(performance.now() - start)
   if (r.signal) {
     // The docker client was killed (timeout): the container may still run.
-    await run(['docker', 'rm', '-f', name], { allowFailure: true, timeoutMs: QUICK_TIMEOUT, log })
+    await run([...engine.command, 'rm', '-f', name], {
+      allowFailure: true,
+      timeoutMs: QUICK_TIMEOUT,
+      log
+    })
   }
 
   const printed = r.stdout.trim()
@@ -206,17 +277,27 @@ async function runContainer(
     r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed))
   const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ')
   const timeout = options.timeoutMs ?? RUN_TIMEOUT
-  const output = ok ? printed : failure(target, r, want, timeout)
+  const output = ok ? printed : failure(engine, target, r, want, timeout)
   const result: SmokeResult = { target, platform, ok, ms, command, code: r.code, output }
-  log?.debug(`docker ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`)
+  log?.debug(
+    `${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`
+  )
   return result
 }
 
-/** What went wrong, in one line: exit status, what was printed, docker's error, a hint. */
-function failure(target: string, r: ExecResult, want: string, timeoutMs: number): string {
+/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
+function failure(
+  engine: Engine,
+  target: string,
+  r: ExecResult,
+  want: string,
+  timeoutMs: number
+): string {
   const parts: string[] = [`exit ${r.code}`]
   if (r.signal) {
-    parts.push(`docker run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`)
+    parts.push(
+      `${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`
+    )
   }
   const printed = r.stdout.trim()
   if (printed || r.code === 0) {
@@ -225,12 +306,12 @@ function failure(target: string, r: ExecResult, want: string, timeoutMs: number)
   }
   const error = dockerError(r.stderr)
   if (error) parts.push(error)
-  const hint = hintFor(target, r)
+  const hint = hintFor(engine, target, r)
   if (hint) parts.push(hint)
   return parts.join('; ')
 }
 
-function hintFor(target: string, r: ExecResult): string | undefined {
+function hintFor(engine: Engine, target: string, r: ExecResult): string | undefined {
   if (/exec format error/i.test(r.stderr)) {
     return (
       `the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
@@ -246,8 +327,21 @@ function hintFor(target: string, r: ExecResult): string | undefined {
   if (/does not match the specified platform/i.test(r.stderr)) {
     return `the image is not built for ${dockerPlatform(target)}`
   }
+  // Podman, with --pull never, when no local image has the platform.
+  if (/image not known/i.test(r.stderr)) {
+    return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`
+  }
   if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
     return 'no Docker daemon answers'
+  }
+  // runc raising the container's limits above its own (Podman as root asks for 1048576
+  // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
+  if (/setting rlimit/i.test(r.stderr)) {
+    return (
+      `${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
+      `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
+      `in containers.conf`
+    )
   }
   return undefined
 }
@@ -262,8 +356,8 @@ export function dockerError(stderr: string): string {
 }
 
 /** Remove images by tag; one that is gone already is fine, anything else is a warning. */
-async function removeImages(tags: readonly string[], log?: Log): Promise<void> {
-  const r = await run(['docker', 'rmi', ...tags], {
+async function removeImages(engine: Engine, tags: readonly string[], log?: Log): Promise<void> {
+  const r = await run([...engine.command, 'rmi', ...tags], {
     allowFailure: true,
     timeoutMs: RUN_TIMEOUT,
     log
@@ -272,8 +366,8 @@ async function removeImages(tags: readonly string[], log?: Log): Promise<void> {
   const problems = r.stderr
     .split('\n')
     .map(l => l.trim())
-    .filter(l => l && !/no such image/i.test(l))
+    .filter(l => l && !/no such image|image not known/i.test(l))
   if (problems.length > 0) {
-    log?.warning(`docker rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`)
+    log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`)
   }
 }

@@ -1,6 +1,6 @@
 // The only module that reads action inputs.
 
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { parseOptions, type Options, type RawOptions } from './options.js'
 
 export const INPUT_NAMES = [
@@ -18,6 +18,6 @@ export const INPUT_NAMES = [
 
 export function readInputs(): Options {
   const raw: RawOptions = {}
-  for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
+  for (const name of INPUT_NAMES) raw[name] = runner.getInput(name)
   return parseOptions(raw)
 }

@@ -8,7 +8,7 @@ import { parsePlatforms, type PlatformRequest } from './platforms.js'
 export const SOURCES = ['auto', 'download', 'package', 'system'] as const
 export type Source = (typeof SOURCES)[number]
 
-export const VERIFY_METHODS = ['auto', 'exec', 'docker', 'none'] as const
+export const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'] as const
 export type VerifyMethod = (typeof VERIFY_METHODS)[number]
 
 export interface Options {

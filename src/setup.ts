@@ -13,7 +13,13 @@ import { lockDirFor, newOwnerId, Owners, withLock } from './lock.js'
 import { restore } from './restore.js'
 import { Journal, type StateStore } from './state.js'
 import { verifyExec, type VerifyResult } from './verify.js'
-import { dockerAvailable, dockerSmoke, dockerUname, type SmokeResult } from './docker.js'
+import {
+  availableEngine,
+  dockerSmoke,
+  dockerUname,
+  ENGINE_NAMES,
+  type SmokeResult
+} from './docker.js'
 
 export interface Plan {
   /** Targets to emulate, in order. */
@@ -189,7 +195,10 @@ function timedGroups(log: Log, timings: Record<string, number>): Log {
   }
 }
 
-/** exec always (unless docker alone was asked), then containers when asked or available. */
+/**
+ * exec always (unless docker or podman alone was asked), then containers when asked or
+ * available: the engine named, else whichever answers, Docker first.
+ */
 async function verify(
   table: BinfmtTable,
   registered: readonly Registered[],
@@ -199,23 +208,33 @@ async function verify(
   const { log } = deps
   const targets = registered.map(r => r.target)
   const results: VerifyResult[] = []
-  if (options.verify !== 'docker') {
+  const named =
+    options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined
+  if (!named) {
     const checks = registered.map(r => ({ target: r.target, entry: r.entry }))
     results.push(...(await verifyExec(table, checks, log, deps.exec)))
   }
-  const wantDocker = options.verify === 'docker' || options.smokeImage !== undefined
-  if (!wantDocker && options.verify !== 'auto') return results
-  if (!(await dockerAvailable(log))) {
-    if (wantDocker) {
+  const wantContainers = named !== undefined || options.smokeImage !== undefined
+  if (!wantContainers && options.verify !== 'auto') return results
+  const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES)
+  if (!engine) {
+    if (wantContainers) {
+      const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''
       throw new Error(
-        `verify '${options.verify}'${options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''} needs Docker, ` +
-          `and no Docker daemon answers 'docker version': start it, or use verify: exec`
+        named === 'podman'
+          ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+          : named === 'docker'
+            ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
+            : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`
       )
     }
-    log.info('docker: no daemon answers, container check skipped (verify: auto)')
+    log.info(
+      'containers: neither Docker nor Podman answers, container check skipped (verify: auto)'
+    )
     return results
   }
-  const fromDocker = (method: 'docker' | 'image', r: SmokeResult): VerifyResult => ({
+  log.info(`containers: checking with ${engine.name}`)
+  const fromDocker = (method: 'docker' | 'podman' | 'image', r: SmokeResult): VerifyResult => ({
     target: r.target,
     platform: r.platform,
     method,
@@ -223,13 +242,13 @@ async function verify(
     ms: r.ms,
     detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
   })
-  const smoke = await dockerSmoke(targets, log)
-  results.push(...smoke.map(r => fromDocker('docker', r)))
+  const smoke = await dockerSmoke(targets, log, { engine })
+  results.push(...smoke.map(r => fromDocker(engine.name, r)))
   if (options.smokeImage) {
-    const uname = await dockerUname(options.smokeImage, targets, log)
+    const uname = await dockerUname(options.smokeImage, targets, log, { engine })
     results.push(...uname.map(r => fromDocker('image', r)))
   }
-  for (const r of results.filter(x => x.method === 'docker' || x.method === 'image')) {
+  for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
     log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
   }
   return results

@@ -1,7 +1,7 @@
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Entry } from './binfmt.js'
@@ -43,9 +43,9 @@ function parse(text: string, where: string): RunState | undefined {
 /** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
 export function actionStore(): StateStore {
   return {
-    load: () => parse(core.getState(KEY), 'the step state'),
-    save: state => core.saveState(KEY, JSON.stringify(state)),
-    clear: () => core.saveState(KEY, '')
+    load: () => parse(runner.getState(KEY), 'the step state'),
+    save: state => runner.saveState(KEY, JSON.stringify(state)),
+    clear: () => runner.saveState(KEY, '')
   }
 }
 

@@ -1,11 +1,11 @@
 // The job summary: one row per platform after main, what was put back after post.
 
-import * as core from '@actions/core'
 import { ociPlatforms } from './platforms.js'
 import type { RestoreReport } from './restore.js'
+import { Summary } from './runner.js'
 import type { SetupResult } from './setup.js'
 
-export function setupSummary(result: SetupResult): typeof core.summary {
+export function setupSummary(result: SetupResult): Summary {
   const source = result.acquired
     ? `${result.acquired.source}${result.acquired.cacheHit ? '' : `, ${result.acquired.downloadedBytes} bytes`}`
     : ''
@@ -22,21 +22,21 @@ export function setupSummary(result: SetupResult): typeof core.summary {
       verified || 'not verified'
     ]
   })
-  const summary = core.summary.addHeading('setup-binfmt', 3)
+  const summary = new Summary().heading('setup-binfmt')
   if (rows.length > 0) {
-    const head = ['Platform', 'QEMU target', 'Entry', 'QEMU', 'Flags', 'Source', 'Verified']
-    summary.addTable([head.map(data => ({ data, header: true })), ...rows])
+    summary.table(['Platform', 'QEMU target', 'Entry', 'QEMU', 'Flags', 'Source', 'Verified'], rows)
   }
-  return summary.addRaw(`Native: ${result.plan.native.join(', ') || 'none'}`, true)
+  return summary.paragraph(`Native: ${result.plan.native.join(', ') || 'none'}`)
 }
 
-export function restoreSummary(report: RestoreReport): typeof core.summary {
+export function restoreSummary(report: RestoreReport): Summary {
   const line = (label: string, names: string[]) => `${label}: ${names.join(', ') || 'none'}`
-  return core.summary
-    .addHeading('setup-binfmt: binfmt_misc restored', 3)
-    .addList([
+  return new Summary()
+    .heading('setup-binfmt: binfmt_misc restored')
+    .list([
       line('Removed', report.removed),
       line('Put back', report.restored),
+      line('Left for jobs still running', report.shared),
       line('Gone during the job', report.vanished),
       report.differences.length === 0
         ? 'The table equals its state before the job'

@@ -115,7 +115,7 @@ test.each<[string, Record<string, string>, RegExp]>([
     /source 'ftp' is not one of auto, download, package, system/
   ],
   ['not a boolean', { reset: 'yes' }, /reset 'yes' is not a boolean: use true or false/],
-  ['unknown verify', { verify: 'maybe' }, /verify 'maybe' is not one of auto, exec, docker, none/],
+  ['unknown verify', { verify: 'maybe' }, /verify 'maybe' is not one of auto, exec, docker, podman, none/],
   [
     'bad smoke image',
     { 'smoke-image': '--privileged' },
@@ -182,7 +182,7 @@ test.each<[string, Record<string, string>, RegExp]>([
     /qemu-aarch64 is built for ELF machine 183 \(64-bit\), not for this x64 host \(machine 62\): use QEMU built for x64/
   ]
 ])('%s', async (_, given, message) => {
-  const values = { platforms: 'arm64', ...given }
+  const values: Record<string, string> = { platforms: 'arm64', ...given }
   if (values.manifest && !values.manifest.includes(':')) {
     values.manifest =
       values.manifest === 'unreachable'

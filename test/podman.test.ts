@@ -1,0 +1,244 @@
+// The container smoke test with Podman instead of Docker: the same probe images, built in
+// memory, loaded with `podman load`, run with `podman run --platform`. Podman as root needs no
+// daemon; this file gives it a store of its own in a temporary folder (--root, --runroot,
+// --tmpdir). Only the blob info cache that every `podman load` keeps in
+// /var/lib/containers/cache is outside it; it is removed again when this file created it.
+// Like test/docker.test.ts, this file changes the host's GLOBAL binfmt_misc table, which
+// containers use: it adds qemu entries for three targets and removes exactly those again,
+// whatever happens (global-teardown.mjs checks).
+//
+// Needs: apt-get install -y --no-install-recommends podman (Debian 12: podman 4.3).
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BinfmtTable, type Entry } from '../src/binfmt.js'
+import {
+  availableEngine,
+  containerEngine,
+  dockerAvailable,
+  dockerSmoke,
+  dockerUname,
+  PROBE_REPOSITORY,
+  type Engine
+} from '../src/docker.js'
+import { run } from '../src/exec.js'
+import { memoryLog } from '../src/log.js'
+import { imageArchive } from '../src/oci.js'
+import { probeMarker, probeProgram } from '../src/probes.js'
+import { wantedEntry } from '../src/register.js'
+import { busybox, qemuStatic } from './helpers/fixtures.js'
+
+const TARGETS = ['aarch64', 'arm', 'riscv64']
+/** Under localhost/, so a pull that should not happen goes nowhere but this machine. */
+const BUSYBOX_IMAGE = 'localhost/setup-binfmt-test-busybox:arm64'
+const SLOW = 120_000
+
+/**
+ * Podman as root raises the container's open files to 1048576 (and, then, its processes),
+ * which fails without CAP_SYS_RESOURCE, as in a container like CI's. Limits within ours work
+ * everywhere; users in such places set default_ulimits in containers.conf the same way.
+ */
+const ULIMITS = ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+
+/** True when the kernel would hand `program` to this entry. */
+function handles(entry: Entry, program: Buffer): boolean {
+  if (!entry.enabled || entry.magic === undefined) return false
+  const magic = Buffer.from(entry.magic, 'hex')
+  const mask = entry.mask ? Buffer.from(entry.mask, 'hex') : Buffer.alloc(magic.length, 0xff)
+  return [...magic].every((b, i) => {
+    const p = program[entry.offset + i]
+    return p !== undefined && (p & mask[i]) === (b & mask[i])
+  })
+}
+
+/** Where root's podman keeps its blob info cache, whatever the store (containers/image). */
+const SYSTEM_CACHE = '/var/lib/containers'
+
+/** Mount points under `dir` (a store's overlay mounts, if any were left). */
+async function mountsUnder(dir: string): Promise<string[]> {
+  const lines = (await readFile('/proc/self/mountinfo', 'utf8')).split('\n')
+  return lines.map(l => l.split(' ')[4] ?? '').filter(m => m === dir || m.startsWith(`${dir}/`))
+}
+
+describe('podman: emulated containers through the global binfmt_misc table', () => {
+  let store = ''
+  let engine: Engine
+  const systemCacheExisted = existsSync(SYSTEM_CACHE)
+  let table: BinfmtTable | undefined
+  let before: Entry[] = []
+  /** Entries this file registered, and only those, are removed afterwards. */
+  const added: string[] = []
+
+  const podman = (...args: string[]) => run([...engine.command, ...args], { allowFailure: true })
+
+  beforeAll(async () => {
+    if (!existsSync('/usr/bin/podman')) {
+      throw new Error(
+        'podman is missing, and these tests need it: apt-get install -y --no-install-recommends podman ' +
+          '(.ci/run installs it)'
+      )
+    }
+    store = await mkdtemp(join(tmpdir(), 'podman-store-'))
+    engine = containerEngine('podman', {
+      global: [
+        '--root',
+        join(store, 'root'),
+        '--runroot',
+        join(store, 'runroot'),
+        '--tmpdir',
+        join(store, 'tmp')
+      ],
+      run: ULIMITS
+    })
+    if (!(await dockerAvailable(memoryLog(), engine))) {
+      const info = await podman('info')
+      throw new Error(`podman info fails with a store in ${store}: ${info.stderr.trim()}`)
+    }
+
+    table = await BinfmtTable.open({ log: memoryLog() })
+    before = await table.list()
+    for (const target of TARGETS) {
+      const wanted = wantedEntry(target, qemuStatic(target), 'POCF')
+      let name: string | undefined
+      for (const candidate of [
+        wanted.name,
+        `${wanted.name}-test`,
+        `${wanted.name}-test-${process.pid}`
+      ]) {
+        if (!(await table.get(candidate))) {
+          name = candidate
+          break
+        }
+      }
+      if (!name) throw new Error(`No free entry name for ${target} in the global table`)
+      // Registered later than any entry already there, ours is the one the kernel tries first.
+      await table.register({ ...wanted, name })
+      added.push(name)
+    }
+  }, SLOW)
+
+  afterAll(async () => {
+    const problems: string[] = []
+    for (const name of [...added].reverse()) {
+      try {
+        await table?.remove(name)
+      } catch (e) {
+        problems.push(
+          `Cannot remove ${name} from the global binfmt_misc table: ${(e as Error).message}`
+        )
+      }
+    }
+    if (store) {
+      await podman('rmi', '--all', '--force')
+      for (const mount of (await mountsUnder(store)).reverse()) {
+        await run(['umount', '--lazy', mount], { allowFailure: true })
+      }
+      await rm(store, { recursive: true, force: true })
+    }
+    // The blob info cache podman load created: removed when it is all there is.
+    if (!systemCacheExisted && existsSync(SYSTEM_CACHE)) {
+      const files = await readdir(SYSTEM_CACHE, { recursive: true })
+      if (files.every(f => f === 'cache' || /^cache\/blob-info-cache-v\d+\.\w+$/.test(f))) {
+        await rm(SYSTEM_CACHE, { recursive: true, force: true })
+      }
+    }
+    if (problems.length > 0) throw new Error(problems.join('\n'))
+    if (table) expect(await table.list()).toEqual(before)
+  }, SLOW)
+
+  test('availableEngine: Docker first, Podman when no Docker daemon answers', async () => {
+    const noDocker = containerEngine('docker', {
+      global: ['--host', 'unix:///nonexistent/setup-binfmt-test.sock']
+    })
+    const log = memoryLog()
+    expect(await availableEngine(log, [noDocker, engine])).toBe(engine)
+    expect(log.lines.join('\n')).toMatch(/docker: no daemon answers/)
+    expect(log.lines.join('\n')).toMatch(/podman: \d+\.\d+\.\d+ answers/)
+    const missing: Engine = { name: 'podman', command: ['/nonexistent/podman'] }
+    expect(await availableEngine(memoryLog(), [noDocker, missing])).toBeUndefined()
+  })
+
+  test(
+    'dockerSmoke with podman runs the aarch64, arm and riscv64 probes, all at once, and removes the images',
+    async () => {
+      const start = performance.now()
+      const results = await dockerSmoke(TARGETS, memoryLog(), { engine })
+      const ms = Math.round(performance.now() - start)
+      console.log(
+        `dockerSmoke(${TARGETS.join(', ')}) with podman: ${ms} ms in all; podman run: ` +
+          results.map(r => `${r.target} ${r.ms} ms`).join(', ')
+      )
+      expect(results.map(r => ({ target: r.target, ok: r.ok, output: r.output }))).toEqual(
+        TARGETS.map(target => ({ target, ok: true, output: probeMarker(target) }))
+      )
+      expect(results.map(r => r.platform)).toEqual(['linux/arm64', 'linux/arm/v7', 'linux/riscv64'])
+      for (const r of results) {
+        expect(r.code).toBe(0)
+        expect(r.command.slice(0, engine.command.length + 1)).toEqual([...engine.command, 'run'])
+        expect(r.command).toEqual(
+          expect.arrayContaining(['--network', 'none', '--pull', 'never', ...ULIMITS])
+        )
+      }
+      const left = await podman('images', '-q', PROBE_REPOSITORY)
+      expect(left.code).toBe(0)
+      expect(left.stdout.trim()).toBe('')
+    },
+    SLOW
+  )
+
+  test(
+    "a target without a binfmt_misc entry fails with podman's error and a hint",
+    async () => {
+      const entries = (await table?.list()) ?? []
+      const target = ['s390x', 'ppc64le', 'mips64el', 'loongarch64'].find(
+        t => !entries.some(e => handles(e, probeProgram(t)))
+      )
+      if (!target) throw new Error('Every candidate target has a binfmt_misc entry on this host')
+      const [result] = await dockerSmoke([target], memoryLog(), { engine })
+      expect(result).toMatchObject({ target, ok: false })
+      expect(result.code).not.toBe(0)
+      expect(result.output).toMatch(/exec format error/)
+      expect(result.output).toMatch(new RegExp(`no binfmt_misc entry for ${target}`))
+    },
+    SLOW
+  )
+
+  test(
+    'dockerUname with podman: busybox for arm64 in an image built here says aarch64',
+    async () => {
+      const bb = readFileSync(busybox('arm64'))
+      const { archive } = imageArchive([
+        {
+          tag: BUSYBOX_IMAGE,
+          platform: 'linux/arm64',
+          files: [
+            { path: '/bin/busybox', mode: 0o755, content: bb },
+            { path: '/bin/uname', symlink: 'busybox' },
+            { path: '/bin/sh', symlink: 'busybox' }
+          ],
+          cmd: ['/bin/sh']
+        }
+      ])
+      await run([...engine.command, 'load', '-q'], { input: archive })
+
+      const [result] = await dockerUname(BUSYBOX_IMAGE, ['aarch64'], memoryLog(), { engine })
+      expect(result).toMatchObject({ target: 'aarch64', platform: 'linux/arm64', ok: true })
+      expect(result.output).toBe('aarch64')
+      expect(result.command).toEqual(
+        expect.arrayContaining(['--platform', 'linux/arm64', BUSYBOX_IMAGE, 'uname', '-m'])
+      )
+
+      // The image has no riscv64 variant: podman tries to pull one (from localhost) and fails.
+      const [other] = await dockerUname(BUSYBOX_IMAGE, ['riscv64'], memoryLog(), {
+        engine,
+        timeoutMs: 60_000
+      })
+      expect(other).toMatchObject({ target: 'riscv64', ok: false })
+      expect(other.output).toMatch(/^exit \d+; .*Error: /)
+    },
+    SLOW
+  )
+})
