@@ -115,7 +115,11 @@ test.each<[string, Record<string, string>, RegExp]>([
     /source 'ftp' is not one of auto, download, package, system/
   ],
   ['not a boolean', { reset: 'yes' }, /reset 'yes' is not a boolean: use true or false/],
-  ['unknown verify', { verify: 'maybe' }, /verify 'maybe' is not one of auto, exec, docker, podman, none/],
+  [
+    'unknown verify',
+    { verify: 'maybe' },
+    /verify 'maybe' is not one of auto, exec, docker, podman, none/
+  ],
   [
     'bad smoke image',
     { 'smoke-image': '--privileged' },
