@@ -332,7 +332,9 @@ async function wholeSteps(ns, server) {
         const dir = mkdtempSync(join(tmpdir(), 'bench-runner-'))
         const main = runnerFiles(dir, 'main')
         const before = server.stats.bytes
+        // Pinned, as a cached setup would be: the warm run then makes no request at all.
         const inputs = {
+          'INPUT_QEMU-VERSION': VERSION,
           INPUT_PLATFORMS: platforms,
           INPUT_SOURCE: 'download',
           INPUT_MANIFEST: `${server.url}/manifest-targets.json`,

@@ -1,7 +1,7 @@
 // Which container platforms the host runs without an emulator, found by executing a probe
 // for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
 
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Entry } from './binfmt.js'
@@ -43,21 +43,23 @@ export async function nativeTargets(
   const host = HOST_TARGET[arch]
   if (host) native.add(host)
   const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-native-'))
-  try {
-    for (const target of CONTAINER_TARGETS) {
-      if (target === host) continue
-      const program = probeProgram(target)
-      const entry = claimedBy(program, entries)
-      if (entry) {
-        log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`)
-        continue
-      }
-      const path = join(dir, target)
-      await writeFile(path, program)
-      await chmod(path, 0o755)
-      const result = await exec([path], { allowFailure: true }).catch(() => undefined)
-      if (result?.code === 0 && result.stdout === `${probeMarker(target)}\n`) native.add(target)
+  const runs = async (target: string): Promise<boolean> => {
+    const program = probeProgram(target)
+    const entry = claimedBy(program, entries)
+    if (entry) {
+      log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`)
+      return false
     }
+    const path = join(dir, target)
+    await writeFile(path, program, { mode: 0o755 })
+    const result = await exec([path], { allowFailure: true }).catch(() => undefined)
+    return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`
+  }
+  try {
+    // All at once: most of them fail at exec right away.
+    const others = CONTAINER_TARGETS.filter(t => t !== host)
+    const results = await Promise.all(others.map(runs))
+    others.forEach((t, i) => results[i] && native.add(t))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -7276,23 +7276,23 @@ async function nativeTargets(entries, log, exec = _exec_js__WEBPACK_IMPORTED_MOD
     if (host)
         native.add(host);
     const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'setup-binfmt-native-'));
-    try {
-        for (const target of _platforms_js__WEBPACK_IMPORTED_MODULE_4__/* .CONTAINER_TARGETS */ .z$) {
-            if (target === host)
-                continue;
-            const program = (0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeProgram */ .XE)(target);
-            const entry = claimedBy(program, entries);
-            if (entry) {
-                log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-                continue;
-            }
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, target);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, program);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(path, 0o755);
-            const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-            if (result?.code === 0 && result.stdout === `${(0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeMarker */ .ZP)(target)}\n`)
-                native.add(target);
+    const runs = async (target) => {
+        const program = (0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeProgram */ .XE)(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
         }
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${(0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeMarker */ .ZP)(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = _platforms_js__WEBPACK_IMPORTED_MODULE_4__/* .CONTAINER_TARGETS */ .z$.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });

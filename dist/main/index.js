@@ -7719,23 +7719,23 @@ async function nativeTargets(entries, log, exec = exec_run, arch = process.arch)
     if (host)
         native.add(host);
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
-    try {
-        for (const target of CONTAINER_TARGETS) {
-            if (target === host)
-                continue;
-            const program = probeProgram(target);
-            const entry = claimedBy(program, entries);
-            if (entry) {
-                log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-                continue;
-            }
-            const path = (0,external_node_path_namespaceObject.join)(dir, target);
-            await (0,promises_namespaceObject.writeFile)(path, program);
-            await (0,promises_namespaceObject.chmod)(path, 0o755);
-            const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-            if (result?.code === 0 && result.stdout === `${probeMarker(target)}\n`)
-                native.add(target);
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
         }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
