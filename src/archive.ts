@@ -5,14 +5,15 @@
 // read, so an archive refused for an escaping member leaves no trace.
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { chmod, copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, posix } from 'node:path'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from './exec.js'
 import type { Log } from './log.js'
+import { extractMembers, place, type EntryType, type Member, type Scan } from './members.js'
 import { candidateNames } from './system.js'
 
 export type ArchiveFormat = 'tar.gz' | 'tar.xz' | 'deb' | 'bin'
@@ -32,145 +33,11 @@ export async function extractInterpreters(
   const names = new Map(wanted.map(t => [t, candidateNames(t)]))
   if (format === 'bin') return copyBare(file, wanted, destDir, log)
 
-  const allNames = new Set([...names.values()].flat())
-  const scan = await scanArchive(file, format, path => allNames.has(posix.basename(path)), log)
-  const sources = chooseMembers(file, scan.members, names, log)
-  const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)))
-  if (absent.size > 0) {
-    // A link led to a member not named like an interpreter, seen before we knew we wanted it.
-    log?.debug(`${file}: second pass for ${[...absent].join(', ')}`)
-    const again = await scanArchive(file, format, path => absent.has(path), log)
-    for (const path of absent) {
-      const chunks = again.data.get(path)
-      if (!chunks) throw new Error(`${file} changed while it was being read: ${path} is gone`)
-      scan.data.set(path, chunks)
-    }
-  }
-
-  await mkdir(destDir, { recursive: true })
-  const written = new Map<string, string>()
-  for (const [t, source] of sources) {
-    const dest = join(destDir, `qemu-${t}`)
-    await place(dest, tmp => writeFile(tmp, scan.data.get(source) ?? []))
-    written.set(t, dest)
-  }
-  return written
-}
-
-// ---------------------------------------------------------------------------------------------
-// Choosing and resolving members
-
-type EntryType = 'file' | 'hardlink' | 'symlink' | 'directory' | 'other'
-
-interface Member {
-  readonly type: EntryType
-  /** Symlink: the raw target. Hard link: the normalised member path it names. */
-  readonly linkname: string
-}
-
-/** How many links one lookup may follow before we call it a loop (Linux allows 40). */
-const MAX_HOPS = 40
-
-/** Pick each target's member and follow its links to a regular file; fail naming the misses. */
-function chooseMembers(
-  file: string,
-  members: ReadonlyMap<string, Member>,
-  names: ReadonlyMap<string, readonly string[]>,
-  log?: Log
-): Map<string, string> {
-  const sources = new Map<string, string>()
-  const missing: string[] = []
-  for (const [t, wanted] of names) {
-    const best = bestCandidate(members, wanted)
-    if (best === undefined) {
-      missing.push(t)
-      continue
-    }
-    const source = resolveFile(file, members, best)
-    log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`)
-    sources.set(t, source)
-  }
-  if (missing.length > 0) {
-    const looked = missing.flatMap(t => names.get(t) ?? [])
-    throw new Error(
-      `${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
-        `looked for a member named ${looked.join(', ')} in any folder`
-    )
-  }
-  return sources
-}
-
-/**
- * Members are matched by name in any folder, so prefer one in a bin folder (or the top) over,
- * say, Debian's /usr/share/binfmts/qemu-<target> text file; then the -static name; then the
- * first in the archive.
- */
-function bestCandidate(
-  members: ReadonlyMap<string, Member>,
-  wanted: readonly string[]
-): string | undefined {
-  let best: { path: string; rank: number } | undefined
-  for (const [path, member] of members) {
-    const index = wanted.indexOf(posix.basename(path))
-    if (index < 0 || member.type === 'directory') continue
-    const dir = posix.dirname(path)
-    const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir)
-    const rank = (inBin ? 0 : wanted.length) + index
-    if (!best || rank < best.rank) best = { path, rank }
-  }
-  return best?.path
-}
-
-/**
- * Follow symbolic and hard links from `start` the way the kernel would after extraction, but in
- * the archive's own tree: absolute targets start at the archive's top, and climbing above it is
- * an error rather than a step onto the host.
- */
-function resolveFile(file: string, members: ReadonlyMap<string, Member>, start: string): string {
-  const done: string[] = []
-  let todo = start.split('/')
-  let hops = 0
-  let via = start
-  while (todo.length > 0) {
-    const [part, ...rest] = todo
-    todo = rest
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (done.pop() === undefined) {
-        throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`)
-      }
-      continue
-    }
-    done.push(part)
-    const here = done.join('/')
-    const member = members.get(here)
-    if (member?.type !== 'symlink' && member?.type !== 'hardlink') continue
-    if (++hops > MAX_HOPS) throw new Error(`Refusing ${file}: the links from ${start} loop`)
-    via = `${here} -> ${member.linkname}`
-    done.pop()
-    // Hard link names, like absolute symlinks, are relative to the archive's top.
-    if (member.type === 'hardlink' || member.linkname.startsWith('/')) done.length = 0
-    todo = [...member.linkname.split('/'), ...todo]
-  }
-  const path = done.join('/')
-  const member = members.get(path)
-  if (!member) throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`)
-  if (member.type !== 'file') {
-    const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member'
-    throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`)
-  }
-  return path
+  return extractMembers(file, names, destDir, keep => scanArchive(file, format, keep, log), log)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading an archive
-
-interface Scan {
-  /** Every member by normalised path, in archive order; a later duplicate replaces the earlier. */
-  readonly members: Map<string, Member>
-  /** The bytes of the regular files `keep` asked for. */
-  readonly data: Map<string, Buffer[]>
-}
 
 /** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
 async function scanArchive(
@@ -556,17 +423,4 @@ async function copyBare(
   log?.debug(`${file}: ${t} is the file itself`)
   await place(dest, tmp => copyFile(file, tmp))
   return new Map([[t, dest]])
-}
-
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-async function place(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${dest}.${process.pid}.tmp`
-  try {
-    await write(tmp)
-    await chmod(tmp, 0o755)
-    await rename(tmp, dest)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
 }

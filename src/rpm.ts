@@ -12,14 +12,15 @@
 // PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { chmod, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, posix } from 'node:path'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from './exec.js'
 import type { Log } from './log.js'
+import { extractMembers, type EntryType, type Member, type Scan } from './members.js'
 import { candidateNames } from './system.js'
 
 export interface RpmPackage {
@@ -149,134 +150,12 @@ export async function extractRpmInterpreters(
   log?: Log
 ): Promise<Map<string, string>> {
   const rpm = await readRpm(file)
-  const wanted = [...new Set(targets)]
-  const names = new Map(wanted.map(t => [t, candidateNames(t)]))
-  const allNames = new Set([...names.values()].flat())
-  const scan = await scanPayload(file, rpm, path => allNames.has(posix.basename(path)), log)
-  const sources = chooseMembers(file, scan.members, names, log)
-  const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)))
-  if (absent.size > 0) {
-    // A link led to a member not named like an interpreter, seen before we knew we wanted it.
-    log?.debug(`${file}: second pass for ${[...absent].join(', ')}`)
-    const again = await scanPayload(file, rpm, path => absent.has(path), log)
-    for (const path of absent) {
-      const chunks = again.data.get(path)
-      if (!chunks) throw new Error(`${file} changed while it was being read: ${path} is gone`)
-      scan.data.set(path, chunks)
-    }
-  }
-
-  await mkdir(destDir, { recursive: true })
-  const written = new Map<string, string>()
-  for (const [t, source] of sources) {
-    const dest = join(destDir, `qemu-${t}`)
-    await place(dest, tmp => writeFile(tmp, Buffer.concat(scan.data.get(source) ?? [])))
-    written.set(t, dest)
-  }
-  return written
-}
-
-// ---------------------------------------------------------------------------------------------
-// Choosing and resolving members (the rules of archive.ts, over cpio members)
-
-type EntryType = 'file' | 'hardlink' | 'symlink' | 'directory' | 'other'
-
-interface Member {
-  readonly type: EntryType
-  /** Symlink: the raw target. Hard link: the member path holding the data. */
-  readonly linkname: string
-}
-
-const MAX_HOPS = 40
-
-function chooseMembers(
-  file: string,
-  members: ReadonlyMap<string, Member>,
-  names: ReadonlyMap<string, readonly string[]>,
-  log?: Log
-): Map<string, string> {
-  const sources = new Map<string, string>()
-  const missing: string[] = []
-  for (const [t, wanted] of names) {
-    const best = bestCandidate(members, wanted)
-    if (best === undefined) {
-      missing.push(t)
-      continue
-    }
-    const source = resolveFile(file, members, best)
-    log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`)
-    sources.set(t, source)
-  }
-  if (missing.length > 0) {
-    const looked = missing.flatMap(t => names.get(t) ?? [])
-    throw new Error(
-      `${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
-        `looked for a member named ${looked.join(', ')} in any folder`
-    )
-  }
-  return sources
-}
-
-/** Prefer a member in a bin folder, then the -static name, then the first in the archive. */
-function bestCandidate(
-  members: ReadonlyMap<string, Member>,
-  wanted: readonly string[]
-): string | undefined {
-  let best: { path: string; rank: number } | undefined
-  for (const [path, member] of members) {
-    const index = wanted.indexOf(posix.basename(path))
-    if (index < 0 || member.type === 'directory') continue
-    const dir = posix.dirname(path)
-    const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir)
-    const rank = (inBin ? 0 : wanted.length) + index
-    if (!best || rank < best.rank) best = { path, rank }
-  }
-  return best?.path
-}
-
-/** Follow links as the kernel would after extraction, but never above the archive's top. */
-function resolveFile(file: string, members: ReadonlyMap<string, Member>, start: string): string {
-  const done: string[] = []
-  let todo = start.split('/')
-  let hops = 0
-  let via = start
-  while (todo.length > 0) {
-    const [part, ...rest] = todo
-    todo = rest
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (done.pop() === undefined) {
-        throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`)
-      }
-      continue
-    }
-    done.push(part)
-    const here = done.join('/')
-    const member = members.get(here)
-    if (member?.type !== 'symlink' && member?.type !== 'hardlink') continue
-    if (++hops > MAX_HOPS) throw new Error(`Refusing ${file}: the links from ${start} loop`)
-    via = `${here} -> ${member.linkname}`
-    done.pop()
-    if (member.type === 'hardlink' || member.linkname.startsWith('/')) done.length = 0
-    todo = [...member.linkname.split('/'), ...todo]
-  }
-  const path = done.join('/')
-  const member = members.get(path)
-  if (!member) throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`)
-  if (member.type !== 'file') {
-    const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member'
-    throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`)
-  }
-  return path
+  const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]))
+  return extractMembers(file, names, destDir, keep => scanPayload(file, rpm, keep, log), log)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading the payload
-
-interface Scan {
-  readonly members: Map<string, Member>
-  readonly data: Map<string, Buffer[]>
-}
 
 /** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
 async function scanPayload(
@@ -544,18 +423,5 @@ function entryType(mode: number): EntryType {
       return 'directory'
     default:
       return 'other'
-  }
-}
-
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-async function place(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${dest}.${process.pid}.tmp`
-  try {
-    await write(tmp)
-    await chmod(tmp, 0o755)
-    await rename(tmp, dest)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
   }
 }

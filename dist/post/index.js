@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 774:
+/***/ 855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4230,6 +4230,142 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/members.ts
+// Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
+// the rules shared by both: which member serves a target, how links are followed inside the
+// archive, and how an interpreter is written out.
+
+
+/**
+ * Read the archive with `scan` (keeping the members `keep` accepts), choose each target's
+ * member, and write it to destDir/qemu-<target>. A link to a member not named like an
+ * interpreter, seen before we knew we wanted it, takes a second pass.
+ */
+async function members_extractMembers(file, names, destDir, scan, log) {
+    const allNames = new Set([...names.values()].flat());
+    const first = await scan(path => allNames.has(posix.basename(path)));
+    const sources = chooseMembers(file, first.members, names, log);
+    const absent = new Set([...sources.values()].filter(path => !first.data.has(path)));
+    if (absent.size > 0) {
+        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
+        const again = await scan(path => absent.has(path));
+        for (const path of absent) {
+            const chunks = again.data.get(path);
+            if (!chunks)
+                throw new Error(`${file} changed while it was being read: ${path} is gone`);
+            first.data.set(path, chunks);
+        }
+    }
+    await mkdir(destDir, { recursive: true });
+    const written = new Map();
+    for (const [t, source] of sources) {
+        const dest = join(destDir, `qemu-${t}`);
+        await members_place(dest, tmp => writeFile(tmp, Buffer.concat(first.data.get(source) ?? [])));
+        written.set(t, dest);
+    }
+    return written;
+}
+/** How many links one lookup may follow before we call it a loop (Linux allows 40). */
+const MAX_HOPS = 40;
+/** Pick each target's member and follow its links to a regular file; fail naming the misses. */
+function chooseMembers(file, members, names, log) {
+    const sources = new Map();
+    const missing = [];
+    for (const [t, wanted] of names) {
+        const best = bestCandidate(members, wanted);
+        if (best === undefined) {
+            missing.push(t);
+            continue;
+        }
+        const source = resolveFile(file, members, best);
+        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
+        sources.set(t, source);
+    }
+    if (missing.length > 0) {
+        const looked = missing.flatMap(t => names.get(t) ?? []);
+        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
+            `looked for a member named ${looked.join(', ')} in any folder`);
+    }
+    return sources;
+}
+/**
+ * Members are matched by name in any folder, so prefer one in a bin folder (or the top) over,
+ * say, Debian's /usr/share/binfmts/qemu-<target> text file; then the -static name; then the
+ * first in the archive.
+ */
+function bestCandidate(members, wanted) {
+    let best;
+    for (const [path, member] of members) {
+        const index = wanted.indexOf(posix.basename(path));
+        if (index < 0 || member.type === 'directory')
+            continue;
+        const dir = posix.dirname(path);
+        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
+        const rank = (inBin ? 0 : wanted.length) + index;
+        if (!best || rank < best.rank)
+            best = { path, rank };
+    }
+    return best?.path;
+}
+/**
+ * Follow symbolic and hard links from `start` the way the kernel would after extraction, but in
+ * the archive's own tree: absolute targets start at the archive's top, and climbing above it is
+ * an error rather than a step onto the host.
+ */
+function resolveFile(file, members, start) {
+    const done = [];
+    let todo = start.split('/');
+    let hops = 0;
+    let via = start;
+    while (todo.length > 0) {
+        const [part, ...rest] = todo;
+        todo = rest;
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (done.pop() === undefined) {
+                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
+            }
+            continue;
+        }
+        done.push(part);
+        const here = done.join('/');
+        const member = members.get(here);
+        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
+            continue;
+        if (++hops > MAX_HOPS)
+            throw new Error(`Refusing ${file}: the links from ${start} loop`);
+        via = `${here} -> ${member.linkname}`;
+        done.pop();
+        // Hard link names, like absolute symlinks, are relative to the archive's top.
+        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
+            done.length = 0;
+        todo = [...member.linkname.split('/'), ...todo];
+    }
+    const path = done.join('/');
+    const member = members.get(path);
+    if (!member)
+        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
+    if (member.type !== 'file') {
+        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
+        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
+    }
+    return path;
+}
+/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
+async function members_place(dest, write) {
+    const tmp = `${dest}.${process.pid}.tmp`;
+    try {
+        await write(tmp);
+        await chmod(tmp, 0o755);
+        await rename(tmp, dest);
+    }
+    catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
@@ -4383,6 +4519,7 @@ async function system_findSystemInterpreters(targets, qemuPath) {
 
 
 
+
 /**
  * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
  * as destDir/qemu-<target> (mode 0755). Returns target -> written path.
@@ -4392,117 +4529,10 @@ async function archive_extractInterpreters(file, format, targets, destDir, log) 
     const names = new Map(wanted.map(t => [t, candidateNames(t)]));
     if (format === 'bin')
         return copyBare(file, wanted, destDir, log);
-    const allNames = new Set([...names.values()].flat());
-    const scan = await scanArchive(file, format, path => allNames.has(posix.basename(path)), log);
-    const sources = chooseMembers(file, scan.members, names, log);
-    const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)));
-    if (absent.size > 0) {
-        // A link led to a member not named like an interpreter, seen before we knew we wanted it.
-        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
-        const again = await scanArchive(file, format, path => absent.has(path), log);
-        for (const path of absent) {
-            const chunks = again.data.get(path);
-            if (!chunks)
-                throw new Error(`${file} changed while it was being read: ${path} is gone`);
-            scan.data.set(path, chunks);
-        }
-    }
-    await mkdir(destDir, { recursive: true });
-    const written = new Map();
-    for (const [t, source] of sources) {
-        const dest = join(destDir, `qemu-${t}`);
-        await place(dest, tmp => writeFile(tmp, scan.data.get(source) ?? []));
-        written.set(t, dest);
-    }
-    return written;
+    return extractMembers(file, names, destDir, keep => scanArchive(file, format, keep, log), log);
 }
-/** How many links one lookup may follow before we call it a loop (Linux allows 40). */
-const MAX_HOPS = 40;
-/** Pick each target's member and follow its links to a regular file; fail naming the misses. */
-function chooseMembers(file, members, names, log) {
-    const sources = new Map();
-    const missing = [];
-    for (const [t, wanted] of names) {
-        const best = bestCandidate(members, wanted);
-        if (best === undefined) {
-            missing.push(t);
-            continue;
-        }
-        const source = resolveFile(file, members, best);
-        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
-        sources.set(t, source);
-    }
-    if (missing.length > 0) {
-        const looked = missing.flatMap(t => names.get(t) ?? []);
-        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
-            `looked for a member named ${looked.join(', ')} in any folder`);
-    }
-    return sources;
-}
-/**
- * Members are matched by name in any folder, so prefer one in a bin folder (or the top) over,
- * say, Debian's /usr/share/binfmts/qemu-<target> text file; then the -static name; then the
- * first in the archive.
- */
-function bestCandidate(members, wanted) {
-    let best;
-    for (const [path, member] of members) {
-        const index = wanted.indexOf(posix.basename(path));
-        if (index < 0 || member.type === 'directory')
-            continue;
-        const dir = posix.dirname(path);
-        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
-        const rank = (inBin ? 0 : wanted.length) + index;
-        if (!best || rank < best.rank)
-            best = { path, rank };
-    }
-    return best?.path;
-}
-/**
- * Follow symbolic and hard links from `start` the way the kernel would after extraction, but in
- * the archive's own tree: absolute targets start at the archive's top, and climbing above it is
- * an error rather than a step onto the host.
- */
-function resolveFile(file, members, start) {
-    const done = [];
-    let todo = start.split('/');
-    let hops = 0;
-    let via = start;
-    while (todo.length > 0) {
-        const [part, ...rest] = todo;
-        todo = rest;
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (done.pop() === undefined) {
-                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
-            }
-            continue;
-        }
-        done.push(part);
-        const here = done.join('/');
-        const member = members.get(here);
-        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
-            continue;
-        if (++hops > MAX_HOPS)
-            throw new Error(`Refusing ${file}: the links from ${start} loop`);
-        via = `${here} -> ${member.linkname}`;
-        done.pop();
-        // Hard link names, like absolute symlinks, are relative to the archive's top.
-        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
-            done.length = 0;
-        todo = [...member.linkname.split('/'), ...todo];
-    }
-    const path = done.join('/');
-    const member = members.get(path);
-    if (!member)
-        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
-    if (member.type !== 'file') {
-        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
-        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
-    }
-    return path;
-}
+// ---------------------------------------------------------------------------------------------
+// Reading an archive
 /** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
 async function scanArchive(file, format, keep, log) {
     const scan = { members: new Map(), data: new Map() };
@@ -4866,19 +4896,6 @@ async function copyBare(file, targets, destDir, log) {
     log?.debug(`${file}: ${t} is the file itself`);
     await place(dest, tmp => copyFile(file, tmp));
     return new Map([[t, dest]]);
-}
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-async function place(dest, write) {
-    const tmp = `${dest}.${process.pid}.tmp`;
-    try {
-        await write(tmp);
-        await chmod(tmp, 0o755);
-        await rename(tmp, dest);
-    }
-    catch (e) {
-        await rm(tmp, { force: true });
-        throw e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cache.ts
@@ -5960,6 +5977,7 @@ function resolveUrl(url, manifestLocation) {
 
 
 
+
 const LEAD_SIZE = 96;
 const LEAD_MAGIC = 0xedabeedb;
 const HEADER_MAGIC = 0x8eade801;
@@ -6061,108 +6079,11 @@ async function rpm_readRpm(file) {
  */
 async function rpm_extractRpmInterpreters(file, targets, destDir, log) {
     const rpm = await rpm_readRpm(file);
-    const wanted = [...new Set(targets)];
-    const names = new Map(wanted.map(t => [t, candidateNames(t)]));
-    const allNames = new Set([...names.values()].flat());
-    const scan = await scanPayload(file, rpm, path => allNames.has(posix.basename(path)), log);
-    const sources = rpm_chooseMembers(file, scan.members, names, log);
-    const absent = new Set([...sources.values()].filter(path => !scan.data.has(path)));
-    if (absent.size > 0) {
-        // A link led to a member not named like an interpreter, seen before we knew we wanted it.
-        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
-        const again = await scanPayload(file, rpm, path => absent.has(path), log);
-        for (const path of absent) {
-            const chunks = again.data.get(path);
-            if (!chunks)
-                throw new Error(`${file} changed while it was being read: ${path} is gone`);
-            scan.data.set(path, chunks);
-        }
-    }
-    await mkdir(destDir, { recursive: true });
-    const written = new Map();
-    for (const [t, source] of sources) {
-        const dest = join(destDir, `qemu-${t}`);
-        await rpm_place(dest, tmp => writeFile(tmp, Buffer.concat(scan.data.get(source) ?? [])));
-        written.set(t, dest);
-    }
-    return written;
+    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
+    return extractMembers(file, names, destDir, keep => scanPayload(file, rpm, keep, log), log);
 }
-const rpm_MAX_HOPS = 40;
-function rpm_chooseMembers(file, members, names, log) {
-    const sources = new Map();
-    const missing = [];
-    for (const [t, wanted] of names) {
-        const best = rpm_bestCandidate(members, wanted);
-        if (best === undefined) {
-            missing.push(t);
-            continue;
-        }
-        const source = rpm_resolveFile(file, members, best);
-        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
-        sources.set(t, source);
-    }
-    if (missing.length > 0) {
-        const looked = missing.flatMap(t => names.get(t) ?? []);
-        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
-            `looked for a member named ${looked.join(', ')} in any folder`);
-    }
-    return sources;
-}
-/** Prefer a member in a bin folder, then the -static name, then the first in the archive. */
-function rpm_bestCandidate(members, wanted) {
-    let best;
-    for (const [path, member] of members) {
-        const index = wanted.indexOf(posix.basename(path));
-        if (index < 0 || member.type === 'directory')
-            continue;
-        const dir = posix.dirname(path);
-        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
-        const rank = (inBin ? 0 : wanted.length) + index;
-        if (!best || rank < best.rank)
-            best = { path, rank };
-    }
-    return best?.path;
-}
-/** Follow links as the kernel would after extraction, but never above the archive's top. */
-function rpm_resolveFile(file, members, start) {
-    const done = [];
-    let todo = start.split('/');
-    let hops = 0;
-    let via = start;
-    while (todo.length > 0) {
-        const [part, ...rest] = todo;
-        todo = rest;
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (done.pop() === undefined) {
-                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
-            }
-            continue;
-        }
-        done.push(part);
-        const here = done.join('/');
-        const member = members.get(here);
-        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
-            continue;
-        if (++hops > rpm_MAX_HOPS)
-            throw new Error(`Refusing ${file}: the links from ${start} loop`);
-        via = `${here} -> ${member.linkname}`;
-        done.pop();
-        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
-            done.length = 0;
-        todo = [...member.linkname.split('/'), ...todo];
-    }
-    const path = done.join('/');
-    const member = members.get(path);
-    if (!member)
-        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
-    if (member.type !== 'file') {
-        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
-        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
-    }
-    return path;
-}
+// ---------------------------------------------------------------------------------------------
+// Reading the payload
 /** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
 async function scanPayload(file, rpm, keep, log) {
     const scan = { members: new Map(), data: new Map() };
@@ -6409,19 +6330,6 @@ function rpm_entryType(mode) {
             return 'directory';
         default:
             return 'other';
-    }
-}
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-async function rpm_place(dest, write) {
-    const tmp = `${dest}.${process.pid}.tmp`;
-    try {
-        await write(tmp);
-        await chmod(tmp, 0o755);
-        await rename(tmp, dest);
-    }
-    catch (e) {
-        await rm(tmp, { force: true });
-        throw e;
     }
 }
 
@@ -8791,7 +8699,7 @@ async function runPost(store = state_actionStore(), log = actionLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(774);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a2)();
 
