@@ -1,3 +1,3 @@
-import { runPost } from './action.js'
+import { runPost } from './cleanup.js'
 
 await runPost()

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
+import type { Log } from './log.js'
 
 /** Workflow command data: the runner decodes %25, %0D and %0A. */
 function escapeData(text: string): string {
@@ -39,6 +40,9 @@ export const info = (message: string) => process.stdout.write(`${message}${EOL}`
 export const debug = (message: string) => command('debug', message)
 export const notice = (message: string) => command('notice', message)
 export const warning = (message: string) => command('warning', message)
+
+/** The project's Log, written as workflow commands. */
+export const runnerLog: Log = { info, debug, notice, warning, group: (name, fn) => group(name, fn) }
 
 export function setFailed(message: string): void {
   process.exitCode = 1

@@ -9254,7 +9254,7 @@ function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function command(name, message) {
-    process.stdout.write(`::${name}::${escapeData(message)}${EOL}`);
+    process.stdout.write(`::${name}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 /** An input as the runner passes it: INPUT_<NAME> with spaces as underscores, trimmed. */
 function getInput(name) {
@@ -9271,10 +9271,12 @@ function appendKeyValue(variable, name, value) {
 const setOutput = (name, value) => appendKeyValue('GITHUB_OUTPUT', name, value);
 const saveState = (name, value) => appendKeyValue('GITHUB_STATE', name, value);
 const getState = (name) => process.env[`STATE_${name}`] ?? '';
-const info = (message) => process.stdout.write(`${message}${EOL}`);
+const info = (message) => process.stdout.write(`${message}${external_node_os_.EOL}`);
 const debug = (message) => command('debug', message);
 const notice = (message) => command('notice', message);
 const warning = (message) => command('warning', message);
+/** The project's Log, written as workflow commands. */
+const runnerLog = { info, debug, notice, warning, group: (name, fn) => group(name, fn) };
 function setFailed(message) {
     process.exitCode = 1;
     command('error', message);

@@ -3246,10 +3246,8 @@ module.exports = validRange
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  VN: () => (/* binding */ runMain)
+  V: () => (/* binding */ runMain)
 });
-
-// UNUSED EXPORTS: actionLog, runPost
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -3291,6 +3289,8 @@ const info = (message) => process.stdout.write(`${message}${external_node_os_nam
 const debug = (message) => command('debug', message);
 const notice = (message) => command('notice', message);
 const warning = (message) => command('warning', message);
+/** The project's Log, written as workflow commands. */
+const runnerLog = { info, debug, notice, warning, group: (name, fn) => group(name, fn) };
 function setFailed(message) {
     process.exitCode = 1;
     command('error', message);
@@ -3333,6 +3333,9 @@ class runner_Summary {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(88);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -3520,7 +3523,7 @@ async function chooseWriter(log) {
     }
     return sudoWriter(log);
 }
-class binfmt_BinfmtTable {
+class BinfmtTable {
     root;
     writer;
     log;
@@ -3548,7 +3551,7 @@ class binfmt_BinfmtTable {
                 throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
             }
         }
-        return new binfmt_BinfmtTable(root, writer, options.log);
+        return new BinfmtTable(root, writer, options.log);
     }
     /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
     static async read(root = DEFAULT_ROOT) {
@@ -3560,7 +3563,7 @@ class binfmt_BinfmtTable {
             },
             mount: async () => { }
         };
-        return new binfmt_BinfmtTable(root, readOnly).list();
+        return new BinfmtTable(root, readOnly).list();
     }
     /** Every entry, sorted by name. */
     async list() {
@@ -3692,9 +3695,6 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
@@ -3971,258 +3971,6 @@ function readInputs() {
     for (const name of INPUT_NAMES)
         raw[name] = getInput(name);
     return parseOptions(raw);
-}
-
-;// CONCATENATED MODULE: ./src/lock.ts
-// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
-// table. Changes to it happen under a host-wide lock, and a shared record says which runs
-// use which of our entries, so that one run's cleanup never removes an entry another run
-// still relies on: the last one out removes it.
-
-
-
-
-
-
-/** Where the lock and the owners record live for the table at `root`. */
-function lock_lockDirFor(root) {
-    if (process.env.SETUP_BINFMT_LOCK_DIR)
-        return process.env.SETUP_BINFMT_LOCK_DIR;
-    if (root === DEFAULT_ROOT) {
-        return process.getuid?.() === 0
-            ? '/run/setup-binfmt'
-            : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
-    }
-    // Another table (a test's private one): a folder of its own.
-    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(root).digest('hex').slice(0, 16)}`);
-}
-const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-function readHolder(path) {
-    try {
-        return Number((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) || 0;
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-}
-/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
-async function lock_withLock(dir, fn, log, timeoutMs = 120_000) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const path = (0,external_node_path_namespaceObject.join)(dir, 'lock');
-    const deadline = Date.now() + timeoutMs;
-    let waited = false;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const holder = readHolder(path);
-        if (holder === undefined)
-            continue; // released meanwhile: try again at once
-        // An empty file is a holder between creating and writing it: wait like for any other.
-        if (holder > 0 && !alive(holder)) {
-            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
-            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-            continue;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
-        }
-        if (!waited)
-            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
-        waited = true;
-        await new Promise(resolve => setTimeout(resolve, 25));
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-    }
-}
-/**
- * The process whose life is the run's: on a runner, main and post are children of the same
- * worker process; the CLI's install and uninstall share none, so they go by age alone.
- */
-function runPid() {
-    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
-}
-/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
-const STALE_MS = 24 * 60 * 60 * 1000;
-class lock_Owners {
-    path;
-    records;
-    constructor(path, records) {
-        this.path = path;
-        this.records = records;
-    }
-    static read(dir) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, 'owners.json');
-        try {
-            return new lock_Owners(path, JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
-        }
-        catch {
-            // None yet, or unreadable: start afresh rather than block every run on the host.
-            return new lock_Owners(path, {});
-        }
-    }
-    save() {
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
-        (0,external_node_fs_namespaceObject.renameSync)(`${this.path}.tmp`, this.path);
-    }
-    /** Other runs (not stale) that use this entry, as it is defined now. */
-    others(entry, me) {
-        const record = this.records[entry.name];
-        if (!record || !sameDefinition(record.entry, entry))
-            return [];
-        const now = Date.now();
-        return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
-    }
-    /** True when some run of ours registered this entry (then it is ours to share). */
-    tracks(entry) {
-        const record = this.records[entry.name];
-        return record !== undefined && sameDefinition(record.entry, entry);
-    }
-    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
-    use(entry, me, pid) {
-        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
-        this.records[entry.name] = {
-            entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
-        };
-    }
-    release(entry, me) {
-        const record = this.records[entry.name];
-        if (!record)
-            return;
-        const owners = { ...record.owners };
-        delete owners[me];
-        if (Object.keys(owners).length === 0)
-            delete this.records[entry.name];
-        else
-            this.records[entry.name] = { ...record, owners };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/restore.ts
-// Undo one run: remove what it registered, register again what `reset` removed, and compare
-// the table with the snapshot taken before the first change. Problems are warnings: a post
-// step must never fail a job that already did its work.
-
-
-async function restore(table, state, log, owners) {
-    const report = {
-        removed: [],
-        restored: [],
-        vanished: [],
-        shared: [],
-        differences: []
-    };
-    const me = state.owner ?? '';
-    // Entries another run registered and this one shared: the last user removes them.
-    for (const entry of [...(state.adopted ?? [])].reverse()) {
-        const others = owners?.others(entry, me) ?? [];
-        owners?.release(entry, me);
-        const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
-            continue;
-        await table.remove(entry.name);
-        log.info(`removed ${entry.name} (the last run using it)`);
-        report.removed.push(entry.name);
-    }
-    for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
-            report.shared.push(entry.name);
-            continue;
-        }
-        owners?.release(entry, me);
-        const current = await table.get(entry.name);
-        if (!current) {
-            log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
-            report.vanished.push(entry.name);
-        }
-        else if (!sameDefinition(current, entry)) {
-            log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
-            report.vanished.push(entry.name);
-        }
-        else {
-            await table.remove(entry.name);
-            log.info(`removed ${entry.name}`);
-            report.removed.push(entry.name);
-        }
-    }
-    for (const entry of state.removed) {
-        const current = await table.get(entry.name);
-        if (current && sameDefinition(current, entry))
-            continue;
-        if (current) {
-            log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
-            continue;
-        }
-        try {
-            await table.register(entry);
-            log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
-            report.restored.push(entry.name);
-        }
-        catch (e) {
-            log.warning(`Could not put back ${entry.name}: ${e.message}`);
-        }
-    }
-    owners?.save();
-    // Entries other running jobs registered or share are expected; anything else is a difference.
-    const shared = new Set(report.shared);
-    const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
-    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
-    if (report.differences.length === 0) {
-        log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
-    }
-    else {
-        log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`);
-    }
-    return report;
-}
-/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
-async function restore_restoreRun(table, state, log) {
-    const dir = state.lockDir ?? lockDirFor(state.root);
-    return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log);
-}
-/** One line per entry added, missing or changed between two tables. */
-function compare(before, after) {
-    const old = new Map(before.map(e => [e.name, e]));
-    const now = new Map(after.map(e => [e.name, e]));
-    const lines = [];
-    for (const [name, entry] of old) {
-        const current = now.get(name);
-        if (!current)
-            lines.push(`${name} is missing`);
-        else if (!sameDefinition(current, entry))
-            lines.push(`${name} changed`);
-    }
-    for (const name of now.keys())
-        if (!old.has(name))
-            lines.push(`${name} was added`);
-    return lines;
 }
 
 ;// CONCATENATED MODULE: external "node:stream"
@@ -7654,6 +7402,156 @@ async function nativeTargets(entries, log, exec = exec_run, arch = process.arch)
     return native;
 }
 
+;// CONCATENATED MODULE: ./src/lock.ts
+// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
+// table. Changes to it happen under a host-wide lock, and a shared record says which runs
+// use which of our entries, so that one run's cleanup never removes an entry another run
+// still relies on: the last one out removes it.
+
+
+
+
+
+
+/** Where the lock and the owners record live for the table at `root`. */
+function lock_lockDirFor(root) {
+    if (process.env.SETUP_BINFMT_LOCK_DIR)
+        return process.env.SETUP_BINFMT_LOCK_DIR;
+    if (root === DEFAULT_ROOT) {
+        return process.getuid?.() === 0
+            ? '/run/setup-binfmt'
+            : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
+    }
+    // Another table (a test's private one): a folder of its own.
+    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(root).digest('hex').slice(0, 16)}`);
+}
+const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+function readHolder(path) {
+    try {
+        return Number((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) || 0;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
+async function lock_withLock(dir, fn, log, timeoutMs = 120_000) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(dir, 'lock');
+    const deadline = Date.now() + timeoutMs;
+    let waited = false;
+    for (;;) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+            await handle.writeFile(String(process.pid));
+            await handle.close();
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+        const holder = readHolder(path);
+        if (holder === undefined)
+            continue; // released meanwhile: try again at once
+        // An empty file is a holder between creating and writing it: wait like for any other.
+        if (holder > 0 && !alive(holder)) {
+            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
+            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
+        }
+        if (!waited)
+            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
+        waited = true;
+        await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    }
+}
+/**
+ * The process whose life is the run's: on a runner, main and post are children of the same
+ * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ */
+function runPid() {
+    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
+}
+/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+class lock_Owners {
+    path;
+    records;
+    constructor(path, records) {
+        this.path = path;
+        this.records = records;
+    }
+    static read(dir) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, 'owners.json');
+        try {
+            return new lock_Owners(path, JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
+        }
+        catch {
+            // None yet, or unreadable: start afresh rather than block every run on the host.
+            return new lock_Owners(path, {});
+        }
+    }
+    save() {
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
+        (0,external_node_fs_namespaceObject.renameSync)(`${this.path}.tmp`, this.path);
+    }
+    /** Other runs (not stale) that use this entry, as it is defined now. */
+    others(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        const now = Date.now();
+        return Object.entries(record.owners)
+            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
+            .map(([id]) => id);
+    }
+    /** True when some run of ours registered this entry (then it is ours to share). */
+    tracks(entry) {
+        const record = this.records[entry.name];
+        return record !== undefined && sameDefinition(record.entry, entry);
+    }
+    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
+    use(entry, me, pid) {
+        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
+        this.records[entry.name] = {
+            entry,
+            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+        };
+    }
+    release(entry, me) {
+        const record = this.records[entry.name];
+        if (!record)
+            return;
+        const owners = { ...record.owners };
+        delete owners[me];
+        if (Object.keys(owners).length === 0)
+            delete this.records[entry.name];
+        else
+            this.records[entry.name] = { ...record, owners };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/register.ts
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
@@ -7733,6 +7631,108 @@ function describe(e) {
     return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
 }
 
+;// CONCATENATED MODULE: ./src/restore.ts
+// Undo one run: remove what it registered, register again what `reset` removed, and compare
+// the table with the snapshot taken before the first change. Problems are warnings: a post
+// step must never fail a job that already did its work.
+
+
+async function restore(table, state, log, owners) {
+    const report = {
+        removed: [],
+        restored: [],
+        vanished: [],
+        shared: [],
+        differences: []
+    };
+    const me = state.owner ?? '';
+    // Entries another run registered and this one shared: the last user removes them.
+    for (const entry of [...(state.adopted ?? [])].reverse()) {
+        const others = owners?.others(entry, me) ?? [];
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (others.length > 0 || !current || !sameDefinition(current, entry))
+            continue;
+        await table.remove(entry.name);
+        log.info(`removed ${entry.name} (the last run using it)`);
+        report.removed.push(entry.name);
+    }
+    for (const entry of [...state.created].reverse()) {
+        if (owners && owners.others(entry, me).length > 0) {
+            owners.release(entry, me);
+            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+            report.shared.push(entry.name);
+            continue;
+        }
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (!current) {
+            log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
+            report.vanished.push(entry.name);
+        }
+        else if (!sameDefinition(current, entry)) {
+            log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
+            report.vanished.push(entry.name);
+        }
+        else {
+            await table.remove(entry.name);
+            log.info(`removed ${entry.name}`);
+            report.removed.push(entry.name);
+        }
+    }
+    for (const entry of state.removed) {
+        const current = await table.get(entry.name);
+        if (current && sameDefinition(current, entry))
+            continue;
+        if (current) {
+            log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
+            continue;
+        }
+        try {
+            await table.register(entry);
+            log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
+            report.restored.push(entry.name);
+        }
+        catch (e) {
+            log.warning(`Could not put back ${entry.name}: ${e.message}`);
+        }
+    }
+    owners?.save();
+    // Entries other running jobs registered or share are expected; anything else is a difference.
+    const shared = new Set(report.shared);
+    const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
+    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
+    if (report.differences.length === 0) {
+        log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
+    }
+    else {
+        log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`);
+    }
+    return report;
+}
+/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
+async function restoreRun(table, state, log) {
+    const dir = state.lockDir ?? lockDirFor(state.root);
+    return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log);
+}
+/** One line per entry added, missing or changed between two tables. */
+function compare(before, after) {
+    const old = new Map(before.map(e => [e.name, e]));
+    const now = new Map(after.map(e => [e.name, e]));
+    const lines = [];
+    for (const [name, entry] of old) {
+        const current = now.get(name);
+        if (!current)
+            lines.push(`${name} is missing`);
+        else if (!sameDefinition(current, entry))
+            lines.push(`${name} changed`);
+    }
+    for (const name of now.keys())
+        if (!old.has(name))
+            lines.push(`${name} was added`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
@@ -7749,7 +7749,7 @@ function parse(text, where) {
     return state;
 }
 /** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-function state_actionStore() {
+function actionStore() {
     return {
         load: () => parse(getState(KEY), 'the step state'),
         save: state => saveState(KEY, JSON.stringify(state)),
@@ -8441,7 +8441,7 @@ async function setup(options, deps) {
     const timings = {};
     const log = timedGroups(deps.log, timings);
     const plan = await log.group('Plan', async () => {
-        const native = deps.native ?? (await nativeTargets(await binfmt_BinfmtTable.read(deps.root), log, deps.exec));
+        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
         const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
         log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
@@ -8461,7 +8461,7 @@ async function setup(options, deps) {
         });
     let table;
     const registered = await log.group('Register', async () => {
-        const open = await binfmt_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+        const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
         table = open;
         const lockDir = deps.lockDir ?? lock_lockDirFor(open.root);
         // One run at a time changes the table: others on this host wait here.
@@ -8619,7 +8619,7 @@ function setupSummary(result) {
     }
     return summary.paragraph(`Native: ${result.plan.native.join(', ') || 'none'}`);
 }
-function summary_restoreSummary(report) {
+function restoreSummary(report) {
     const line = (label, names) => `${label}: ${names.join(', ') || 'none'}`;
     return new Summary()
         .heading('setup-binfmt: binfmt_misc restored')
@@ -8635,26 +8635,17 @@ function summary_restoreSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts
-// The action's two steps. Main registers and saves state; post restores from that state.
-// Post problems are warnings: by then the job's real work is done.
+// The action's main step: read the inputs, set up, write outputs and the summary, and save
+// what changed (the post step, src/cleanup.ts, undoes it).
 
 
 
 
 
-
-
-const actionLog = {
-    info: m => info(m),
-    debug: m => debug(m),
-    notice: m => notice(m),
-    warning: m => warning(m),
-    group: (name, fn) => group(name, fn)
-};
 async function runMain(deps = {}) {
     try {
         const options = readInputs();
-        const result = await setup(options, { log: actionLog, store: state_actionStore(), ...deps });
+        const result = await setup(options, { log: runnerLog, store: actionStore(), ...deps });
         setOutput('platforms', result.platforms.join(','));
         setOutput('emulated-platforms', result.emulatedPlatforms.join(','));
         setOutput('emulators', result.emulators.join(','));
@@ -8673,25 +8664,6 @@ async function runMain(deps = {}) {
         setFailed(e.message);
     }
 }
-async function runPost(store = actionStore(), log = actionLog) {
-    try {
-        const state = store.load();
-        if (!state) {
-            log.info('Nothing to restore: main changed nothing');
-            return;
-        }
-        if (!state.cleanup) {
-            log.info(`cleanup is false: leaving ${state.created.map(e => e.name).join(', ') || 'the table'} as it is`);
-            return;
-        }
-        const table = await BinfmtTable.open({ root: state.root, log });
-        const report = await log.group('Restore binfmt_misc', () => restoreRun(table, state, log));
-        await restoreSummary(report).write();
-    }
-    catch (e) {
-        log.warning(`Could not restore binfmt_misc: ${e.message}`);
-    }
-}
 
 
 /***/ }),
@@ -8702,7 +8674,7 @@ async function runPost(store = actionStore(), log = actionLog) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
 
-await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .VN)();
+await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

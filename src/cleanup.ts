@@ -1,0 +1,34 @@
+// The action's post step: undo what main changed, from the state main saved. Problems are
+// warnings: by then the job's real work is done. Kept apart from main so that its bundle
+// carries none of the setup code.
+
+import { BinfmtTable } from './binfmt.js'
+import type { Log } from './log.js'
+import { restoreRun } from './restore.js'
+import { runnerLog } from './runner.js'
+import { actionStore, type StateStore } from './state.js'
+import { restoreSummary } from './summary.js'
+
+export async function runPost(
+  store: StateStore = actionStore(),
+  log: Log = runnerLog
+): Promise<void> {
+  try {
+    const state = store.load()
+    if (!state) {
+      log.info('Nothing to restore: main changed nothing')
+      return
+    }
+    if (!state.cleanup) {
+      log.info(
+        `cleanup is false: leaving ${state.created.map(e => e.name).join(', ') || 'the table'} as it is`
+      )
+      return
+    }
+    const table = await BinfmtTable.open({ root: state.root, log })
+    const report = await log.group('Restore binfmt_misc', () => restoreRun(table, state, log))
+    await restoreSummary(report).write()
+  } catch (e) {
+    log.warning(`Could not restore binfmt_misc: ${(e as Error).message}`)
+  }
+}
