@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { BinfmtTable, type Entry } from '../src/binfmt.js'
+import type { Entry } from '../src/binfmt.js'
 import {
   dockerAvailable,
   dockerError,
@@ -26,8 +26,8 @@ import {
   type ImageSpec
 } from '../src/oci.js'
 import { probeMarker, probeProgram } from '../src/probes.js'
-import { wantedEntry } from '../src/register.js'
-import { busybox, qemuStatic } from './helpers/fixtures.js'
+import { GlobalEntries } from './helpers/global-table.js'
+import { busybox } from './helpers/fixtures.js'
 
 /** `tar -tv` of an archive, through GNU tar. */
 async function listTar(archive: Buffer, verbose = true): Promise<string[]> {
@@ -191,10 +191,7 @@ const BUSYBOX_IMAGE = 'localhost/setup-binfmt-test-busybox:arm64'
 const SLOW = 120_000
 
 describe('docker: emulated containers through the global binfmt_misc table', () => {
-  let table: BinfmtTable | undefined
-  let before: Entry[] = []
-  /** Entries this file registered, and only those, are removed afterwards. */
-  const added: string[] = []
+  let global: GlobalEntries | undefined
   const images: string[] = []
 
   beforeAll(async () => {
@@ -205,42 +202,14 @@ describe('docker: emulated containers through the global binfmt_misc table', () 
           '--no-install-recommends docker.io); .ci/run starts it in CI.'
       )
     }
-    table = await BinfmtTable.open({ log: memoryLog() })
-    before = await table.list()
-    for (const target of TARGETS) {
-      const wanted = wantedEntry(target, qemuStatic(target), 'POCF')
-      let name: string | undefined
-      for (const candidate of [
-        wanted.name,
-        `${wanted.name}-test`,
-        `${wanted.name}-test-${process.pid}`
-      ]) {
-        if (!(await table.get(candidate))) {
-          name = candidate
-          break
-        }
-      }
-      if (!name) throw new Error(`No free entry name for ${target} in the global table`)
-      // Registered later than any entry already there, ours is the one the kernel tries first.
-      await table.register({ ...wanted, name })
-      added.push(name)
-    }
+    global = await GlobalEntries.register(TARGETS)
   }, SLOW)
 
   afterAll(async () => {
-    const problems: string[] = []
-    for (const name of [...added].reverse()) {
-      try {
-        await table?.remove(name)
-      } catch (e) {
-        problems.push(
-          `Cannot remove ${name} from the global binfmt_misc table: ${(e as Error).message}`
-        )
-      }
-    }
+    const problems = (await global?.remove()) ?? []
     if (images.length > 0) await run(['docker', 'rmi', ...images], { allowFailure: true })
     if (problems.length > 0) throw new Error(problems.join('\n'))
-    if (table) expect(await table.list()).toEqual(before)
+    if (global) expect(await global.table.list()).toEqual(global.before)
   }, SLOW)
 
   const ok = (r: SmokeResult) => ({ target: r.target, ok: r.ok, output: r.output })
@@ -275,7 +244,7 @@ describe('docker: emulated containers through the global binfmt_misc table', () 
     "a target without a binfmt_misc entry fails with docker's error and a hint",
     async () => {
       // s390x, or the first of these that no entry in the global table would run.
-      const entries = (await table?.list()) ?? []
+      const entries = (await global?.table.list()) ?? []
       const target = ['s390x', 'ppc64le', 'mips64el', 'loongarch64'].find(
         t => !entries.some(e => handles(e, probeProgram(t)))
       )

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BinfmtTable, type Entry } from '../src/binfmt.js'
+import type { Entry } from '../src/binfmt.js'
 import {
   availableEngine,
   containerEngine,
@@ -28,8 +28,8 @@ import { run } from '../src/exec.js'
 import { memoryLog } from '../src/log.js'
 import { imageArchive } from '../src/oci.js'
 import { probeMarker, probeProgram } from '../src/probes.js'
-import { wantedEntry } from '../src/register.js'
-import { busybox, qemuStatic } from './helpers/fixtures.js'
+import { GlobalEntries } from './helpers/global-table.js'
+import { busybox } from './helpers/fixtures.js'
 
 const TARGETS = ['aarch64', 'arm', 'riscv64']
 /** Under localhost/, so a pull that should not happen goes nowhere but this machine. */
@@ -67,10 +67,7 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
   let store = ''
   let engine: Engine
   const systemCacheExisted = existsSync(SYSTEM_CACHE)
-  let table: BinfmtTable | undefined
-  let before: Entry[] = []
-  /** Entries this file registered, and only those, are removed afterwards. */
-  const added: string[] = []
+  let global: GlobalEntries | undefined
 
   const podman = (...args: string[]) => run([...engine.command, ...args], { allowFailure: true })
 
@@ -98,39 +95,11 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
       throw new Error(`podman info fails with a store in ${store}: ${info.stderr.trim()}`)
     }
 
-    table = await BinfmtTable.open({ log: memoryLog() })
-    before = await table.list()
-    for (const target of TARGETS) {
-      const wanted = wantedEntry(target, qemuStatic(target), 'POCF')
-      let name: string | undefined
-      for (const candidate of [
-        wanted.name,
-        `${wanted.name}-test`,
-        `${wanted.name}-test-${process.pid}`
-      ]) {
-        if (!(await table.get(candidate))) {
-          name = candidate
-          break
-        }
-      }
-      if (!name) throw new Error(`No free entry name for ${target} in the global table`)
-      // Registered later than any entry already there, ours is the one the kernel tries first.
-      await table.register({ ...wanted, name })
-      added.push(name)
-    }
+    global = await GlobalEntries.register(TARGETS)
   }, SLOW)
 
   afterAll(async () => {
-    const problems: string[] = []
-    for (const name of [...added].reverse()) {
-      try {
-        await table?.remove(name)
-      } catch (e) {
-        problems.push(
-          `Cannot remove ${name} from the global binfmt_misc table: ${(e as Error).message}`
-        )
-      }
-    }
+    const problems = (await global?.remove()) ?? []
     if (store) {
       await podman('rmi', '--all', '--force')
       for (const mount of (await mountsUnder(store)).reverse()) {
@@ -146,7 +115,7 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
       }
     }
     if (problems.length > 0) throw new Error(problems.join('\n'))
-    if (table) expect(await table.list()).toEqual(before)
+    if (global) expect(await global.table.list()).toEqual(global.before)
   }, SLOW)
 
   test('availableEngine: Docker first, Podman when no Docker daemon answers', async () => {
@@ -192,7 +161,7 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
   test(
     "a target without a binfmt_misc entry fails with podman's error and a hint",
     async () => {
-      const entries = (await table?.list()) ?? []
+      const entries = (await global?.table.list()) ?? []
       const target = ['s390x', 'ppc64le', 'mips64el', 'loongarch64'].find(
         t => !entries.some(e => handles(e, probeProgram(t)))
       )

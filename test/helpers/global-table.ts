@@ -1,0 +1,50 @@
+// Entries in the host's GLOBAL binfmt_misc table, for the container tests (containers use
+// that table, not a namespace's). Only what `register` added is removed again.
+
+import { BinfmtTable, type Entry } from '../../src/binfmt.js'
+import { memoryLog } from '../../src/log.js'
+import { wantedEntry } from '../../src/register.js'
+import { qemuStatic } from './fixtures.js'
+
+export class GlobalEntries {
+  private constructor(
+    readonly table: BinfmtTable,
+    /** The table before anything was added. */
+    readonly before: Entry[],
+    readonly added: string[]
+  ) {}
+
+  /** Register POCF entries for `targets` under names that are free (ours are tried first). */
+  static async register(targets: readonly string[]): Promise<GlobalEntries> {
+    const table = await BinfmtTable.open({ log: memoryLog() })
+    const entries = new GlobalEntries(table, await table.list(), [])
+    for (const target of targets) {
+      const wanted = wantedEntry(target, qemuStatic(target), 'POCF')
+      const candidates = [wanted.name, `${wanted.name}-test`, `${wanted.name}-test-${process.pid}`]
+      let name: string | undefined
+      for (const candidate of candidates) {
+        if (!name && !(await table.get(candidate))) name = candidate
+      }
+      if (!name) throw new Error(`No free entry name for ${target} in the global table`)
+      // Registered later than any entry already there, ours is the one the kernel tries first.
+      await table.register({ ...wanted, name })
+      entries.added.push(name)
+    }
+    return entries
+  }
+
+  /** Remove exactly what register added; the problems, one line each. */
+  async remove(): Promise<string[]> {
+    const problems: string[] = []
+    for (const name of [...this.added].reverse()) {
+      try {
+        await this.table.remove(name)
+      } catch (e) {
+        problems.push(
+          `Cannot remove ${name} from the global binfmt_misc table: ${(e as Error).message}`
+        )
+      }
+    }
+    return problems
+  }
+}
