@@ -53,8 +53,10 @@ export async function resetQemuEntries(
       continue
     }
     removed.push(entry)
-    await table.remove(entry.name)
-    journal.removed(entry)
+    await journal.writeAhead(
+      () => journal.removed(entry),
+      () => table.remove(entry.name)
+    )
     owners.release(entry, journal.owner)
     owners.save()
     log.info(
@@ -79,8 +81,10 @@ export async function registerTarget(
     const wanted = { ...wantedEntry(targetName, interpreter, flags), name }
     const existing = await table.get(name)
     if (!existing) {
-      await table.register(wanted)
-      journal.created(wanted)
+      await journal.writeAhead(
+        () => journal.created(wanted),
+        () => table.register(wanted)
+      )
       owners.use(wanted, journal.owner, runPid())
       owners.save()
       return { target: targetName, entry: wanted, action: 'registered', shadowed }

@@ -147,6 +147,21 @@ export class Journal {
     }
   }
 
+  /**
+   * Save the record of a change before making it, so that a run killed in between leaves
+   * nothing unrecorded for post; when the change fails, take the record back.
+   */
+  async writeAhead<T>(record: () => void, change: () => Promise<T>): Promise<T> {
+    const before = this.state
+    record()
+    try {
+      return await change()
+    } catch (e) {
+      this.update(before)
+      throw e
+    }
+  }
+
   private update(change: Partial<RunState>): void {
     this.state = { ...this.state, ...change }
     this.store.save(this.state)

@@ -8276,8 +8276,7 @@ async function resetQemuEntries(table, journal, log, owners) {
             continue;
         }
         removed.push(entry);
-        await table.remove(entry.name);
-        journal.removed(entry);
+        await journal.writeAhead(() => journal.removed(entry), () => table.remove(entry.name));
         owners.release(entry, journal.owner);
         owners.save();
         log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
@@ -8292,8 +8291,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
         const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
         const existing = await table.get(name);
         if (!existing) {
-            await table.register(wanted);
-            journal.created(wanted);
+            await journal.writeAhead(() => journal.created(wanted), () => table.register(wanted));
             owners.use(wanted, journal.owner, (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .runPid */ .zW)());
             owners.save();
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
@@ -9429,6 +9427,21 @@ class Journal {
         }
         else {
             this.update({ removed: [...this.state.removed, entry] });
+        }
+    }
+    /**
+     * Save the record of a change before making it, so that a run killed in between leaves
+     * nothing unrecorded for post; when the change fails, take the record back.
+     */
+    async writeAhead(record, change) {
+        const before = this.state;
+        record();
+        try {
+            return await change();
+        }
+        catch (e) {
+            this.update(before);
+            throw e;
         }
     }
     update(change) {

@@ -815,6 +815,21 @@ class Journal {
             this.update({ removed: [...this.state.removed, entry] });
         }
     }
+    /**
+     * Save the record of a change before making it, so that a run killed in between leaves
+     * nothing unrecorded for post; when the change fails, take the record back.
+     */
+    async writeAhead(record, change) {
+        const before = this.state;
+        record();
+        try {
+            return await change();
+        }
+        catch (e) {
+            this.update(before);
+            throw e;
+        }
+    }
     update(change) {
         this.state = { ...this.state, ...change };
         this.store.save(this.state);
