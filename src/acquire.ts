@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
 import { extractInterpreters } from './archive.js'
-import { cachedVersions, findCached, storeCached } from './cache.js'
+import { cachedVersions, findCached, storeCached, toolName } from './cache.js'
 import { DEFAULT_MANIFEST } from './default-manifest.js'
 import { downloadVerified, type DownloadOptions } from './download.js'
 import { checkInterpreter } from './elf.js'
@@ -38,8 +38,6 @@ export interface Acquired {
   readonly cacheHit: boolean
   readonly downloadedBytes: number
 }
-
-const tool = (target: string) => `qemu-${target}`
 
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/'
@@ -87,7 +85,7 @@ async function fromCache(request: AcquireRequest, log: Log): Promise<Acquired | 
     }
     spec = selectRelease(DEFAULT_MANIFEST).version
   }
-  const version = cachedVersions(tool(request.targets[0]), arch).find(
+  const version = cachedVersions(toolName(request.targets[0]), arch).find(
     v => semver.satisfies(v, spec) && cachedInterpreters(request.targets, v, arch)
   )
   if (!version) {
@@ -100,7 +98,7 @@ async function fromCache(request: AcquireRequest, log: Log): Promise<Acquired | 
 
 /** Every target's cached interpreter of `version`, or undefined when one is missing. */
 function cachedInterpreters(targets: readonly string[], version: string, arch: string) {
-  const found = targets.map(t => [t, findCached(tool(t), version, arch)] as const)
+  const found = targets.map(t => [t, findCached(toolName(t), version, arch)] as const)
   return found.every(([, path]) => path) ? new Map(found as [string, string][]) : undefined
 }
 
@@ -170,7 +168,7 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
       await rm(archive, { force: true })
       for (const [t, path] of extracted) {
         await checkInterpreter(path, arch)
-        interpreters.set(t, storeCached(tool(t), release.version, arch, path))
+        interpreters.set(t, storeCached(toolName(t), release.version, arch, path))
       }
     }
   } finally {

@@ -13,10 +13,9 @@ import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from './exec.js'
 import type { Log } from './log.js'
+import type { Format } from './manifest.js'
 import { extractMembers, place, type EntryType, type Member, type Scan } from './members.js'
 import { candidateNames } from './system.js'
-
-export type ArchiveFormat = 'tar.gz' | 'tar.xz' | 'deb' | 'bin'
 
 /**
  * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
@@ -24,7 +23,7 @@ export type ArchiveFormat = 'tar.gz' | 'tar.xz' | 'deb' | 'bin'
  */
 export async function extractInterpreters(
   file: string,
-  format: ArchiveFormat,
+  format: Format,
   targets: readonly string[],
   destDir: string,
   log?: Log
@@ -42,7 +41,7 @@ export async function extractInterpreters(
 /** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
 async function scanArchive(
   file: string,
-  format: Exclude<ArchiveFormat, 'bin'>,
+  format: Exclude<Format, 'bin'>,
   keep: (path: string) => boolean,
   log?: Log
 ): Promise<Scan> {
@@ -91,7 +90,7 @@ const DEB_DECOMPRESSORS: Record<string, readonly string[] | undefined> = {
 /** Write the archive's uncompressed tar stream into `sink`. */
 async function feed(
   file: string,
-  format: Exclude<ArchiveFormat, 'bin'>,
+  format: Exclude<Format, 'bin'>,
   sink: Writable,
   log?: Log
 ): Promise<void> {

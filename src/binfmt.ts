@@ -1,10 +1,10 @@
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
 
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { opendir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { digest } from './download.js'
 import { run, ExecError, lastLine } from './exec.js'
 import type { Log } from './log.js'
 
@@ -315,14 +315,8 @@ function explain(e: unknown, entry: Entry): BinfmtError {
 }
 
 /** SHA-256 of a file, or undefined when it cannot be read. */
-export async function fileDigest(path: string): Promise<string | undefined> {
-  try {
-    return createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex')
-  } catch {
-    return undefined
-  }
+export function fileDigest(path: string): Promise<string | undefined> {
+  return digest(path).catch(() => undefined)
 }
 
 /** Magic with the mask applied: the bytes the kernel actually compares. */

@@ -16,6 +16,9 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
 
+/** The tool-cache name of a target's interpreter. */
+export const toolName = (target: string) => `qemu-${target}`
+
 export function cacheRoot(): string {
   if (process.env.RUNNER_TOOL_CACHE) return process.env.RUNNER_TOOL_CACHE
   if (process.getuid?.() === 0) return '/var/cache/setup-binfmt'

@@ -16,14 +16,12 @@ import { createInflateRaw } from 'node:zlib'
 import semver from 'semver'
 import type { AcquireRequest, Acquired } from './acquire.js'
 import { extractInterpreters } from './archive.js'
-import { storeCached } from './cache.js'
+import { storeCached, toolName } from './cache.js'
 import { checkInterpreter } from './elf.js'
 import { run as runCommand, type Runner } from './exec.js'
 import type { Log } from './log.js'
 import { extractRpmInterpreters, readRpm } from './rpm.js'
 import { target } from './targets.js'
-
-const tool = (t: string) => `qemu-${t}`
 
 export type PackageManager = 'apt' | 'dnf' | 'apk'
 
@@ -78,7 +76,7 @@ export async function fromPackage(
     for (const { path } of unpacked) await checkInterpreter(path, arch)
     const interpreters = new Map<string, string>()
     for (const { target: t, path, full } of unpacked) {
-      interpreters.set(t, storeCached(`${tool(t)}-package`, cacheVersion(full), arch, path))
+      interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path))
     }
     const version = unpacked[0]?.full ?? ''
     return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 }

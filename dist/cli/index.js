@@ -3241,7 +3241,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 2903:
+/***/ 4398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3263,10 +3263,10 @@ var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 // EXTERNAL MODULE: ./src/exec.ts + 1 modules
@@ -3590,7 +3590,7 @@ async function scanArchive(file, format, keep, log) {
         return chunk => chunks.push(Buffer.from(chunk));
     });
     let failure;
-    const sink = new external_node_stream_namespaceObject.Writable({
+    const sink = new external_node_stream_.Writable({
         write(chunk, _encoding, done) {
             // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
             if (failure === undefined) {
@@ -3625,7 +3625,7 @@ const DEB_DECOMPRESSORS = {
 async function feed(file, format, sink, log) {
     switch (format) {
         case 'tar.gz':
-            return (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+            return (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
         case 'tar.xz':
             return decompress([...XZ, file], sink, log);
         case 'deb':
@@ -3637,7 +3637,7 @@ async function feed(file, format, sink, log) {
 /** Run a decompressor whose standard output is the tar stream. */
 async function decompress(argv, sink, log) {
     // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-    await Promise.all([(0,exec/* run */.eF)(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+    await Promise.all([(0,exec/* run */.eF)(argv, { stdout: sink, log }), (0,external_node_stream_promises_.finished)(sink)]);
 }
 /** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
 async function feedDeb(file, sink, log) {
@@ -3645,9 +3645,9 @@ async function feedDeb(file, sink, log) {
     const range = () => (0,external_node_fs_.createReadStream)(file, { start: member.offset, end: member.end - 1 });
     const compression = member.name.slice('data.tar'.length);
     if (compression === '')
-        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), sink);
+        return (0,external_node_stream_promises_.pipeline)(range(), sink);
     if (compression === '.gz')
-        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+        return (0,external_node_stream_promises_.pipeline)(range(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
     const tool = DEB_DECOMPRESSORS[compression];
     if (!tool)
         throw new Error(`${member.name} is compressed in a way this tool does not read`);
@@ -3655,7 +3655,7 @@ async function feedDeb(file, sink, log) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'setup-binfmt-deb-'));
     try {
         const packed = (0,external_node_path_.join)(dir, member.name);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_fs_.createWriteStream)(packed));
+        await (0,external_node_stream_promises_.pipeline)(range(), (0,external_node_fs_.createWriteStream)(packed));
         await decompress([...tool, packed], sink, log);
     }
     finally {
@@ -3950,6 +3950,8 @@ async function copyBare(file, targets, destDir, log) {
 
 
 
+/** The tool-cache name of a target's interpreter. */
+const toolName = (target) => `qemu-${target}`;
 function cacheRoot() {
     if (process.env.RUNNER_TOOL_CACHE)
         return process.env.RUNNER_TOOL_CACHE;
@@ -4757,122 +4759,8 @@ const DEFAULT_MANIFEST = [
     }
 ];
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends Error {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await digest(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await (0,promises_.rm)(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await (0,promises_.rm)(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
-        let bytes = 0;
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_.createWriteStream)(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_.createWriteStream)(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-async function digest(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/download.ts + 1 modules
+var download = __nccwpck_require__(2973);
 ;// CONCATENATED MODULE: ./src/manifest.ts
 // The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
@@ -5152,7 +5040,7 @@ async function scanPayload(file, rpm, keep, log) {
         return chunk => chunks.push(Buffer.from(chunk));
     });
     let failure;
-    const sink = new external_node_stream_namespaceObject.Writable({
+    const sink = new external_node_stream_.Writable({
         write(chunk, _encoding, done) {
             // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
             if (failure === undefined) {
@@ -5200,7 +5088,7 @@ const DECOMPRESSORS = {
 async function feedPayload(file, rpm, sink, log) {
     const payload = () => (0,external_node_fs_.createReadStream)(file, { start: rpm.payloadOffset });
     if (rpm.compressor === 'gzip')
-        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+        return (0,external_node_stream_promises_.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
     const tool = DECOMPRESSORS[rpm.compressor];
     if (!tool)
         throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
@@ -5208,9 +5096,9 @@ async function feedPayload(file, rpm, sink, log) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-rpm-'));
     try {
         const packed = (0,external_node_path_.join)(dir, 'payload');
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_.createWriteStream)(packed));
+        await (0,external_node_stream_promises_.pipeline)(payload(), (0,external_node_fs_.createWriteStream)(packed));
         // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-        await Promise.all([(0,exec/* run */.eF)([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+        await Promise.all([(0,exec/* run */.eF)([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_.finished)(sink)]);
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
@@ -5400,7 +5288,6 @@ function rpm_entryType(mode) {
 
 
 
-const tool = (t) => `qemu-${t}`;
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
 async function fromPackage(request, log, options = {}) {
     const arch = request.arch ?? process.arch;
@@ -5421,7 +5308,7 @@ async function fromPackage(request, log, options = {}) {
             await checkInterpreter(path, arch);
         const interpreters = new Map();
         for (const { target: t, path, full } of unpacked) {
-            interpreters.set(t, storeCached(`${tool(t)}-package`, cacheVersion(full), arch, path));
+            interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
         }
         const version = unpacked[0]?.full ?? '';
         return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
@@ -5646,8 +5533,8 @@ async function apkDataSegment(file, dest) {
             const body = at + gzipHeaderLength(file, head);
             // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
             const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
-            const discard = new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, done) => done() });
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
+            const discard = new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
+            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
                 throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
             });
             const end = body + inflate.bytesWritten + 8;
@@ -5662,7 +5549,7 @@ async function apkDataSegment(file, dest) {
     }
     if (!last)
         throw new Error(`${file} is empty`);
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_.createWriteStream)(dest));
+    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_.createWriteStream)(dest));
 }
 /** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
 function gzipHeaderLength(file, head) {
@@ -5721,7 +5608,6 @@ function groupBy(targets, key) {
 
 
 
-const acquire_tool = (target) => `qemu-${target}`;
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
 async function acquire(request, log) {
@@ -5766,7 +5652,7 @@ async function fromCache(request, log) {
         }
         spec = selectRelease(DEFAULT_MANIFEST).version;
     }
-    const version = cachedVersions(acquire_tool(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
+    const version = cachedVersions(toolName(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
     if (!version) {
         log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
         return undefined;
@@ -5776,7 +5662,7 @@ async function fromCache(request, log) {
 }
 /** Every target's cached interpreter of `version`, or undefined when one is missing. */
 function cachedInterpreters(targets, version, arch) {
-    const found = targets.map(t => [t, findCached(acquire_tool(t), version, arch)]);
+    const found = targets.map(t => [t, findCached(toolName(t), version, arch)]);
     return found.every(([, path]) => path) ? new Map(found) : undefined;
 }
 function cacheHit(interpreters, version) {
@@ -5828,7 +5714,7 @@ async function fromDownload(request, log) {
             const wanted = file.targets.filter(t => request.targets.includes(t));
             log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`);
             const archive = (0,external_node_path_.join)(work, file.filename);
-            const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
+            const got = await (0,download/* downloadVerified */.n)(fileUrls(file, location), file.sha256, archive, {
                 log,
                 ...request.download
             });
@@ -5837,7 +5723,7 @@ async function fromDownload(request, log) {
             await (0,promises_.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
-                interpreters.set(t, storeCached(acquire_tool(t), release.version, arch, path));
+                interpreters.set(t, storeCached(toolName(t), release.version, arch, path));
             }
         }
     }
@@ -5875,14 +5761,13 @@ async function qemuVersion(interpreter, log) {
 /* harmony export */   uD: () => (/* binding */ sameDefinition)
 /* harmony export */ });
 /* unused harmony exports parseEntry, checkEntryText, BinfmtError, chooseWriter */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2973);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4981);
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
@@ -5986,7 +5871,7 @@ function errnoOf(e) {
 function directWriter(log) {
     return {
         // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
-        write: (file, data) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, data, { flag: 'r+' }),
+        write: (file, data) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, data, { flag: 'r+' }),
         mount: async (root) => void (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
@@ -6022,8 +5907,8 @@ class BinfmtTable {
         const root = options.root ?? DEFAULT_ROOT;
         const writer = options.writer ?? (await chooseWriter(options.log));
         // Reading status first triggers systemd's automount, where there is one.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'status')).catch(() => undefined);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'register'))) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'status')).catch(() => undefined);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register'))) {
             options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
             try {
                 await writer.mount(root);
@@ -6032,7 +5917,7 @@ class BinfmtTable {
                 throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
                     `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
             }
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'register'))) {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register'))) {
                 throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
             }
         }
@@ -6040,7 +5925,7 @@ class BinfmtTable {
     }
     /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
     static async read(root = DEFAULT_ROOT) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'register')))
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register')))
             return [];
         const readOnly = {
             write: async () => {
@@ -6061,7 +5946,7 @@ class BinfmtTable {
     async inMatchOrder() {
         // opendir keeps the kernel's order; readdir (scandir) would sort by name.
         const entries = [];
-        for await (const dirent of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.opendir)(this.root)) {
+        for await (const dirent of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(this.root)) {
             if (dirent.name === 'register' || dirent.name === 'status')
                 continue;
             const entry = await this.get(dirent.name);
@@ -6072,7 +5957,7 @@ class BinfmtTable {
     }
     async get(name) {
         try {
-            return parseEntry(name, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, name), 'utf8'));
+            return parseEntry(name, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name), 'utf8'));
         }
         catch (e) {
             if (e.code === 'ENOENT')
@@ -6084,7 +5969,7 @@ class BinfmtTable {
         const line = registerLine(entry);
         this.log?.debug(`register ${line}`);
         try {
-            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, 'register'), line);
+            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, 'register'), line);
         }
         catch (e) {
             throw explain(e, entry);
@@ -6103,11 +5988,11 @@ class BinfmtTable {
             throw new Error(`Refusing to write to binfmt_misc '${name}'`);
         }
         // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, name))) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name))) {
             throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
         }
         try {
-            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, name), value);
+            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name), value);
         }
         catch (e) {
             const code = errnoOf(e);
@@ -6141,15 +6026,8 @@ function explain(e, entry) {
     }
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
-async function fileDigest(path) {
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path))
-            .digest('hex');
-    }
-    catch {
-        return undefined;
-    }
+function fileDigest(path) {
+    return (0,_download_js__WEBPACK_IMPORTED_MODULE_3__/* .digest */ .b)(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -6463,6 +6341,143 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 2973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ digest),
+  n: () => (/* binding */ downloadVerified)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await digest(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        let bytes = 0;
+        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_.createWriteStream)(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+async function digest(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
 /***/ 4981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6554,7 +6569,7 @@ function run(argv, options = {}) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _acquire_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2903);
+/* harmony import */ var _acquire_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4398);
 /* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3115);
 /* harmony import */ var _native_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6036);
 /* harmony import */ var _register_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5506);
@@ -8445,8 +8460,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G8: () => (/* binding */ verificationError)
 });
 
-// EXTERNAL MODULE: ./src/acquire.ts + 14 modules
-var acquire = __nccwpck_require__(2903);
+// EXTERNAL MODULE: ./src/acquire.ts + 10 modules
+var acquire = __nccwpck_require__(4398);
 // EXTERNAL MODULE: ./src/binfmt.ts
 var binfmt = __nccwpck_require__(3115);
 // EXTERNAL MODULE: ./src/native.ts
@@ -9545,6 +9560,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

@@ -3340,6 +3340,124 @@ var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await digest(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_namespaceObject.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        let bytes = 0;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+async function digest(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec.ts
@@ -3656,15 +3774,8 @@ function explain(e, entry) {
     }
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
-async function fileDigest(path) {
-    try {
-        return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-            .update(await (0,promises_namespaceObject.readFile)(path))
-            .digest('hex');
-    }
-    catch {
-        return undefined;
-    }
+function fileDigest(path) {
+    return digest(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -3973,10 +4084,6 @@ function readInputs() {
     return parseOptions(raw);
 }
 
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/members.ts
@@ -4656,6 +4763,8 @@ async function copyBare(file, targets, destDir, log) {
 
 
 
+/** The tool-cache name of a target's interpreter. */
+const toolName = (target) => `qemu-${target}`;
 function cacheRoot() {
     if (process.env.RUNNER_TOOL_CACHE)
         return process.env.RUNNER_TOOL_CACHE;
@@ -5463,120 +5572,6 @@ const DEFAULT_MANIFEST = [
     }
 ];
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends Error {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await digest(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await (0,promises_namespaceObject.rm)(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await (0,promises_namespaceObject.rm)(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
-        let bytes = 0;
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-async function digest(path) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./src/manifest.ts
 // The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
@@ -6104,7 +6099,6 @@ function rpm_entryType(mode) {
 
 
 
-const tool = (t) => `qemu-${t}`;
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
 async function fromPackage(request, log, options = {}) {
     const arch = request.arch ?? process.arch;
@@ -6125,7 +6119,7 @@ async function fromPackage(request, log, options = {}) {
             await checkInterpreter(path, arch);
         const interpreters = new Map();
         for (const { target: t, path, full } of unpacked) {
-            interpreters.set(t, storeCached(`${tool(t)}-package`, cacheVersion(full), arch, path));
+            interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
         }
         const version = unpacked[0]?.full ?? '';
         return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
@@ -6425,7 +6419,6 @@ function groupBy(targets, key) {
 
 
 
-const acquire_tool = (target) => `qemu-${target}`;
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
 async function acquire(request, log) {
@@ -6470,7 +6463,7 @@ async function fromCache(request, log) {
         }
         spec = selectRelease(DEFAULT_MANIFEST).version;
     }
-    const version = cachedVersions(acquire_tool(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
+    const version = cachedVersions(toolName(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
     if (!version) {
         log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
         return undefined;
@@ -6480,7 +6473,7 @@ async function fromCache(request, log) {
 }
 /** Every target's cached interpreter of `version`, or undefined when one is missing. */
 function cachedInterpreters(targets, version, arch) {
-    const found = targets.map(t => [t, findCached(acquire_tool(t), version, arch)]);
+    const found = targets.map(t => [t, findCached(toolName(t), version, arch)]);
     return found.every(([, path]) => path) ? new Map(found) : undefined;
 }
 function cacheHit(interpreters, version) {
@@ -6541,7 +6534,7 @@ async function fromDownload(request, log) {
             await (0,promises_namespaceObject.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
-                interpreters.set(t, storeCached(acquire_tool(t), release.version, arch, path));
+                interpreters.set(t, storeCached(toolName(t), release.version, arch, path));
             }
         }
     }

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 148:
+/***/ 54:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,14 +10,132 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends (/* unused pure expression or super */ null && (Error)) {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await download_digest(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await rm(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await rm(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = fileURLToPath(url);
+        let bytes = 0;
+        await pipeline(createReadStream(path), count(n => (bytes += n)), createWriteStream(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await pipeline(Readable.fromWeb(response.body), count(n => progress((bytes += n))), createWriteStream(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+async function download_digest(path) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(path), hash);
+    return hash.digest('hex');
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
@@ -336,15 +454,8 @@ function explain(e, entry) {
     }
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
-async function fileDigest(path) {
-    try {
-        return createHash('sha256')
-            .update(await readFile(path))
-            .digest('hex');
-    }
-    catch {
-        return undefined;
-    }
+function fileDigest(path) {
+    return digest(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -1082,7 +1193,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(148);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
