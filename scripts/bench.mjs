@@ -299,8 +299,8 @@ async function best(n, argv) {
  * the namespace, with no node, no checks and no bookkeeping.
  */
 async function floorScript(targets) {
-  const { TARGETS } = await importTs('src/targets.ts')
-  const { probeProgram } = await importTs('src/probes.ts')
+  const { TARGETS } = await importTs('src/platform/targets.ts')
+  const { probeProgram } = await importTs('src/platform/probes.ts')
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'))
   const esc = hex => hex.replace(/(..)/g, '\\x$1')
   const lines = ['set -e', 'cd /proc/sys/fs/binfmt_misc']

@@ -8,19 +8,19 @@
 //    using private apt state under <cache>/apt (the system's apt configuration is untouched),
 //    and check each .deb's SHA256 against the signed Packages index. A cached .deb whose digest
 //    matches is used as it is.
-// 2. For each host architecture and each target of src/targets.ts, take usr/bin/qemu-<target>
+// 2. For each host architecture and each target of src/platform/targets.ts, take usr/bin/qemu-<target>
 //    (or qemu-<target>-static; symlinks followed) out of the .deb and write
 //    qemu-<target>-<version>-linux-<arch>.tar.gz: one member qemu-<target>, a regular file of mode
 //    0755, in a ustar archive with fixed times and owners, compressed by gzip -n -9. The same .deb
 //    always gives the same bytes. i486 runs under qemu-i386, so i386's archive covers it too.
 // 3. Print the files with their sizes and SHA256.
 //
-// --write-manifest  regenerate src/default-manifest.ts from this build (all targets, both arches).
+// --write-manifest  regenerate src/qemu/builtin-manifest.ts from this build (all targets, both arches).
 // --check           build nothing: compare the archives in --out and the cached .debs with
-//                   src/default-manifest.ts; exit 1 on any missing, unknown or different file.
+//                   src/qemu/builtin-manifest.ts; exit 1 on any missing, unknown or different file.
 //
 // Needs apt-get, dpkg-deb, GNU tar, gzip, and the project's devDependencies (typescript reads
-// src/targets.ts and the manifest; prettier formats the manifest).
+// src/platform/targets.ts and the manifest; prettier formats the manifest).
 
 import { importTs } from './import-ts.mjs'
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -64,7 +64,7 @@ export const HOST_ARCHES = {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const MANIFEST_PATH = join(root, 'src', 'default-manifest.ts')
+const MANIFEST_PATH = join(root, 'src', 'qemu', 'builtin-manifest.ts')
 
 export function archiveName(interpreter, arch) {
   return `qemu-${interpreter}-${UPSTREAM_VERSION}-linux-${arch}.tar.gz`
@@ -93,7 +93,7 @@ function sha256File(path) {
   return hash.digest('hex')
 }
 
-/** The QEMU targets of src/targets.ts, in its order: { name, interpreter }. */
+/** The QEMU targets of src/platform/targets.ts, in its order: { name, interpreter }. */
 async function loadTargets() {
   const { TARGETS } = await importTs(join(root, 'src', 'targets.ts'))
   return [...TARGETS.values()].map(t => ({ name: t.name, interpreter: t.interpreter }))
@@ -575,9 +575,9 @@ function usage() {
   --out DIR          where the archives go (default .cache/qemu-release)
   --cache DIR        where the .debs and the private apt state go (default .cache/qemu-debs)
   --arch ARCH        x64 or arm64; repeatable (default both)
-  --targets A,B      only these QEMU targets (default all of src/targets.ts)
+  --targets A,B      only these QEMU targets (default all of src/platform/targets.ts)
   --jobs N           archives compressed at once (default: the number of CPUs)
-  --write-manifest   regenerate src/default-manifest.ts (needs all targets and both arches)
+  --write-manifest   regenerate src/qemu/builtin-manifest.ts (needs all targets and both arches)
   --check            build nothing; compare --out and the cached .debs with the manifest`)
 }
 

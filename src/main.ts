@@ -1,3 +1,3 @@
-import { runMain } from './action.js'
+import { runMain } from './action/main-step.js'
 
 await runMain()

@@ -2,11 +2,9 @@
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
 
 import semver from 'semver'
-import { canonicalFlags } from './binfmt.js'
-import { parsePlatforms, type PlatformRequest } from './platforms.js'
-
-export const SOURCES = ['auto', 'download', 'package', 'system'] as const
-export type Source = (typeof SOURCES)[number]
+import { canonicalFlags } from './binfmt/table.js'
+import { parsePlatforms, type PlatformRequest } from './platform/names.js'
+import { SOURCES, type Source } from './qemu/request.js'
 
 export const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'] as const
 export type VerifyMethod = (typeof VERIFY_METHODS)[number]

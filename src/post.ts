@@ -1,3 +1,3 @@
-import { runPost } from './cleanup.js'
+import { runPost } from './action/post-step.js'
 
 await runPost()

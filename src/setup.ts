@@ -1,32 +1,27 @@
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
 
-import { acquire, type Acquired } from './acquire.js'
-import { BinfmtTable, type Entry, type Writer } from './binfmt.js'
-import type { Runner } from './exec.js'
-import type { Log } from './log.js'
-import { nativeTargets } from './native.js'
+import { acquire } from './qemu/acquire.js'
+import type { Acquired } from './qemu/request.js'
+import { BinfmtTable, type Entry, type Writer } from './binfmt/table.js'
+import type { Runner } from './util/exec.js'
+import type { Log } from './util/log.js'
+import { nativeTargets } from './platform/native.js'
 import type { Options } from './options.js'
-import { CONTAINER_TARGETS, ociPlatforms, type PlatformRequest } from './platforms.js'
-import { registerTarget, resetQemuEntries, type Registered } from './register.js'
-import { lockDirFor, newOwnerId, Owners, withLock } from './lock.js'
-import { restore } from './restore.js'
-import { Journal, type StateStore } from './state.js'
-import { verifyExec, type VerifyResult } from './verify.js'
+import { CONTAINER_TARGETS, ociPlatforms } from './platform/names.js'
+import { makePlan, type Plan } from './platform/plan.js'
+import { registerTarget, resetQemuEntries, type Registered } from './binfmt/register.js'
+import { lockDirFor, newOwnerId, Owners, withLock } from './binfmt/lock.js'
+import { restore } from './binfmt/restore.js'
+import { Journal, type StateStore } from './binfmt/journal.js'
+import { verifyExec, type VerifyResult } from './verify/exec-checks.js'
 import {
   availableEngine,
   dockerSmoke,
   dockerUname,
   ENGINE_NAMES,
   type SmokeResult
-} from './docker.js'
-
-export interface Plan {
-  /** Targets to emulate, in order. */
-  readonly targets: readonly string[]
-  /** Targets the host runs itself. */
-  readonly native: readonly string[]
-}
+} from './verify/containers.js'
 
 export interface SetupResult {
   readonly plan: Plan
@@ -56,15 +51,6 @@ export interface SetupDeps {
   readonly exec?: Runner
   /** Folder of the host-wide lock and owners record; by default one per table. */
   readonly lockDir?: string
-}
-
-export function makePlan(request: PlatformRequest, native: ReadonlySet<string>, log: Log): Plan {
-  const targets: string[] = []
-  for (const t of request.targets) {
-    if (!native.has(t)) targets.push(t)
-    else if (!request.all) log.notice(`${t} runs natively on this host: nothing to register for it`)
-  }
-  return { targets, native: [...native] }
 }
 
 export async function setup(options: Options, deps: SetupDeps): Promise<SetupResult> {

@@ -19,8 +19,8 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { extractInterpreters } from '../src/archive.js'
-import { memoryLog } from '../src/log.js'
+import { extractInterpreters } from '../src/qemu/archive/extract.js'
+import { memoryLog } from '../src/util/log.js'
 import { debianFile, debianPackage } from './helpers/archive-debs.js'
 import { tarArchive, tarMember } from './helpers/archive-tar.js'
 

@@ -11,9 +11,9 @@ import {
   registerLine,
   sameEntry,
   type Entry
-} from '../src/binfmt.js'
-import { memoryLog } from '../src/log.js'
-import { wantedEntry } from '../src/register.js'
+} from '../src/binfmt/table.js'
+import { memoryLog } from '../src/util/log.js'
+import { wantedEntry } from '../src/binfmt/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 

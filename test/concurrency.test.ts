@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { BinfmtTable } from '../src/binfmt.js'
+import { BinfmtTable } from '../src/binfmt/table.js'
 import { busybox } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 

@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import type { Entry } from '../src/binfmt.js'
+import type { Entry } from '../src/binfmt/table.js'
 import {
   dockerAvailable,
   dockerError,
@@ -14,9 +14,9 @@ import {
   probeImageTag,
   PROBE_REPOSITORY,
   type SmokeResult
-} from '../src/docker.js'
-import { run } from '../src/exec.js'
-import { memoryLog } from '../src/log.js'
+} from '../src/verify/containers.js'
+import { run } from '../src/util/exec.js'
+import { memoryLog } from '../src/util/log.js'
 import {
   buildImage,
   imageArchive,
@@ -24,8 +24,8 @@ import {
   layerTar,
   tar,
   type ImageSpec
-} from '../src/oci.js'
-import { probeMarker, probeProgram } from '../src/probes.js'
+} from '../src/verify/images.js'
+import { probeMarker, probeProgram } from '../src/platform/probes.js'
 import { GlobalEntries } from './helpers/global-table.js'
 import { busybox } from './helpers/fixtures.js'
 

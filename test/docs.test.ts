@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { INPUT_NAMES } from '../src/inputs.js'
+import { INPUT_NAMES } from '../src/action/inputs.js'
 import { DEFAULTS } from '../src/options.js'
 
 const read = (path: string) => readFileSync(path, 'utf8')
@@ -113,18 +113,18 @@ const action = read('action.yml')
 const inputs = actionSection(action, 'inputs')
 const outputs = actionSection(action, 'outputs')
 
-/** The USAGE text of src/cli.ts (read as text: importing cli.ts would run the CLI). */
+/** The USAGE text of src/cli/cli.ts (read as text: importing cli.ts would run the CLI). */
 function cliUsage(): string {
-  const source = read('src/cli.ts')
+  const source = read('src/cli/cli.ts')
   const match = /const USAGE = `([\s\S]*?)`\n/.exec(source)
-  if (!match) throw new Error('src/cli.ts has no USAGE template literal')
+  if (!match) throw new Error('src/cli/cli.ts has no USAGE template literal')
   return match[1]
 }
 
 function usageOptions(usage: string, heading: string): string[] {
   const lines = usage.split('\n')
   const start = lines.findIndex(l => l.trim() === heading)
-  if (start < 0) throw new Error(`USAGE in src/cli.ts has no '${heading}' block`)
+  if (start < 0) throw new Error(`USAGE in src/cli/cli.ts has no '${heading}' block`)
   const names: string[] = []
   for (const line of lines.slice(start + 1)) {
     if (line.trim() === '') break
@@ -143,14 +143,14 @@ describe('action.yml', () => {
     }
   })
 
-  test('src/inputs.ts INPUT_NAMES reads exactly the inputs action.yml declares', () => {
+  test('src/action/inputs.ts INPUT_NAMES reads exactly the inputs action.yml declares', () => {
     const declared = [...inputs.keys()].sort()
     const names: string[] = [...INPUT_NAMES].sort()
     const notRead = declared.filter(n => !names.includes(n))
     const undeclared = names.filter(n => !declared.includes(n))
     if (notRead.length > 0 || undeclared.length > 0) {
       throw new Error(
-        `INPUT_NAMES in src/inputs.ts and the inputs of action.yml differ: ` +
+        `INPUT_NAMES in src/action/inputs.ts and the inputs of action.yml differ: ` +
           `declared but never read: ${notRead.join(', ') || 'none'}; ` +
           `read but not declared: ${undeclared.join(', ') || 'none'}`
       )
@@ -163,8 +163,10 @@ describe('action.yml', () => {
     }
   })
 
-  test('src/action.ts sets exactly the outputs action.yml declares', () => {
-    const set = [...read('src/action.ts').matchAll(/setOutput\('([^']+)'/g)].map(m => m[1])
+  test('src/action/main-step.ts sets exactly the outputs action.yml declares', () => {
+    const set = [...read('src/action/main-step.ts').matchAll(/setOutput\('([^']+)'/g)].map(
+      m => m[1]
+    )
     expect(set.sort()).toEqual([...outputs.keys()].sort())
   })
 })
@@ -261,7 +263,7 @@ describe('CLI and action', () => {
   })
 
   test('every option USAGE shows is one the CLI parses', () => {
-    const source = read('src/cli.ts')
+    const source = read('src/cli/cli.ts')
     const parsed = /options:\s*\{([\s\S]*?)\n\s*\}\n\s*\}\)/.exec(source)?.[1] ?? ''
     const names = [...parsed.matchAll(/^\s*'?([a-z][a-z0-9-]*)'?:\s*\{/gm)].map(m => m[1])
     expect([...install, ...common].filter(o => !names.includes(o))).toEqual([])

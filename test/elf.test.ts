@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkInterpreter, readElf } from '../src/elf.js'
-import { findSystemInterpreters } from '../src/system.js'
+import { checkInterpreter, readElf } from '../src/qemu/elf.js'
+import { findSystemInterpreters } from '../src/qemu/system.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 
 let dir: string

@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { qemuVersion } from '../src/acquire.js'
-import { BinfmtTable, registerLine, type Entry } from '../src/binfmt.js'
+import { qemuVersion } from '../src/qemu/acquire.js'
+import { BinfmtTable, registerLine, type Entry } from '../src/binfmt/table.js'
 import {
   binfmtSupportTemplate,
   exportFiles,
@@ -22,10 +22,10 @@ import {
   removeExported,
   systemdConf,
   type ExportFormat
-} from '../src/export.js'
-import { memoryLog } from '../src/log.js'
+} from '../src/export/export.js'
+import { memoryLog } from '../src/util/log.js'
 import { parseOptions } from '../src/options.js'
-import { wantedEntry } from '../src/register.js'
+import { wantedEntry } from '../src/binfmt/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 

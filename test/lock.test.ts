@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { memoryLog } from '../src/log.js'
-import { Owners, withLock } from '../src/lock.js'
-import { wantedEntry } from '../src/register.js'
+import { memoryLog } from '../src/util/log.js'
+import { Owners, withLock } from '../src/binfmt/lock.js'
+import { wantedEntry } from '../src/binfmt/register.js'
 
 const entry = wantedEntry('aarch64', '/usr/bin/qemu-aarch64-static', 'POCF')
 

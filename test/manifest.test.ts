@@ -1,7 +1,7 @@
 // The manifest format, table-driven: what parses, what is refused and how it is said.
 
 import { describe, expect, test } from '@jest/globals'
-import { DEFAULT_MANIFEST } from '../src/default-manifest.js'
+import { DEFAULT_MANIFEST } from '../src/qemu/builtin-manifest.js'
 import {
   fileUrls,
   parseManifest,
@@ -9,7 +9,7 @@ import {
   resolveUrl,
   selectRelease,
   type ManifestFile
-} from '../src/manifest.js'
+} from '../src/qemu/manifest.js'
 
 const file = (change: Partial<ManifestFile> = {}): ManifestFile => ({
   filename: 'qemu-aarch64-10.0.13-linux-x64.tar.gz',

@@ -1,5 +1,5 @@
 // scripts/package-qemu.mjs turns Debian's qemu-user .debs into one reproducible tar.gz per QEMU
-// target and host architecture, and src/default-manifest.ts records their digests. These tests
+// target and host architecture, and src/qemu/builtin-manifest.ts records their digests. These tests
 // rebuild every archive (all targets, x64 and arm64: about 2 minutes on 2 cores, after a first
 // download of the two .debs, 135 MB, into .cache/qemu-debs) and compare them with the manifest;
 // build a subset a second time and compare bytes; and exercise --check.
@@ -18,9 +18,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { DEFAULT_MANIFEST } from '../src/default-manifest.js'
-import type { ManifestFile } from '../src/manifest.js'
-import { TARGETS } from '../src/targets.js'
+import { DEFAULT_MANIFEST } from '../src/qemu/builtin-manifest.js'
+import type { ManifestFile } from '../src/qemu/manifest.js'
+import { TARGETS } from '../src/platform/targets.js'
 
 const SCRIPT = 'scripts/package-qemu.mjs'
 const DEB_CACHE = '.cache/qemu-debs'
@@ -86,7 +86,7 @@ test('the manifest is one stable release whose entries agree on name, arch and t
       /^https:\/\/snapshot\.debian\.org\/archive\/debian\/\d{8}T\d{6}Z$/
     )
     expect(snapshot.endsWith(`/${pool}`)).toBe(true)
-    // This qemu-user ships every target of src/targets.ts.
+    // This qemu-user ships every target of src/platform/targets.ts.
     expect(deb.targets).toEqual([...TARGETS.keys()])
   }
 

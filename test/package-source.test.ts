@@ -19,9 +19,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { extractInterpreters } from '../src/archive.js'
-import { ExecError, run, type ExecOptions, type Runner } from '../src/exec.js'
-import { memoryLog } from '../src/log.js'
+import { extractInterpreters } from '../src/qemu/archive/extract.js'
+import { ExecError, run, type ExecOptions, type Runner } from '../src/util/exec.js'
+import { memoryLog } from '../src/util/log.js'
 import {
   alpinePackage,
   apkDataSegment,
@@ -30,9 +30,9 @@ import {
   fromPackage,
   packageManager,
   parseOsRelease
-} from '../src/package-source.js'
-import { extractRpmInterpreters, readRpm } from '../src/rpm.js'
-import { TARGETS } from '../src/targets.js'
+} from '../src/qemu/package/source.js'
+import { extractRpmInterpreters, readRpm } from '../src/qemu/archive/rpm.js'
+import { TARGETS } from '../src/platform/targets.js'
 import { qemuStatic } from './helpers/fixtures.js'
 import { buildApk, listApk } from './helpers/package-apk.js'
 import { buildDeb, localAptRepository, type Deb } from './helpers/package-apt.js'

@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
-import { CONTAINER_TARGETS, ociPlatforms, parsePlatforms, resolveName } from '../src/platforms.js'
-import { TARGETS } from '../src/targets.js'
+import {
+  CONTAINER_TARGETS,
+  ociPlatforms,
+  parsePlatforms,
+  resolveName
+} from '../src/platform/names.js'
+import { TARGETS } from '../src/platform/targets.js'
 
 describe('resolveName', () => {
   test.each([

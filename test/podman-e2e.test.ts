@@ -6,11 +6,11 @@ import { expect, test } from '@jest/globals'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { BinfmtTable } from '../src/binfmt.js'
-import { run } from '../src/exec.js'
-import { memoryLog } from '../src/log.js'
-import { restore } from '../src/restore.js'
-import { fileStore } from '../src/state.js'
+import { BinfmtTable } from '../src/binfmt/table.js'
+import { run } from '../src/util/exec.js'
+import { memoryLog } from '../src/util/log.js'
+import { restore } from '../src/binfmt/restore.js'
+import { fileStore } from '../src/binfmt/journal.js'
 
 test('install with verify podman, then uninstall', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'podman-e2e-'))

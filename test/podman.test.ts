@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Entry } from '../src/binfmt.js'
+import type { Entry } from '../src/binfmt/table.js'
 import {
   availableEngine,
   containerEngine,
@@ -23,11 +23,11 @@ import {
   dockerUname,
   PROBE_REPOSITORY,
   type Engine
-} from '../src/docker.js'
-import { run } from '../src/exec.js'
-import { memoryLog } from '../src/log.js'
-import { imageArchive } from '../src/oci.js'
-import { probeMarker, probeProgram } from '../src/probes.js'
+} from '../src/verify/containers.js'
+import { run } from '../src/util/exec.js'
+import { memoryLog } from '../src/util/log.js'
+import { imageArchive } from '../src/verify/images.js'
+import { probeMarker, probeProgram } from '../src/platform/probes.js'
 import { GlobalEntries } from './helpers/global-table.js'
 import { busybox } from './helpers/fixtures.js'
 

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PROBE_TARGETS, probeMarker, probeProgram } from '../src/probes.js'
-import { TARGETS } from '../src/targets.js'
+import { PROBE_TARGETS, probeMarker, probeProgram } from '../src/platform/probes.js'
+import { TARGETS } from '../src/platform/targets.js'
 
 const REQUIRED = [
   'x86_64',

@@ -1,8 +1,7 @@
-#!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9379:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -143,16 +142,16 @@ class Comparator {
 module.exports = Comparator
 
 const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const { safeRe: re, t } = __nccwpck_require__(471)
+const cmp = __nccwpck_require__(646)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -374,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(383)
 const cache = new LRU()
 
 const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const Comparator = __nccwpck_require__(379)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const trimComparatorWhitespace = __nccwpck_require__(737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -736,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
 const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1093,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1108,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gt = __nccwpck_require__(599)
+const gte = __nccwpck_require__(236)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1169,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(353)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1238,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1254,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1285,7 +1284,7 @@ module.exports = compare
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1347,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 82:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1411,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 2603:
+/***/ 603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1496,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 5714:
+/***/ 714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1523,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 11:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1566,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(353)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1633,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1648,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
+const internalRe = __nccwpck_require__(471)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
+const identifiers = __nccwpck_require__(348)
+const parse = __nccwpck_require__(353)
+const valid = __nccwpck_require__(780)
+const clean = __nccwpck_require__(799)
+const inc = __nccwpck_require__(338)
 const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
+const major = __nccwpck_require__(511)
+const minor = __nccwpck_require__(603)
+const patch = __nccwpck_require__(756)
+const prerelease = __nccwpck_require__(714)
+const compare = __nccwpck_require__(469)
+const rcompare = __nccwpck_require__(173)
+const compareLoose = __nccwpck_require__(874)
+const compareBuild = __nccwpck_require__(648)
+const sort = __nccwpck_require__(872)
+const rsort = __nccwpck_require__(192)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gte = __nccwpck_require__(236)
+const lte = __nccwpck_require__(717)
+const cmp = __nccwpck_require__(646)
+const coerce = __nccwpck_require__(385)
+const truncate = __nccwpck_require__(114)
+const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const toComparators = __nccwpck_require__(750)
+const maxSatisfying = __nccwpck_require__(193)
+const minSatisfying = __nccwpck_require__(595)
+const minVersion = __nccwpck_require__(866)
+const validRange = __nccwpck_require__(118)
 const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const gtr = __nccwpck_require__(276)
+const ltr = __nccwpck_require__(213)
+const intersects = __nccwpck_require__(465)
+const simplifyRange = __nccwpck_require__(28)
+const subset = __nccwpck_require__(489)
 module.exports = {
   parse,
   valid,
@@ -1748,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 101:
 /***/ ((module) => {
 
 
@@ -1822,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 159:
 /***/ ((module) => {
 
 
@@ -1840,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 348:
 /***/ ((module) => {
 
 
@@ -1876,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 383:
 /***/ ((module) => {
 
 
@@ -1949,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1958,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(101)
+const debug = __nccwpck_require__(159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2179,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2194,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2624,7 +2623,7 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2637,12 +2636,12 @@ module.exports = gtr
 
 /***/ }),
 
-/***/ 3465:
+/***/ 465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2653,7 +2652,7 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2666,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2700,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2733,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
+const gt = __nccwpck_require__(599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2808,15 +2807,15 @@ module.exports = minVersion
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const SemVer = __nccwpck_require__(163)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
+const gte = __nccwpck_require__(236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2892,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 28:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2900,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2948,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(782)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3204,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3221,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3241,37 +3240,418 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 4398:
+/***/ 581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(476);
+
+try {
+    process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+}
+catch (e) {
+    console.error(`setup-binfmt: ${e.message}`);
+    process.exitCode = 1;
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  XC: () => (/* binding */ acquire)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: loadManifest, qemuVersion
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/util/exec.ts
+// The one way this project runs another program: an argv array, never a shell string.
+// The command line is logged at debug level; a failure names the command, its exit status
+// and the last line it wrote to stderr.
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+
+class ExecError extends Error {
+    argv;
+    result;
+    constructor(argv, result) {
+        const last = lastLine(result.stderr) || lastLine(result.stdout);
+        super(`${argv.join(' ')} exited with ${result.code}${last ? `: ${last}` : ''}`);
+        this.argv = argv;
+        this.result = result;
+        this.name = 'ExecError';
+    }
+}
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    return lines[lines.length - 1]?.trim() ?? '';
+}
+function exec_run(argv, options = {}) {
+    const [command, ...args] = argv;
+    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            env: options.env ?? process.env,
+            cwd: options.cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            timeout: options.timeoutMs
+        });
+        const out = [];
+        const err = [];
+        if (options.stdout)
+            child.stdout.pipe(options.stdout);
+        else
+            child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
+        child.on('close', (code, signal) => {
+            const result = {
+                code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
+                stdout: Buffer.concat(out).toString(),
+                stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
+                signal: signal ?? undefined
+            };
+            if (result.code !== 0 && !options.allowFailure)
+                reject(new ExecError(argv, result));
+            else
+                resolve(result);
+        });
+        child.stdin.on('error', () => { }); // a command that exits without reading its input
+        child.stdin.end(options.input ?? '');
+    });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+// SHA-256, the one digest the project uses: pinned downloads, interpreter identity, images.
+
+
+
+/** Hex SHA-256 of bytes or text. */
+const hash_sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Hex SHA-256 of a file's content, streamed. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
+// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
+// unmounts; mounts the filesystem when it is missing and leaves it mounted.
+
+
+
+
+
+const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+/** The four flags the kernel prints, in the order it prints them. */
+const FLAG_ORDER = 'POCF';
+/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
+function canonicalFlags(flags) {
+    const set = new Set(flags.toUpperCase());
+    if (set.has('C'))
+        set.add('O');
+    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
+}
+/** Parse one entry file as the kernel prints it. */
+function parseEntry(name, text) {
+    let enabled = false;
+    let interpreter = '';
+    let flags = '';
+    let offset = 0;
+    let magic;
+    let mask;
+    let extension;
+    for (const line of text.split('\n')) {
+        const [key, ...rest] = line.split(' ');
+        const value = rest.join(' ');
+        if (line === 'enabled')
+            enabled = true;
+        else if (line === 'disabled')
+            enabled = false;
+        else if (key === 'interpreter')
+            interpreter = value;
+        else if (key === 'flags:')
+            flags = canonicalFlags(value.trim());
+        else if (key === 'offset')
+            offset = Number(value);
+        else if (key === 'magic')
+            magic = value.trim();
+        else if (key === 'mask')
+            mask = value.trim();
+        else if (key === 'extension')
+            extension = value.replace(/^\./, '');
+    }
+    return { name, enabled, interpreter, flags, offset, magic, mask, extension };
+}
+const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
+function registerLine(e) {
+    checkEntryText(e);
+    const line = e.extension
+        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
+        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
+    if (line.length > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`);
+    }
+    return line;
+}
+/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
+function checkEntryText(e) {
+    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
+        e.name === '.' ||
+        e.name === '..' ||
+        e.name === 'register' ||
+        e.name === 'status') {
+        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
+    }
+    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
+        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
+    }
+    if (e.interpreter.length >= 128) {
+        throw new Error(`Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`);
+    }
+}
+const ERRNO_FROM_TEXT = [
+    [/File exists/i, 'EEXIST'],
+    [/No such file or directory/i, 'ENOENT'],
+    [/Invalid argument/i, 'EINVAL'],
+    [/Operation not permitted/i, 'EPERM'],
+    [/Permission denied/i, 'EACCES']
+];
+/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
+class BinfmtError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'BinfmtError';
+    }
+}
+function errnoOf(e) {
+    if (e instanceof ExecError) {
+        const text = e.result.stderr;
+        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
+    }
+    return e.code;
+}
+function directWriter(log) {
+    return {
+        // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: 'r+' }),
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+function sudoWriter(log) {
+    return {
+        write: async (file, data) => void (await exec_run(['sudo', '-n', 'tee', file], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
+async function chooseWriter(log) {
+    if (process.getuid?.() === 0)
+        return directWriter(log);
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (probe.code !== 0) {
+        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+            `Run as root, or allow this user to run sudo without a password.`);
+    }
+    return sudoWriter(log);
+}
+class BinfmtTable {
+    root;
+    writer;
+    log;
+    constructor(root, writer, log) {
+        this.root = root;
+        this.writer = writer;
+        this.log = log;
+    }
+    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
+    static async open(options = {}) {
+        const root = options.root ?? DEFAULT_ROOT;
+        const writer = options.writer ?? (await chooseWriter(options.log));
+        // Reading status first triggers systemd's automount, where there is one.
+        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
+            try {
+                await writer.mount(root);
+            }
+            catch (e) {
+                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
+                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
+            }
+            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
+            }
+        }
+        return new BinfmtTable(root, writer, options.log);
+    }
+    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+    static async read(root = DEFAULT_ROOT) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
+            return [];
+        const readOnly = {
+            write: async () => {
+                throw new Error('read-only view of binfmt_misc');
+            },
+            mount: async () => { }
+        };
+        return new BinfmtTable(root, readOnly).list();
+    }
+    /** Every entry, sorted by name. */
+    async list() {
+        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+    /**
+     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+     * folder in that order too (each new entry goes to the head of both lists).
+     */
+    async inMatchOrder() {
+        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
+        const entries = [];
+        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
+            if (dirent.name === 'register' || dirent.name === 'status')
+                continue;
+            const entry = await this.get(dirent.name);
+            if (entry)
+                entries.push(entry);
+        }
+        return entries;
+    }
+    async get(name) {
+        try {
+            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw e;
+        }
+    }
+    async register(entry) {
+        const line = registerLine(entry);
+        this.log?.debug(`register ${line}`);
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
+        }
+        catch (e) {
+            throw explain(e, entry);
+        }
+        if (!entry.enabled)
+            await this.setEnabled(entry.name, false);
+    }
+    async setEnabled(name, enabled) {
+        await this.writeEntry(name, enabled ? '1' : '0');
+    }
+    async remove(name) {
+        await this.writeEntry(name, '-1');
+    }
+    async writeEntry(name, value) {
+        if (name === 'status' || name === 'register' || name.includes('/')) {
+            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
+        }
+        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
+        }
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
+        }
+        catch (e) {
+            const code = errnoOf(e);
+            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
+        }
+    }
+}
+function permissionHint(e, code) {
+    if (code === 'EPERM' || code === 'EACCES') {
+        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
+    }
+    return e.message;
+}
+function explain(e, entry) {
+    const code = errnoOf(e);
+    const name = `'${entry.name}'`;
+    switch (code) {
+        case 'EEXIST':
+            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
+        case 'ENOENT':
+            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
+                `(with the F flag the kernel opens it at registration time)`, code);
+        case 'EINVAL':
+            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
+                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
+        case 'EPERM':
+        case 'EACCES':
+            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
+        default:
+            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
+    }
+}
+/** SHA-256 of a file, or undefined when it cannot be read. */
+function fileDigest(path) {
+    return sha256File(path).catch(() => undefined);
+}
+/** Magic with the mask applied: the bytes the kernel actually compares. */
+function masked(magic = '', mask = '') {
+    const bytes = Buffer.from(magic, 'hex');
+    const bits = Buffer.from(mask, 'hex');
+    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
+}
+/** The same match rule, flags and interpreter path; whether the files match is separate. */
+function sameDefinition(a, b) {
+    return (a.enabled === b.enabled &&
+        a.flags === b.flags &&
+        a.offset === b.offset &&
+        a.extension === b.extension &&
+        (a.mask ?? '') === (b.mask ?? '') &&
+        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
+        a.interpreter === b.interpreter);
+}
+/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
+async function sameEntry(existing, wanted) {
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+        return false;
+    if (existing.interpreter === wanted.interpreter)
+        return true;
+    const [a, b] = await Promise.all([
+        fileDigest(existing.interpreter),
+        fileDigest(wanted.interpreter)
+    ]);
+    return a !== undefined && a === b;
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-// EXTERNAL MODULE: ./src/exec.ts + 1 modules
-var exec = __nccwpck_require__(4981);
-;// CONCATENATED MODULE: ./src/members.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
 // Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
 // the rules shared by both: which member serves a target, how links are followed inside the
 // archive, and how an interpreter is written out.
@@ -3284,7 +3664,7 @@ var exec = __nccwpck_require__(4981);
  */
 async function extractMembers(file, names, destDir, scan, log) {
     const allNames = new Set([...names.values()].flat());
-    const first = await scan(path => allNames.has(external_node_path_.posix.basename(path)));
+    const first = await scan(path => allNames.has(external_node_path_namespaceObject.posix.basename(path)));
     const sources = chooseMembers(file, first.members, names, log);
     const absent = new Set([...sources.values()].filter(path => !first.data.has(path)));
     if (absent.size > 0) {
@@ -3297,11 +3677,11 @@ async function extractMembers(file, names, destDir, scan, log) {
             first.data.set(path, chunks);
         }
     }
-    await (0,promises_.mkdir)(destDir, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
     const written = new Map();
     for (const [t, source] of sources) {
-        const dest = (0,external_node_path_.join)(destDir, `qemu-${t}`);
-        await place(dest, tmp => (0,promises_.writeFile)(tmp, Buffer.concat(first.data.get(source) ?? [])));
+        const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
+        await place(dest, tmp => (0,promises_namespaceObject.writeFile)(tmp, Buffer.concat(first.data.get(source) ?? [])));
         written.set(t, dest);
     }
     return written;
@@ -3337,10 +3717,10 @@ function chooseMembers(file, members, names, log) {
 function bestCandidate(members, wanted) {
     let best;
     for (const [path, member] of members) {
-        const index = wanted.indexOf(external_node_path_.posix.basename(path));
+        const index = wanted.indexOf(external_node_path_namespaceObject.posix.basename(path));
         if (index < 0 || member.type === 'directory')
             continue;
-        const dir = external_node_path_.posix.dirname(path);
+        const dir = external_node_path_namespaceObject.posix.dirname(path);
         const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
         const rank = (inBin ? 0 : wanted.length) + index;
         if (!best || rank < best.rank)
@@ -3398,16 +3778,16 @@ async function place(dest, write) {
     const tmp = `${dest}.${process.pid}.tmp`;
     try {
         await write(tmp);
-        await (0,promises_.chmod)(tmp, 0o755);
-        await (0,promises_.rename)(tmp, dest);
+        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
+        await (0,promises_namespaceObject.rename)(tmp, dest);
     }
     catch (e) {
-        await (0,promises_.rm)(tmp, { force: true });
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw e;
     }
 }
 
-;// CONCATENATED MODULE: ./src/elf.ts
+;// CONCATENATED MODULE: ./src/qemu/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
 // needs the host's loader and libraries, which a container or chroot does not have).
@@ -3427,7 +3807,7 @@ const HOST_MACHINES = {
 };
 /** Parse the header and program headers; undefined when the file is not ELF. */
 async function readElf(path) {
-    const file = await (0,promises_.open)(path, 'r');
+    const file = await (0,promises_namespaceObject.open)(path, 'r');
     try {
         const head = Buffer.alloc(64);
         const { bytesRead } = await file.read(head, 0, 64, 0);
@@ -3478,9 +3858,58 @@ async function checkInterpreter(path, arch = process.arch) {
     }
 }
 
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
-;// CONCATENATED MODULE: ./src/system.ts
+;// CONCATENATED MODULE: ./src/platform/targets.ts
+// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
+// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
+// prettier-ignore
+const rows = [
+    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
+    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
+    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
+    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
+    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
+];
+const TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
+    name,
+    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
+]));
+function target(name) {
+    const found = TARGETS.get(name);
+    if (!found)
+        throw new Error(`Unknown QEMU target '${name}'`);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/system.ts
 // `source: system`: interpreters already on the machine, from qemu-path or the usual places.
 
 
@@ -3492,20 +3921,20 @@ function searchDirs(qemuPath, path = process.env.PATH ?? '') {
     if (qemuPath)
         return [qemuPath];
     const dirs = [
-        ...path.split(external_node_path_.delimiter).filter(d => d.startsWith('/')),
+        ...path.split(external_node_path_namespaceObject.delimiter).filter(d => d.startsWith('/')),
         '/usr/bin',
         '/usr/local/bin'
     ];
     return [...new Set(dirs)];
 }
 function candidateNames(targetName) {
-    const name = (0,src_targets/* target */.a)(targetName).interpreter;
+    const name = target(targetName).interpreter;
     return [`qemu-${name}-static`, `qemu-${name}`];
 }
 async function isExecutableFile(path) {
     try {
-        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
-        return (await (0,promises_.stat)(path)).isFile();
+        await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
     }
     catch {
         return false;
@@ -3514,7 +3943,7 @@ async function isExecutableFile(path) {
 /** Map each target to a static interpreter for this host, or fail naming what is missing. */
 async function findSystemInterpreters(targets, qemuPath) {
     if (qemuPath) {
-        const info = await (0,promises_.stat)(qemuPath).catch(() => undefined);
+        const info = await (0,promises_namespaceObject.stat)(qemuPath).catch(() => undefined);
         if (!info?.isDirectory()) {
             throw new Error(`qemu-path '${qemuPath}' is not a folder: point it at the folder that holds qemu-<target>-static or qemu-<target>`);
         }
@@ -3526,8 +3955,8 @@ async function findSystemInterpreters(targets, qemuPath) {
         let hit;
         for (const dir of dirs) {
             for (const name of candidateNames(t)) {
-                if (!hit && (await isExecutableFile((0,external_node_path_.join)(dir, name))))
-                    hit = (0,external_node_path_.join)(dir, name);
+                if (!hit && (await isExecutableFile((0,external_node_path_namespaceObject.join)(dir, name))))
+                    hit = (0,external_node_path_namespaceObject.join)(dir, name);
             }
         }
         if (hit)
@@ -3547,7 +3976,7 @@ async function findSystemInterpreters(targets, qemuPath) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/archive.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/extract.ts
 // `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
 // The archive is streamed once through a small tar reader that keeps only the bytes of members
 // named like an interpreter, so a 500 MB package never lands on disk or in memory. Links are
@@ -3590,7 +4019,7 @@ async function scanArchive(file, format, keep, log) {
         return chunk => chunks.push(Buffer.from(chunk));
     });
     let failure;
-    const sink = new external_node_stream_.Writable({
+    const sink = new external_node_stream_namespaceObject.Writable({
         write(chunk, _encoding, done) {
             // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
             if (failure === undefined) {
@@ -3625,7 +4054,7 @@ const DEB_DECOMPRESSORS = {
 async function feed(file, format, sink, log) {
     switch (format) {
         case 'tar.gz':
-            return (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+            return (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
         case 'tar.xz':
             return decompress([...XZ, file], sink, log);
         case 'deb':
@@ -3637,36 +4066,36 @@ async function feed(file, format, sink, log) {
 /** Run a decompressor whose standard output is the tar stream. */
 async function decompress(argv, sink, log) {
     // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-    await Promise.all([(0,exec/* run */.eF)(argv, { stdout: sink, log }), (0,external_node_stream_promises_.finished)(sink)]);
+    await Promise.all([exec_run(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
 }
 /** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
 async function feedDeb(file, sink, log) {
     const member = await findDebData(file);
-    const range = () => (0,external_node_fs_.createReadStream)(file, { start: member.offset, end: member.end - 1 });
+    const range = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: member.offset, end: member.end - 1 });
     const compression = member.name.slice('data.tar'.length);
     if (compression === '')
-        return (0,external_node_stream_promises_.pipeline)(range(), sink);
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), sink);
     if (compression === '.gz')
-        return (0,external_node_stream_promises_.pipeline)(range(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
     const tool = DEB_DECOMPRESSORS[compression];
     if (!tool)
         throw new Error(`${member.name} is compressed in a way this tool does not read`);
     // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'setup-binfmt-deb-'));
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deb-'));
     try {
-        const packed = (0,external_node_path_.join)(dir, member.name);
-        await (0,external_node_stream_promises_.pipeline)(range(), (0,external_node_fs_.createWriteStream)(packed));
+        const packed = (0,external_node_path_namespaceObject.join)(dir, member.name);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
         await decompress([...tool, packed], sink, log);
     }
     finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
 const AR_MAGIC = '!<arch>\n';
 const AR_HEADER = 60;
 /** Walk the ar headers (16-byte name, ..., 10-byte decimal size, "`\n") to the data member. */
 async function findDebData(file) {
-    const handle = await (0,promises_.open)(file, 'r');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
     try {
         const { size: total } = await handle.stat();
         const magic = Buffer.alloc(AR_MAGIC.length);
@@ -3934,14 +4363,14 @@ async function copyBare(file, targets, destDir, log) {
         throw new Error(`${file} is a single interpreter, so it serves exactly one target, not ${targets.length} (${targets.join(', ')})`);
     }
     const [t] = targets;
-    await (0,promises_.mkdir)(destDir, { recursive: true });
-    const dest = (0,external_node_path_.join)(destDir, `qemu-${t}`);
+    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
+    const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
     log?.debug(`${file}: ${t} is the file itself`);
-    await place(dest, tmp => (0,promises_.copyFile)(file, tmp));
+    await place(dest, tmp => (0,promises_namespaceObject.copyFile)(file, tmp));
     return new Map([[t, dest]]);
 }
 
-;// CONCATENATED MODULE: ./src/cache.ts
+;// CONCATENATED MODULE: ./src/qemu/cache.ts
 // Interpreters cached per target, version and host arch, in the runner's tool cache with the
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
 // Written here rather than through tc.cacheFile: that module logs through @actions/core even
@@ -3957,37 +4386,37 @@ function cacheRoot() {
         return process.env.RUNNER_TOOL_CACHE;
     if (process.getuid?.() === 0)
         return '/var/cache/setup-binfmt';
-    return (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'setup-binfmt');
+    return (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'setup-binfmt');
 }
 function folder(tool, version, arch) {
-    return (0,external_node_path_.join)(cacheRoot(), tool, semver_default().clean(version) ?? version, arch);
+    return (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, semver_default().clean(version) ?? version, arch);
 }
 /** The cached interpreter, or undefined when absent or never completed. */
 function findCached(tool, version, arch) {
     const dir = folder(tool, version, arch);
-    const file = (0,external_node_path_.join)(dir, tool);
-    return (0,external_node_fs_.existsSync)(`${dir}.complete`) && (0,external_node_fs_.existsSync)(file) ? file : undefined;
+    const file = (0,external_node_path_namespaceObject.join)(dir, tool);
+    return (0,external_node_fs_namespaceObject.existsSync)(`${dir}.complete`) && (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
 }
 /** Versions of `tool` completely cached for `arch`. */
 function cachedVersions(tool, arch) {
-    const dir = (0,external_node_path_.join)(cacheRoot(), tool);
-    const versions = (0,external_node_fs_.existsSync)(dir) ? (0,external_node_fs_.readdirSync)(dir).filter(v => semver_default().valid(v)) : [];
+    const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool);
+    const versions = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (0,external_node_fs_namespaceObject.readdirSync)(dir).filter(v => semver_default().valid(v)) : [];
     return semver_default().rsort(versions).filter(v => findCached(tool, v, arch));
 }
 /** Copy `file` into the cache as <tool>/<version>/<arch>/<tool>; the marker goes last. */
 function storeCached(tool, version, arch, file) {
     const dir = folder(tool, version, arch);
-    (0,external_node_fs_.rmSync)(`${dir}.complete`, { force: true });
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const dest = (0,external_node_path_.join)(dir, tool);
-    (0,external_node_fs_.copyFileSync)(file, `${dest}.partial`);
-    (0,external_node_fs_.renameSync)(`${dest}.partial`, dest);
-    (0,external_node_fs_.writeFileSync)(`${dir}.complete`, '');
+    (0,external_node_fs_namespaceObject.rmSync)(`${dir}.complete`, { force: true });
+    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const dest = (0,external_node_path_namespaceObject.join)(dir, tool);
+    (0,external_node_fs_namespaceObject.copyFileSync)(file, `${dest}.partial`);
+    (0,external_node_fs_namespaceObject.renameSync)(`${dest}.partial`, dest);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '');
     return dest;
 }
 
-;// CONCATENATED MODULE: ./src/default-manifest.ts
+;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.ts
 // GENERATED by scripts/package-qemu.mjs: do not edit by hand. Regenerate with
 //   node scripts/package-qemu.mjs --write-manifest
 // Source: Debian trixie qemu-user 1:10.0.13+ds-0+deb13u1 (amd64, arm64), from the Packages
@@ -4759,9 +5188,116 @@ const DEFAULT_MANIFEST = [
     }
 ];
 
-// EXTERNAL MODULE: ./src/download.ts + 1 modules
-var download = __nccwpck_require__(2973);
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/qemu/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await sha256File(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_namespaceObject.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        let bytes = 0;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/manifest.ts
 // The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
 
@@ -4829,7 +5365,7 @@ function checkFile(f, at, fail) {
     const targets = f.targets;
     if (!Array.isArray(targets) || targets.length === 0)
         return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
-    const unknown = targets.filter(t => typeof t !== 'string' || !src_targets/* TARGETS */.d.has(t));
+    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
     if (unknown.length > 0)
         fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
     if (f.format === 'bin' && targets.length !== 1)
@@ -4888,7 +5424,7 @@ function resolveUrl(url, manifestLocation) {
     return new URL(url, base).href;
 }
 
-;// CONCATENATED MODULE: ./src/rpm.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
 // header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
@@ -4926,7 +5462,7 @@ const TYPE_INT32 = 4;
 const TYPE_STRING = 6;
 /** Read the lead and both headers: the package's name, version and payload compression. */
 async function readRpm(file) {
-    const handle = await (0,promises_.open)(file, 'r');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
     try {
         const { size: total } = await handle.stat();
         const read = async (at, length, what) => {
@@ -5040,7 +5576,7 @@ async function scanPayload(file, rpm, keep, log) {
         return chunk => chunks.push(Buffer.from(chunk));
     });
     let failure;
-    const sink = new external_node_stream_.Writable({
+    const sink = new external_node_stream_namespaceObject.Writable({
         write(chunk, _encoding, done) {
             // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
             if (failure === undefined) {
@@ -5086,22 +5622,22 @@ const DECOMPRESSORS = {
 };
 /** Write the decompressed cpio stream into `sink`. */
 async function feedPayload(file, rpm, sink, log) {
-    const payload = () => (0,external_node_fs_.createReadStream)(file, { start: rpm.payloadOffset });
+    const payload = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: rpm.payloadOffset });
     if (rpm.compressor === 'gzip')
-        return (0,external_node_stream_promises_.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
     const tool = DECOMPRESSORS[rpm.compressor];
     if (!tool)
         throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
     // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-rpm-'));
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-rpm-'));
     try {
-        const packed = (0,external_node_path_.join)(dir, 'payload');
-        await (0,external_node_stream_promises_.pipeline)(payload(), (0,external_node_fs_.createWriteStream)(packed));
+        const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
         // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-        await Promise.all([(0,exec/* run */.eF)([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_.finished)(sink)]);
+        await Promise.all([exec_run([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
     }
     finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
 const CPIO_HEADER = 110;
@@ -5266,7 +5802,7 @@ function rpm_entryType(mode) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/package-source.ts
+;// CONCATENATED MODULE: ./src/qemu/package/source.ts
 // `source: package`: the distribution's own static QEMU packages, downloaded with the
 // distribution's tools but not installed (no maintainer scripts, no distribution binfmt
 // entries); only the needed interpreters are taken from them and kept in the tool cache.
@@ -5291,15 +5827,15 @@ function rpm_entryType(mode) {
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
 async function fromPackage(request, log, options = {}) {
     const arch = request.arch ?? process.arch;
-    const release = parseOsRelease(await (0,promises_.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
+    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
     const manager = packageManager(release);
     if (!manager) {
         const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
         throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
             `${name} is none of these: use source: download or system`);
     }
-    const run = options.run ?? exec/* run */.eF;
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-pkg-'));
+    const run = options.run ?? exec_run;
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
     try {
         const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
         const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
@@ -5314,7 +5850,7 @@ async function fromPackage(request, log, options = {}) {
         return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
     }
     finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
 }
 /** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
@@ -5383,8 +5919,8 @@ async function fromDebian(context) {
     }
 }
 async function fromDeb(name, { targets, work, run, log }) {
-    const dir = (0,external_node_path_.join)(work, name);
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_namespaceObject.join)(work, name);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
     const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
     await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
@@ -5392,13 +5928,13 @@ async function fromDeb(name, { targets, work, run, log }) {
             cause: e
         });
     });
-    const deb = (await (0,promises_.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
     if (!deb)
         throw new Error(`apt-get download ${name} left no .deb file`);
     // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
     const full = decodeURIComponent(deb.split('_')[1] ?? '');
     log.info(`package: ${deb} (QEMU ${full})`);
-    const extracted = await extractInterpreters((0,external_node_path_.join)(dir, deb), 'deb', targets, (0,external_node_path_.join)(dir, 'out'), log);
+    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
     return [...extracted].map(([t, path]) => ({ target: t, path, full }));
 }
 // ---------------------------------------------------------------------------------------------
@@ -5428,7 +5964,7 @@ const FEDORA_GROUPS = new Map(Object.entries({
 }).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
 /** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
 function fedoraPackage(targetName) {
-    const interpreter = (0,src_targets/* target */.a)(targetName).interpreter;
+    const interpreter = target(targetName).interpreter;
     const group = FEDORA_GROUPS.get(interpreter);
     if (!group)
         throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
@@ -5448,13 +5984,13 @@ const RPM_ARCH = {
 async function fromFedora({ targets, work, run, log, arch }) {
     const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
-    const dir = (0,external_node_path_.join)(work, 'rpms');
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
         throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
             `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
     });
-    const files = await (0,promises_.readdir)(dir);
+    const files = await (0,promises_namespaceObject.readdir)(dir);
     const unpacked = [];
     for (const [name, wanted] of packages) {
         // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
@@ -5462,11 +5998,11 @@ async function fromFedora({ targets, work, run, log, arch }) {
         const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
         if (!rpm)
             throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
-        const info = await readRpm((0,external_node_path_.join)(dir, rpm));
+        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
         if (info.name !== name)
             throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
         log.info(`package: ${rpm} (QEMU ${info.evr})`);
-        const extracted = await extractRpmInterpreters((0,external_node_path_.join)(dir, rpm), wanted, (0,external_node_path_.join)(dir, 'out'), log);
+        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
         for (const [t, path] of extracted)
             unpacked.push({ target: t, path, full: info.evr });
     }
@@ -5476,7 +6012,7 @@ async function fromFedora({ targets, work, run, log, arch }) {
 // Alpine
 /** Alpine's per-target package installs /usr/bin/qemu-<target>. */
 function alpinePackage(targetName) {
-    return `qemu-${(0,src_targets/* target */.a)(targetName).interpreter}`;
+    return `qemu-${target(targetName).interpreter}`;
 }
 /**
  * Alpine's qemu-<target> interpreters may be linked dynamically against musl, depending on how
@@ -5486,13 +6022,13 @@ function alpinePackage(targetName) {
 async function fromAlpine({ targets, work, run, log }) {
     const packages = groupBy(targets, alpinePackage);
     const names = [...packages.keys()];
-    const dir = (0,external_node_path_.join)(work, 'apks');
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
         throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
             `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
     });
-    const files = await (0,promises_.readdir)(dir);
+    const files = await (0,promises_namespaceObject.readdir)(dir);
     const unpacked = [];
     for (const [name, wanted] of packages) {
         // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
@@ -5501,10 +6037,10 @@ async function fromAlpine({ targets, work, run, log }) {
             throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
         const full = apk.slice(name.length + 1, -'.apk'.length);
         log.info(`package: ${apk} (QEMU ${full})`);
-        const data = (0,external_node_path_.join)(dir, `${name}.data.tar.gz`);
-        await apkDataSegment((0,external_node_path_.join)(dir, apk), data);
-        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_.join)(dir, 'out'), log);
-        await (0,promises_.rm)(data, { force: true });
+        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        await (0,promises_namespaceObject.rm)(data, { force: true });
         for (const [t, path] of extracted)
             unpacked.push({ target: t, path, full });
     }
@@ -5517,7 +6053,7 @@ async function fromAlpine({ targets, work, run, log }) {
  * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
  */
 async function apkDataSegment(file, dest) {
-    const handle = await (0,promises_.open)(file, 'r');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
     let last;
     try {
         const { size } = await handle.stat();
@@ -5533,8 +6069,8 @@ async function apkDataSegment(file, dest) {
             const body = at + gzipHeaderLength(file, head);
             // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
             const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
-            const discard = new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
-            await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
+            const discard = new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, done) => done() });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
                 throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
             });
             const end = body + inflate.bytesWritten + 8;
@@ -5549,7 +6085,7 @@ async function apkDataSegment(file, dest) {
     }
     if (!last)
         throw new Error(`${file} is empty`);
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_.createWriteStream)(dest));
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
 }
 /** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
 function gzipHeaderLength(file, head) {
@@ -5592,7 +6128,7 @@ function groupBy(targets, key) {
     return groups;
 }
 
-;// CONCATENATED MODULE: ./src/acquire.ts
+;// CONCATENATED MODULE: ./src/qemu/acquire.ts
 // Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
 // manifest download, then the distribution package, and says why each one was passed over.
 
@@ -5690,7 +6226,7 @@ async function loadManifest(location, log) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
         throw new Error(`manifest '${location}' must be an https or http URL, or a local path`);
     }
-    const text = await (0,promises_.readFile)(location, 'utf8').catch((e) => {
+    const text = await (0,promises_namespaceObject.readFile)(location, 'utf8').catch((e) => {
         throw new Error(`Cannot read the manifest ${location}: ${e.message}`);
     });
     return parseManifest(text, location);
@@ -5706,21 +6242,21 @@ async function fromDownload(request, log) {
     }
     const files = pickFiles(release, arch, request.targets);
     const location = request.manifest ?? DEFAULT_MANIFEST_URL;
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-'));
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-'));
     const interpreters = new Map();
     let downloadedBytes = 0;
     try {
         for (const file of files) {
             const wanted = file.targets.filter(t => request.targets.includes(t));
             log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`);
-            const archive = (0,external_node_path_.join)(work, file.filename);
-            const got = await (0,download/* downloadVerified */.n)(fileUrls(file, location), file.sha256, archive, {
+            const archive = (0,external_node_path_namespaceObject.join)(work, file.filename);
+            const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
                 log,
                 ...request.download
             });
             downloadedBytes += got.bytes;
-            const extracted = await extractInterpreters(archive, file.format, wanted, (0,external_node_path_.join)(work, 'out'), log);
-            await (0,promises_.rm)(archive, { force: true });
+            const extracted = await extractInterpreters(archive, file.format, wanted, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
                 interpreters.set(t, storeCached(toolName(t), release.version, arch, path));
@@ -5728,7 +6264,7 @@ async function fromDownload(request, log) {
         }
     }
     finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
     log.info(`QEMU ${release.version}: ${downloadedBytes} bytes downloaded, cached for next time`);
     return {
@@ -5741,1605 +6277,11 @@ async function fromDownload(request, log) {
 }
 /** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
 async function qemuVersion(interpreter, log) {
-    const out = await (0,exec/* run */.eF)([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
+    const out = await exec_run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
     return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
 }
 
-
-/***/ }),
-
-/***/ 3115:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AM: () => (/* binding */ registerLine),
-/* harmony export */   GE: () => (/* binding */ canonicalFlags),
-/* harmony export */   P2: () => (/* binding */ DEFAULT_ROOT),
-/* harmony export */   dI: () => (/* binding */ sameEntry),
-/* harmony export */   dn: () => (/* binding */ BinfmtTable),
-/* harmony export */   hd: () => (/* binding */ fileDigest),
-/* harmony export */   uD: () => (/* binding */ sameDefinition)
-/* harmony export */ });
-/* unused harmony exports parseEntry, checkEntryText, BinfmtError, chooseWriter */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2973);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4981);
-// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
-// unmounts; mounts the filesystem when it is missing and leaves it mounted.
-
-
-
-
-
-const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
-/** The four flags the kernel prints, in the order it prints them. */
-const FLAG_ORDER = 'POCF';
-/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
-function canonicalFlags(flags) {
-    const set = new Set(flags.toUpperCase());
-    if (set.has('C'))
-        set.add('O');
-    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
-}
-/** Parse one entry file as the kernel prints it. */
-function parseEntry(name, text) {
-    let enabled = false;
-    let interpreter = '';
-    let flags = '';
-    let offset = 0;
-    let magic;
-    let mask;
-    let extension;
-    for (const line of text.split('\n')) {
-        const [key, ...rest] = line.split(' ');
-        const value = rest.join(' ');
-        if (line === 'enabled')
-            enabled = true;
-        else if (line === 'disabled')
-            enabled = false;
-        else if (key === 'interpreter')
-            interpreter = value;
-        else if (key === 'flags:')
-            flags = canonicalFlags(value.trim());
-        else if (key === 'offset')
-            offset = Number(value);
-        else if (key === 'magic')
-            magic = value.trim();
-        else if (key === 'mask')
-            mask = value.trim();
-        else if (key === 'extension')
-            extension = value.replace(/^\./, '');
-    }
-    return { name, enabled, interpreter, flags, offset, magic, mask, extension };
-}
-const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
-/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
-function registerLine(e) {
-    checkEntryText(e);
-    const line = e.extension
-        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
-        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
-    if (line.length > 1920) {
-        throw new Error(`The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`);
-    }
-    return line;
-}
-/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
-function checkEntryText(e) {
-    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
-        e.name === '.' ||
-        e.name === '..' ||
-        e.name === 'register' ||
-        e.name === 'status') {
-        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
-    }
-    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
-        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
-    }
-    if (e.interpreter.length >= 128) {
-        throw new Error(`Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`);
-    }
-}
-const ERRNO_FROM_TEXT = [
-    [/File exists/i, 'EEXIST'],
-    [/No such file or directory/i, 'ENOENT'],
-    [/Invalid argument/i, 'EINVAL'],
-    [/Operation not permitted/i, 'EPERM'],
-    [/Permission denied/i, 'EACCES']
-];
-/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
-class BinfmtError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'BinfmtError';
-    }
-}
-function errnoOf(e) {
-    if (e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .ExecError */ .cI) {
-        const text = e.result.stderr;
-        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
-    }
-    return e.code;
-}
-function directWriter(log) {
-    return {
-        // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
-        write: (file, data) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, data, { flag: 'r+' }),
-        mount: async (root) => void (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-function sudoWriter(log) {
-    return {
-        write: async (file, data) => void (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(['sudo', '-n', 'tee', file], { input: data, log })),
-        mount: async (root) => void (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function chooseWriter(log) {
-    if (process.getuid?.() === 0)
-        return directWriter(log);
-    const probe = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
-    if (probe.code !== 0) {
-        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
-            `passwordless sudo (sudo -n true: ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(probe.stderr) || `exit ${probe.code}`}). ` +
-            `Run as root, or allow this user to run sudo without a password.`);
-    }
-    return sudoWriter(log);
-}
-class BinfmtTable {
-    root;
-    writer;
-    log;
-    constructor(root, writer, log) {
-        this.root = root;
-        this.writer = writer;
-        this.log = log;
-    }
-    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
-    static async open(options = {}) {
-        const root = options.root ?? DEFAULT_ROOT;
-        const writer = options.writer ?? (await chooseWriter(options.log));
-        // Reading status first triggers systemd's automount, where there is one.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'status')).catch(() => undefined);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register'))) {
-            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
-            try {
-                await writer.mount(root);
-            }
-            catch (e) {
-                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
-                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
-            }
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register'))) {
-                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
-            }
-        }
-        return new BinfmtTable(root, writer, options.log);
-    }
-    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
-    static async read(root = DEFAULT_ROOT) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'register')))
-            return [];
-        const readOnly = {
-            write: async () => {
-                throw new Error('read-only view of binfmt_misc');
-            },
-            mount: async () => { }
-        };
-        return new BinfmtTable(root, readOnly).list();
-    }
-    /** Every entry, sorted by name. */
-    async list() {
-        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    }
-    /**
-     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
-     * folder in that order too (each new entry goes to the head of both lists).
-     */
-    async inMatchOrder() {
-        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
-        const entries = [];
-        for await (const dirent of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(this.root)) {
-            if (dirent.name === 'register' || dirent.name === 'status')
-                continue;
-            const entry = await this.get(dirent.name);
-            if (entry)
-                entries.push(entry);
-        }
-        return entries;
-    }
-    async get(name) {
-        try {
-            return parseEntry(name, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name), 'utf8'));
-        }
-        catch (e) {
-            if (e.code === 'ENOENT')
-                return undefined;
-            throw e;
-        }
-    }
-    async register(entry) {
-        const line = registerLine(entry);
-        this.log?.debug(`register ${line}`);
-        try {
-            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, 'register'), line);
-        }
-        catch (e) {
-            throw explain(e, entry);
-        }
-        if (!entry.enabled)
-            await this.setEnabled(entry.name, false);
-    }
-    async setEnabled(name, enabled) {
-        await this.writeEntry(name, enabled ? '1' : '0');
-    }
-    async remove(name) {
-        await this.writeEntry(name, '-1');
-    }
-    async writeEntry(name, value) {
-        if (name === 'status' || name === 'register' || name.includes('/')) {
-            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
-        }
-        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name))) {
-            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
-        }
-        try {
-            await this.writer.write((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, name), value);
-        }
-        catch (e) {
-            const code = errnoOf(e);
-            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
-        }
-    }
-}
-function permissionHint(e, code) {
-    if (code === 'EPERM' || code === 'EACCES') {
-        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
-    }
-    return e.message;
-}
-function explain(e, entry) {
-    const code = errnoOf(e);
-    const name = `'${entry.name}'`;
-    switch (code) {
-        case 'EEXIST':
-            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
-        case 'ENOENT':
-            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
-                `(with the F flag the kernel opens it at registration time)`, code);
-        case 'EINVAL':
-            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
-                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
-        case 'EPERM':
-        case 'EACCES':
-            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
-        default:
-            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
-    }
-}
-/** SHA-256 of a file, or undefined when it cannot be read. */
-function fileDigest(path) {
-    return (0,_download_js__WEBPACK_IMPORTED_MODULE_3__/* .digest */ .b)(path).catch(() => undefined);
-}
-/** Magic with the mask applied: the bytes the kernel actually compares. */
-function masked(magic = '', mask = '') {
-    const bytes = Buffer.from(magic, 'hex');
-    const bits = Buffer.from(mask, 'hex');
-    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
-}
-/** The same match rule, flags and interpreter path; whether the files match is separate. */
-function sameDefinition(a, b) {
-    return (a.enabled === b.enabled &&
-        a.flags === b.flags &&
-        a.offset === b.offset &&
-        a.extension === b.extension &&
-        (a.mask ?? '') === (b.mask ?? '') &&
-        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
-        a.interpreter === b.interpreter);
-}
-/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
-async function sameEntry(existing, wanted) {
-    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-        return false;
-    if (existing.interpreter === wanted.interpreter)
-        return true;
-    const [a, b] = await Promise.all([
-        fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
-    ]);
-    return a !== undefined && a === b;
-}
-
-
-/***/ }),
-
-/***/ 5581:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3115);
-/* harmony import */ var _export_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5169);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
-/* harmony import */ var _restore_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(473);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(484);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8955);
-// setup-binfmt on any Linux machine: the action's core behind a command line.
-
-
-
-
-
-
-
-
-
-
-const USAGE = `Usage: setup-binfmt <command> [options]
-
-Commands:
-  install     register QEMU interpreters for the given platforms
-  export      install them for good: copy them to a stable folder and write one file per
-              platform for systemd-binfmt or binfmt-support, which load them at every boot
-  status      show the binfmt_misc table (--json for JSON)
-  uninstall   remove what setup-binfmt install registered and put back what it removed;
-              with --exported, delete what export wrote
-
-Options for install:
-  --platforms LIST   comma or space separated (default ${_options_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULTS */ .zY.platforms})
-  --flags FLAGS      letters of P, O, C, F (default ${_options_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULTS */ .zY.flags})
-  --source NAME      auto, download, package or system (default ${_options_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULTS */ .zY.source})
-  --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
-  --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
-  --manifest LOC     URL or path of a versions manifest (default: the built-in one)
-  --reset            first remove every qemu-* entry (uninstall puts them back)
-  --verify METHOD    auto, exec, docker, podman or none (default ${_options_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULTS */ .zY.verify})
-  --smoke-image REF  also run uname -m in this image per platform (docker or podman)
-
-Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
-  --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
-                     (/usr/share/binfmts/qemu-<target>, for update-binfmts --import)
-  --dir DIR          where those files go (default /etc/binfmt.d or /usr/share/binfmts)
-  --install-dir DIR  where the interpreters go, a folder per QEMU version
-                     (default /usr/local/lib/setup-binfmt)
-  --dry-run          print the files instead of writing them
-
-Options for uninstall:
-  --exported         delete exactly the files export wrote (those --install-dir records)
-
-Common options:
-  --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
-                     else /run/setup-binfmt/state.json as root)
-  --json             machine-readable output (install, status)
-  --verbose          debug output
-  --help             this text
-`;
-function defaultStatePath() {
-    if (process.env.SETUP_BINFMT_STATE)
-        return process.env.SETUP_BINFMT_STATE;
-    if (process.getuid?.() === 0)
-        return '/run/setup-binfmt/state.json';
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.XDG_RUNTIME_DIR || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'setup-binfmt', 'state.json');
-}
-function consoleLog(verbose) {
-    return {
-        info: m => console.error(m),
-        debug: m => void (verbose && console.error(`debug: ${m}`)),
-        notice: m => console.error(`notice: ${m}`),
-        warning: m => console.error(`warning: ${m}`),
-        group: async (name, fn) => {
-            console.error(`== ${name}`);
-            return fn();
-        }
-    };
-}
-function table(rows) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
-    return rows
-        .map(r => r
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-async function status(json, statePath) {
-    const mounted = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(_binfmt_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_ROOT */ .P2, 'register'));
-    const entries = await _binfmt_js__WEBPACK_IMPORTED_MODULE_4__/* .BinfmtTable */ .dn.read(_binfmt_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_ROOT */ .P2);
-    const ours = new Set((0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .fileStore */ .oX)(statePath)
-        .load()
-        ?.created.map(e => e.name) ?? []);
-    if (json) {
-        const out = entries.map(e => ({ ...e, managed: ours.has(e.name) }));
-        console.log(JSON.stringify({ mounted, entries: out }, null, 2));
-        return;
-    }
-    if (!mounted) {
-        console.log(`binfmt_misc is not mounted at ${_binfmt_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_ROOT */ .P2}`);
-        return;
-    }
-    const rows = entries.map(e => [
-        e.name,
-        e.enabled ? 'enabled' : 'disabled',
-        e.flags || '-',
-        e.interpreter,
-        ours.has(e.name) ? 'setup-binfmt' : ''
-    ]);
-    console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]));
-}
-/** What install --json prints: the outputs, each platform's entry, checks and phase times. */
-function jsonResult(result) {
-    return {
-        platforms: result.platforms,
-        emulatedPlatforms: result.emulatedPlatforms,
-        emulators: result.emulators,
-        native: result.plan.native,
-        qemuVersion: result.acquired?.version ?? '',
-        source: result.acquired?.source ?? '',
-        cacheHit: result.acquired?.cacheHit ?? true,
-        downloadedBytes: result.acquired?.downloadedBytes ?? 0,
-        registered: result.registered.map(r => ({
-            target: r.target,
-            action: r.action,
-            entry: r.entry
-        })),
-        verified: result.verified,
-        timings: result.timings
-    };
-}
-/** What export prints on standard output: the files (all of them with --dry-run), then how to load them. */
-function printExport(result) {
-    if (result.entries.length === 0) {
-        console.log('Nothing to export: every platform asked for runs natively here');
-        return;
-    }
-    if (result.dryRun) {
-        for (const f of result.files) {
-            if (f.kind === 'interpreter') {
-                console.log(`# ${f.path}: a copy of ${f.source}, mode 0755 (sha256 ${f.sha256})\n`);
-            }
-            else {
-                console.log(`# ${f.path}\n${f.text}`);
-            }
-        }
-        for (const c of result.conflicts)
-            console.error(`warning: ${c}: export would refuse to replace it`);
-        console.log(`# --dry-run: nothing written. ${result.manifestPath} would record what export writes.`);
-    }
-    else {
-        console.log(`exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
-            `interpreters in ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(result.installDir, result.version)}; ${result.manifestPath} records them`);
-    }
-    const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support';
-    console.log(`\n${loader} loads them at every boot. To load them now, as root:`);
-    for (const command of result.activate)
-        console.log(`  ${command}`);
-    if (result.activate[0] === 'systemctl restart systemd-binfmt') {
-        console.log('(the restart first removes every binfmt_misc entry, then loads every binfmt.d file; ' +
-            'the second command loads only these, replacing entries of the same names)');
-    }
-}
-async function main(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            platforms: { type: 'string' },
-            flags: { type: 'string' },
-            source: { type: 'string' },
-            'qemu-path': { type: 'string' },
-            'qemu-version': { type: 'string' },
-            manifest: { type: 'string' },
-            verify: { type: 'string' },
-            'smoke-image': { type: 'string' },
-            reset: { type: 'boolean' },
-            format: { type: 'string' },
-            dir: { type: 'string' },
-            'install-dir': { type: 'string' },
-            'dry-run': { type: 'boolean' },
-            exported: { type: 'boolean' },
-            state: { type: 'string' },
-            json: { type: 'boolean' },
-            verbose: { type: 'boolean' },
-            help: { type: 'boolean' }
-        }
-    });
-    const command = positionals[0];
-    if (values.help || !command) {
-        process.stdout.write(USAGE);
-        return command || values.help ? 0 : 2;
-    }
-    const log = consoleLog(values.verbose ?? false);
-    const store = (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .fileStore */ .oX)(values.state ?? defaultStatePath());
-    switch (command) {
-        case 'install': {
-            const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .parseOptions */ .Ac)({ ...values, reset: values.reset ? 'true' : 'false' });
-            const result = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .setup */ .mj)(options, { log, store });
-            const failure = (0,_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .verificationError */ .G8)(result);
-            if (values.json) {
-                console.log(JSON.stringify(jsonResult(result), null, 2));
-                if (failure)
-                    console.error(`setup-binfmt: ${failure.message}`);
-                return failure ? 1 : 0;
-            }
-            console.log(`platforms=${result.platforms.join(',')}`);
-            console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`);
-            console.log(`emulators=${result.emulators.join(',')}`);
-            console.log(`qemu-version=${result.acquired?.version ?? ''}`);
-            console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`);
-            if (failure)
-                console.error(`setup-binfmt: ${failure.message}`);
-            return failure ? 1 : 0;
-        }
-        case 'export': {
-            const format = (0,_export_js__WEBPACK_IMPORTED_MODULE_5__/* .parseExportFormat */ .Nw)(values.format);
-            const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .parseOptions */ .Ac)({ ...values, reset: 'false', verify: 'none' });
-            const result = await (0,_export_js__WEBPACK_IMPORTED_MODULE_5__/* .exportPlatforms */ .xi)(options, {
-                format,
-                dir: values.dir,
-                installDir: values['install-dir'],
-                dryRun: values['dry-run'] ?? false
-            }, { log });
-            printExport(result);
-            return 0;
-        }
-        case 'status':
-            await status(values.json ?? false, values.state ?? defaultStatePath());
-            return 0;
-        case 'uninstall': {
-            if (values.exported) {
-                const removed = await (0,_export_js__WEBPACK_IMPORTED_MODULE_5__/* .removeExported */ .eF)({ installDir: values['install-dir'], log });
-                if (removed.deactivate.length > 0) {
-                    console.log('The files are gone; the entries stay in binfmt_misc (and binfmt-support) until reboot. To remove them now:');
-                    for (const command of removed.deactivate)
-                        console.log(`  ${command}`);
-                }
-                return removed.kept.length === 0 ? 0 : 1;
-            }
-            const state = store.load();
-            if (!state) {
-                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
-                return 0;
-            }
-            const table = await _binfmt_js__WEBPACK_IMPORTED_MODULE_4__/* .BinfmtTable */ .dn.open({ root: state.root, log });
-            const report = await (0,_restore_js__WEBPACK_IMPORTED_MODULE_7__/* .restoreRun */ .Ai)(table, state, log);
-            store.clear();
-            return report.differences.length === 0 ? 0 : 1;
-        }
-        default:
-            console.error(`Unknown command '${command}'.\n${USAGE}`);
-            return 2;
-    }
-}
-try {
-    process.exitCode = await main(process.argv.slice(2));
-}
-catch (e) {
-    console.error(`setup-binfmt: ${e.message}`);
-    process.exitCode = 1;
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2973:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ digest),
-  n: () => (/* binding */ downloadVerified)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends Error {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await digest(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await (0,promises_.rm)(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await (0,promises_.rm)(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
-        let bytes = 0;
-        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_.createWriteStream)(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_.createWriteStream)(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-async function digest(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 4981:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cI: () => (/* binding */ ExecError),
-  fM: () => (/* binding */ lastLine),
-  eF: () => (/* binding */ run)
-});
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/exec.ts
-// The one way this project runs another program: an argv array, never a shell string.
-// The command line is logged at debug level; a failure names the command, its exit status
-// and the last line it wrote to stderr.
-
-
-class ExecError extends Error {
-    argv;
-    result;
-    constructor(argv, result) {
-        const last = lastLine(result.stderr) || lastLine(result.stdout);
-        super(`${argv.join(' ')} exited with ${result.code}${last ? `: ${last}` : ''}`);
-        this.argv = argv;
-        this.result = result;
-        this.name = 'ExecError';
-    }
-}
-function lastLine(text) {
-    const lines = text.trim().split('\n');
-    return lines[lines.length - 1]?.trim() ?? '';
-}
-function run(argv, options = {}) {
-    const [command, ...args] = argv;
-    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            env: options.env ?? process.env,
-            cwd: options.cwd,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            timeout: options.timeoutMs
-        });
-        const out = [];
-        const err = [];
-        if (options.stdout)
-            child.stdout.pipe(options.stdout);
-        else
-            child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
-        child.on('close', (code, signal) => {
-            const result = {
-                code: code ?? 128 + (signal ? external_node_os_.constants.signals[signal] : 0),
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
-                signal: signal ?? undefined
-            };
-            if (result.code !== 0 && !options.allowFailure)
-                reject(new ExecError(argv, result));
-            else
-                resolve(result);
-        });
-        child.stdin.on('error', () => { }); // a command that exits without reading its input
-        child.stdin.end(options.input ?? '');
-    });
-}
-
-
-/***/ }),
-
-/***/ 5169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nw: () => (/* binding */ parseExportFormat),
-/* harmony export */   eF: () => (/* binding */ removeExported),
-/* harmony export */   xi: () => (/* binding */ exportPlatforms)
-/* harmony export */ });
-/* unused harmony exports EXPORT_FORMATS, DEFAULT_INSTALL_DIR, DEFAULT_EXPORT_DIRS, MANIFEST_NAME, PACKAGE, systemdConf, binfmtSupportTemplate, loadExportManifest, exportFiles */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _acquire_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4398);
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3115);
-/* harmony import */ var _native_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6036);
-/* harmony import */ var _register_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5506);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(484);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8993);
-// Emulation that survives a reboot: copy the interpreters to a stable folder and write one
-// file per target in the format the machine's own boot-time loader reads, systemd-binfmt
-// (binfmt.d(5): /etc/binfmt.d/*.conf) or Debian's binfmt-support (update-binfmts(8) format
-// files in /usr/share/binfmts). Nothing is registered here: the loaders do that, at boot or
-// when told to (the activation commands). Every file written is recorded, with its SHA-256, in
-// <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
-// they still hold what was written; export never replaces a file it did not write.
-
-
-
-
-
-
-
-
-
-
-const EXPORT_FORMATS = ['systemd', 'binfmt-support'];
-/** Where the interpreters go: <install-dir>/<QEMU version>/qemu-<target>. */
-const DEFAULT_INSTALL_DIR = '/usr/local/lib/setup-binfmt';
-/** Where each format's files go by default: the folders the loaders read. */
-const DEFAULT_EXPORT_DIRS = {
-    systemd: '/etc/binfmt.d',
-    'binfmt-support': '/usr/share/binfmts'
-};
-/** The record of what export wrote, in the install folder. */
-const MANIFEST_NAME = 'exported.json';
-/** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
-const PACKAGE = 'setup-binfmt';
-/** The folders systemd-binfmt reads at boot (binfmt.d(5)); a file elsewhere must be named. */
-const SYSTEMD_DIRS = [
-    '/etc/binfmt.d',
-    '/run/binfmt.d',
-    '/usr/local/lib/binfmt.d',
-    '/usr/lib/binfmt.d',
-    '/lib/binfmt.d'
-];
-/** Its path on Debian, Ubuntu, Fedora and Arch alike (/lib is /usr/lib on merged-/usr systems). */
-const SYSTEMD_BINFMT = '/lib/systemd/systemd-binfmt';
-function parseExportFormat(input) {
-    const value = (input ?? '').trim().toLowerCase();
-    if (!EXPORT_FORMATS.includes(value)) {
-        throw new Error(`format '${input ?? ''}' is not one of ${EXPORT_FORMATS.join(', ')}: systemd writes ` +
-            `/etc/binfmt.d/qemu-<target>.conf, binfmt-support writes /usr/share/binfmts/qemu-<target>`);
-    }
-    return value;
-}
-const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
-/**
- * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
- * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
- * the same name.
- */
-function systemdConf(entry, qemuVersion = 'unknown') {
-    const line = (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .registerLine */ .AM)(entry);
-    return (`# ${entry.name}: QEMU ${qemuVersion} user-mode emulation, written by setup-binfmt.\n` +
-        `# 'setup-binfmt uninstall --exported' removes this file.\n` +
-        `${line}\n`);
-}
-/**
- * A binfmt-support format file (update-binfmts --import): one `key value` line per field.
- * update-binfmts builds the register line from it with flags C (credentials), P (preserve)
- * and F (fix_binary); the kernel's C implies O, and O alone cannot be said. No comments: the
- * format has none.
- */
-function binfmtSupportTemplate(entry) {
-    (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .registerLine */ .AM)(entry); // the same checks the kernel's line gets: name, path, length
-    const flags = new Set(entry.flags.toUpperCase());
-    if (flags.has('O') && !flags.has('C')) {
-        throw new Error(`binfmt-support cannot express flags '${entry.flags}' for ${entry.name}: it has no O ` +
-            `without C (credentials yes gives both). Use flags with C, or without O.`);
-    }
-    const yesNo = (flag) => (flags.has(flag) ? 'yes' : 'no');
-    const match = entry.extension
-        ? [`extension ${entry.extension}`]
-        : [
-            `magic ${escapeHex(entry.magic ?? '')}`,
-            `offset ${entry.offset}`,
-            `mask ${escapeHex(entry.mask ?? '')}`
-        ];
-    return [
-        `package ${PACKAGE}`,
-        `interpreter ${entry.interpreter}`,
-        ...match,
-        `credentials ${yesNo('C')}`,
-        `preserve ${yesNo('P')}`,
-        `fix_binary ${yesNo('F')}`,
-        ''
-    ].join('\n');
-}
-function manifestPath(installDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(installDir, MANIFEST_NAME);
-}
-/** Absolute, and nothing the kernel's ':'-separated line or a newline would break. */
-function checkDir(what, dir) {
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(dir);
-    if (/[:\n\0]/.test(abs)) {
-        throw new Error(`${what} '${dir}' must not contain ':' or a newline`);
-    }
-    return abs.replace(/\/+$/, '') || '/';
-}
-/** The version as a folder name; anything odd (or unknown) becomes 'unknown'. */
-function versionFolder(version) {
-    return /^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}$/.test(version) ? version : 'unknown';
-}
-async function loadExportManifest(installDir) {
-    const path = manifestPath(installDir);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`${path} is not valid JSON: ${e.message}`, { cause: e });
-    }
-    if (parsed?.version !== 1 || !Array.isArray(parsed.files)) {
-        throw new Error(`${path} is not a setup-binfmt export manifest (version 1)`);
-    }
-    return parsed;
-}
-async function saveManifest(installDir, manifest) {
-    const path = manifestPath(installDir);
-    await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
-}
-/** Write through a temporary file in the same folder and rename it over the target. */
-async function writeAtomic(path, data, mode) {
-    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(tmp, data, { mode, flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(tmp, mode); // the umask may have taken bits away
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-/** Copy through a temporary file, check the copy's SHA-256, then rename it over the target. */
-async function copyAtomic(source, path, sha256) {
-    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(source, tmp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(tmp, 0o755);
-        const copied = await (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .fileDigest */ .hd)(tmp);
-        if (copied !== sha256) {
-            throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
-        }
-        // A rename, not a write: an F entry keeps the old file open, and a running one is busy.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-const sha256Of = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-/** Permission problems get a hint: export writes system folders. */
-function writeError(path, e) {
-    const code = e.code;
-    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? ' (export writes system folders: run it as root, or choose --dir and --install-dir)'
-        : '';
-    return new Error(`Cannot write ${path}: ${e.message}${hint}`, { cause: e });
-}
-/** What export would do for each target: the interpreter copy and the format file. */
-async function plan(options) {
-    const format = options.format;
-    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
-    const dir = checkDir('dir', options.dir ?? DEFAULT_EXPORT_DIRS[format]);
-    const version = versionFolder(options.acquired.version);
-    const recorded = new Map(((await loadExportManifest(installDir))?.files ?? []).map(f => [f.path, f]));
-    const files = [];
-    const formatFiles = [];
-    const entries = [];
-    const conflicts = [];
-    const decide = async (path, sha256) => {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
-            return 'create';
-        const current = await (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .fileDigest */ .hd)(path);
-        const mine = recorded.get(path);
-        if (!mine) {
-            conflicts.push(`${path} exists and setup-binfmt did not write it` +
-                (path.startsWith('/usr/share/binfmts/') || path.startsWith('/usr/lib/')
-                    ? ` (a package's? dpkg -S ${path})`
-                    : ''));
-        }
-        else if (mine.sha256 !== current) {
-            conflicts.push(`${path} was changed after setup-binfmt wrote it`);
-        }
-        return current === sha256 ? 'unchanged' : 'replace';
-    };
-    for (const [t, source] of options.acquired.interpreters) {
-        const interpreter = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(installDir, version, `qemu-${(0,_targets_js__WEBPACK_IMPORTED_MODULE_9__/* .target */ .a)(t).interpreter}`);
-        if (!files.some(f => f.path === interpreter)) {
-            const sha256 = await (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .fileDigest */ .hd)(source);
-            if (!sha256)
-                throw new Error(`Cannot read the interpreter ${source} for ${t}`);
-            files.push({
-                path: interpreter,
-                kind: 'interpreter',
-                target: t,
-                sha256,
-                source,
-                action: await decide(interpreter, sha256)
-            });
-        }
-        const entry = (0,_register_js__WEBPACK_IMPORTED_MODULE_7__/* .wantedEntry */ .c4)(t, interpreter, options.flags);
-        entries.push(entry);
-        const text = format === 'systemd'
-            ? systemdConf(entry, options.acquired.version || 'unknown')
-            : binfmtSupportTemplate(entry);
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, format === 'systemd' ? `${entry.name}.conf` : entry.name);
-        const sha256 = sha256Of(text);
-        formatFiles.push({
-            path,
-            kind: format,
-            target: t,
-            sha256,
-            text,
-            entry: entry.name,
-            interpreter,
-            action: await decide(path, sha256)
-        });
-    }
-    return {
-        format,
-        dir,
-        installDir,
-        manifestPath: manifestPath(installDir),
-        version,
-        entries,
-        files: [...files, ...formatFiles],
-        conflicts,
-        dryRun: options.dryRun ?? false,
-        activate: activation(format, dir, formatFiles)
-    };
-}
-/** The commands that load the exported entries now. */
-function activation(format, dir, files) {
-    if (files.length === 0)
-        return [];
-    if (format === 'systemd') {
-        const now = `${SYSTEMD_BINFMT} ${files.map(f => f.path).join(' ')}`;
-        // A restart first unregisters every entry (status -1), then loads every binfmt.d file.
-        return SYSTEMD_DIRS.includes(dir) ? ['systemctl restart systemd-binfmt', now] : [now];
-    }
-    const importDir = dir === DEFAULT_EXPORT_DIRS['binfmt-support'] ? '' : ` --importdir ${dir}`;
-    return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
-}
-/**
- * Copy the interpreters to <installDir>/<version>/ and write one format file per target into
- * `dir`, recording each file in the manifest once it is in place. Refuses, before writing
- * anything, when a file it would replace is not one it wrote. With dryRun, writes nothing
- * and returns the texts (and conflicts) instead.
- */
-async function exportFiles(options) {
-    const result = await plan(options);
-    const log = options.log;
-    if (result.dryRun)
-        return result;
-    if (result.conflicts.length > 0) {
-        throw new Error(`export would replace files that are not its own:\n  ${result.conflicts.join('\n  ')}\n` +
-            `Remove them (or what installed them), or export elsewhere with --dir and --install-dir.`);
-    }
-    const previous = await loadExportManifest(result.installDir);
-    const manifest = {
-        version: 1,
-        files: [...(previous?.files ?? [])],
-        dirs: [...(previous?.dirs ?? [])]
-    };
-    const record = async (f) => {
-        const { path, kind, target, sha256, entry, interpreter } = f;
-        manifest.files = [
-            ...manifest.files.filter(x => x.path !== path),
-            { path, kind, target, sha256, entry, interpreter }
-        ];
-        await saveManifest(result.installDir, manifest);
-    };
-    for (const folder of [(0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(result.installDir, result.version), result.dir]) {
-        let first;
-        try {
-            first = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(folder, { recursive: true, mode: 0o755 });
-        }
-        catch (e) {
-            throw writeError(folder, e);
-        }
-        // mkdir names the first folder it created; it created every one from there down.
-        for (let d = folder; first && d.startsWith(first); d = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(d)) {
-            if (!manifest.dirs.includes(d))
-                manifest.dirs.push(d);
-            if (d === first)
-                break;
-        }
-    }
-    for (const f of result.files) {
-        if (f.action !== 'unchanged') {
-            try {
-                if (f.kind === 'interpreter')
-                    await copyAtomic(f.source, f.path, f.sha256);
-                else
-                    await writeAtomic(f.path, f.text, 0o644);
-            }
-            catch (e) {
-                throw writeError(f.path, e);
-            }
-        }
-        await record(f);
-        log?.info(`${f.action === 'unchanged' ? 'unchanged' : f.action === 'create' ? 'wrote' : 'replaced'} ${f.path}` +
-            (f.kind === 'interpreter' ? ` (copy of ${f.source})` : ` (${f.entry})`));
-    }
-    return result;
-}
-/**
- * Delete what export wrote, as its manifest lists it: format files, interpreters, the
- * manifest, and the folders export created when that leaves them empty. A file whose content
- * changed since is left alone. Nothing the manifest does not list is touched.
- */
-async function removeExported(options = {}) {
-    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
-    const path = manifestPath(installDir);
-    const manifest = await loadExportManifest(installDir);
-    const result = { manifestPath: path, removed: [], kept: [] };
-    const missing = [];
-    if (!manifest) {
-        options.log?.info(`Nothing to remove: ${path} does not exist (export has not run here)`);
-        return { ...result, missing, deactivate: [] };
-    }
-    // Format files first: a loader never sees an entry whose interpreter is gone.
-    const ordered = [
-        ...manifest.files.filter(f => f.kind !== 'interpreter'),
-        ...manifest.files.filter(f => f.kind === 'interpreter')
-    ];
-    for (const f of ordered) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f.path)) {
-            missing.push(f.path);
-            continue;
-        }
-        if ((await (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .fileDigest */ .hd)(f.path)) !== f.sha256) {
-            options.log?.warning(`${f.path} changed after setup-binfmt wrote it: leaving it in place`);
-            result.kept.push(f.path);
-            continue;
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(f.path);
-        options.log?.info(`removed ${f.path}`);
-        result.removed.push(f.path);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(path, { force: true });
-    // Folders export created, deepest first, when that leaves them empty.
-    const folders = [...(manifest.dirs ?? [])].sort((a, b) => b.length - a.length);
-    for (const folder of folders) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(folder).catch(() => undefined); // not empty, or gone: leave it
-    }
-    return { ...result, missing, deactivate: await deactivation(manifest, options.root) };
-}
-async function deactivation(manifest, root = _binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_ROOT */ .P2) {
-    const registered = await _binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .BinfmtTable */ .dn.read(root).catch(() => []);
-    const hints = [];
-    for (const f of manifest.files) {
-        if (!f.entry || !f.interpreter)
-            continue;
-        if (f.kind === 'binfmt-support') {
-            // Removes it from binfmt-support's database and, when enabled, from the kernel.
-            hints.push(`update-binfmts --package ${PACKAGE} --remove ${f.entry} ${f.interpreter}`);
-        }
-        else if (registered.some(e => e.name === f.entry && e.interpreter === f.interpreter)) {
-            hints.push(`echo -1 > ${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, f.entry)}`);
-        }
-    }
-    return [...new Set(hints)];
-}
-/**
- * `setup-binfmt export`: the platforms of `options` that the host does not run natively, their
- * interpreters from the chosen source (as install gets them), exported in `request.format`.
- */
-async function exportPlatforms(options, request, deps) {
-    const { log } = deps;
-    const native = deps.native ?? (await (0,_native_js__WEBPACK_IMPORTED_MODULE_6__/* .nativeTargets */ .W)(await _binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .BinfmtTable */ .dn.read(), log));
-    const p = (0,_setup_js__WEBPACK_IMPORTED_MODULE_8__/* .makePlan */ .Cs)(options.platforms, native, log);
-    const acquired = p.targets.length === 0 ? undefined : await (0,_acquire_js__WEBPACK_IMPORTED_MODULE_4__/* .acquire */ .XC)({ ...options, targets: p.targets }, log);
-    const result = await exportFiles({
-        ...request,
-        acquired: acquired ?? { interpreters: new Map(), version: '' },
-        flags: options.flags,
-        log
-    });
-    return { ...result, plan: p, acquired };
-}
-
-
-/***/ }),
-
-/***/ 9188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dc: () => (/* binding */ Owners),
-/* harmony export */   kK: () => (/* binding */ withLock),
-/* harmony export */   q2: () => (/* binding */ lockDirFor),
-/* harmony export */   xe: () => (/* binding */ newOwnerId),
-/* harmony export */   zW: () => (/* binding */ runPid)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3115);
-// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
-// table. Changes to it happen under a host-wide lock, and a shared record says which runs
-// use which of our entries, so that one run's cleanup never removes an entry another run
-// still relies on: the last one out removes it.
-
-
-
-
-
-
-/** Where the lock and the owners record live for the table at `root`. */
-function lockDirFor(root) {
-    if (process.env.SETUP_BINFMT_LOCK_DIR)
-        return process.env.SETUP_BINFMT_LOCK_DIR;
-    if (root === _binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_ROOT */ .P2) {
-        return process.getuid?.() === 0
-            ? '/run/setup-binfmt'
-            : (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
-    }
-    // Another table (a test's private one): a folder of its own.
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), `setup-binfmt-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(root).digest('hex').slice(0, 16)}`);
-}
-const newOwnerId = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-function readHolder(path) {
-    try {
-        return Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8')) || 0;
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-}
-/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
-async function withLock(dir, fn, log, timeoutMs = 120_000) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'lock');
-    const deadline = Date.now() + timeoutMs;
-    let waited = false;
-    for (;;) {
-        try {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const holder = readHolder(path);
-        if (holder === undefined)
-            continue; // released meanwhile: try again at once
-        // An empty file is a holder between creating and writing it: wait like for any other.
-        if (holder > 0 && !alive(holder)) {
-            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
-            continue;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
-        }
-        if (!waited)
-            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
-        waited = true;
-        await new Promise(resolve => setTimeout(resolve, 25));
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
-    }
-}
-/**
- * The process whose life is the run's: on a runner, main and post are children of the same
- * worker process; the CLI's install and uninstall share none, so they go by age alone.
- */
-function runPid() {
-    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
-}
-/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
-const STALE_MS = 24 * 60 * 60 * 1000;
-class Owners {
-    path;
-    records;
-    constructor(path, records) {
-        this.path = path;
-        this.records = records;
-    }
-    static read(dir) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'owners.json');
-        try {
-            return new Owners(path, JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8')));
-        }
-        catch {
-            // None yet, or unreadable: start afresh rather than block every run on the host.
-            return new Owners(path, {});
-        }
-    }
-    save() {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(`${this.path}.tmp`, this.path);
-    }
-    /** Other runs (not stale) that use this entry, as it is defined now. */
-    others(entry, me) {
-        const record = this.records[entry.name];
-        if (!record || !(0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDefinition */ .uD)(record.entry, entry))
-            return [];
-        const now = Date.now();
-        return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
-    }
-    /** True when some run of ours registered this entry (then it is ours to share). */
-    tracks(entry) {
-        const record = this.records[entry.name];
-        return record !== undefined && (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDefinition */ .uD)(record.entry, entry);
-    }
-    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
-    use(entry, me, pid) {
-        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
-        this.records[entry.name] = {
-            entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
-        };
-    }
-    release(entry, me) {
-        const record = this.records[entry.name];
-        if (!record)
-            return;
-        const owners = { ...record.owners };
-        delete owners[me];
-        if (Object.keys(owners).length === 0)
-            delete this.records[entry.name];
-        else
-            this.records[entry.name] = { ...record, owners };
-    }
-}
-
-
-/***/ }),
-
-/***/ 6036:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ nativeTargets),
-/* harmony export */   d: () => (/* binding */ claimedBy)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4981);
-/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9799);
-/* harmony import */ var _probes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4932);
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-/** The target Node itself runs as: native by definition. */
-const HOST_TARGET = {
-    x64: 'x86_64',
-    ia32: 'i386',
-    arm64: 'aarch64',
-    arm: 'arm',
-    riscv64: 'riscv64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    loong64: 'loongarch64',
-    mips64el: 'mips64el'
-};
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF, arch = process.arch) {
-    const native = new Set();
-    const host = HOST_TARGET[arch];
-    if (host)
-        native.add(host);
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'setup-binfmt-native-'));
-    const runs = async (target) => {
-        const program = (0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeProgram */ .XE)(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, target);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${(0,_probes_js__WEBPACK_IMPORTED_MODULE_5__/* .probeMarker */ .ZP)(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = _platforms_js__WEBPACK_IMPORTED_MODULE_4__/* .CONTAINER_TARGETS */ .z$.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
-
-/***/ }),
-
-/***/ 8381:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ parseOptions),
-/* harmony export */   zY: () => (/* binding */ DEFAULTS)
-/* harmony export */ });
-/* unused harmony exports SOURCES, VERIFY_METHODS, parseFlags, parseBoolean */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3115);
-/* harmony import */ var _platforms_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9799);
-// Options of one run, parsed and checked before anything on the machine changes. The action
-// (inputs.ts) and the CLI read their raw strings differently and share this parser.
-
-
-
-const SOURCES = ['auto', 'download', 'package', 'system'];
-const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
-const DEFAULTS = {
-    platforms: 'all',
-    flags: 'POCF',
-    source: 'auto',
-    reset: 'false',
-    cleanup: 'true',
-    verify: 'auto'
-};
-function parseOptions(raw) {
-    const value = (key, fallback = '') => raw[key]?.trim() || fallback;
-    return {
-        platforms: (0,_platforms_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePlatforms */ .qA)(value('platforms', DEFAULTS.platforms)),
-        flags: parseFlags(value('flags', DEFAULTS.flags)),
-        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
-        qemuPath: parseQemuPath(value('qemu-path')),
-        qemuVersion: parseQemuVersion(value('qemu-version')),
-        manifest: parseManifestLocation(value('manifest')),
-        reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
-        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
-        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
-        smokeImage: parseImage(value('smoke-image'))
-    };
-}
-function parseFlags(input) {
-    const bad = [...input].filter(c => !'POCFpocf'.includes(c));
-    if (bad.length > 0) {
-        throw new Error(`flags '${input}' has ${bad.map(c => JSON.stringify(c)).join(', ')}: only the letters P, O, C and F are allowed (default POCF)`);
-    }
-    return (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalFlags */ .GE)(input);
-}
-function parseChoice(name, input, choices) {
-    const value = input.toLowerCase();
-    if (!choices.includes(value)) {
-        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
-    }
-    return value;
-}
-/** An image reference goes into docker's argv: refuse what could read as an option. */
-function parseImage(input) {
-    if (!input)
-        return undefined;
-    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
-        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
-    }
-    return input;
-}
-function parseQemuPath(input) {
-    if (!input)
-        return undefined;
-    if (!input.startsWith('/') || /[:\n\0]/.test(input)) {
-        throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
-    }
-    return input.replace(/\/+$/, '') || '/';
-}
-function parseQemuVersion(input) {
-    if (!input)
-        return undefined;
-    if (!semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(input)) {
-        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
-    }
-    return input;
-}
-function parseManifestLocation(input) {
-    if (!input)
-        return undefined;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
-        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
-    }
-    return input;
-}
-function parseBoolean(name, input) {
-    const v = input.toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new Error(`${name} '${input}' is not a boolean: use true or false`);
-}
-
-
-/***/ }),
-
-/***/ 9799:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   qA: () => (/* binding */ parsePlatforms),
-/* harmony export */   yV: () => (/* binding */ ociPlatforms),
-/* harmony export */   z$: () => (/* binding */ CONTAINER_TARGETS)
-/* harmony export */ });
-/* unused harmony exports resolveName, validNames */
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/platform/names.ts
 // Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
 // they mean. Pure: no I/O, so every name form is tested by a table.
 
@@ -7407,7 +6349,7 @@ function ociPlatforms(target) {
 /** Resolve one name, or undefined when it names nothing. */
 function resolveName(raw) {
     const name = raw.toLowerCase().replace(/^linux\//, '');
-    if (_targets_js__WEBPACK_IMPORTED_MODULE_0__/* .TARGETS */ .d.has(name))
+    if (TARGETS.has(name))
         return name;
     return ALIASES[name];
 }
@@ -7417,7 +6359,7 @@ function validNames() {
         'all',
         ...CONTAINER_TARGETS.flatMap(ociPlatforms),
         ...Object.keys(ALIASES),
-        ..._targets_js__WEBPACK_IMPORTED_MODULE_0__/* .TARGETS */ .d.keys()
+        ...TARGETS.keys()
     ];
 }
 /** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
@@ -7456,17 +6398,7 @@ function printable(name) {
     return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
 }
 
-
-/***/ }),
-
-/***/ 4932:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XE: () => (/* binding */ probeProgram),
-/* harmony export */   ZP: () => (/* binding */ probeMarker)
-/* harmony export */ });
-/* unused harmony export PROBE_TARGETS */
+;// CONCATENATED MODULE: ./src/platform/probes.ts
 // Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
 // Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
 // binfmt_misc proves that the registered interpreter really runs that target's binaries.
@@ -8241,28 +7173,229 @@ function probeProgram(target) {
     return w.buf;
 }
 
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
 
-/***/ }),
 
-/***/ 5506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E3: () => (/* binding */ resetQemuEntries),
-/* harmony export */   c4: () => (/* binding */ wantedEntry),
-/* harmony export */   l4: () => (/* binding */ registerTarget)
-/* harmony export */ });
-/* unused harmony export candidateNames */
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3115);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9188);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
+
+
+
+/** The target Node itself runs as: native by definition. */
+const HOST_TARGET = {
+    x64: 'x86_64',
+    ia32: 'i386',
+    arm64: 'aarch64',
+    arm: 'arm',
+    riscv64: 'riscv64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    loong64: 'loongarch64',
+    mips64el: 'mips64el'
+};
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    const host = HOST_TARGET[arch];
+    if (host)
+        native.add(host);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
+// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
+// table. Changes to it happen under a host-wide lock, and a shared record says which runs
+// use which of our entries, so that one run's cleanup never removes an entry another run
+// still relies on: the last one out removes it.
+
+
+
+
+
+
+
+/** Where the lock and the owners record live for the table at `root`. */
+function lockDirFor(root) {
+    if (process.env.SETUP_BINFMT_LOCK_DIR)
+        return process.env.SETUP_BINFMT_LOCK_DIR;
+    if (root === DEFAULT_ROOT) {
+        return process.getuid?.() === 0
+            ? '/run/setup-binfmt'
+            : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
+    }
+    // Another table (a test's private one): a folder of its own.
+    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${hash_sha256(root).slice(0, 16)}`);
+}
+const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+function readHolder(path) {
+    try {
+        return Number((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) || 0;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
+async function withLock(dir, fn, log, timeoutMs = 120_000) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(dir, 'lock');
+    const deadline = Date.now() + timeoutMs;
+    let waited = false;
+    for (;;) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+            await handle.writeFile(String(process.pid));
+            await handle.close();
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+        const holder = readHolder(path);
+        if (holder === undefined)
+            continue; // released meanwhile: try again at once
+        // An empty file is a holder between creating and writing it: wait like for any other.
+        if (holder > 0 && !alive(holder)) {
+            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
+            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
+        }
+        if (!waited)
+            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
+        waited = true;
+        await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+    }
+}
+/**
+ * The process whose life is the run's: on a runner, main and post are children of the same
+ * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ */
+function runPid() {
+    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
+}
+/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+class Owners {
+    path;
+    records;
+    constructor(path, records) {
+        this.path = path;
+        this.records = records;
+    }
+    static read(dir) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, 'owners.json');
+        try {
+            return new Owners(path, JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
+        }
+        catch {
+            // None yet, or unreadable: start afresh rather than block every run on the host.
+            return new Owners(path, {});
+        }
+    }
+    save() {
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
+        (0,external_node_fs_namespaceObject.renameSync)(`${this.path}.tmp`, this.path);
+    }
+    /** Other runs (not stale) that use this entry, as it is defined now. */
+    others(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        const now = Date.now();
+        return Object.entries(record.owners)
+            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
+            .map(([id]) => id);
+    }
+    /** True when some run of ours registered this entry (then it is ours to share). */
+    tracks(entry) {
+        const record = this.records[entry.name];
+        return record !== undefined && sameDefinition(record.entry, entry);
+    }
+    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
+    use(entry, me, pid) {
+        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
+        this.records[entry.name] = {
+            entry,
+            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+        };
+    }
+    release(entry, me) {
+        const record = this.records[entry.name];
+        if (!record)
+            return;
+        const owners = { ...record.owners };
+        delete owners[me];
+        if (Object.keys(owners).length === 0)
+            delete this.records[entry.name];
+        else
+            this.records[entry.name] = { ...record, owners };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/register.ts
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
 
 
 
 /** qemu-<target> first, then names that still start with it. */
-function candidateNames(targetName) {
+function register_candidateNames(targetName) {
     const base = `qemu-${targetName}`;
     return [
         base,
@@ -8271,7 +7404,7 @@ function candidateNames(targetName) {
     ];
 }
 function wantedEntry(targetName, interpreter, flags) {
-    const t = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .target */ .a)(targetName);
+    const t = target(targetName);
     return {
         name: `qemu-${t.name}`,
         enabled: true,
@@ -8302,19 +7435,19 @@ async function resetQemuEntries(table, journal, log, owners) {
 }
 async function registerTarget(table, journal, targetName, interpreter, flags, log, owners) {
     const shadowed = [];
-    for (const name of candidateNames(targetName)) {
+    for (const name of register_candidateNames(targetName)) {
         const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
         const existing = await table.get(name);
         if (!existing) {
             await journal.writeAhead(() => journal.created(wanted), () => table.register(wanted));
-            owners.use(wanted, journal.owner, (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .runPid */ .zW)());
+            owners.use(wanted, journal.owner, runPid());
             owners.save();
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
-        if (await (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_0__/* .sameEntry */ .dI)(existing, wanted)) {
+        if (await sameEntry(existing, wanted)) {
             if (owners.tracks(existing)) {
                 // Registered by another run of ours: share it, so its cleanup leaves it to us.
-                owners.use(existing, journal.owner, (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .runPid */ .zW)());
+                owners.use(existing, journal.owner, runPid());
                 owners.save();
                 journal.adopted(existing);
             }
@@ -8324,7 +7457,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
         shadowed.push(existing);
         log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
     }
-    const names = candidateNames(targetName);
+    const names = register_candidateNames(targetName);
     throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
         `remove some with 'setup-binfmt uninstall', or use reset: true`);
 }
@@ -8332,19 +7465,508 @@ function describe(e) {
     return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
 }
 
+;// CONCATENATED MODULE: ./src/platform/plan.ts
+// The first step of a run: which of the requested targets need emulating on this host.
+function makePlan(request, native, log) {
+    const targets = [];
+    for (const t of request.targets) {
+        if (!native.has(t))
+            targets.push(t);
+        else if (!request.all)
+            log.notice(`${t} runs natively on this host: nothing to register for it`);
+    }
+    return { targets, native: [...native] };
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/export/export.ts
+// Emulation that survives a reboot: copy the interpreters to a stable folder and write one
+// file per target in the format the machine's own boot-time loader reads, systemd-binfmt
+// (binfmt.d(5): /etc/binfmt.d/*.conf) or Debian's binfmt-support (update-binfmts(8) format
+// files in /usr/share/binfmts). Nothing is registered here: the loaders do that, at boot or
+// when told to (the activation commands). Every file written is recorded, with its SHA-256, in
+// <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
+// they still hold what was written; export never replaces a file it did not write.
 
-/***/ 473:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ restoreRun),
-/* harmony export */   PF: () => (/* binding */ restore)
-/* harmony export */ });
-/* unused harmony export compare */
-/* harmony import */ var _binfmt_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3115);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9188);
+
+
+
+
+
+
+
+
+
+const EXPORT_FORMATS = ['systemd', 'binfmt-support'];
+/** Where the interpreters go: <install-dir>/<QEMU version>/qemu-<target>. */
+const DEFAULT_INSTALL_DIR = '/usr/local/lib/setup-binfmt';
+/** Where each format's files go by default: the folders the loaders read. */
+const DEFAULT_EXPORT_DIRS = {
+    systemd: '/etc/binfmt.d',
+    'binfmt-support': '/usr/share/binfmts'
+};
+/** The record of what export wrote, in the install folder. */
+const MANIFEST_NAME = 'exported.json';
+/** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
+const PACKAGE = 'setup-binfmt';
+/** The folders systemd-binfmt reads at boot (binfmt.d(5)); a file elsewhere must be named. */
+const SYSTEMD_DIRS = [
+    '/etc/binfmt.d',
+    '/run/binfmt.d',
+    '/usr/local/lib/binfmt.d',
+    '/usr/lib/binfmt.d',
+    '/lib/binfmt.d'
+];
+/** Its path on Debian, Ubuntu, Fedora and Arch alike (/lib is /usr/lib on merged-/usr systems). */
+const SYSTEMD_BINFMT = '/lib/systemd/systemd-binfmt';
+function parseExportFormat(input) {
+    const value = (input ?? '').trim().toLowerCase();
+    if (!EXPORT_FORMATS.includes(value)) {
+        throw new Error(`format '${input ?? ''}' is not one of ${EXPORT_FORMATS.join(', ')}: systemd writes ` +
+            `/etc/binfmt.d/qemu-<target>.conf, binfmt-support writes /usr/share/binfmts/qemu-<target>`);
+    }
+    return value;
+}
+const export_escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/**
+ * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
+ * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
+ * the same name.
+ */
+function systemdConf(entry, qemuVersion = 'unknown') {
+    const line = registerLine(entry);
+    return (`# ${entry.name}: QEMU ${qemuVersion} user-mode emulation, written by setup-binfmt.\n` +
+        `# 'setup-binfmt uninstall --exported' removes this file.\n` +
+        `${line}\n`);
+}
+/**
+ * A binfmt-support format file (update-binfmts --import): one `key value` line per field.
+ * update-binfmts builds the register line from it with flags C (credentials), P (preserve)
+ * and F (fix_binary); the kernel's C implies O, and O alone cannot be said. No comments: the
+ * format has none.
+ */
+function binfmtSupportTemplate(entry) {
+    registerLine(entry); // the same checks the kernel's line gets: name, path, length
+    const flags = new Set(entry.flags.toUpperCase());
+    if (flags.has('O') && !flags.has('C')) {
+        throw new Error(`binfmt-support cannot express flags '${entry.flags}' for ${entry.name}: it has no O ` +
+            `without C (credentials yes gives both). Use flags with C, or without O.`);
+    }
+    const yesNo = (flag) => (flags.has(flag) ? 'yes' : 'no');
+    const match = entry.extension
+        ? [`extension ${entry.extension}`]
+        : [
+            `magic ${export_escapeHex(entry.magic ?? '')}`,
+            `offset ${entry.offset}`,
+            `mask ${export_escapeHex(entry.mask ?? '')}`
+        ];
+    return [
+        `package ${PACKAGE}`,
+        `interpreter ${entry.interpreter}`,
+        ...match,
+        `credentials ${yesNo('C')}`,
+        `preserve ${yesNo('P')}`,
+        `fix_binary ${yesNo('F')}`,
+        ''
+    ].join('\n');
+}
+function manifestPath(installDir) {
+    return (0,external_node_path_namespaceObject.join)(installDir, MANIFEST_NAME);
+}
+/** Absolute, and nothing the kernel's ':'-separated line or a newline would break. */
+function checkDir(what, dir) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(dir);
+    if (/[:\n\0]/.test(abs)) {
+        throw new Error(`${what} '${dir}' must not contain ':' or a newline`);
+    }
+    return abs.replace(/\/+$/, '') || '/';
+}
+/** The version as a folder name; anything odd (or unknown) becomes 'unknown'. */
+function versionFolder(version) {
+    return /^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}$/.test(version) ? version : 'unknown';
+}
+async function loadExportManifest(installDir) {
+    const path = manifestPath(installDir);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${path} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    if (parsed?.version !== 1 || !Array.isArray(parsed.files)) {
+        throw new Error(`${path} is not a setup-binfmt export manifest (version 1)`);
+    }
+    return parsed;
+}
+async function saveManifest(installDir, manifest) {
+    const path = manifestPath(installDir);
+    await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
+}
+/** Write through a temporary file in the same folder and rename it over the target. */
+async function writeAtomic(path, data, mode) {
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, data, { mode, flag: 'wx' });
+        await (0,promises_namespaceObject.chmod)(tmp, mode); // the umask may have taken bits away
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Copy through a temporary file, check the copy's SHA-256, then rename it over the target. */
+async function copyAtomic(source, path, sha256) {
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, tmp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
+        const copied = await fileDigest(tmp);
+        if (copied !== sha256) {
+            throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
+        }
+        // A rename, not a write: an F entry keeps the old file open, and a running one is busy.
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Permission problems get a hint: export writes system folders. */
+function writeError(path, e) {
+    const code = e.code;
+    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? ' (export writes system folders: run it as root, or choose --dir and --install-dir)'
+        : '';
+    return new Error(`Cannot write ${path}: ${e.message}${hint}`, { cause: e });
+}
+/** What export would do for each target: the interpreter copy and the format file. */
+async function plan(options) {
+    const format = options.format;
+    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
+    const dir = checkDir('dir', options.dir ?? DEFAULT_EXPORT_DIRS[format]);
+    const version = versionFolder(options.acquired.version);
+    const recorded = new Map(((await loadExportManifest(installDir))?.files ?? []).map(f => [f.path, f]));
+    const files = [];
+    const formatFiles = [];
+    const entries = [];
+    const conflicts = [];
+    const decide = async (path, sha256) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+            return 'create';
+        const current = await fileDigest(path);
+        const mine = recorded.get(path);
+        if (!mine) {
+            conflicts.push(`${path} exists and setup-binfmt did not write it` +
+                (path.startsWith('/usr/share/binfmts/') || path.startsWith('/usr/lib/')
+                    ? ` (a package's? dpkg -S ${path})`
+                    : ''));
+        }
+        else if (mine.sha256 !== current) {
+            conflicts.push(`${path} was changed after setup-binfmt wrote it`);
+        }
+        return current === sha256 ? 'unchanged' : 'replace';
+    };
+    for (const [t, source] of options.acquired.interpreters) {
+        const interpreter = (0,external_node_path_namespaceObject.join)(installDir, version, `qemu-${target(t).interpreter}`);
+        if (!files.some(f => f.path === interpreter)) {
+            const sha256 = await fileDigest(source);
+            if (!sha256)
+                throw new Error(`Cannot read the interpreter ${source} for ${t}`);
+            files.push({
+                path: interpreter,
+                kind: 'interpreter',
+                target: t,
+                sha256,
+                source,
+                action: await decide(interpreter, sha256)
+            });
+        }
+        const entry = wantedEntry(t, interpreter, options.flags);
+        entries.push(entry);
+        const text = format === 'systemd'
+            ? systemdConf(entry, options.acquired.version || 'unknown')
+            : binfmtSupportTemplate(entry);
+        const path = (0,external_node_path_namespaceObject.join)(dir, format === 'systemd' ? `${entry.name}.conf` : entry.name);
+        const sha256 = hash_sha256(text);
+        formatFiles.push({
+            path,
+            kind: format,
+            target: t,
+            sha256,
+            text,
+            entry: entry.name,
+            interpreter,
+            action: await decide(path, sha256)
+        });
+    }
+    return {
+        format,
+        dir,
+        installDir,
+        manifestPath: manifestPath(installDir),
+        version,
+        entries,
+        files: [...files, ...formatFiles],
+        conflicts,
+        dryRun: options.dryRun ?? false,
+        activate: activation(format, dir, formatFiles)
+    };
+}
+/** The commands that load the exported entries now. */
+function activation(format, dir, files) {
+    if (files.length === 0)
+        return [];
+    if (format === 'systemd') {
+        const now = `${SYSTEMD_BINFMT} ${files.map(f => f.path).join(' ')}`;
+        // A restart first unregisters every entry (status -1), then loads every binfmt.d file.
+        return SYSTEMD_DIRS.includes(dir) ? ['systemctl restart systemd-binfmt', now] : [now];
+    }
+    const importDir = dir === DEFAULT_EXPORT_DIRS['binfmt-support'] ? '' : ` --importdir ${dir}`;
+    return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
+}
+/**
+ * Copy the interpreters to <installDir>/<version>/ and write one format file per target into
+ * `dir`, recording each file in the manifest once it is in place. Refuses, before writing
+ * anything, when a file it would replace is not one it wrote. With dryRun, writes nothing
+ * and returns the texts (and conflicts) instead.
+ */
+async function exportFiles(options) {
+    const result = await plan(options);
+    const log = options.log;
+    if (result.dryRun)
+        return result;
+    if (result.conflicts.length > 0) {
+        throw new Error(`export would replace files that are not its own:\n  ${result.conflicts.join('\n  ')}\n` +
+            `Remove them (or what installed them), or export elsewhere with --dir and --install-dir.`);
+    }
+    const previous = await loadExportManifest(result.installDir);
+    const manifest = {
+        version: 1,
+        files: [...(previous?.files ?? [])],
+        dirs: [...(previous?.dirs ?? [])]
+    };
+    const record = async (f) => {
+        const { path, kind, target, sha256, entry, interpreter } = f;
+        manifest.files = [
+            ...manifest.files.filter(x => x.path !== path),
+            { path, kind, target, sha256, entry, interpreter }
+        ];
+        await saveManifest(result.installDir, manifest);
+    };
+    for (const folder of [(0,external_node_path_namespaceObject.join)(result.installDir, result.version), result.dir]) {
+        let first;
+        try {
+            first = await (0,promises_namespaceObject.mkdir)(folder, { recursive: true, mode: 0o755 });
+        }
+        catch (e) {
+            throw writeError(folder, e);
+        }
+        // mkdir names the first folder it created; it created every one from there down.
+        for (let d = folder; first && d.startsWith(first); d = (0,external_node_path_namespaceObject.dirname)(d)) {
+            if (!manifest.dirs.includes(d))
+                manifest.dirs.push(d);
+            if (d === first)
+                break;
+        }
+    }
+    for (const f of result.files) {
+        if (f.action !== 'unchanged') {
+            try {
+                if (f.kind === 'interpreter')
+                    await copyAtomic(f.source, f.path, f.sha256);
+                else
+                    await writeAtomic(f.path, f.text, 0o644);
+            }
+            catch (e) {
+                throw writeError(f.path, e);
+            }
+        }
+        await record(f);
+        log?.info(`${f.action === 'unchanged' ? 'unchanged' : f.action === 'create' ? 'wrote' : 'replaced'} ${f.path}` +
+            (f.kind === 'interpreter' ? ` (copy of ${f.source})` : ` (${f.entry})`));
+    }
+    return result;
+}
+/**
+ * Delete what export wrote, as its manifest lists it: format files, interpreters, the
+ * manifest, and the folders export created when that leaves them empty. A file whose content
+ * changed since is left alone. Nothing the manifest does not list is touched.
+ */
+async function removeExported(options = {}) {
+    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
+    const path = manifestPath(installDir);
+    const manifest = await loadExportManifest(installDir);
+    const result = { manifestPath: path, removed: [], kept: [] };
+    const missing = [];
+    if (!manifest) {
+        options.log?.info(`Nothing to remove: ${path} does not exist (export has not run here)`);
+        return { ...result, missing, deactivate: [] };
+    }
+    // Format files first: a loader never sees an entry whose interpreter is gone.
+    const ordered = [
+        ...manifest.files.filter(f => f.kind !== 'interpreter'),
+        ...manifest.files.filter(f => f.kind === 'interpreter')
+    ];
+    for (const f of ordered) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(f.path)) {
+            missing.push(f.path);
+            continue;
+        }
+        if ((await fileDigest(f.path)) !== f.sha256) {
+            options.log?.warning(`${f.path} changed after setup-binfmt wrote it: leaving it in place`);
+            result.kept.push(f.path);
+            continue;
+        }
+        await (0,promises_namespaceObject.rm)(f.path);
+        options.log?.info(`removed ${f.path}`);
+        result.removed.push(f.path);
+    }
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+    // Folders export created, deepest first, when that leaves them empty.
+    const folders = [...(manifest.dirs ?? [])].sort((a, b) => b.length - a.length);
+    for (const folder of folders) {
+        await (0,promises_namespaceObject.rmdir)(folder).catch(() => undefined); // not empty, or gone: leave it
+    }
+    return { ...result, missing, deactivate: await deactivation(manifest, options.root) };
+}
+async function deactivation(manifest, root = DEFAULT_ROOT) {
+    const registered = await BinfmtTable.read(root).catch(() => []);
+    const hints = [];
+    for (const f of manifest.files) {
+        if (!f.entry || !f.interpreter)
+            continue;
+        if (f.kind === 'binfmt-support') {
+            // Removes it from binfmt-support's database and, when enabled, from the kernel.
+            hints.push(`update-binfmts --package ${PACKAGE} --remove ${f.entry} ${f.interpreter}`);
+        }
+        else if (registered.some(e => e.name === f.entry && e.interpreter === f.interpreter)) {
+            hints.push(`echo -1 > ${(0,external_node_path_namespaceObject.join)(root, f.entry)}`);
+        }
+    }
+    return [...new Set(hints)];
+}
+/**
+ * `setup-binfmt export`: the platforms of `options` that the host does not run natively, their
+ * interpreters from the chosen source (as install gets them), exported in `request.format`.
+ */
+async function exportPlatforms(options, request, deps) {
+    const { log } = deps;
+    const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(), log));
+    const p = makePlan(options.platforms, native, log);
+    const acquired = p.targets.length === 0 ? undefined : await acquire({ ...options, targets: p.targets }, log);
+    const result = await exportFiles({
+        ...request,
+        acquired: acquired ?? { interpreters: new Map(), version: '' },
+        flags: options.flags,
+        log
+    });
+    return { ...result, plan: p, acquired };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/request.ts
+// What a run asks of the QEMU side, and what it gets back: the types every source shares.
+const SOURCES = ['auto', 'download', 'package', 'system'];
+
+;// CONCATENATED MODULE: ./src/options.ts
+// Options of one run, parsed and checked before anything on the machine changes. The action
+// (inputs.ts) and the CLI read their raw strings differently and share this parser.
+
+
+
+
+const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
+const DEFAULTS = {
+    platforms: 'all',
+    flags: 'POCF',
+    source: 'auto',
+    reset: 'false',
+    cleanup: 'true',
+    verify: 'auto'
+};
+function parseOptions(raw) {
+    const value = (key, fallback = '') => raw[key]?.trim() || fallback;
+    return {
+        platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
+        flags: parseFlags(value('flags', DEFAULTS.flags)),
+        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
+        qemuPath: parseQemuPath(value('qemu-path')),
+        qemuVersion: parseQemuVersion(value('qemu-version')),
+        manifest: parseManifestLocation(value('manifest')),
+        reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
+        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
+        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
+        smokeImage: parseImage(value('smoke-image'))
+    };
+}
+function parseFlags(input) {
+    const bad = [...input].filter(c => !'POCFpocf'.includes(c));
+    if (bad.length > 0) {
+        throw new Error(`flags '${input}' has ${bad.map(c => JSON.stringify(c)).join(', ')}: only the letters P, O, C and F are allowed (default POCF)`);
+    }
+    return canonicalFlags(input);
+}
+function parseChoice(name, input, choices) {
+    const value = input.toLowerCase();
+    if (!choices.includes(value)) {
+        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
+    }
+    return value;
+}
+/** An image reference goes into docker's argv: refuse what could read as an option. */
+function parseImage(input) {
+    if (!input)
+        return undefined;
+    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
+        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
+    }
+    return input;
+}
+function parseQemuPath(input) {
+    if (!input)
+        return undefined;
+    if (!input.startsWith('/') || /[:\n\0]/.test(input)) {
+        throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
+    }
+    return input.replace(/\/+$/, '') || '/';
+}
+function parseQemuVersion(input) {
+    if (!input)
+        return undefined;
+    if (!semver_default().validRange(input)) {
+        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
+    }
+    return input;
+}
+function parseManifestLocation(input) {
+    if (!input)
+        return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
+        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+    }
+    return input;
+}
+function parseBoolean(name, input) {
+    const v = input.toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new Error(`${name} '${input}' is not a boolean: use true or false`);
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/restore.ts
 // Undo one run: remove what it registered, register again what `reset` removed, and compare
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
@@ -8364,7 +7986,7 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !(0,_binfmt_js__WEBPACK_IMPORTED_MODULE_0__/* .sameDefinition */ .uD)(current, entry))
+        if (others.length > 0 || !current || !sameDefinition(current, entry))
             continue;
         await table.remove(entry.name);
         log.info(`removed ${entry.name} (the last run using it)`);
@@ -8383,7 +8005,7 @@ async function restore(table, state, log, owners) {
             log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
             report.vanished.push(entry.name);
         }
-        else if (!(0,_binfmt_js__WEBPACK_IMPORTED_MODULE_0__/* .sameDefinition */ .uD)(current, entry)) {
+        else if (!sameDefinition(current, entry)) {
             log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
             report.vanished.push(entry.name);
         }
@@ -8395,7 +8017,7 @@ async function restore(table, state, log, owners) {
     }
     for (const entry of state.removed) {
         const current = await table.get(entry.name);
-        if (current && (0,_binfmt_js__WEBPACK_IMPORTED_MODULE_0__/* .sameDefinition */ .uD)(current, entry))
+        if (current && sameDefinition(current, entry))
             continue;
         if (current) {
             log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
@@ -8425,8 +8047,8 @@ async function restore(table, state, log, owners) {
 }
 /** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
 async function restoreRun(table, state, log) {
-    const dir = state.lockDir ?? (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .lockDirFor */ .q2)(state.root);
-    return (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .withLock */ .kK)(dir, () => restore(table, state, log, _lock_js__WEBPACK_IMPORTED_MODULE_1__/* .Owners */ .dc.read(dir)), log);
+    const dir = state.lockDir ?? lockDirFor(state.root);
+    return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log);
 }
 /** One line per entry added, missing or changed between two tables. */
 function compare(before, after) {
@@ -8437,7 +8059,7 @@ function compare(before, after) {
         const current = now.get(name);
         if (!current)
             lines.push(`${name} is missing`);
-        else if (!(0,_binfmt_js__WEBPACK_IMPORTED_MODULE_0__/* .sameDefinition */ .uD)(current, entry))
+        else if (!sameDefinition(current, entry))
             lines.push(`${name} changed`);
     }
     for (const name of now.keys())
@@ -8446,902 +8068,13 @@ function compare(before, after) {
     return lines;
 }
 
-
-/***/ }),
-
-/***/ 484:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ makePlan),
-  mj: () => (/* binding */ setup),
-  G8: () => (/* binding */ verificationError)
-});
-
-// EXTERNAL MODULE: ./src/acquire.ts + 10 modules
-var acquire = __nccwpck_require__(4398);
-// EXTERNAL MODULE: ./src/binfmt.ts
-var binfmt = __nccwpck_require__(3115);
-// EXTERNAL MODULE: ./src/native.ts
-var src_native = __nccwpck_require__(6036);
-// EXTERNAL MODULE: ./src/platforms.ts
-var platforms = __nccwpck_require__(9799);
-// EXTERNAL MODULE: ./src/register.ts
-var register = __nccwpck_require__(5506);
-// EXTERNAL MODULE: ./src/lock.ts
-var lock = __nccwpck_require__(9188);
-// EXTERNAL MODULE: ./src/restore.ts
-var restore = __nccwpck_require__(473);
-// EXTERNAL MODULE: ./src/state.ts + 1 modules
-var state = __nccwpck_require__(8955);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/exec.ts + 1 modules
-var src_exec = __nccwpck_require__(4981);
-// EXTERNAL MODULE: ./src/probes.ts
-var probes = __nccwpck_require__(4932);
-;// CONCATENATED MODULE: ./src/verify.ts
-// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
-// flags and interpreter all take part), then again inside a chroot where the interpreter's
-// path does not exist, which only works with the F flag. Failures say what is likely wrong.
-
-
-
-
-
-
-
-
-async function timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = src_exec/* run */.eF) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'setup-binfmt-verify-'));
-    try {
-        // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function checkTarget(table, { target, entry }, dir, log, exec) {
-    const program = (0,probes/* probeProgram */.XE)(target);
-    const path = (0,external_node_path_.join)(dir, `probe-${target}`);
-    await (0,promises_.writeFile)(path, program);
-    await (0,promises_.chmod)(path, 0o755);
-    const platform = (0,platforms/* ociPlatforms */.yV)(target)[0];
-    const expected = `${(0,probes/* probeMarker */.ZP)(target)}\n`;
-    const direct = await timed(() => exec([path], { allowFailure: true, log }));
-    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
-    const results = [
-        {
-            target,
-            platform,
-            method: 'exec',
-            ok: directOk,
-            ms: direct.ms,
-            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-        }
-    ];
-    if (!directOk || !entry.flags.includes('F'))
-        return results;
-    // A root holding only the probe: the interpreter's path does not exist in there.
-    const root = (0,external_node_path_.join)(dir, `root-${target}`);
-    await (0,promises_.mkdir)(root);
-    await (0,promises_.writeFile)((0,external_node_path_.join)(root, 'probe'), program, { mode: 0o755 });
-    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
-    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
-    const chroot = ['chroot', root, '/probe'];
-    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
-    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
-    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
-    results.push({
-        target,
-        platform,
-        method: 'chroot',
-        ok: rootOk,
-        ms: inRoot.ms,
-        detail: rootOk
-            ? undefined
-            : explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
-    });
-    return results;
-}
-function explain(argv, result, cause, fix) {
-    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
-    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-/** Look at the table to say why a probe did not run. */
-async function diagnose(table, entry, program, argv, result) {
-    const current = await table.get(entry.name);
-    if (!current) {
-        return explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
-    }
-    if (!current.enabled) {
-        return explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
-    }
-    const claim = (0,src_native/* claimedBy */.d)(program, await table.inMatchOrder());
-    if (!claim) {
-        return explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
-    }
-    if (claim.name !== entry.name) {
-        return explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
-    }
-    if (!current.flags.includes('F') && !(0,external_node_fs_.existsSync)(current.interpreter)) {
-        return explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
-    }
-    if (result.signal) {
-        return explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
-    }
-    return explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/oci.ts
-// Container images built in memory, as the archive `docker load` reads: the `docker save`
-// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
-// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
-//
-// Deterministic: the same files give the same bytes, so the same layer digest and image id.
-// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
-
-
-const BLOCK = 512;
-/** An octal number field: `width - 1` digits and a NUL. */
-function octal(value, width) {
-    const digits = value.toString(8);
-    if (digits.length > width - 1)
-        throw new Error(`${value} does not fit a ${width}-byte tar field`);
-    return `${digits.padStart(width - 1, '0')}\0`;
-}
-/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
-function splitName(path) {
-    if (Buffer.byteLength(path) <= 100)
-        return [path, ''];
-    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-        const name = path.slice(i + 1);
-        const prefix = path.slice(0, i);
-        if (Buffer.byteLength(name) > 100)
-            break;
-        if (name && Buffer.byteLength(prefix) <= 155)
-            return [name, prefix];
-    }
-    throw new Error(`Path '${path}' is too long for a ustar header`);
-}
-function header(entry, size) {
-    const h = Buffer.alloc(BLOCK);
-    const [name, prefix] = splitName(entry.path);
-    const put = (text, at, width) => {
-        if (Buffer.byteLength(text) > width)
-            throw new Error(`'${text}' does not fit a tar header`);
-        h.write(text, at, width, 'utf8');
-    };
-    put(name, 0, 100);
-    put(octal(entry.mode & 0o7777, 8), 100, 8);
-    put(octal(0, 8), 108, 8); // uid
-    put(octal(0, 8), 116, 8); // gid
-    put(octal(size, 12), 124, 12);
-    put(octal(0, 12), 136, 12); // mtime
-    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
-    if (entry.type === 'symlink')
-        put(entry.target ?? '', 157, 100);
-    put('ustar\0', 257, 6);
-    put('00', 263, 2);
-    put(octal(0, 8), 329, 8); // devmajor
-    put(octal(0, 8), 337, 8); // devminor
-    put(prefix, 345, 155);
-    // The checksum is the byte sum of the header with the checksum field read as spaces.
-    h.fill(' ', 148, 156);
-    const sum = h.reduce((a, b) => a + b, 0);
-    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-    return h;
-}
-/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
-function tar(entries) {
-    const parts = [];
-    for (const entry of entries) {
-        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
-        parts.push(header(entry, content.length), content);
-        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
-        if (pad)
-            parts.push(Buffer.alloc(pad));
-    }
-    parts.push(Buffer.alloc(2 * BLOCK));
-    return Buffer.concat(parts);
-}
-const EPOCH = '1970-01-01T00:00:00Z';
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * An OCI platform string as image configs spell it. Variants are filled in as docker and
- * buildx write them: arm64 is v8, arm without a variant is v7.
- */
-function imagePlatform(platform) {
-    const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
-        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, given] = parts;
-    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
-    return variant ? { os, architecture, variant } : { os, architecture };
-}
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-/** The image's files as a layer tar: parents made as directories, sorted by path. */
-function layerTar(files) {
-    const entries = new Map();
-    const addDirectory = (path, mode = 0o755) => {
-        if (!entries.has(path))
-            entries.set(path, { path: `${path}/`, type: 'directory', mode });
-    };
-    for (const file of files) {
-        const path = relativePath(file.path);
-        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
-            throw new Error(`'${file.path}' is given twice`);
-        }
-        const dirs = path.split('/').slice(0, -1);
-        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
-        if (file.directory) {
-            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
-        }
-        else if (file.symlink !== undefined) {
-            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
-        }
-        else {
-            const content = typeof file.content === 'string'
-                ? Buffer.from(file.content)
-                : (file.content ?? Buffer.alloc(0));
-            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
-        }
-    }
-    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
-    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return tar(sorted.map(k => entries.get(k)));
-}
-function relativePath(path) {
-    const normal = external_node_path_.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
-        throw new Error(`'${path}' is not a usable path for a file in an image`);
-    }
-    return normal;
-}
-/** Build one image: its layer, its config, and the id docker will give it. */
-function buildImage(spec) {
-    const platform = imagePlatform(spec.platform);
-    const layer = layerTar(spec.files);
-    const diffId = `sha256:${sha256(layer)}`;
-    const config = Buffer.from(JSON.stringify({
-        architecture: platform.architecture,
-        ...(platform.variant ? { variant: platform.variant } : {}),
-        os: platform.os,
-        created: EPOCH,
-        config: {
-            Env: [...(spec.env ?? [DEFAULT_PATH])],
-            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
-            Cmd: spec.cmd ? [...spec.cmd] : null,
-            WorkingDir: '/'
-        },
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
-    }));
-    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
-}
-/**
- * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
- * of them. Layers with the same digest are stored once.
- */
-function imageArchive(specs) {
-    const images = specs.map(buildImage);
-    const entries = [];
-    const seen = new Set();
-    for (const image of images) {
-        const hex = image.diffId.slice('sha256:'.length);
-        if (seen.has(hex))
-            continue;
-        seen.add(hex);
-        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
-    }
-    for (const image of images) {
-        const name = `${image.id.slice('sha256:'.length)}.json`;
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
-    }
-    const manifest = images.map(image => ({
-        Config: `${image.id.slice('sha256:'.length)}.json`,
-        RepoTags: [image.tag],
-        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
-    }));
-    entries.push({
-        path: 'manifest.json',
-        type: 'file',
-        mode: 0o644,
-        content: Buffer.from(JSON.stringify(manifest))
-    });
-    return { archive: tar(entries), images };
-}
-
-;// CONCATENATED MODULE: ./src/docker.ts
-// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
-// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
-// interpreter can be opened from inside the container (the F flag).
-//
-// Every function takes the container engine as an option: `docker` (the default) or
-// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
-//
-// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
-// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
-// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
-//
-// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
-// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
-// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
-// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
-// behind on the user's daemon, so they are removed.
-
-
-
-
-
-
-// --- Container engines -------------------------------------------------------------------
-const ENGINE_NAMES = ['docker', 'podman'];
-/** An engine by name, with global options (before the subcommand) and run options. */
-function containerEngine(name, options = {}) {
-    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
-}
-function engineOf(engine) {
-    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
-}
-const LABEL = { docker: 'Docker', podman: 'Podman' };
-/** The repository of the probe images; the tag is the target. */
-const PROBE_REPOSITORY = 'setup-binfmt-probe';
-function probeImageTag(target) {
-    return `${PROBE_REPOSITORY}:${target}`;
-}
-/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
-function dockerPlatform(target) {
-    return (0,platforms/* ociPlatforms */.yV)(target)[0];
-}
-/** The probe image of a target: /probe alone, run as the entrypoint. */
-function probeImage(target) {
-    return {
-        tag: probeImageTag(target),
-        platform: dockerPlatform(target),
-        files: [{ path: '/probe', mode: 0o755, content: (0,probes/* probeProgram */.XE)(target) }],
-        entrypoint: ['/probe']
-    };
-}
-const RUN_TIMEOUT = 60_000;
-const PULL_TIMEOUT = 300_000;
-const QUICK_TIMEOUT = 10_000;
-/**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
- */
-async function dockerAvailable(log, engine = 'docker') {
-    const e = engineOf(engine);
-    const query = e.name === 'podman'
-        ? ['info', '--format', '{{.Version.Version}}']
-        : ['version', '--format', '{{.Server.Version}}'];
-    try {
-        const r = await (0,src_exec/* run */.eF)([...e.command, ...query], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-        if (r.code === 0 && r.stdout.trim()) {
-            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
-            return true;
-        }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
-            `(exit ${r.code}: ${dockerError(r.stderr)})`);
-        return false;
-    }
-    catch (err) {
-        log?.debug(`${e.name}: ${err.message}`);
-        return false;
-    }
-}
-/** The first engine that answers, in the order given (Docker first), or undefined. */
-async function availableEngine(log, candidates = ENGINE_NAMES) {
-    for (const candidate of candidates) {
-        if (await dockerAvailable(log, candidate))
-            return engineOf(candidate);
-    }
-    return undefined;
-}
-/**
- * Run each target's probe in a container, all targets at once. A result is ok when the
- * container printed exactly the probe's marker line and exited 0. Throws only when the probe
- * images cannot be built or loaded; the images are removed again in every case.
- */
-async function dockerSmoke(targets, log, options = {}) {
-    const unique = [...new Set(targets)];
-    if (unique.length === 0)
-        return [];
-    const engine = engineOf(options.engine);
-    const { archive } = imageArchive(unique.map(probeImage));
-    const tags = unique.map(probeImageTag);
-    try {
-        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
-        try {
-            await (0,src_exec/* run */.eF)([...engine.command, 'load', '-q'], {
-                input: archive,
-                timeoutMs: RUN_TIMEOUT,
-                log
-            });
-        }
-        catch (e) {
-            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
-        }
-        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${(0,probes/* probeMarker */.ZP)(target)}\n`, log, options)));
-    }
-    finally {
-        await removeImages(engine, tags, log);
-    }
-}
-/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
-const UNAME_MACHINES = {
-    x86_64: ['x86_64'],
-    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
-    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
-    aarch64: ['aarch64'],
-    aarch64_be: ['aarch64_be'],
-    // armv8l: 32-bit ARM run natively on an arm64 kernel.
-    arm: ['armv7l', 'armv8l', 'armv6l'],
-    armeb: ['armv7b', 'armv8b'],
-    riscv64: ['riscv64'],
-    riscv32: ['riscv32'],
-    ppc64le: ['ppc64le'],
-    ppc64: ['ppc64'],
-    ppc: ['ppc'],
-    s390x: ['s390x'],
-    mips64el: ['mips64'],
-    mips64: ['mips64'],
-    mips: ['mips'],
-    mipsel: ['mips'],
-    loongarch64: ['loongarch64']
-};
-/** The machine names `uname -m` may print in a container of `target`. */
-function unameMachines(target) {
-    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
-}
-/**
- * Run `uname -m` in `image` for each target and compare with the target's machine name.
- * One target after the other: a run for a platform the local image is not pulls it, which
- * moves the image's tag, and runs in parallel would race on that tag.
- */
-async function dockerUname(image, targets, log, options = {}) {
-    const results = [];
-    for (const target of new Set(targets)) {
-        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
-            ...options,
-            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
-        }));
-    }
-    return results;
-}
-/**
- * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
- * output; without, the output must be one of the target's `uname -m` names.
- */
-async function runContainer(target, imageAndArgs, expected, log, options) {
-    const platform = dockerPlatform(target);
-    const engine = engineOf(options.engine);
-    // Named, so a container whose docker client timed out can be removed.
-    const name = `setup-binfmt-${target}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
-    command.push(...(engine.runOptions ?? []));
-    // Probe images are local: never let a platform mismatch turn into a registry pull.
-    if (expected !== undefined)
-        command.push('--pull', 'never');
-    command.push('--platform', platform, ...imageAndArgs);
-    const start = external_node_perf_hooks_namespaceObject.performance.now();
-    const r = await (0,src_exec/* run */.eF)(command, {
-        allowFailure: true,
-        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
-    if (r.signal) {
-        // The docker client was killed (timeout): the container may still run.
-        await (0,src_exec/* run */.eF)([...engine.command, 'rm', '-f', name], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-    }
-    const printed = r.stdout.trim();
-    const machines = unameMachines(target);
-    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
-    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
-    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
-    const output = ok ? printed : failure(engine, target, r, want, timeout);
-    const result = { target, platform, ok, ms, command, code: r.code, output };
-    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
-    return result;
-}
-/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
-function failure(engine, target, r, want, timeoutMs) {
-    const parts = [`exit ${r.code}`];
-    if (r.signal) {
-        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
-    }
-    const printed = r.stdout.trim();
-    if (printed || r.code === 0) {
-        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
-        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
-    }
-    const error = dockerError(r.stderr);
-    if (error)
-        parts.push(error);
-    const hint = hintFor(engine, target, r);
-    if (hint)
-        parts.push(hint);
-    return parts.join('; ');
-}
-function hintFor(engine, target, r) {
-    if (/exec format error/i.test(r.stderr)) {
-        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
-            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
-    }
-    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
-        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
-            `(register qemu-${target} with the F flag)`);
-    }
-    if (/does not match the specified platform/i.test(r.stderr)) {
-        return `the image is not built for ${dockerPlatform(target)}`;
-    }
-    // Podman, with --pull never, when no local image has the platform.
-    if (/image not known/i.test(r.stderr)) {
-        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
-    }
-    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
-        return 'no Docker daemon answers';
-    }
-    // runc raising the container's limits above its own (Podman as root asks for 1048576
-    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
-    if (/setting rlimit/i.test(r.stderr)) {
-        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
-            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
-            `in containers.conf`);
-    }
-    return undefined;
-}
-/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
-function dockerError(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map(l => l.trim())
-        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
-    return lines[lines.length - 1] ?? '';
-}
-/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
-async function removeImages(engine, tags, log) {
-    const r = await (0,src_exec/* run */.eF)([...engine.command, 'rmi', ...tags], {
-        allowFailure: true,
-        timeoutMs: RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    if (r.code === 0)
-        return;
-    const problems = r.stderr
-        .split('\n')
-        .map(l => l.trim())
-        .filter(l => l && !/no such image|image not known/i.test(l));
-    if (problems.length > 0) {
-        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/setup.ts
-// The main job, shared by the action and the CLI:
-// options -> plan (targets) -> interpreters -> registration -> result.
-
-
-
-
-
-
-
-
-
-
-function makePlan(request, native, log) {
-    const targets = [];
-    for (const t of request.targets) {
-        if (!native.has(t))
-            targets.push(t);
-        else if (!request.all)
-            log.notice(`${t} runs natively on this host: nothing to register for it`);
-    }
-    return { targets, native: [...native] };
-}
-async function setup(options, deps) {
-    const timings = {};
-    const log = timedGroups(deps.log, timings);
-    const plan = await log.group('Plan', async () => {
-        const native = deps.native ?? (await (0,src_native/* nativeTargets */.W)(await binfmt/* BinfmtTable */.dn.read(deps.root), log, deps.exec));
-        const p = makePlan(options.platforms, native, log);
-        log.info(`native: ${p.native.join(', ') || 'none'}`);
-        log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
-        if (!options.flags.includes('F')) {
-            log.warning(`flags '${options.flags}' lack F: containers and chroots will not find the interpreter. Add F unless you know you need it off.`);
-        }
-        return p;
-    });
-    const acquired = plan.targets.length === 0
-        ? undefined
-        : await log.group('Get QEMU', async () => {
-            const got = await (0,acquire/* acquire */.XC)({ ...options, targets: plan.targets }, log);
-            for (const [t, path] of got.interpreters)
-                log.info(`${t}: ${path}`);
-            log.info(`QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`);
-            return got;
-        });
-    let table;
-    const registered = await log.group('Register', async () => {
-        const open = await binfmt/* BinfmtTable */.dn.open({ root: deps.root, log, writer: deps.writer });
-        table = open;
-        const lockDir = deps.lockDir ?? (0,lock/* lockDirFor */.q2)(open.root);
-        // One run at a time changes the table: others on this host wait here.
-        return (0,lock/* withLock */.kK)(lockDir, () => registerAll(open, plan, options, acquired, lockDir, deps.store, log), log);
-    });
-    const verified = options.verify === 'none' || registered.length === 0
-        ? []
-        : await log.group('Verify', () => verify(table, registered, options, { ...deps, log }));
-    const emulatedPlatforms = registered.flatMap(r => (0,platforms/* ociPlatforms */.yV)(r.target));
-    const nativePlatforms = plan.native
-        .filter(t => platforms/* CONTAINER_TARGETS */.z$.includes(t))
-        .flatMap(platforms/* ociPlatforms */.yV);
-    return {
-        plan,
-        registered,
-        acquired,
-        verified,
-        platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
-        emulatedPlatforms,
-        emulators: registered.map(r => r.entry.name),
-        timings
-    };
-}
-async function registerAll(table, plan, options, acquired, lockDir, store, log) {
-    const owners = lock/* Owners */.dc.read(lockDir);
-    const owner = store.load()?.owner ?? (0,lock/* newOwnerId */.xe)();
-    // Entries other running jobs registered come and go with them: not part of our snapshot.
-    const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0);
-    const journal = state/* Journal */.CQ.begin(store, table.root, options.cleanup, snapshot, { owner, lockDir });
-    try {
-        if (options.reset)
-            await (0,register/* resetQemuEntries */.E3)(table, journal, log, owners);
-        const done = [];
-        for (const t of plan.targets) {
-            const interpreter = acquired?.interpreters.get(t) ?? '';
-            const r = await (0,register/* registerTarget */.l4)(table, journal, t, interpreter, options.flags, log, owners);
-            log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
-            done.push(r);
-        }
-        return done;
-    }
-    catch (e) {
-        await rollBack(table, journal, log, owners);
-        throw e;
-    }
-}
-/** All or nothing: undo what this run registered or reset before the failure. */
-async function rollBack(table, journal, log, owners) {
-    const undo = journal.thisRun();
-    if (undo.created.length === 0 && undo.removed.length === 0)
-        return;
-    const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
-    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
-        `and putting back what reset removed (${names(undo.removed)})`);
-    await (0,restore/* restore */.PF)(table, undo, log, owners);
-    journal.forgetThisRun();
-}
-/** The same log, with the wall time of each group recorded under its name. */
-function timedGroups(log, timings) {
-    return {
-        ...log,
-        group: async (name, fn) => {
-            const start = performance.now();
-            try {
-                return await log.group(name, fn);
-            }
-            finally {
-                timings[name] = Math.round(performance.now() - start);
-            }
-        }
-    };
-}
-/**
- * exec always (unless docker or podman alone was asked), then containers when asked or
- * available: the engine named, else whichever answers, Docker first.
- */
-async function verify(table, registered, options, deps) {
-    const { log } = deps;
-    const targets = registered.map(r => r.target);
-    const results = [];
-    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
-    if (!named) {
-        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        results.push(...(await verifyExec(table, checks, log, deps.exec)));
-    }
-    const wantContainers = named !== undefined || options.smokeImage !== undefined;
-    if (!wantContainers && options.verify !== 'auto')
-        return results;
-    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
-    if (!engine) {
-        if (wantContainers) {
-            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
-            throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
-                : named === 'docker'
-                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
-        }
-        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
-        return results;
-    }
-    log.info(`containers: checking with ${engine.name}`);
-    const fromDocker = (method, r) => ({
-        target: r.target,
-        platform: r.platform,
-        method,
-        ok: r.ok,
-        ms: r.ms,
-        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
-    });
-    const smoke = await dockerSmoke(targets, log, { engine });
-    results.push(...smoke.map(r => fromDocker(engine.name, r)));
-    if (options.smokeImage) {
-        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
-        results.push(...uname.map(r => fromDocker('image', r)));
-    }
-    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
-        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-    }
-    return results;
-}
-/** An error describing every failed check, or undefined when all passed. */
-function verificationError(result) {
-    const failed = result.verified.filter(r => !r.ok);
-    if (failed.length === 0)
-        return undefined;
-    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
-    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
-}
-
-
-/***/ }),
-
-/***/ 8955:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  CQ: () => (/* binding */ Journal),
-  oX: () => (/* binding */ fileStore)
-});
-
-// UNUSED EXPORTS: actionStore
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/runner.ts
-// The runner's side of an action step: inputs, outputs, state, log commands and the job
-// summary, in the formats the GitHub runner reads. Written here instead of importing
-// @actions/core, whose import alone (it loads an HTTP client for OIDC) costs about 150 ms of
-// every main and post step, more than all of our work on a warm run.
-
-
-
-/** Workflow command data: the runner decodes %25, %0D and %0A. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function command(name, message) {
-    process.stdout.write(`::${name}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-/** An input as the runner passes it: INPUT_<NAME> with spaces as underscores, trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** Append `name<<delimiter` blocks to one of the runner's files (GITHUB_OUTPUT, GITHUB_STATE). */
-function appendKeyValue(variable, name, value) {
-    const file = process.env[variable];
-    if (!file)
-        throw new Error(`${variable} is not set: this must run as a GitHub Actions step`);
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`);
-}
-const setOutput = (name, value) => appendKeyValue('GITHUB_OUTPUT', name, value);
-const saveState = (name, value) => appendKeyValue('GITHUB_STATE', name, value);
-const getState = (name) => process.env[`STATE_${name}`] ?? '';
-const info = (message) => process.stdout.write(`${message}${external_node_os_.EOL}`);
-const debug = (message) => command('debug', message);
-const notice = (message) => command('notice', message);
-const warning = (message) => command('warning', message);
-/** The project's Log, written as workflow commands. */
-const runnerLog = { info, debug, notice, warning, group: (name, fn) => group(name, fn) };
-function setFailed(message) {
-    process.exitCode = 1;
-    command('error', message);
-}
-async function group(name, fn) {
-    command('group', name);
-    try {
-        return await fn();
-    }
-    finally {
-        command('endgroup', '');
-    }
-}
-const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** A job summary, built as HTML and appended to GITHUB_STEP_SUMMARY by write(). */
-class Summary {
-    parts = [];
-    heading(text, level = 3) {
-        this.parts.push(`<h${level}>${html(text)}</h${level}>`);
-        return this;
-    }
-    table(header, rows) {
-        const row = (cells, tag) => `<tr>${cells.map(c => `<${tag}>${html(c)}</${tag}>`).join('')}</tr>`;
-        this.parts.push(`<table>${row(header, 'th')}${rows.map(r => row(r, 'td')).join('')}</table>`);
-        return this;
-    }
-    list(items) {
-        this.parts.push(`<ul>${items.map(i => `<li>${html(i)}</li>`).join('')}</ul>`);
-        return this;
-    }
-    paragraph(text) {
-        this.parts.push(`<p>${html(text)}</p>`);
-        return this;
-    }
-    /** Append to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) there is none. */
-    write() {
-        const file = process.env.GITHUB_STEP_SUMMARY;
-        if (file)
-            appendFileSync(file, `${this.parts.join(EOL)}${EOL}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/binfmt/journal.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
 
-
-const KEY = 'binfmt';
-function parse(text, where) {
+/** A saved state read back; `where` names it in errors. */
+function parseRunState(text, where) {
     if (!text)
         return undefined;
     const state = JSON.parse(text);
@@ -9349,20 +8082,12 @@ function parse(text, where) {
         throw new Error(`Unknown setup-binfmt state version in ${where}`);
     return state;
 }
-/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-function actionStore() {
-    return {
-        load: () => parse(runner.getState(KEY), 'the step state'),
-        save: state => runner.saveState(KEY, JSON.stringify(state)),
-        clear: () => runner.saveState(KEY, '')
-    };
-}
 /** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
 function fileStore(path) {
     return {
         load: () => {
             try {
-                return parse((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
+                return parseRunState((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), path);
             }
             catch (e) {
                 if (e.code === 'ENOENT')
@@ -9371,11 +8096,11 @@ function fileStore(path) {
             }
         },
         save: state => {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(`${path}.tmp`, JSON.stringify(state, null, 2));
-            (0,external_node_fs_.renameSync)(`${path}.tmp`, path);
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(`${path}.tmp`, JSON.stringify(state, null, 2));
+            (0,external_node_fs_namespaceObject.renameSync)(`${path}.tmp`, path);
         },
-        clear: () => (0,external_node_fs_.rmSync)(path, { force: true })
+        clear: () => (0,external_node_fs_namespaceObject.rmSync)(path, { force: true })
     };
 }
 /** Records changes into a RunState and saves it after each one. */
@@ -9465,122 +8190,987 @@ class Journal {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
 
-/***/ }),
 
-/***/ 8993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ target),
-/* harmony export */   d: () => (/* binding */ TARGETS)
-/* harmony export */ });
-// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
-// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
-// prettier-ignore
-const rows = [
-    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
-    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
-    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
-    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
-    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
-];
-const TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
-    name,
-    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
-]));
-function target(name) {
-    const found = TARGETS.get(name);
-    if (!found)
-        throw new Error(`Unknown QEMU target '${name}'`);
-    return found;
+
+
+
+
+
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verifyExec(table, checks, log, exec = exec_run) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    try {
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function checkTarget(table, { target, entry }, dir, log, exec) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F'))
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
+    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
+    const chroot = ['chroot', root, '/probe'];
+    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
+    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
+    return results;
+}
+function exec_checks_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const current = await table.get(entry.name);
+    if (!current) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
 }
 
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
 
-/***/ }),
 
-/***/ 7598:
-/***/ ((module) => {
+const images_BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(images_BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(octal(entry.mode & 0o7777, 8), 100, 8);
+    put(octal(0, 8), 108, 8); // uid
+    put(octal(0, 8), 116, 8); // gid
+    put(octal(size, 12), 124, 12);
+    put(octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(octal(0, 8), 329, 8); // devmajor
+    put(octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (images_BLOCK - (content.length % images_BLOCK)) % images_BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * images_BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${hash_sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${hash_sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/verify/containers.ts
+// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
+// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// interpreter can be opened from inside the container (the F flag).
+//
+// Every function takes the container engine as an option: `docker` (the default) or
+// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
+//
+// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
+// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
+// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+//
+// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
+// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
+// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
+// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
+// behind on the user's daemon, so they are removed.
 
-/***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
-/***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// --- Container engines -------------------------------------------------------------------
+const ENGINE_NAMES = ['docker', 'podman'];
+/** An engine by name, with global options (before the subcommand) and run options. */
+function containerEngine(name, options = {}) {
+    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
+}
+function engineOf(engine) {
+    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
+}
+const LABEL = { docker: 'Docker', podman: 'Podman' };
+/** The repository of the probe images; the tag is the target. */
+const PROBE_REPOSITORY = 'setup-binfmt-probe';
+function probeImageTag(target) {
+    return `${PROBE_REPOSITORY}:${target}`;
+}
+/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
+function dockerPlatform(target) {
+    return ociPlatforms(target)[0];
+}
+/** The probe image of a target: /probe alone, run as the entrypoint. */
+function probeImage(target) {
+    return {
+        tag: probeImageTag(target),
+        platform: dockerPlatform(target),
+        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
+        entrypoint: ['/probe']
+    };
+}
+const RUN_TIMEOUT = 60_000;
+const PULL_TIMEOUT = 300_000;
+const QUICK_TIMEOUT = 10_000;
+/**
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
+ */
+async function dockerAvailable(log, engine = 'docker') {
+    const e = engineOf(engine);
+    const query = e.name === 'podman'
+        ? ['info', '--format', '{{.Version.Version}}']
+        : ['version', '--format', '{{.Server.Version}}'];
+    try {
+        const r = await exec_run([...e.command, ...query], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+        if (r.code === 0 && r.stdout.trim()) {
+            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
+            return true;
+        }
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+            `(exit ${r.code}: ${dockerError(r.stderr)})`);
+        return false;
+    }
+    catch (err) {
+        log?.debug(`${e.name}: ${err.message}`);
+        return false;
+    }
+}
+/** The first engine that answers, in the order given (Docker first), or undefined. */
+async function availableEngine(log, candidates = ENGINE_NAMES) {
+    for (const candidate of candidates) {
+        if (await dockerAvailable(log, candidate))
+            return engineOf(candidate);
+    }
+    return undefined;
+}
+/**
+ * Run each target's probe in a container, all targets at once. A result is ok when the
+ * container printed exactly the probe's marker line and exited 0. Throws only when the probe
+ * images cannot be built or loaded; the images are removed again in every case.
+ */
+async function dockerSmoke(targets, log, options = {}) {
+    const unique = [...new Set(targets)];
+    if (unique.length === 0)
+        return [];
+    const engine = engineOf(options.engine);
+    const { archive } = imageArchive(unique.map(probeImage));
+    const tags = unique.map(probeImageTag);
+    try {
+        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
+        try {
+            await exec_run([...engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: RUN_TIMEOUT,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
+        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+    }
+    finally {
+        await removeImages(engine, tags, log);
+    }
+}
+/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
+const UNAME_MACHINES = {
+    x86_64: ['x86_64'],
+    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
+    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
+    aarch64: ['aarch64'],
+    aarch64_be: ['aarch64_be'],
+    // armv8l: 32-bit ARM run natively on an arm64 kernel.
+    arm: ['armv7l', 'armv8l', 'armv6l'],
+    armeb: ['armv7b', 'armv8b'],
+    riscv64: ['riscv64'],
+    riscv32: ['riscv32'],
+    ppc64le: ['ppc64le'],
+    ppc64: ['ppc64'],
+    ppc: ['ppc'],
+    s390x: ['s390x'],
+    mips64el: ['mips64'],
+    mips64: ['mips64'],
+    mips: ['mips'],
+    mipsel: ['mips'],
+    loongarch64: ['loongarch64']
+};
+/** The machine names `uname -m` may print in a container of `target`. */
+function unameMachines(target) {
+    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
+}
+/**
+ * Run `uname -m` in `image` for each target and compare with the target's machine name.
+ * One target after the other: a run for a platform the local image is not pulls it, which
+ * moves the image's tag, and runs in parallel would race on that tag.
+ */
+async function dockerUname(image, targets, log, options = {}) {
+    const results = [];
+    for (const target of new Set(targets)) {
+        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+            ...options,
+            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
+        }));
+    }
+    return results;
+}
+/**
+ * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
+ * output; without, the output must be one of the target's `uname -m` names.
+ */
+async function runContainer(target, imageAndArgs, expected, log, options) {
+    const platform = dockerPlatform(target);
+    const engine = engineOf(options.engine);
+    // Named, so a container whose docker client timed out can be removed.
+    const name = `setup-binfmt-${target}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []));
+    // Probe images are local: never let a platform mismatch turn into a registry pull.
+    if (expected !== undefined)
+        command.push('--pull', 'never');
+    command.push('--platform', platform, ...imageAndArgs);
+    const start = external_node_perf_hooks_namespaceObject.performance.now();
+    const r = await exec_run(command, {
+        allowFailure: true,
+        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
+    if (r.signal) {
+        // The docker client was killed (timeout): the container may still run.
+        await exec_run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    const printed = r.stdout.trim();
+    const machines = unameMachines(target);
+    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
+    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
+    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
+    const output = ok ? printed : failure(engine, target, r, want, timeout);
+    const result = { target, platform, ok, ms, command, code: r.code, output };
+    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
+    return result;
+}
+/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
+function failure(engine, target, r, want, timeoutMs) {
+    const parts = [`exit ${r.code}`];
+    if (r.signal) {
+        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
+    }
+    const printed = r.stdout.trim();
+    if (printed || r.code === 0) {
+        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
+        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
+    }
+    const error = dockerError(r.stderr);
+    if (error)
+        parts.push(error);
+    const hint = hintFor(engine, target, r);
+    if (hint)
+        parts.push(hint);
+    return parts.join('; ');
+}
+function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr)) {
+        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
+            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
+    }
+    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
+            `(register qemu-${target} with the F flag)`);
+    }
+    if (/does not match the specified platform/i.test(r.stderr)) {
+        return `the image is not built for ${dockerPlatform(target)}`;
+    }
+    // Podman, with --pull never, when no local image has the platform.
+    if (/image not known/i.test(r.stderr)) {
+        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+        return 'no Docker daemon answers';
+    }
+    // runc raising the container's limits above its own (Podman as root asks for 1048576
+    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
+    if (/setting rlimit/i.test(r.stderr)) {
+        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
+            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
+            `in containers.conf`);
+    }
+    return undefined;
+}
+/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
+function dockerError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
+    return lines[lines.length - 1] ?? '';
+}
+/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
+async function removeImages(engine, tags, log) {
+    const r = await exec_run([...engine.command, 'rmi', ...tags], {
+        allowFailure: true,
+        timeoutMs: RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    if (r.code === 0)
+        return;
+    const problems = r.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/no such image|image not known/i.test(l));
+    if (problems.length > 0) {
+        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
+    }
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/setup.ts
+// The main job, shared by the action and the CLI:
+// options -> plan (targets) -> interpreters -> registration -> result.
 
-/***/ 8161:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
-/***/ }),
 
-/***/ 6760:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
-/***/ }),
 
-/***/ 7075:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
-/***/ }),
 
-/***/ 6466:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+async function setup(options, deps) {
+    const timings = {};
+    const log = timedGroups(deps.log, timings);
+    const plan = await log.group('Plan', async () => {
+        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
+        const p = makePlan(options.platforms, native, log);
+        log.info(`native: ${p.native.join(', ') || 'none'}`);
+        log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
+        if (!options.flags.includes('F')) {
+            log.warning(`flags '${options.flags}' lack F: containers and chroots will not find the interpreter. Add F unless you know you need it off.`);
+        }
+        return p;
+    });
+    const acquired = plan.targets.length === 0
+        ? undefined
+        : await log.group('Get QEMU', async () => {
+            const got = await acquire({ ...options, targets: plan.targets }, log);
+            for (const [t, path] of got.interpreters)
+                log.info(`${t}: ${path}`);
+            log.info(`QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`);
+            return got;
+        });
+    let table;
+    const registered = await log.group('Register', async () => {
+        const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+        table = open;
+        const lockDir = deps.lockDir ?? lockDirFor(open.root);
+        // One run at a time changes the table: others on this host wait here.
+        return withLock(lockDir, () => registerAll(open, plan, options, acquired, lockDir, deps.store, log), log);
+    });
+    const verified = options.verify === 'none' || registered.length === 0
+        ? []
+        : await log.group('Verify', () => verify(table, registered, options, { ...deps, log }));
+    const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
+    const nativePlatforms = plan.native
+        .filter(t => CONTAINER_TARGETS.includes(t))
+        .flatMap(ociPlatforms);
+    return {
+        plan,
+        registered,
+        acquired,
+        verified,
+        platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
+        emulatedPlatforms,
+        emulators: registered.map(r => r.entry.name),
+        timings
+    };
+}
+async function registerAll(table, plan, options, acquired, lockDir, store, log) {
+    const owners = Owners.read(lockDir);
+    const owner = store.load()?.owner ?? newOwnerId();
+    // Entries other running jobs registered come and go with them: not part of our snapshot.
+    const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0);
+    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, { owner, lockDir });
+    try {
+        if (options.reset)
+            await resetQemuEntries(table, journal, log, owners);
+        const done = [];
+        for (const t of plan.targets) {
+            const interpreter = acquired?.interpreters.get(t) ?? '';
+            const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners);
+            log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
+            done.push(r);
+        }
+        return done;
+    }
+    catch (e) {
+        await rollBack(table, journal, log, owners);
+        throw e;
+    }
+}
+/** All or nothing: undo what this run registered or reset before the failure. */
+async function rollBack(table, journal, log, owners) {
+    const undo = journal.thisRun();
+    if (undo.created.length === 0 && undo.removed.length === 0)
+        return;
+    const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
+    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+        `and putting back what reset removed (${names(undo.removed)})`);
+    await restore(table, undo, log, owners);
+    journal.forgetThisRun();
+}
+/** The same log, with the wall time of each group recorded under its name. */
+function timedGroups(log, timings) {
+    return {
+        ...log,
+        group: async (name, fn) => {
+            const start = performance.now();
+            try {
+                return await log.group(name, fn);
+            }
+            finally {
+                timings[name] = Math.round(performance.now() - start);
+            }
+        }
+    };
+}
+/**
+ * exec always (unless docker or podman alone was asked), then containers when asked or
+ * available: the engine named, else whichever answers, Docker first.
+ */
+async function verify(table, registered, options, deps) {
+    const { log } = deps;
+    const targets = registered.map(r => r.target);
+    const results = [];
+    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
+    if (!named) {
+        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
+        results.push(...(await verifyExec(table, checks, log, deps.exec)));
+    }
+    const wantContainers = named !== undefined || options.smokeImage !== undefined;
+    if (!wantContainers && options.verify !== 'auto')
+        return results;
+    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    if (!engine) {
+        if (wantContainers) {
+            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
+            throw new Error(named === 'podman'
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                : named === 'docker'
+                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+        }
+        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
+        return results;
+    }
+    log.info(`containers: checking with ${engine.name}`);
+    const fromDocker = (method, r) => ({
+        target: r.target,
+        platform: r.platform,
+        method,
+        ok: r.ok,
+        ms: r.ms,
+        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+    });
+    const smoke = await dockerSmoke(targets, log, { engine });
+    results.push(...smoke.map(r => fromDocker(engine.name, r)));
+    if (options.smokeImage) {
+        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
+        results.push(...uname.map(r => fromDocker('image', r)));
+    }
+    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** An error describing every failed check, or undefined when all passed. */
+function verificationError(result) {
+    const failed = result.verified.filter(r => !r.ok);
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
+    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/cli/cli.ts
+// setup-binfmt on any Linux machine: the action's core behind a command line.
 
-/***/ 7975:
-/***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+
+
+
+
+
+
+
+const USAGE = `Usage: setup-binfmt <command> [options]
+
+Commands:
+  install     register QEMU interpreters for the given platforms
+  export      install them for good: copy them to a stable folder and write one file per
+              platform for systemd-binfmt or binfmt-support, which load them at every boot
+  status      show the binfmt_misc table (--json for JSON)
+  uninstall   remove what setup-binfmt install registered and put back what it removed;
+              with --exported, delete what export wrote
+
+Options for install:
+  --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
+  --flags FLAGS      letters of P, O, C, F (default ${DEFAULTS.flags})
+  --source NAME      auto, download, package or system (default ${DEFAULTS.source})
+  --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
+  --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
+  --manifest LOC     URL or path of a versions manifest (default: the built-in one)
+  --reset            first remove every qemu-* entry (uninstall puts them back)
+  --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
+  --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+
+Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
+  --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
+                     (/usr/share/binfmts/qemu-<target>, for update-binfmts --import)
+  --dir DIR          where those files go (default /etc/binfmt.d or /usr/share/binfmts)
+  --install-dir DIR  where the interpreters go, a folder per QEMU version
+                     (default /usr/local/lib/setup-binfmt)
+  --dry-run          print the files instead of writing them
+
+Options for uninstall:
+  --exported         delete exactly the files export wrote (those --install-dir records)
+
+Common options:
+  --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
+                     else /run/setup-binfmt/state.json as root)
+  --json             machine-readable output (install, status)
+  --verbose          debug output
+  --help             this text
+`;
+function defaultStatePath() {
+    if (process.env.SETUP_BINFMT_STATE)
+        return process.env.SETUP_BINFMT_STATE;
+    if (process.getuid?.() === 0)
+        return '/run/setup-binfmt/state.json';
+    return (0,external_node_path_namespaceObject.join)(process.env.XDG_RUNTIME_DIR || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt', 'state.json');
+}
+function consoleLog(verbose) {
+    return {
+        info: m => console.error(m),
+        debug: m => void (verbose && console.error(`debug: ${m}`)),
+        notice: m => console.error(`notice: ${m}`),
+        warning: m => console.error(`warning: ${m}`),
+        group: async (name, fn) => {
+            console.error(`== ${name}`);
+            return fn();
+        }
+    };
+}
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
+    return rows
+        .map(r => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+async function cli_status(json, statePath) {
+    const mounted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(DEFAULT_ROOT, 'register'));
+    const entries = await BinfmtTable.read(DEFAULT_ROOT);
+    const ours = new Set(fileStore(statePath)
+        .load()
+        ?.created.map(e => e.name) ?? []);
+    if (json) {
+        const out = entries.map(e => ({ ...e, managed: ours.has(e.name) }));
+        console.log(JSON.stringify({ mounted, entries: out }, null, 2));
+        return;
+    }
+    if (!mounted) {
+        console.log(`binfmt_misc is not mounted at ${DEFAULT_ROOT}`);
+        return;
+    }
+    const rows = entries.map(e => [
+        e.name,
+        e.enabled ? 'enabled' : 'disabled',
+        e.flags || '-',
+        e.interpreter,
+        ours.has(e.name) ? 'setup-binfmt' : ''
+    ]);
+    console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]));
+}
+/** What install --json prints: the outputs, each platform's entry, checks and phase times. */
+function jsonResult(result) {
+    return {
+        platforms: result.platforms,
+        emulatedPlatforms: result.emulatedPlatforms,
+        emulators: result.emulators,
+        native: result.plan.native,
+        qemuVersion: result.acquired?.version ?? '',
+        source: result.acquired?.source ?? '',
+        cacheHit: result.acquired?.cacheHit ?? true,
+        downloadedBytes: result.acquired?.downloadedBytes ?? 0,
+        registered: result.registered.map(r => ({
+            target: r.target,
+            action: r.action,
+            entry: r.entry
+        })),
+        verified: result.verified,
+        timings: result.timings
+    };
+}
+/** What export prints on standard output: the files (all of them with --dry-run), then how to load them. */
+function printExport(result) {
+    if (result.entries.length === 0) {
+        console.log('Nothing to export: every platform asked for runs natively here');
+        return;
+    }
+    if (result.dryRun) {
+        for (const f of result.files) {
+            if (f.kind === 'interpreter') {
+                console.log(`# ${f.path}: a copy of ${f.source}, mode 0755 (sha256 ${f.sha256})\n`);
+            }
+            else {
+                console.log(`# ${f.path}\n${f.text}`);
+            }
+        }
+        for (const c of result.conflicts)
+            console.error(`warning: ${c}: export would refuse to replace it`);
+        console.log(`# --dry-run: nothing written. ${result.manifestPath} would record what export writes.`);
+    }
+    else {
+        console.log(`exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
+            `interpreters in ${(0,external_node_path_namespaceObject.join)(result.installDir, result.version)}; ${result.manifestPath} records them`);
+    }
+    const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support';
+    console.log(`\n${loader} loads them at every boot. To load them now, as root:`);
+    for (const command of result.activate)
+        console.log(`  ${command}`);
+    if (result.activate[0] === 'systemctl restart systemd-binfmt') {
+        console.log('(the restart first removes every binfmt_misc entry, then loads every binfmt.d file; ' +
+            'the second command loads only these, replacing entries of the same names)');
+    }
+}
+async function main(argv) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            platforms: { type: 'string' },
+            flags: { type: 'string' },
+            source: { type: 'string' },
+            'qemu-path': { type: 'string' },
+            'qemu-version': { type: 'string' },
+            manifest: { type: 'string' },
+            verify: { type: 'string' },
+            'smoke-image': { type: 'string' },
+            reset: { type: 'boolean' },
+            format: { type: 'string' },
+            dir: { type: 'string' },
+            'install-dir': { type: 'string' },
+            'dry-run': { type: 'boolean' },
+            exported: { type: 'boolean' },
+            state: { type: 'string' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean' },
+            help: { type: 'boolean' }
+        }
+    });
+    const command = positionals[0];
+    if (values.help || !command) {
+        process.stdout.write(USAGE);
+        return command || values.help ? 0 : 2;
+    }
+    const log = consoleLog(values.verbose ?? false);
+    const store = fileStore(values.state ?? defaultStatePath());
+    switch (command) {
+        case 'install': {
+            const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' });
+            const result = await setup(options, { log, store });
+            const failure = verificationError(result);
+            if (values.json) {
+                console.log(JSON.stringify(jsonResult(result), null, 2));
+                if (failure)
+                    console.error(`setup-binfmt: ${failure.message}`);
+                return failure ? 1 : 0;
+            }
+            console.log(`platforms=${result.platforms.join(',')}`);
+            console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`);
+            console.log(`emulators=${result.emulators.join(',')}`);
+            console.log(`qemu-version=${result.acquired?.version ?? ''}`);
+            console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`);
+            if (failure)
+                console.error(`setup-binfmt: ${failure.message}`);
+            return failure ? 1 : 0;
+        }
+        case 'export': {
+            const format = parseExportFormat(values.format);
+            const options = parseOptions({ ...values, reset: 'false', verify: 'none' });
+            const result = await exportPlatforms(options, {
+                format,
+                dir: values.dir,
+                installDir: values['install-dir'],
+                dryRun: values['dry-run'] ?? false
+            }, { log });
+            printExport(result);
+            return 0;
+        }
+        case 'status':
+            await cli_status(values.json ?? false, values.state ?? defaultStatePath());
+            return 0;
+        case 'uninstall': {
+            if (values.exported) {
+                const removed = await removeExported({ installDir: values['install-dir'], log });
+                if (removed.deactivate.length > 0) {
+                    console.log('The files are gone; the entries stay in binfmt_misc (and binfmt-support) until reboot. To remove them now:');
+                    for (const command of removed.deactivate)
+                        console.log(`  ${command}`);
+                }
+                return removed.kept.length === 0 ? 0 : 1;
+            }
+            const state = store.load();
+            if (!state) {
+                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                return 0;
+            }
+            const table = await BinfmtTable.open({ root: state.root, log });
+            const report = await restoreRun(table, state, log);
+            store.clear();
+            return report.differences.length === 0 ? 0 : 1;
+        }
+        default:
+            console.error(`Unknown command '${command}'.\n${USAGE}`);
+            return 2;
+    }
+}
+
 
 /***/ })
 
@@ -9723,8 +9313,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__main = __webpack_exports__.i;
-/******/ export { __webpack_exports__main as main };
 /******/ 

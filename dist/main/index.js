@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 855:
+/***/ 820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3255,7 +3255,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/action/runner.ts
 // The runner's side of an action step: inputs, outputs, state, log commands and the job
 // summary, in the formats the GitHub runner reads. Written here instead of importing
 // @actions/core, whose import alone (it loads an HTTP client for OIDC) costs about 150 ms of
@@ -3340,127 +3340,9 @@ var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends Error {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await digest(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await (0,promises_namespaceObject.rm)(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await (0,promises_namespaceObject.rm)(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
-        let bytes = 0;
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-async function digest(path) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/util/exec.ts
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.
@@ -3516,7 +3398,23 @@ function exec_run(argv, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/binfmt.ts
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+// SHA-256, the one digest the project uses: pinned downloads, interpreter identity, images.
+
+
+
+/** Hex SHA-256 of bytes or text. */
+const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Hex SHA-256 of a file's content, streamed. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
 
@@ -3775,7 +3673,7 @@ function explain(e, entry) {
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
 function fileDigest(path) {
-    return digest(path).catch(() => undefined);
+    return sha256File(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -3806,7 +3704,7 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-;// CONCATENATED MODULE: ./src/targets.ts
+;// CONCATENATED MODULE: ./src/platform/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
 // prettier-ignore
@@ -3857,7 +3755,7 @@ function target(name) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/platforms.ts
+;// CONCATENATED MODULE: ./src/platform/names.ts
 // Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
 // they mean. Pure: no I/O, so every name form is tested by a table.
 
@@ -3974,13 +3872,17 @@ function printable(name) {
     return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
 }
 
+;// CONCATENATED MODULE: ./src/qemu/request.ts
+// What a run asks of the QEMU side, and what it gets back: the types every source shares.
+const SOURCES = ['auto', 'download', 'package', 'system'];
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // Options of one run, parsed and checked before anything on the machine changes. The action
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
 
 
 
-const SOURCES = ['auto', 'download', 'package', 'system'];
+
 const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
 const DEFAULTS = {
     platforms: 'all',
@@ -4061,7 +3963,7 @@ function parseBoolean(name, input) {
     throw new Error(`${name} '${input}' is not a boolean: use true or false`);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The only module that reads action inputs.
 
 
@@ -4084,9 +3986,11 @@ function readInputs() {
     return parseOptions(raw);
 }
 
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/members.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
 // Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
 // the rules shared by both: which member serves a target, how links are followed inside the
 // archive, and how an interpreter is written out.
@@ -4222,7 +4126,7 @@ async function place(dest, write) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/elf.ts
+;// CONCATENATED MODULE: ./src/qemu/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
 // needs the host's loader and libraries, which a container or chroot does not have).
@@ -4293,7 +4197,7 @@ async function checkInterpreter(path, arch = process.arch) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/system.ts
+;// CONCATENATED MODULE: ./src/qemu/system.ts
 // `source: system`: interpreters already on the machine, from qemu-path or the usual places.
 
 
@@ -4360,7 +4264,7 @@ async function findSystemInterpreters(targets, qemuPath) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/archive.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/extract.ts
 // `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
 // The archive is streamed once through a small tar reader that keeps only the bytes of members
 // named like an interpreter, so a 500 MB package never lands on disk or in memory. Links are
@@ -4754,7 +4658,7 @@ async function copyBare(file, targets, destDir, log) {
     return new Map([[t, dest]]);
 }
 
-;// CONCATENATED MODULE: ./src/cache.ts
+;// CONCATENATED MODULE: ./src/qemu/cache.ts
 // Interpreters cached per target, version and host arch, in the runner's tool cache with the
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
 // Written here rather than through tc.cacheFile: that module logs through @actions/core even
@@ -4800,7 +4704,7 @@ function storeCached(tool, version, arch, file) {
     return dest;
 }
 
-;// CONCATENATED MODULE: ./src/default-manifest.ts
+;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.ts
 // GENERATED by scripts/package-qemu.mjs: do not edit by hand. Regenerate with
 //   node scripts/package-qemu.mjs --write-manifest
 // Source: Debian trixie qemu-user 1:10.0.13+ds-0+deb13u1 (amd64, arm64), from the Packages
@@ -5572,7 +5476,116 @@ const DEFAULT_MANIFEST = [
     }
 ];
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/qemu/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await sha256File(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_namespaceObject.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        let bytes = 0;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/manifest.ts
 // The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
 
@@ -5699,7 +5712,7 @@ function resolveUrl(url, manifestLocation) {
     return new URL(url, base).href;
 }
 
-;// CONCATENATED MODULE: ./src/rpm.ts
+;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
 // header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
@@ -6077,7 +6090,7 @@ function rpm_entryType(mode) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/package-source.ts
+;// CONCATENATED MODULE: ./src/qemu/package/source.ts
 // `source: package`: the distribution's own static QEMU packages, downloaded with the
 // distribution's tools but not installed (no maintainer scripts, no distribution binfmt
 // entries); only the needed interpreters are taken from them and kept in the tool cache.
@@ -6403,7 +6416,7 @@ function groupBy(targets, key) {
     return groups;
 }
 
-;// CONCATENATED MODULE: ./src/acquire.ts
+;// CONCATENATED MODULE: ./src/qemu/acquire.ts
 // Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
 // manifest download, then the distribution package, and says why each one was passed over.
 
@@ -6556,7 +6569,7 @@ async function qemuVersion(interpreter, log) {
     return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
 }
 
-;// CONCATENATED MODULE: ./src/probes.ts
+;// CONCATENATED MODULE: ./src/platform/probes.ts
 // Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
 // Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
 // binfmt_misc proves that the registered interpreter really runs that target's binaries.
@@ -7331,7 +7344,7 @@ function probeProgram(target) {
     return w.buf;
 }
 
-;// CONCATENATED MODULE: ./src/native.ts
+;// CONCATENATED MODULE: ./src/platform/native.ts
 // Which container platforms the host runs without an emulator, found by executing a probe
 // for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
 
@@ -7395,11 +7408,25 @@ async function nativeTargets(entries, log, exec = exec_run, arch = process.arch)
     return native;
 }
 
-;// CONCATENATED MODULE: ./src/lock.ts
+;// CONCATENATED MODULE: ./src/platform/plan.ts
+// The first step of a run: which of the requested targets need emulating on this host.
+function makePlan(request, native, log) {
+    const targets = [];
+    for (const t of request.targets) {
+        if (!native.has(t))
+            targets.push(t);
+        else if (!request.all)
+            log.notice(`${t} runs natively on this host: nothing to register for it`);
+    }
+    return { targets, native: [...native] };
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
 // Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
 // table. Changes to it happen under a host-wide lock, and a shared record says which runs
 // use which of our entries, so that one run's cleanup never removes an entry another run
 // still relies on: the last one out removes it.
+
 
 
 
@@ -7416,7 +7443,7 @@ function lock_lockDirFor(root) {
             : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
     }
     // Another table (a test's private one): a folder of its own.
-    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(root).digest('hex').slice(0, 16)}`);
+    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${sha256(root).slice(0, 16)}`);
 }
 const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
 function alive(pid) {
@@ -7545,7 +7572,7 @@ class lock_Owners {
     }
 }
 
-;// CONCATENATED MODULE: ./src/register.ts
+;// CONCATENATED MODULE: ./src/binfmt/register.ts
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
 
@@ -7622,7 +7649,7 @@ function describe(e) {
     return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
 }
 
-;// CONCATENATED MODULE: ./src/restore.ts
+;// CONCATENATED MODULE: ./src/binfmt/restore.ts
 // Undo one run: remove what it registered, register again what `reset` removed, and compare
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
@@ -7724,14 +7751,13 @@ function compare(before, after) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/binfmt/journal.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
 
-
-const KEY = 'binfmt';
-function parse(text, where) {
+/** A saved state read back; `where` names it in errors. */
+function parseRunState(text, where) {
     if (!text)
         return undefined;
     const state = JSON.parse(text);
@@ -7739,20 +7765,12 @@ function parse(text, where) {
         throw new Error(`Unknown setup-binfmt state version in ${where}`);
     return state;
 }
-/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-function actionStore() {
-    return {
-        load: () => parse(getState(KEY), 'the step state'),
-        save: state => saveState(KEY, JSON.stringify(state)),
-        clear: () => saveState(KEY, '')
-    };
-}
 /** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
 function fileStore(path) {
     return {
         load: () => {
             try {
-                return parse(readFileSync(path, 'utf8'), path);
+                return parseRunState(readFileSync(path, 'utf8'), path);
             }
             catch (e) {
                 if (e.code === 'ENOENT')
@@ -7855,7 +7873,7 @@ class Journal {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify.ts
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
 // Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
 // flags and interpreter all take part), then again inside a chroot where the interpreter's
 // path does not exist, which only works with the F flag. Failures say what is likely wrong.
@@ -7927,11 +7945,11 @@ async function checkTarget(table, { target, entry }, dir, log, exec) {
         ms: inRoot.ms,
         detail: rootOk
             ? undefined
-            : verify_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
     });
     return results;
 }
-function verify_explain(argv, result, cause, fix) {
+function exec_checks_explain(argv, result, cause, fix) {
     const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
     return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
 }
@@ -7939,30 +7957,30 @@ function verify_explain(argv, result, cause, fix) {
 async function diagnose(table, entry, program, argv, result) {
     const current = await table.get(entry.name);
     if (!current) {
-        return verify_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
     }
     if (!current.enabled) {
-        return verify_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
     }
     const claim = claimedBy(program, await table.inMatchOrder());
     if (!claim) {
-        return verify_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
     }
     if (claim.name !== entry.name) {
-        return verify_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
     }
     if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
-        return verify_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
     }
     if (result.signal) {
-        return verify_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
     }
-    return verify_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
 }
 
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/oci.ts
+;// CONCATENATED MODULE: ./src/verify/images.ts
 // Container images built in memory, as the archive `docker load` reads: the `docker save`
 // layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
 // docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
@@ -7971,7 +7989,7 @@ const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequir
 // Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
 
 
-const oci_BLOCK = 512;
+const images_BLOCK = 512;
 /** An octal number field: `width - 1` digits and a NUL. */
 function octal(value, width) {
     const digits = value.toString(8);
@@ -7995,7 +8013,7 @@ function splitName(path) {
     throw new Error(`Path '${path}' is too long for a ustar header`);
 }
 function header(entry, size) {
-    const h = Buffer.alloc(oci_BLOCK);
+    const h = Buffer.alloc(images_BLOCK);
     const [name, prefix] = splitName(entry.path);
     const put = (text, at, width) => {
         if (Buffer.byteLength(text) > width)
@@ -8028,11 +8046,11 @@ function tar(entries) {
     for (const entry of entries) {
         const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
         parts.push(header(entry, content.length), content);
-        const pad = (oci_BLOCK - (content.length % oci_BLOCK)) % oci_BLOCK;
+        const pad = (images_BLOCK - (content.length % images_BLOCK)) % images_BLOCK;
         if (pad)
             parts.push(Buffer.alloc(pad));
     }
-    parts.push(Buffer.alloc(2 * oci_BLOCK));
+    parts.push(Buffer.alloc(2 * images_BLOCK));
     return Buffer.concat(parts);
 }
 const EPOCH = '1970-01-01T00:00:00Z';
@@ -8050,7 +8068,6 @@ function imagePlatform(platform) {
     const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
     return variant ? { os, architecture, variant } : { os, architecture };
 }
-const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
 /** The image's files as a layer tar: parents made as directories, sorted by path. */
 function layerTar(files) {
     const entries = new Map();
@@ -8146,7 +8163,7 @@ function imageArchive(specs) {
     return { archive: tar(entries), images };
 }
 
-;// CONCATENATED MODULE: ./src/docker.ts
+;// CONCATENATED MODULE: ./src/verify/containers.ts
 // Emulation as containers see it: Docker (and Podman) run foreign images through the host's
 // global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
 // interpreter can be opened from inside the container (the F flag).
@@ -8433,16 +8450,7 @@ async function removeImages(engine, tags, log) {
 
 
 
-function makePlan(request, native, log) {
-    const targets = [];
-    for (const t of request.targets) {
-        if (!native.has(t))
-            targets.push(t);
-        else if (!request.all)
-            log.notice(`${t} runs natively on this host: nothing to register for it`);
-    }
-    return { targets, native: [...native] };
-}
+
 async function setup(options, deps) {
     const timings = {};
     const log = timedGroups(deps.log, timings);
@@ -8598,7 +8606,20 @@ function verificationError(result) {
     return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/step-state.ts
+// The runner's per-step state: main saves what it changed, post reads it back as STATE_binfmt.
+
+
+const KEY = 'binfmt';
+function actionStore() {
+    return {
+        load: () => parseRunState(getState(KEY), 'the step state'),
+        save: state => saveState(KEY, JSON.stringify(state)),
+        clear: () => saveState(KEY, '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary: one row per platform after main, what was put back after post.
 
 
@@ -8640,7 +8661,7 @@ function restoreSummary(report) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/action.ts
+;// CONCATENATED MODULE: ./src/action/main-step.ts
 // The action's main step: read the inputs, set up, write outputs and the summary, and save
 // what changed (the post step, src/cleanup.ts, undoes it).
 
@@ -8678,9 +8699,9 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(820);
 
-await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

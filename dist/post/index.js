@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 54:
+/***/ 375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16,131 +16,11 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends (/* unused pure expression or super */ null && (Error)) {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await download_digest(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await rm(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await rm(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = fileURLToPath(url);
-        let bytes = 0;
-        await pipeline(createReadStream(path), count(n => (bytes += n)), createWriteStream(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await pipeline(Readable.fromWeb(response.body), count(n => progress((bytes += n))), createWriteStream(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-async function download_digest(path) {
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(path), hash);
-    return hash.digest('hex');
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/util/exec.ts
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.
@@ -196,7 +76,25 @@ function run(argv, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/binfmt.ts
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+// SHA-256, the one digest the project uses: pinned downloads, interpreter identity, images.
+
+
+
+/** Hex SHA-256 of bytes or text. */
+const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Hex SHA-256 of a file's content, streamed. */
+async function hash_sha256File(path) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(path), hash);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
 
@@ -455,7 +353,7 @@ function explain(e, entry) {
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
 function fileDigest(path) {
-    return digest(path).catch(() => undefined);
+    return sha256File(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -486,11 +384,12 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-;// CONCATENATED MODULE: ./src/lock.ts
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
 // Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
 // table. Changes to it happen under a host-wide lock, and a shared record says which runs
 // use which of our entries, so that one run's cleanup never removes an entry another run
 // still relies on: the last one out removes it.
+
 
 
 
@@ -507,7 +406,7 @@ function lockDirFor(root) {
             : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
     }
     // Another table (a test's private one): a folder of its own.
-    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(root).digest('hex').slice(0, 16)}`);
+    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${sha256(root).slice(0, 16)}`);
 }
 const newOwnerId = () => randomUUID();
 function alive(pid) {
@@ -636,7 +535,7 @@ class Owners {
     }
 }
 
-;// CONCATENATED MODULE: ./src/restore.ts
+;// CONCATENATED MODULE: ./src/binfmt/restore.ts
 // Undo one run: remove what it registered, register again what `reset` removed, and compare
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
@@ -738,7 +637,7 @@ function compare(before, after) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
+;// CONCATENATED MODULE: ./src/action/runner.ts
 // The runner's side of an action step: inputs, outputs, state, log commands and the job
 // summary, in the formats the GitHub runner reads. Written here instead of importing
 // @actions/core, whose import alone (it loads an HTTP client for OIDC) costs about 150 ms of
@@ -816,14 +715,13 @@ class runner_Summary {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/binfmt/journal.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
 
-
-const KEY = 'binfmt';
-function parse(text, where) {
+/** A saved state read back; `where` names it in errors. */
+function parseRunState(text, where) {
     if (!text)
         return undefined;
     const state = JSON.parse(text);
@@ -831,20 +729,12 @@ function parse(text, where) {
         throw new Error(`Unknown setup-binfmt state version in ${where}`);
     return state;
 }
-/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-function actionStore() {
-    return {
-        load: () => parse(getState(KEY), 'the step state'),
-        save: state => saveState(KEY, JSON.stringify(state)),
-        clear: () => saveState(KEY, '')
-    };
-}
 /** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
 function fileStore(path) {
     return {
         load: () => {
             try {
-                return parse(readFileSync(path, 'utf8'), path);
+                return parseRunState(readFileSync(path, 'utf8'), path);
             }
             catch (e) {
                 if (e.code === 'ENOENT')
@@ -947,7 +837,20 @@ class Journal {
     }
 }
 
-;// CONCATENATED MODULE: ./src/targets.ts
+;// CONCATENATED MODULE: ./src/action/step-state.ts
+// The runner's per-step state: main saves what it changed, post reads it back as STATE_binfmt.
+
+
+const KEY = 'binfmt';
+function actionStore() {
+    return {
+        load: () => parseRunState(getState(KEY), 'the step state'),
+        save: state => saveState(KEY, JSON.stringify(state)),
+        clear: () => saveState(KEY, '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
 // prettier-ignore
@@ -998,7 +901,7 @@ function target(name) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/platforms.ts
+;// CONCATENATED MODULE: ./src/platform/names.ts
 // Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
 // they mean. Pure: no I/O, so every name form is tested by a table.
 
@@ -1060,7 +963,7 @@ const ALIASES = {
     loong64: 'loongarch64',
     arm64be: 'aarch64_be'
 };
-function platforms_ociPlatforms(target) {
+function names_ociPlatforms(target) {
     return OCI[target] ?? [`linux/${target}`];
 }
 /** Resolve one name, or undefined when it names nothing. */
@@ -1074,7 +977,7 @@ function resolveName(raw) {
 function validNames() {
     return [
         'all',
-        ...CONTAINER_TARGETS.flatMap(platforms_ociPlatforms),
+        ...CONTAINER_TARGETS.flatMap(names_ociPlatforms),
         ...Object.keys(ALIASES),
         ...TARGETS.keys()
     ];
@@ -1115,7 +1018,7 @@ function printable(name) {
     return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary: one row per platform after main, what was put back after post.
 
 
@@ -1157,7 +1060,7 @@ function restoreSummary(report) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/cleanup.ts
+;// CONCATENATED MODULE: ./src/action/post-step.ts
 // The action's post step: undo what main changed, from the state main saved. Problems are
 // warnings: by then the job's real work is done. Kept apart from main so that its bundle
 // carries none of the setup code.
@@ -1193,9 +1096,9 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(375);
 
-await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -1,9 +1,9 @@
 // Entries in the host's GLOBAL binfmt_misc table, for the container tests (containers use
 // that table, not a namespace's). Only what `register` added is removed again.
 
-import { BinfmtTable, type Entry } from '../../src/binfmt.js'
-import { memoryLog } from '../../src/log.js'
-import { wantedEntry } from '../../src/register.js'
+import { BinfmtTable, type Entry } from '../../src/binfmt/table.js'
+import { memoryLog } from '../../src/util/log.js'
+import { wantedEntry } from '../../src/binfmt/register.js'
 import { qemuStatic } from './fixtures.js'
 
 export class GlobalEntries {

@@ -3,9 +3,9 @@
 
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { digest } from '../../src/download.js'
-import { run } from '../../src/exec.js'
-import type { Manifest, ManifestFile } from '../../src/manifest.js'
+import { sha256File as digest } from '../../src/util/hash.js'
+import { run } from '../../src/util/exec.js'
+import type { Manifest, ManifestFile } from '../../src/qemu/manifest.js'
 import { qemuStatic } from './fixtures.js'
 
 export interface MirrorFile {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readlinkSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { run, type ExecOptions, type ExecResult } from '../../src/exec.js'
+import { run, type ExecOptions, type ExecResult } from '../../src/util/exec.js'
 
 function nsOf(pid: number): string {
   try {

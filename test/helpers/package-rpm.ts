@@ -12,7 +12,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
-import { readRpm } from '../../src/rpm.js'
+import { readRpm } from '../../src/qemu/archive/rpm.js'
 
 export type RpmFile =
   | { readonly path: string; readonly source: string }

@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { ExecOptions } from '../../src/exec.js'
+import type { ExecOptions } from '../../src/util/exec.js'
 import type { PrivateNamespace } from './namespace.js'
 
 /** Parse the runner's key<<delimiter files (GITHUB_OUTPUT, GITHUB_STATE); later values win. */

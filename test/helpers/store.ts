@@ -1,4 +1,4 @@
-import type { RunState, StateStore } from '../../src/state.js'
+import type { RunState, StateStore } from '../../src/binfmt/journal.js'
 
 /** A StateStore in memory that counts saves, as the runner's state file would keep the last. */
 export function memoryStore(): StateStore & { saves: number; state?: RunState } {

@@ -3,8 +3,8 @@
 
 import * as runner from './runner.js'
 import { readInputs } from './inputs.js'
-import { setup, verificationError, type SetupDeps } from './setup.js'
-import { actionStore } from './state.js'
+import { setup, verificationError, type SetupDeps } from '../setup.js'
+import { actionStore } from './step-state.js'
 import { setupSummary } from './summary.js'
 
 export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {

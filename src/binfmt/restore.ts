@@ -2,10 +2,10 @@
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
 
-import { sameDefinition, type BinfmtTable, type Entry } from './binfmt.js'
+import { sameDefinition, type BinfmtTable, type Entry } from './table.js'
 import { lockDirFor, Owners, withLock } from './lock.js'
-import type { Log } from './log.js'
-import type { RunState } from './state.js'
+import type { Log } from '../util/log.js'
+import type { RunState } from './journal.js'
 
 export interface RestoreReport {
   /** Entries of ours removed. */

@@ -1,13 +1,13 @@
 // Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
 // verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
 
-import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
-import type { Log } from './log.js'
+import type { Log } from '../util/log.js'
+import { sha256File } from '../util/hash.js'
 
 export interface DownloadOptions {
   /** Attempts per URL for transient failures (connection errors, 5xx, 429). */
@@ -39,7 +39,7 @@ export async function downloadVerified(
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         const bytes = await fetchTo(url, dest, options)
-        const actual = await digest(dest)
+        const actual = await sha256File(dest)
         if (actual !== sha256.toLowerCase()) {
           await rm(dest, { force: true })
           throw new Error(
@@ -140,10 +140,4 @@ function progressLogger(
     )
     next = Math.floor((bytes / total) * 10) / 10 + 0.1
   }
-}
-
-export async function digest(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  await pipeline(createReadStream(path), hash)
-  return hash.digest('hex')
 }

@@ -4,7 +4,7 @@ import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { checkInterpreter } from './elf.js'
-import { target } from './targets.js'
+import { target } from '../platform/targets.js'
 
 /** Where to look, in order: qemu-path alone when given, else PATH, /usr/bin, /usr/local/bin. */
 export function searchDirs(qemuPath?: string, path = process.env.PATH ?? ''): string[] {

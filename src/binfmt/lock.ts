@@ -3,13 +3,14 @@
 // use which of our entries, so that one run's cleanup never removes an entry another run
 // still relies on: the last one out removes it.
 
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_ROOT, sameDefinition, type Entry } from './binfmt.js'
-import type { Log } from './log.js'
+import { DEFAULT_ROOT, sameDefinition, type Entry } from './table.js'
+import type { Log } from '../util/log.js'
+import { sha256 } from '../util/hash.js'
 
 /** Where the lock and the owners record live for the table at `root`. */
 export function lockDirFor(root: string): string {
@@ -20,10 +21,7 @@ export function lockDirFor(root: string): string {
       : join(tmpdir(), `setup-binfmt-${process.getuid?.()}`)
   }
   // Another table (a test's private one): a folder of its own.
-  return join(
-    tmpdir(),
-    `setup-binfmt-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`
-  )
+  return join(tmpdir(), `setup-binfmt-${sha256(root).slice(0, 16)}`)
 }
 
 export const newOwnerId = () => randomUUID()

@@ -2,11 +2,12 @@
 // warnings: by then the job's real work is done. Kept apart from main so that its bundle
 // carries none of the setup code.
 
-import { BinfmtTable } from './binfmt.js'
-import type { Log } from './log.js'
-import { restoreRun } from './restore.js'
+import { BinfmtTable } from '../binfmt/table.js'
+import type { Log } from '../util/log.js'
+import { restoreRun } from '../binfmt/restore.js'
 import { runnerLog } from './runner.js'
-import { actionStore, type StateStore } from './state.js'
+import type { StateStore } from '../binfmt/journal.js'
+import { actionStore } from './step-state.js'
 import { restoreSummary } from './summary.js'
 
 export async function runPost(

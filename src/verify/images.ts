@@ -5,7 +5,7 @@
 // Deterministic: the same files give the same bytes, so the same layer digest and image id.
 // Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
 
-import { createHash } from 'node:crypto'
+import { sha256 } from '../util/hash.js'
 import { posix } from 'node:path'
 
 // ---------------------------------------------------------------------------------------
@@ -145,8 +145,6 @@ export function imagePlatform(platform: string): ImagePlatform {
   const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '')
   return variant ? { os, architecture, variant } : { os, architecture }
 }
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 
 /** The image's files as a layer tar: parents made as directories, sorted by path. */
 export function layerTar(files: readonly ImageFile[]): Buffer {

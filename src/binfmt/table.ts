@@ -4,9 +4,9 @@
 import { existsSync } from 'node:fs'
 import { opendir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { digest } from './download.js'
-import { run, ExecError, lastLine } from './exec.js'
-import type { Log } from './log.js'
+import { run, ExecError, lastLine } from '../util/exec.js'
+import type { Log } from '../util/log.js'
+import { sha256File } from '../util/hash.js'
 
 export const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc'
 
@@ -316,7 +316,7 @@ function explain(e: unknown, entry: Entry): BinfmtError {
 
 /** SHA-256 of a file, or undefined when it cannot be read. */
 export function fileDigest(path: string): Promise<string | undefined> {
-  return digest(path).catch(() => undefined)
+  return sha256File(path).catch(() => undefined)
 }
 
 /** Magic with the mask applied: the bytes the kernel actually compares. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import type { Log } from './log.js'
+import type { Log } from '../util/log.js'
 
 /** Workflow command data: the runner decodes %25, %0D and %0A. */
 function escapeData(text: string): string {

@@ -1,11 +1,11 @@
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
 
-import { sameEntry, type BinfmtTable, type Entry } from './binfmt.js'
-import type { Log } from './log.js'
+import { sameEntry, type BinfmtTable, type Entry } from './table.js'
+import type { Log } from '../util/log.js'
 import { runPid, type Owners } from './lock.js'
-import type { Journal } from './state.js'
-import { target } from './targets.js'
+import type { Journal } from './journal.js'
+import { target } from '../platform/targets.js'
 
 export interface Registered {
   readonly target: string

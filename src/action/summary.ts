@@ -1,9 +1,9 @@
 // The job summary: one row per platform after main, what was put back after post.
 
-import { ociPlatforms } from './platforms.js'
-import type { RestoreReport } from './restore.js'
+import { ociPlatforms } from '../platform/names.js'
+import type { RestoreReport } from '../binfmt/restore.js'
 import { Summary } from './runner.js'
-import type { SetupResult } from './setup.js'
+import type { SetupResult } from '../setup.js'
 
 export function setupSummary(result: SetupResult): Summary {
   const source = result.acquired

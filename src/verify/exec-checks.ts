@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BinfmtTable, Entry } from './binfmt.js'
-import { run, type ExecResult, type Runner } from './exec.js'
-import type { Log } from './log.js'
-import { claimedBy } from './native.js'
-import { ociPlatforms } from './platforms.js'
-import { probeMarker, probeProgram } from './probes.js'
+import type { BinfmtTable, Entry } from '../binfmt/table.js'
+import { run, type ExecResult, type Runner } from '../util/exec.js'
+import type { Log } from '../util/log.js'
+import { claimedBy } from '../platform/native.js'
+import { ociPlatforms } from '../platform/names.js'
+import { probeMarker, probeProgram } from '../platform/probes.js'
 
 export interface VerifyResult {
   readonly target: string

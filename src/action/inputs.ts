@@ -1,7 +1,7 @@
 // The only module that reads action inputs.
 
 import * as runner from './runner.js'
-import { parseOptions, type Options, type RawOptions } from './options.js'
+import { parseOptions, type Options, type RawOptions } from '../options.js'
 
 export const INPUT_NAMES = [
   'platforms',

@@ -6,18 +6,20 @@
 // <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
 // they still hold what was written; export never replaces a file it did not write.
 
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { constants, existsSync } from 'node:fs'
 import { chmod, copyFile, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { acquire, type Acquired } from './acquire.js'
-import { BinfmtTable, DEFAULT_ROOT, fileDigest, registerLine, type Entry } from './binfmt.js'
-import type { Log } from './log.js'
-import { nativeTargets } from './native.js'
-import type { Options } from './options.js'
-import { wantedEntry } from './register.js'
-import { makePlan, type Plan } from './setup.js'
-import { target as targetInfo } from './targets.js'
+import { acquire } from '../qemu/acquire.js'
+import type { Acquired } from '../qemu/request.js'
+import { BinfmtTable, DEFAULT_ROOT, fileDigest, registerLine, type Entry } from '../binfmt/table.js'
+import type { Log } from '../util/log.js'
+import { sha256 as sha256Of } from '../util/hash.js'
+import { nativeTargets } from '../platform/native.js'
+import type { Options } from '../options.js'
+import { wantedEntry } from '../binfmt/register.js'
+import { makePlan, type Plan } from '../platform/plan.js'
+import { target as targetInfo } from '../platform/targets.js'
 
 export const EXPORT_FORMATS = ['systemd', 'binfmt-support'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -253,8 +255,6 @@ async function copyAtomic(source: string, path: string, sha256: string): Promise
     throw e
   }
 }
-
-const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Permission problems get a hint: export writes system folders. */
 function writeError(path: string, e: unknown): Error {

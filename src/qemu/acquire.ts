@@ -5,39 +5,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
-import { extractInterpreters } from './archive.js'
+import { extractInterpreters } from './archive/extract.js'
 import { cachedVersions, findCached, storeCached, toolName } from './cache.js'
-import { DEFAULT_MANIFEST } from './default-manifest.js'
-import { downloadVerified, type DownloadOptions } from './download.js'
+import { DEFAULT_MANIFEST } from './builtin-manifest.js'
+import { downloadVerified } from './download.js'
 import { checkInterpreter } from './elf.js'
-import { run } from './exec.js'
-import type { Log } from './log.js'
+import { run } from '../util/exec.js'
+import type { Log } from '../util/log.js'
 import { fileUrls, parseManifest, pickFiles, selectRelease, type Manifest } from './manifest.js'
-import type { Source } from './options.js'
-import { fromPackage } from './package-source.js'
+import type { AcquireRequest, Acquired } from './request.js'
+import { fromPackage } from './package/source.js'
 import { findSystemInterpreters } from './system.js'
-
-export interface AcquireRequest {
-  readonly source: Source
-  readonly targets: readonly string[]
-  readonly qemuPath?: string
-  readonly qemuVersion?: string
-  /** URL or local path of a manifest; the built-in one when absent. */
-  readonly manifest?: string
-  readonly arch?: string
-  /** Retry and progress settings for downloads. */
-  readonly download?: DownloadOptions
-}
-
-export interface Acquired {
-  readonly interpreters: ReadonlyMap<string, string>
-  readonly source: Exclude<Source, 'auto'> | 'cache'
-  /** QEMU version in force, when known. */
-  readonly version: string
-  /** True when nothing was downloaded. */
-  readonly cacheHit: boolean
-  readonly downloadedBytes: number
-}
 
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/'

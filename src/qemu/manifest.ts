@@ -2,7 +2,7 @@
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
 
 import semver from 'semver'
-import { TARGETS } from './targets.js'
+import { TARGETS } from '../platform/targets.js'
 
 export const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'] as const
 export type Format = (typeof FORMATS)[number]

@@ -1,10 +1,9 @@
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
-import * as runner from './runner.js'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { Entry } from './binfmt.js'
+import type { Entry } from './table.js'
 
 export interface RunState {
   readonly version: 1
@@ -31,22 +30,12 @@ export interface StateStore {
   clear(): void
 }
 
-const KEY = 'binfmt'
-
-function parse(text: string, where: string): RunState | undefined {
+/** A saved state read back; `where` names it in errors. */
+export function parseRunState(text: string, where: string): RunState | undefined {
   if (!text) return undefined
   const state = JSON.parse(text) as RunState
   if (state.version !== 1) throw new Error(`Unknown setup-binfmt state version in ${where}`)
   return state
-}
-
-/** The runner's per-step state: main saves it, post reads it as STATE_binfmt. */
-export function actionStore(): StateStore {
-  return {
-    load: () => parse(runner.getState(KEY), 'the step state'),
-    save: state => runner.saveState(KEY, JSON.stringify(state)),
-    clear: () => runner.saveState(KEY, '')
-  }
 }
 
 /** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
@@ -54,7 +43,7 @@ export function fileStore(path: string): StateStore {
   return {
     load: () => {
       try {
-        return parse(readFileSync(path, 'utf8'), path)
+        return parseRunState(readFileSync(path, 'utf8'), path)
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
         throw e

@@ -4,7 +4,7 @@
 
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import type { Log } from './log.js'
+import type { Log } from '../../util/log.js'
 
 /** Every member by normalised path, in archive order, and the bytes of the files kept. */
 export interface Scan {

@@ -4,10 +4,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Entry } from './binfmt.js'
-import { run, type Runner } from './exec.js'
-import type { Log } from './log.js'
-import { CONTAINER_TARGETS } from './platforms.js'
+import type { Entry } from '../binfmt/table.js'
+import { run, type Runner } from '../util/exec.js'
+import type { Log } from '../util/log.js'
+import { CONTAINER_TARGETS } from './names.js'
 import { probeMarker, probeProgram } from './probes.js'
 
 /** The target Node itself runs as: native by definition. */

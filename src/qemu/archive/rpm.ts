@@ -18,10 +18,10 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
-import { run } from './exec.js'
-import type { Log } from './log.js'
+import { run } from '../../util/exec.js'
+import type { Log } from '../../util/log.js'
 import { extractMembers, type EntryType, type Member, type Scan } from './members.js'
-import { candidateNames } from './system.js'
+import { candidateNames } from '../system.js'
 
 export interface RpmPackage {
   readonly name: string

@@ -17,11 +17,11 @@
 
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { run, type ExecResult } from './exec.js'
-import type { Log } from './log.js'
-import { imageArchive, type ImageSpec } from './oci.js'
-import { ociPlatforms } from './platforms.js'
-import { probeMarker, probeProgram } from './probes.js'
+import { run, type ExecResult } from '../util/exec.js'
+import type { Log } from '../util/log.js'
+import { imageArchive, type ImageSpec } from './images.js'
+import { ociPlatforms } from '../platform/names.js'
+import { probeMarker, probeProgram } from '../platform/probes.js'
 
 export interface SmokeResult {
   readonly target: string

@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// setup-binfmt on any Linux machine: the action's core behind a command line.
+
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { BinfmtTable, DEFAULT_ROOT } from '../binfmt/table.js'
+import type { Log } from '../util/log.js'
+import { exportPlatforms, parseExportFormat, removeExported } from '../export/export.js'
+import { DEFAULTS, parseOptions } from '../options.js'
+import { restoreRun } from '../binfmt/restore.js'
+import { setup, verificationError, type SetupResult } from '../setup.js'
+import { fileStore } from '../binfmt/journal.js'
+
+const USAGE = `Usage: setup-binfmt <command> [options]
+
+Commands:
+  install     register QEMU interpreters for the given platforms
+  export      install them for good: copy them to a stable folder and write one file per
+              platform for systemd-binfmt or binfmt-support, which load them at every boot
+  status      show the binfmt_misc table (--json for JSON)
+  uninstall   remove what setup-binfmt install registered and put back what it removed;
+              with --exported, delete what export wrote
+
+Options for install:
+  --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
+  --flags FLAGS      letters of P, O, C, F (default ${DEFAULTS.flags})
+  --source NAME      auto, download, package or system (default ${DEFAULTS.source})
+  --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
+  --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
+  --manifest LOC     URL or path of a versions manifest (default: the built-in one)
+  --reset            first remove every qemu-* entry (uninstall puts them back)
+  --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
+  --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+
+Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
+  --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
+                     (/usr/share/binfmts/qemu-<target>, for update-binfmts --import)
+  --dir DIR          where those files go (default /etc/binfmt.d or /usr/share/binfmts)
+  --install-dir DIR  where the interpreters go, a folder per QEMU version
+                     (default /usr/local/lib/setup-binfmt)
+  --dry-run          print the files instead of writing them
+
+Options for uninstall:
+  --exported         delete exactly the files export wrote (those --install-dir records)
+
+Common options:
+  --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
+                     else /run/setup-binfmt/state.json as root)
+  --json             machine-readable output (install, status)
+  --verbose          debug output
+  --help             this text
+`
+
+function defaultStatePath(): string {
+  if (process.env.SETUP_BINFMT_STATE) return process.env.SETUP_BINFMT_STATE
+  if (process.getuid?.() === 0) return '/run/setup-binfmt/state.json'
+  return join(process.env.XDG_RUNTIME_DIR || tmpdir(), 'setup-binfmt', 'state.json')
+}
+
+function consoleLog(verbose: boolean): Log {
+  return {
+    info: m => console.error(m),
+    debug: m => void (verbose && console.error(`debug: ${m}`)),
+    notice: m => console.error(`notice: ${m}`),
+    warning: m => console.error(`warning: ${m}`),
+    group: async (name, fn) => {
+      console.error(`== ${name}`)
+      return fn()
+    }
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)))
+  return rows
+    .map(r =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
+}
+
+async function status(json: boolean, statePath: string): Promise<void> {
+  const mounted = existsSync(join(DEFAULT_ROOT, 'register'))
+  const entries = await BinfmtTable.read(DEFAULT_ROOT)
+  const ours = new Set(
+    fileStore(statePath)
+      .load()
+      ?.created.map(e => e.name) ?? []
+  )
+  if (json) {
+    const out = entries.map(e => ({ ...e, managed: ours.has(e.name) }))
+    console.log(JSON.stringify({ mounted, entries: out }, null, 2))
+    return
+  }
+  if (!mounted) {
+    console.log(`binfmt_misc is not mounted at ${DEFAULT_ROOT}`)
+    return
+  }
+  const rows = entries.map(e => [
+    e.name,
+    e.enabled ? 'enabled' : 'disabled',
+    e.flags || '-',
+    e.interpreter,
+    ours.has(e.name) ? 'setup-binfmt' : ''
+  ])
+  console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]))
+}
+
+/** What install --json prints: the outputs, each platform's entry, checks and phase times. */
+function jsonResult(result: SetupResult) {
+  return {
+    platforms: result.platforms,
+    emulatedPlatforms: result.emulatedPlatforms,
+    emulators: result.emulators,
+    native: result.plan.native,
+    qemuVersion: result.acquired?.version ?? '',
+    source: result.acquired?.source ?? '',
+    cacheHit: result.acquired?.cacheHit ?? true,
+    downloadedBytes: result.acquired?.downloadedBytes ?? 0,
+    registered: result.registered.map(r => ({
+      target: r.target,
+      action: r.action,
+      entry: r.entry
+    })),
+    verified: result.verified,
+    timings: result.timings
+  }
+}
+
+/** What export prints on standard output: the files (all of them with --dry-run), then how to load them. */
+function printExport(result: Awaited<ReturnType<typeof exportPlatforms>>): void {
+  if (result.entries.length === 0) {
+    console.log('Nothing to export: every platform asked for runs natively here')
+    return
+  }
+  if (result.dryRun) {
+    for (const f of result.files) {
+      if (f.kind === 'interpreter') {
+        console.log(`# ${f.path}: a copy of ${f.source}, mode 0755 (sha256 ${f.sha256})\n`)
+      } else {
+        console.log(`# ${f.path}\n${f.text}`)
+      }
+    }
+    for (const c of result.conflicts)
+      console.error(`warning: ${c}: export would refuse to replace it`)
+    console.log(
+      `# --dry-run: nothing written. ${result.manifestPath} would record what export writes.`
+    )
+  } else {
+    console.log(
+      `exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
+        `interpreters in ${join(result.installDir, result.version)}; ${result.manifestPath} records them`
+    )
+  }
+  const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support'
+  console.log(`\n${loader} loads them at every boot. To load them now, as root:`)
+  for (const command of result.activate) console.log(`  ${command}`)
+  if (result.activate[0] === 'systemctl restart systemd-binfmt') {
+    console.log(
+      '(the restart first removes every binfmt_misc entry, then loads every binfmt.d file; ' +
+        'the second command loads only these, replacing entries of the same names)'
+    )
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      platforms: { type: 'string' },
+      flags: { type: 'string' },
+      source: { type: 'string' },
+      'qemu-path': { type: 'string' },
+      'qemu-version': { type: 'string' },
+      manifest: { type: 'string' },
+      verify: { type: 'string' },
+      'smoke-image': { type: 'string' },
+      reset: { type: 'boolean' },
+      format: { type: 'string' },
+      dir: { type: 'string' },
+      'install-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      exported: { type: 'boolean' },
+      state: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean' }
+    }
+  })
+  const command = positionals[0]
+  if (values.help || !command) {
+    process.stdout.write(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const log = consoleLog(values.verbose ?? false)
+  const store = fileStore(values.state ?? defaultStatePath())
+  switch (command) {
+    case 'install': {
+      const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })
+      const result = await setup(options, { log, store })
+      const failure = verificationError(result)
+      if (values.json) {
+        console.log(JSON.stringify(jsonResult(result), null, 2))
+        if (failure) console.error(`setup-binfmt: ${failure.message}`)
+        return failure ? 1 : 0
+      }
+      console.log(`platforms=${result.platforms.join(',')}`)
+      console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
+      console.log(`emulators=${result.emulators.join(',')}`)
+      console.log(`qemu-version=${result.acquired?.version ?? ''}`)
+      console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`)
+      if (failure) console.error(`setup-binfmt: ${failure.message}`)
+      return failure ? 1 : 0
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format)
+      const options = parseOptions({ ...values, reset: 'false', verify: 'none' })
+      const result = await exportPlatforms(
+        options,
+        {
+          format,
+          dir: values.dir,
+          installDir: values['install-dir'],
+          dryRun: values['dry-run'] ?? false
+        },
+        { log }
+      )
+      printExport(result)
+      return 0
+    }
+    case 'status':
+      await status(values.json ?? false, values.state ?? defaultStatePath())
+      return 0
+    case 'uninstall': {
+      if (values.exported) {
+        const removed = await removeExported({ installDir: values['install-dir'], log })
+        if (removed.deactivate.length > 0) {
+          console.log(
+            'The files are gone; the entries stay in binfmt_misc (and binfmt-support) until reboot. To remove them now:'
+          )
+          for (const command of removed.deactivate) console.log(`  ${command}`)
+        }
+        return removed.kept.length === 0 ? 0 : 1
+      }
+      const state = store.load()
+      if (!state) {
+        log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
+        return 0
+      }
+      const table = await BinfmtTable.open({ root: state.root, log })
+      const report = await restoreRun(table, state, log)
+      store.clear()
+      return report.differences.length === 0 ? 0 : 1
+    }
+    default:
+      console.error(`Unknown command '${command}'.\n${USAGE}`)
+      return 2
+  }
+}
