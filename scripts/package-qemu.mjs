@@ -95,7 +95,7 @@ function sha256File(path) {
 
 /** The QEMU targets of src/platform/targets.ts, in its order: { name, interpreter }. */
 async function loadTargets() {
-  const { TARGETS } = await importTs(join(root, 'src', 'targets.ts'))
+  const { TARGETS } = await importTs(join(root, 'src', 'platform', 'targets.ts'))
   return [...TARGETS.values()].map(t => ({ name: t.name, interpreter: t.interpreter }))
 }
 

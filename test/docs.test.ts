@@ -219,7 +219,7 @@ describe('README.md', () => {
 
   test('every message quoted under Troubleshooting is one src/ prints', () => {
     // Concatenated literals ('a' +\n 'b') read as one string, as the program prints them.
-    const source = readdirSync('src')
+    const source = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .filter(f => f.endsWith('.ts'))
       .map(f => read(join('src', f)))
       .join('\n')
