@@ -12,6 +12,10 @@ import { DEFAULTS, parseOptions } from '../options.js'
 import { restoreRun } from '../binfmt/restore.js'
 import { setup, verificationError, type SetupResult } from '../setup.js'
 import { fileStore } from '../binfmt/journal.js'
+import { runDaemon } from '../daemon/daemon.js'
+import { health } from '../daemon/status.js'
+
+const DEFAULT_INTERVAL_MS = 500
 
 const USAGE = `Usage: setup-binfmt <command> [options]
 
@@ -22,6 +26,9 @@ Commands:
   status      show the binfmt_misc table (--json for JSON)
   uninstall   remove what setup-binfmt install registered and put back what it removed;
               with --exported, delete what export wrote
+  daemon      install, then keep the entries registered: put back within one interval any
+              that vanish or change; on SIGTERM or SIGINT remove them and exit
+  health      read a daemon's --status-file: exit 0 healthy, 1 unhealthy, 2 stale or absent
 
 Options for install:
   --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
@@ -44,6 +51,12 @@ Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-vers
 
 Options for uninstall:
   --exported         delete exactly the files export wrote (those --install-dir records)
+
+Options for daemon (and every option of install):
+  --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
+  --status-file F    write the daemon's health there after every check (health reads it)
+  --binfmt-root DIR  the binfmt_misc folder to keep (default ${DEFAULT_ROOT}; a container
+                     that mounts the host's elsewhere names that folder)
 
 Common options:
   --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
@@ -168,6 +181,17 @@ function printExport(result: Awaited<ReturnType<typeof exportPlatforms>>): void 
   }
 }
 
+function parseInterval(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_INTERVAL_MS
+  const ms = Number(raw)
+  if (!Number.isInteger(ms) || ms < 50 || ms > 3_600_000) {
+    throw new Error(
+      `--interval '${raw}' is not a whole number of milliseconds from 50 to 3600000: use e.g. --interval 500`
+    )
+  }
+  return ms
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -188,6 +212,9 @@ export async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       exported: { type: 'boolean' },
       state: { type: 'string' },
+      interval: { type: 'string' },
+      'status-file': { type: 'string' },
+      'binfmt-root': { type: 'string' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean' }
@@ -257,6 +284,28 @@ export async function main(argv: string[]): Promise<number> {
       const report = await restoreRun(table, state, log)
       store.clear()
       return report.differences.length === 0 ? 0 : 1
+    }
+    case 'daemon': {
+      const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })
+      const intervalMs = parseInterval(values.interval)
+      const stop = new Promise(resolve => {
+        process.once('SIGTERM', resolve)
+        process.once('SIGINT', resolve)
+      })
+      return runDaemon(options, {
+        log,
+        root: values['binfmt-root'],
+        intervalMs,
+        statusFile: values['status-file'],
+        stop
+      })
+    }
+    case 'health': {
+      const file = values['status-file']
+      if (!file) throw new Error('health needs --status-file FILE: the file the daemon writes')
+      const answer = await health(file)
+      console.log(answer.message)
+      return answer.code
     }
     default:
       console.error(`Unknown command '${command}'.\n${USAGE}`)
