@@ -37,6 +37,8 @@ let ns: PrivateNamespace
 let tmp: string
 let installDir: string
 let dir: string
+/** binfmt-support's database for the test: empty unless a test puts formats in. */
+let admin: string
 
 beforeAll(async () => {
   for (const [path, install] of [
@@ -56,6 +58,8 @@ beforeEach(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'export-'))
   installDir = join(tmp, 'lib', 'setup-binfmt')
   dir = join(tmp, 'etc')
+  admin = join(tmp, 'admin')
+  await mkdir(admin)
 })
 
 afterEach(async () => {
@@ -79,6 +83,7 @@ const exportTo = (format: ExportFormat, extra: { dryRun?: boolean; flags?: strin
     flags: extra.flags ?? 'POCF',
     installDir,
     dir,
+    adminDir: admin,
     dryRun: extra.dryRun,
     log: memoryLog()
   })
@@ -226,8 +231,6 @@ describe('systemd-binfmt reads the exported files', () => {
 
 describe("binfmt-support's update-binfmts reads the exported files", () => {
   test('--import registers them in the namespace; busybox runs; the removal hint undoes it', async () => {
-    const admin = join(tmp, 'admin')
-    await mkdir(admin)
     const result = await exportTo('binfmt-support')
     expect(result.files.filter(f => f.kind === 'binfmt-support').map(f => f.path)).toEqual([
       join(dir, 'qemu-aarch64'),
@@ -275,6 +278,71 @@ describe("binfmt-support's update-binfmts reads the exported files", () => {
     }
     expect(await table.list()).toEqual([])
     expect(await readdir(admin)).toEqual([])
+  })
+})
+
+describe("a format name binfmt-support's database holds for another package", () => {
+  // Debian's qemu-user-static imports qemu-<target> formats; its record of qemu-aarch64 is
+  // copied into the test's own database, so the host's database is never touched.
+  const DEBIAN_RECORD = '/var/lib/binfmts/qemu-aarch64'
+
+  test('is refused with the fix, as update-binfmts --import would register nothing; after the fix it loads', async () => {
+    if (!existsSync(DEBIAN_RECORD)) {
+      throw new Error(
+        `${DEBIAN_RECORD} is missing: apt-get install qemu-user-static binfmt-support`
+      )
+    }
+    const record = readFileSync(DEBIAN_RECORD, 'utf8')
+    const [owner, , , , , debianInterpreter] = record.split('\n')
+    expect(owner).toBe('qemu-user-static')
+    await writeFile(join(admin, 'qemu-aarch64'), record)
+    const ub = (...args: string[]) =>
+      ns.exec([UPDATE_BINFMTS, '--admindir', admin, ...args], { allowFailure: true })
+    const table = await BinfmtTable.open({ root: ns.root })
+
+    // The fault: our file imported past the other package's record. update-binfmts warns,
+    // exits 0 and registers nothing, now or at boot.
+    const imports = join(tmp, 'imports')
+    await mkdir(imports)
+    await writeFile(
+      join(imports, 'qemu-aarch64'),
+      binfmtSupportTemplate(wantedEntry('aarch64', qemuStatic('aarch64'), 'POCF'))
+    )
+    const skipped = await ub('--importdir', imports, '--import', 'qemu-aarch64')
+    expect(skipped.code).toBe(0)
+    expect(skipped.stderr).toMatch(/already installed by qemu-user-static/)
+    expect(await table.list()).toEqual([])
+    expect(readFileSync(join(admin, 'qemu-aarch64'), 'utf8')).toBe(record)
+    await rm(imports, { recursive: true })
+
+    // export refuses before writing anything and names the record, the package and the fix.
+    const conflict =
+      `binfmt-support's database ${admin}/qemu-aarch64 holds qemu-aarch64 for package qemu-user-static, ` +
+      `so 'update-binfmts --import qemu-aarch64' would only warn and register nothing. ` +
+      `Remove that format first (apt-get remove qemu-user-static, or update-binfmts --package ` +
+      `qemu-user-static --remove qemu-aarch64 ${debianInterpreter}), or use --format systemd`
+    await expect(exportTo('binfmt-support')).rejects.toThrow(conflict)
+    expect(await tree(tmp)).toEqual(['admin/qemu-aarch64'])
+    expect((await exportTo('binfmt-support', { dryRun: true })).conflicts).toEqual([conflict])
+
+    // The fix the message names, in the test's database; then export and import work.
+    const fixed = await ub(
+      '--package',
+      'qemu-user-static',
+      '--remove',
+      'qemu-aarch64',
+      debianInterpreter
+    )
+    expect(fixed.code).toBe(0)
+    const result = await exportTo('binfmt-support')
+    expect(result.conflicts).toEqual([])
+    await ub('--importdir', dir, '--import', 'qemu-aarch64')
+    expect(await uname('arm64')).toBe('aarch64')
+    expect((await table.list()).map(e => e.name)).toEqual(['qemu-aarch64'])
+    expect(readFileSync(join(admin, 'qemu-aarch64'), 'utf8').split('\n')[0]).toBe('setup-binfmt')
+
+    // An export of our own package again is no conflict.
+    expect((await exportTo('binfmt-support')).conflicts).toEqual([])
   })
 })
 
@@ -386,7 +454,7 @@ describe('exportPlatforms (what the CLI runs)', () => {
     const log = memoryLog()
     const result = await exportPlatforms(
       options,
-      { format: 'binfmt-support', dir, installDir },
+      { format: 'binfmt-support', dir, installDir, adminDir: admin },
       { log, native: new Set(['x86_64', 'i386']) }
     )
     expect(result.plan.targets).toEqual(['aarch64', 'riscv64'])

@@ -170,8 +170,11 @@ function printExport(result: Awaited<ReturnType<typeof exportPlatforms>>): void 
         `interpreters in ${join(result.installDir, result.version)}; ${result.manifestPath} records them`
     )
   }
-  const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support'
-  console.log(`\n${loader} loads them at every boot. To load them now, as root:`)
+  console.log(
+    result.format === 'systemd'
+      ? '\nsystemd-binfmt loads them at every boot. To load them now, as root:'
+      : '\nbinfmt-support loads them at every boot once imported. To import and load them now, as root:'
+  )
   for (const command of result.activate) console.log(`  ${command}`)
   if (result.activate[0] === 'systemctl restart systemd-binfmt') {
     console.log(

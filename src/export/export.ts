@@ -33,6 +33,9 @@ export const DEFAULT_EXPORT_DIRS: Readonly<Record<ExportFormat, string>> = {
   'binfmt-support': '/usr/share/binfmts'
 }
 
+/** binfmt-support's database of imported formats (update-binfmts --admindir). */
+export const BINFMT_SUPPORT_ADMIN_DIR = '/var/lib/binfmts'
+
 /** The record of what export wrote, in the install folder. */
 export const MANIFEST_NAME = 'exported.json'
 
@@ -160,6 +163,8 @@ export interface ExportOptions {
   readonly dir?: string
   /** Compute and return everything, write nothing. */
   readonly dryRun?: boolean
+  /** binfmt-support's database; default BINFMT_SUPPORT_ADMIN_DIR. */
+  readonly adminDir?: string
   readonly log?: Log
 }
 
@@ -177,7 +182,7 @@ export interface ExportResult {
   /** Files in the way that export did not write (or that changed since): it refuses to replace them. */
   readonly conflicts: readonly string[]
   readonly dryRun: boolean
-  /** Shell commands that load the entries now; the loader reads them at every boot anyway. */
+  /** Shell commands that load the entries now (for binfmt-support, and record them for every boot). */
   readonly activate: readonly string[]
 }
 
@@ -319,6 +324,10 @@ async function plan(options: ExportOptions): Promise<ExportResult> {
         ? systemdConf(entry, options.acquired.version || 'unknown')
         : binfmtSupportTemplate(entry)
     const path = join(dir, format === 'systemd' ? `${entry.name}.conf` : entry.name)
+    if (format === 'binfmt-support') {
+      const taken = await heldByOtherPackage(options.adminDir ?? BINFMT_SUPPORT_ADMIN_DIR, entry)
+      if (taken) conflicts.push(taken)
+    }
     const sha256 = sha256Of(text)
     formatFiles.push({
       path,
@@ -346,6 +355,39 @@ async function plan(options: ExportOptions): Promise<ExportResult> {
   }
 }
 
+/**
+ * update-binfmts keeps one format per name and never takes one over from another package:
+ * `--import` of a name the database holds for, say, qemu-user-static only warns ("already
+ * installed by qemu-user-static"), exits 0 and registers nothing, now or at boot. Such a name
+ * is a conflict, with the fix.
+ */
+async function heldByOtherPackage(adminDir: string, entry: Entry): Promise<string | undefined> {
+  const path = join(adminDir, entry.name)
+  let lines: string[]
+  try {
+    // package, type, offset, magic, mask, interpreter, detector, credentials, preserve, fix_binary
+    lines = (await readFile(path, 'utf8')).split('\n')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new Error(
+      `Cannot read binfmt-support's database entry ${path}: ${(e as Error).message}`,
+      {
+        cause: e
+      }
+    )
+  }
+  const owner = lines[0]?.trim() ?? ''
+  if (owner === PACKAGE) return undefined
+  const interpreter = lines[5]?.trim() || '<interpreter>'
+  return (
+    `binfmt-support's database ${path} holds ${entry.name} for package ${owner || '(none)'}, ` +
+    `so 'update-binfmts --import ${entry.name}' would only warn and register nothing. ` +
+    `Remove that format first (apt-get remove ${owner || 'the package'}, or ` +
+    `update-binfmts --package ${owner || '<package>'} --remove ${entry.name} ${interpreter}), ` +
+    `or use --format systemd`
+  )
+}
+
 /** The commands that load the exported entries now. */
 function activation(format: ExportFormat, dir: string, files: readonly PlannedFile[]): string[] {
   if (files.length === 0) return []
@@ -371,7 +413,8 @@ export async function exportFiles(options: ExportOptions): Promise<ExportResult>
   if (result.conflicts.length > 0) {
     throw new Error(
       `export would replace files that are not its own:\n  ${result.conflicts.join('\n  ')}\n` +
-        `Remove them (or what installed them), or export elsewhere with --dir and --install-dir.`
+        `Remove them (or what installed them), or export elsewhere with --dir and --install-dir ` +
+        `(a name binfmt-support's database holds for another package needs that format removed).`
     )
   }
   const previous = await loadExportManifest(result.installDir)
@@ -508,6 +551,8 @@ export interface ExportRequest {
   readonly dir?: string
   readonly installDir?: string
   readonly dryRun?: boolean
+  /** binfmt-support's database; default BINFMT_SUPPORT_ADMIN_DIR. */
+  readonly adminDir?: string
 }
 
 export interface ExportDeps {
