@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 869:
+/***/ 923:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(630)
-const { safeRe: re, t } = __nccwpck_require__(929)
-const cmp = __nccwpck_require__(428)
-const debug = __nccwpck_require__(705)
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const parseOptions = __nccwpck_require__(492)
+const { safeRe: re, t } = __nccwpck_require__(815)
+const cmp = __nccwpck_require__(998)
+const debug = __nccwpck_require__(319)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 
 
 /***/ }),
 
-/***/ 900:
+/***/ 734:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(873)
+const LRU = __nccwpck_require__(692)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(630)
-const Comparator = __nccwpck_require__(869)
-const debug = __nccwpck_require__(705)
-const SemVer = __nccwpck_require__(861)
-const trimComparatorWhitespace = __nccwpck_require__(283)
+const parseOptions = __nccwpck_require__(492)
+const Comparator = __nccwpck_require__(923)
+const debug = __nccwpck_require__(319)
+const SemVer = __nccwpck_require__(755)
+const trimComparatorWhitespace = __nccwpck_require__(609)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(929)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(847)
+} = __nccwpck_require__(815)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(877)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 861:
+/***/ 755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(705)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(847)
-const { safeRe: re, t } = __nccwpck_require__(929)
+const debug = __nccwpck_require__(319)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(877)
+const { safeRe: re, t } = __nccwpck_require__(815)
 
-const parseOptions = __nccwpck_require__(630)
-const { compareIdentifiers } = __nccwpck_require__(54)
+const parseOptions = __nccwpck_require__(492)
+const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 881:
+/***/ 151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(553)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 428:
+/***/ 998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(184)
-const neq = __nccwpck_require__(292)
-const gt = __nccwpck_require__(97)
-const gte = __nccwpck_require__(810)
-const lt = __nccwpck_require__(598)
-const lte = __nccwpck_require__(63)
+const eq = __nccwpck_require__(794)
+const neq = __nccwpck_require__(478)
+const gt = __nccwpck_require__(791)
+const gte = __nccwpck_require__(68)
+const lt = __nccwpck_require__(8)
+const lte = __nccwpck_require__(485)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 279:
+/***/ 457:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const parse = __nccwpck_require__(555)
-const { safeRe: re, t } = __nccwpck_require__(929)
+const SemVer = __nccwpck_require__(755)
+const parse = __nccwpck_require__(553)
+const { safeRe: re, t } = __nccwpck_require__(815)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 322:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 348:
+/***/ 746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 123:
+/***/ 693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 613:
+/***/ 247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(553)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 184:
+/***/ 794:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 97:
+/***/ 791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 810:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 940:
+/***/ 650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 598:
+/***/ 8:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 63:
+/***/ 485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 981:
+/***/ 495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 953:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 292:
+/***/ 478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 555:
+/***/ 553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 34:
+/***/ 908:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(755)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 676:
+/***/ 274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(553)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 507:
+/***/ 765:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(693)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 410:
+/***/ 592:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(322)
+const compareBuild = __nccwpck_require__(88)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 749:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(734)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 386:
+/***/ 707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(322)
+const compareBuild = __nccwpck_require__(88)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 620:
+/***/ 914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
-const constants = __nccwpck_require__(847)
-const SemVer = __nccwpck_require__(861)
+const parse = __nccwpck_require__(553)
+const constants = __nccwpck_require__(877)
+const SemVer = __nccwpck_require__(755)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 426:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(553)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 626:
+/***/ 304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(929)
-const constants = __nccwpck_require__(847)
-const SemVer = __nccwpck_require__(861)
-const identifiers = __nccwpck_require__(54)
-const parse = __nccwpck_require__(555)
-const valid = __nccwpck_require__(426)
-const clean = __nccwpck_require__(881)
-const inc = __nccwpck_require__(940)
-const diff = __nccwpck_require__(613)
-const major = __nccwpck_require__(981)
-const minor = __nccwpck_require__(953)
-const patch = __nccwpck_require__(34)
-const prerelease = __nccwpck_require__(676)
-const compare = __nccwpck_require__(123)
-const rcompare = __nccwpck_require__(507)
-const compareLoose = __nccwpck_require__(348)
-const compareBuild = __nccwpck_require__(322)
-const sort = __nccwpck_require__(386)
-const rsort = __nccwpck_require__(410)
-const gt = __nccwpck_require__(97)
-const lt = __nccwpck_require__(598)
-const eq = __nccwpck_require__(184)
-const neq = __nccwpck_require__(292)
-const gte = __nccwpck_require__(810)
-const lte = __nccwpck_require__(63)
-const cmp = __nccwpck_require__(428)
-const coerce = __nccwpck_require__(279)
-const truncate = __nccwpck_require__(620)
-const Comparator = __nccwpck_require__(869)
-const Range = __nccwpck_require__(900)
-const satisfies = __nccwpck_require__(749)
-const toComparators = __nccwpck_require__(519)
-const maxSatisfying = __nccwpck_require__(575)
-const minSatisfying = __nccwpck_require__(893)
-const minVersion = __nccwpck_require__(232)
-const validRange = __nccwpck_require__(739)
-const outside = __nccwpck_require__(198)
-const gtr = __nccwpck_require__(722)
-const ltr = __nccwpck_require__(679)
-const intersects = __nccwpck_require__(895)
-const simplifyRange = __nccwpck_require__(86)
-const subset = __nccwpck_require__(655)
+const internalRe = __nccwpck_require__(815)
+const constants = __nccwpck_require__(877)
+const SemVer = __nccwpck_require__(755)
+const identifiers = __nccwpck_require__(348)
+const parse = __nccwpck_require__(553)
+const valid = __nccwpck_require__(20)
+const clean = __nccwpck_require__(151)
+const inc = __nccwpck_require__(650)
+const diff = __nccwpck_require__(247)
+const major = __nccwpck_require__(495)
+const minor = __nccwpck_require__(587)
+const patch = __nccwpck_require__(908)
+const prerelease = __nccwpck_require__(274)
+const compare = __nccwpck_require__(693)
+const rcompare = __nccwpck_require__(765)
+const compareLoose = __nccwpck_require__(746)
+const compareBuild = __nccwpck_require__(88)
+const sort = __nccwpck_require__(707)
+const rsort = __nccwpck_require__(592)
+const gt = __nccwpck_require__(791)
+const lt = __nccwpck_require__(8)
+const eq = __nccwpck_require__(794)
+const neq = __nccwpck_require__(478)
+const gte = __nccwpck_require__(68)
+const lte = __nccwpck_require__(485)
+const cmp = __nccwpck_require__(998)
+const coerce = __nccwpck_require__(457)
+const truncate = __nccwpck_require__(914)
+const Comparator = __nccwpck_require__(923)
+const Range = __nccwpck_require__(734)
+const satisfies = __nccwpck_require__(379)
+const toComparators = __nccwpck_require__(582)
+const maxSatisfying = __nccwpck_require__(617)
+const minSatisfying = __nccwpck_require__(803)
+const minVersion = __nccwpck_require__(578)
+const validRange = __nccwpck_require__(49)
+const outside = __nccwpck_require__(56)
+const gtr = __nccwpck_require__(980)
+const ltr = __nccwpck_require__(757)
+const intersects = __nccwpck_require__(625)
+const simplifyRange = __nccwpck_require__(748)
+const subset = __nccwpck_require__(809)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 847:
+/***/ 877:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 705:
+/***/ 319:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 54:
+/***/ 348:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 873:
+/***/ 692:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 630:
+/***/ 492:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 929:
+/***/ 815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(847)
-const debug = __nccwpck_require__(705)
+} = __nccwpck_require__(877)
+const debug = __nccwpck_require__(319)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 283:
+/***/ 609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(847)
+} = __nccwpck_require__(877)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 722:
+/***/ 980:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(198)
+const outside = __nccwpck_require__(56)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 895:
+/***/ 625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(734)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 679:
+/***/ 757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(198)
+const outside = __nccwpck_require__(56)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 575:
+/***/ 617:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 893:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 232:
+/***/ 578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
-const gt = __nccwpck_require__(97)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
+const gt = __nccwpck_require__(791)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 198:
+/***/ 56:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Comparator = __nccwpck_require__(869)
+const SemVer = __nccwpck_require__(755)
+const Comparator = __nccwpck_require__(923)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(900)
-const satisfies = __nccwpck_require__(749)
-const gt = __nccwpck_require__(97)
-const lt = __nccwpck_require__(598)
-const lte = __nccwpck_require__(63)
-const gte = __nccwpck_require__(810)
+const Range = __nccwpck_require__(734)
+const satisfies = __nccwpck_require__(379)
+const gt = __nccwpck_require__(791)
+const lt = __nccwpck_require__(8)
+const lte = __nccwpck_require__(485)
+const gte = __nccwpck_require__(68)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 86:
+/***/ 748:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(749)
-const compare = __nccwpck_require__(123)
+const satisfies = __nccwpck_require__(379)
+const compare = __nccwpck_require__(693)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 655:
+/***/ 809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
-const Comparator = __nccwpck_require__(869)
+const Range = __nccwpck_require__(734)
+const Comparator = __nccwpck_require__(923)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(749)
-const compare = __nccwpck_require__(123)
+const satisfies = __nccwpck_require__(379)
+const compare = __nccwpck_require__(693)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 519:
+/***/ 582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(734)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 739:
+/***/ 49:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(734)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 210:
+/***/ 644:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(403);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 403:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3644,8 +3644,8 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
-var semver = __nccwpck_require__(626);
+// EXTERNAL MODULE: ../../../tmp/table-trust-deps/node_modules/semver/index.js
+var semver = __nccwpck_require__(304);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
@@ -7505,6 +7505,8 @@ const DEFAULT_EXPORT_DIRS = {
     systemd: '/etc/binfmt.d',
     'binfmt-support': '/usr/share/binfmts'
 };
+/** binfmt-support's database of imported formats (update-binfmts --admindir). */
+const BINFMT_SUPPORT_ADMIN_DIR = '/var/lib/binfmts';
 /** The record of what export wrote, in the install folder. */
 const MANIFEST_NAME = 'exported.json';
 /** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
@@ -7699,6 +7701,11 @@ async function plan(options) {
             ? systemdConf(entry, options.acquired.version || 'unknown')
             : binfmtSupportTemplate(entry);
         const path = (0,external_node_path_namespaceObject.join)(dir, format === 'systemd' ? `${entry.name}.conf` : entry.name);
+        if (format === 'binfmt-support') {
+            const taken = await heldByOtherPackage(options.adminDir ?? BINFMT_SUPPORT_ADMIN_DIR, entry);
+            if (taken)
+                conflicts.push(taken);
+        }
         const sha256 = hash_sha256(text);
         formatFiles.push({
             path,
@@ -7723,6 +7730,36 @@ async function plan(options) {
         dryRun: options.dryRun ?? false,
         activate: activation(format, dir, formatFiles)
     };
+}
+/**
+ * update-binfmts keeps one format per name and never takes one over from another package:
+ * `--import` of a name the database holds for, say, qemu-user-static only warns ("already
+ * installed by qemu-user-static"), exits 0 and registers nothing, now or at boot. Such a name
+ * is a conflict, with the fix.
+ */
+async function heldByOtherPackage(adminDir, entry) {
+    const path = (0,external_node_path_namespaceObject.join)(adminDir, entry.name);
+    let lines;
+    try {
+        // package, type, offset, magic, mask, interpreter, detector, credentials, preserve, fix_binary
+        lines = (await (0,promises_namespaceObject.readFile)(path, 'utf8')).split('\n');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new Error(`Cannot read binfmt-support's database entry ${path}: ${e.message}`, {
+            cause: e
+        });
+    }
+    const owner = lines[0]?.trim() ?? '';
+    if (owner === PACKAGE)
+        return undefined;
+    const interpreter = lines[5]?.trim() || '<interpreter>';
+    return (`binfmt-support's database ${path} holds ${entry.name} for package ${owner || '(none)'}, ` +
+        `so 'update-binfmts --import ${entry.name}' would only warn and register nothing. ` +
+        `Remove that format first (apt-get remove ${owner || 'the package'}, or ` +
+        `update-binfmts --package ${owner || '<package>'} --remove ${entry.name} ${interpreter}), ` +
+        `or use --format systemd`);
 }
 /** The commands that load the exported entries now. */
 function activation(format, dir, files) {
@@ -7749,7 +7786,8 @@ async function exportFiles(options) {
         return result;
     if (result.conflicts.length > 0) {
         throw new Error(`export would replace files that are not its own:\n  ${result.conflicts.join('\n  ')}\n` +
-            `Remove them (or what installed them), or export elsewhere with --dir and --install-dir.`);
+            `Remove them (or what installed them), or export elsewhere with --dir and --install-dir ` +
+            `(a name binfmt-support's database holds for another package needs that format removed).`);
     }
     const previous = await loadExportManifest(result.installDir);
     const manifest = {
@@ -9240,8 +9278,9 @@ function printExport(result) {
         console.log(`exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
             `interpreters in ${(0,external_node_path_namespaceObject.join)(result.installDir, result.version)}; ${result.manifestPath} records them`);
     }
-    const loader = result.format === 'systemd' ? 'systemd-binfmt' : 'binfmt-support';
-    console.log(`\n${loader} loads them at every boot. To load them now, as root:`);
+    console.log(result.format === 'systemd'
+        ? '\nsystemd-binfmt loads them at every boot. To load them now, as root:'
+        : '\nbinfmt-support loads them at every boot once imported. To import and load them now, as root:');
     for (const command of result.activate)
         console.log(`  ${command}`);
     if (result.activate[0] === 'systemctl restart systemd-binfmt') {
@@ -9519,6 +9558,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(210);
+/******/ var __webpack_exports__ = __nccwpck_require__(644);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
