@@ -1,9 +1,16 @@
 import { describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PROBE_TARGETS, probeMarker, probeProgram } from '../src/platform/probes.js'
+import {
+  DEEP_PROBE_TARGETS,
+  deepProbeProgram,
+  parseDeepProbe,
+  PROBE_TARGETS,
+  probeMarker,
+  probeProgram
+} from '../src/platform/probes.js'
 import { TARGETS } from '../src/platform/targets.js'
 
 const REQUIRED = [
@@ -123,5 +130,69 @@ describe.each([['x86_64'], ['i386']])('%s probe natively', target => {
     } finally {
       cleanup()
     }
+  })
+})
+
+// Deep probes print their effective uid, argv[0] and readlink("/proc/self/exe"): checked here
+// under QEMU directly, where the answers are known (QEMU's -0 sets argv[0]).
+describe.each(DEEP_PROBE_TARGETS.map(t => [t]))('%s deep probe', target => {
+  const qemu = interpreter(target)
+  const withQemu = existsSync(qemu) ? test : test.skip
+
+  test('small, and matches its binfmt_misc magic', () => {
+    const elf = deepProbeProgram(target)
+    expect(elf.length).toBeLessThan(512)
+    const { magic, mask } = TARGETS.get(target)!
+    const m = Buffer.from(magic, 'hex')
+    const k = Buffer.from(mask, 'hex')
+    for (let i = 0; i < m.length; i++) expect([i, elf[i] & k[i]]).toEqual([i, m[i] & k[i]])
+  })
+
+  withQemu(`prints euid, argv[0] and its own path under ${qemu}`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deep-probe-'))
+    try {
+      const path = join(dir, `deep-${target}`)
+      writeFileSync(path, deepProbeProgram(target), { mode: 0o755 })
+      const asRoot = spawnSync(qemu, ['-0', 'some-other-name', path], { timeout: 20000 })
+      expect([asRoot.status, asRoot.stderr.toString()]).toEqual([0, ''])
+      expect(parseDeepProbe(target, asRoot.stdout)).toEqual({
+        euid: 0,
+        argv0: 'some-other-name',
+        exe: realpathSync(path)
+      })
+
+      // Another uid: the first field follows it, so a 0 there means something.
+      chmodSync(dir, 0o755)
+      const asNobody = spawnSync(qemu, [path], { uid: 65534, gid: 65534, timeout: 20000 })
+      expect([asNobody.status, asNobody.stderr.toString()]).toEqual([0, ''])
+      expect(parseDeepProbe(target, asNobody.stdout)).toEqual({
+        euid: 65534,
+        argv0: path,
+        exe: realpathSync(path)
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('deep probes', () => {
+  test('cover the platforms buildx users emulate most', () => {
+    expect(DEEP_PROBE_TARGETS).toEqual(
+      expect.arrayContaining(['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x'])
+    )
+  })
+
+  test('unknown target throws and lists the supported ones', () => {
+    expect(() => deepProbeProgram('mips64el')).toThrow(/'mips64el'.*aarch64.*s390x/)
+  })
+
+  test('parse: byte order per target, fields split at the NUL, short output refused', () => {
+    const out = Buffer.concat([Buffer.from([0, 0, 0x03, 0xe8]), Buffer.from('ab\0/x/y')])
+    expect(parseDeepProbe('s390x', out)).toEqual({ euid: 1000, argv0: 'ab', exe: '/x/y' })
+    expect(parseDeepProbe('aarch64', out)?.euid).toBe(0xe8030000)
+    expect(parseDeepProbe('aarch64', out.toString('latin1'))?.exe).toBe('/x/y')
+    expect(parseDeepProbe('arm', Buffer.from([0, 0, 0]))).toBeUndefined()
+    expect(parseDeepProbe('arm', Buffer.from([0, 0, 0, 0, 0x61]))).toBeUndefined()
   })
 })

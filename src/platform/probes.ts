@@ -31,6 +31,7 @@ interface Arch {
 const ET_EXEC = 2
 const PT_LOAD = 1
 const PF_R_X = 5
+const PF_R_W_X = 7
 const ALIGN = 0x10000 // the largest page size among the targets (ppc64, aarch64 can use 64K)
 
 // ---------------------------------------------------------------------------------------
@@ -859,28 +860,53 @@ class Writer {
   }
 }
 
+/** What goes into one probe file besides the headers. */
+interface Image {
+  /** Machine code, given the addresses of its first instruction, of `data` and of the bss. */
+  readonly code: (pc: number, data: number, bss: number) => Buffer
+  readonly data: Buffer
+  /** Zeroed bytes after the file's end; when non-zero the segment is also writable. */
+  readonly bss: number
+}
+
+function archOf(target: string): Arch {
+  const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined
+  if (!arch) {
+    throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`)
+  }
+  return arch
+}
+
 /**
  * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
  * `probeMarker(target)` and a newline to stdout and exits 0.
  */
 export function probeProgram(target: string): Buffer {
-  const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined
-  if (!arch) {
-    throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`)
-  }
+  const arch = archOf(target)
   const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii')
+  return writeElf(target, arch, {
+    code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+    data: message,
+    bss: 0
+  })
+}
+
+function writeElf(target: string, arch: Arch, image: Image): Buffer {
   const is64 = arch.bits === 64
   const ehsize = is64 ? 64 : 52
   const phentsize = is64 ? 56 : 32
   const codeOff = ehsize + phentsize
 
   // First pass only measures the code: encoders emit the same length for any address.
-  const size = arch.code({ pc: 0, msg: 0, len: 0 }).length
+  const size = image.code(0, 0, 0).length
   const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined
-  const msgOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4)
-  const code = arch.code({ pc: arch.base + codeOff, msg: arch.base + msgOff, len: message.length })
+  const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4)
+  const total = dataOff + image.data.length
+  const bssOff = align(total, 16)
+  const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff)
   if (code.length !== size) throw new Error(`${target} probe: code length depends on addresses`)
-  const total = msgOff + message.length
+  const memsz = image.bss > 0 ? bssOff + image.bss : total
+  const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X
 
   const w = new Writer(Buffer.alloc(total), arch.endian)
   // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
@@ -902,24 +928,24 @@ export function probeProgram(target: string): Buffer {
   w.u16(rest + 6, phentsize)
   w.u16(rest + 8, 1) // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
 
-  // The single PT_LOAD maps the whole file, headers included, readable and executable.
+  // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
   const ph = ehsize
   w.u32(ph, PT_LOAD)
   if (is64) {
-    w.u32(ph + 4, PF_R_X)
+    w.u32(ph + 4, segFlags)
     w.u64(ph + 8, 0) // p_offset
     w.u64(ph + 16, arch.base) // p_vaddr
     w.u64(ph + 24, arch.base) // p_paddr
     w.u64(ph + 32, total) // p_filesz
-    w.u64(ph + 40, total) // p_memsz
+    w.u64(ph + 40, memsz) // p_memsz
     w.u64(ph + 48, ALIGN)
   } else {
     w.u32(ph + 4, 0) // p_offset
     w.u32(ph + 8, arch.base) // p_vaddr
     w.u32(ph + 12, arch.base) // p_paddr
     w.u32(ph + 16, total) // p_filesz
-    w.u32(ph + 20, total) // p_memsz
-    w.u32(ph + 24, PF_R_X)
+    w.u32(ph + 20, memsz) // p_memsz
+    w.u32(ph + 24, segFlags)
     w.u32(ph + 28, ALIGN)
   }
 
@@ -928,6 +954,368 @@ export function probeProgram(target: string): Buffer {
     // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
     w.u64(descOff, arch.base + codeOff)
   }
-  message.copy(w.buf, msgOff)
+  image.data.copy(w.buf, dataOff)
   return w.buf
+}
+
+// ---------------------------------------------------------------------------------------
+// Deep probes: what binfmt_misc's flags and QEMU promise beyond running at all. A deep probe
+// writes three fields to fd 1 and exits 0:
+//   its effective uid, 4 bytes in the target's byte order (C: a setuid-root file runs as root),
+//   argv[0] and its NUL (P: the name the caller gave, not the path),
+//   readlink("/proc/self/exe") (QEMU must answer with the program, not itself).
+// Encoders see the addresses of the path string (data) and of a zeroed buffer (bss).
+
+interface DeepLayout {
+  /** "/proc/self/exe", NUL terminated. */
+  readonly path: number
+  /** A writable buffer of DEEP_BUF bytes. */
+  readonly buf: number
+}
+
+const DEEP_BUF = 4096
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii')
+
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at: DeepLayout): Buffer {
+  const SP = 31
+  const addr = (rd: number, v: number) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)]
+  const op = {
+    /** str wt, [xn]: store 32 bits */
+    str32: (rt: number, rn: number) => 0xb9000000 | (rn << 5) | rt,
+    /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+    ldr: (rt: number, rn: number, imm: number) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+    /** ldrb wt, [xn, xm] */
+    ldrb: (rt: number, rn: number, rm: number) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+    /** add xd, xn, #imm12 */
+    addi: (rd: number, rn: number, imm: number) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+    /** cbnz wt, by `insns` instructions (negative: back) */
+    cbnz: (rt: number, insns: number) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+    /** movn xd, #imm16: xd = ~imm16 */
+    movn: (rd: number, imm: number) => 0x92800000 | (imm << 5) | rd,
+    /** mov xd, xm (orr xd, xzr, xm) */
+    mov: (rd: number, rm: number) => 0xaa0003e0 | (rm << 16) | rd
+  }
+  return words(
+    'le',
+    a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc,
+    op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc,
+    a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc
+  )
+}
+
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at: DeepLayout): Buffer {
+  const addr = (rd: number, v: number) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)]
+  const op = {
+    /** str rt, [rn] */
+    str: (rt: number, rn: number) => 0xe5800000 | (rn << 16) | (rt << 12),
+    /** ldr rt, [rn, #imm12] */
+    ldr: (rt: number, rn: number, imm: number) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+    /** ldrb rt, [rn, rm] */
+    ldrb: (rt: number, rn: number, rm: number) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+    /** add rd, rn, #imm8 */
+    addi: (rd: number, rn: number, imm: number) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+    /** cmp rn, #imm8 */
+    cmpi: (rn: number, imm: number) => 0xe3500000 | (rn << 16) | imm,
+    /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+    bne: (insns: number) => 0x1a000000 | mask(insns - 2, 24),
+    /** mov rd, rm */
+    mov: (rd: number, rm: number) => 0xe1a00000 | (rd << 12) | rm
+  }
+  return words(
+    'le',
+    a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc,
+    op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0),
+    op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc,
+    a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc
+  )
+}
+
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at: DeepLayout): Buffer {
+  const SP = 2
+  const T0 = 5
+  const T1 = 6
+  const A3 = 13
+  const addr = (rd: number, v: number) => {
+    const [hi, lo] = splitSigned(v, 12)
+    return [rv.lui(rd, hi), rv.addi(rd, rd, lo)]
+  }
+  const op = {
+    /** sw rs2, 0(rs1) */
+    sw: (rs2: number, rs1: number) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+    /** ld rd, imm(rs1) */
+    ld: (rd: number, rs1: number, imm: number) =>
+      (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+    /** lbu rd, 0(rs1) */
+    lbu: (rd: number, rs1: number) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+    /** add rd, rs1, rs2 */
+    add: (rd: number, rs1: number, rs2: number) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+    /** bne rs1, zero, by `bytes` (even, within +-4K) */
+    bnez: (rs1: number, bytes: number) => {
+      const b = mask(bytes, 13)
+      return (
+        (((b >>> 12) & 1) << 31) |
+        (((b >>> 5) & 0x3f) << 25) |
+        (rs1 << 15) |
+        (1 << 12) |
+        (((b >>> 1) & 0xf) << 8) |
+        (((b >>> 11) & 1) << 7) |
+        0x63
+      )
+    }
+  }
+  return words(
+    'le',
+    rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall,
+    op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall,
+    rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall
+  )
+}
+
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian: Endian): (at: DeepLayout) => Buffer {
+  const op = {
+    /** stw rs, 0(ra) */
+    stw: (rs: number, ra: number) => (36 << 26) | (rs << 21) | (ra << 16),
+    /** ld rt, ds(ra) (ds a multiple of 4) */
+    ld: (rt: number, ra: number, ds: number) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+    /** lbzx rt, ra, rb */
+    lbzx: (rt: number, ra: number, rb: number) =>
+      (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+    /** addi rd, ra, imm */
+    addi: (rd: number, ra: number, imm: number) =>
+      (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+    /** cmpwi cr0, ra, imm */
+    cmpwi: (ra: number, imm: number) => (11 << 26) | (ra << 16) | mask(imm, 16),
+    /** bne cr0, by `bytes` */
+    bne: (bytes: number) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+    /** mr ra, rs (or ra, rs, rs) */
+    mr: (ra: number, rs: number) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+  }
+  const addr = (rd: number, v: number) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)]
+  return at =>
+    words(
+      endian,
+      ppcOp.li(0, 49), // r0 = __NR_geteuid
+      ppcOp.sc, // r3 = euid
+      ...addr(4, at.buf), // r4 = buffer
+      op.stw(3, 4), // buffer = euid
+      ppcOp.li(3, 1), // r3 = fd 1
+      ppcOp.li(5, 4), // r5 = 4 bytes
+      ppcOp.li(0, 4), // r0 = __NR_write
+      ppcOp.sc,
+      op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+      ppcOp.li(5, 0), // r5 = 0
+      op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+      op.addi(5, 5, 1), //   r5 += 1
+      op.cmpwi(6, 0),
+      op.bne(-12), //   until the NUL, counted
+      ppcOp.li(3, 1), // r3 = fd 1
+      ppcOp.li(0, 4), // r0 = __NR_write
+      ppcOp.sc, // write(1, argv[0], r5)
+      ...addr(3, at.path), // r3 = "/proc/self/exe"
+      ...addr(4, at.buf), // r4 = buffer
+      ppcOp.li(5, DEEP_BUF), // r5 = its size
+      ppcOp.li(0, 85), // r0 = __NR_readlink
+      ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+      op.mr(5, 3), // r5 = length
+      ...addr(4, at.buf), // r4 = buffer
+      ppcOp.li(3, 1), // r3 = fd 1
+      ppcOp.li(0, 4), // r0 = __NR_write
+      ppcOp.sc,
+      ppcOp.li(3, 0), // r3 = status 0
+      ppcOp.li(0, 234), // r0 = __NR_exit_group
+      ppcOp.sc
+    )
+}
+
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at: DeepLayout): Buffer {
+  const op = {
+    /** st r1, 0(r2): store 32 bits (RX) */
+    st: (r: number, base: number) => [0x50, r << 4, base << 4, 0x00],
+    /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+    lg: (r: number, base: number, d: number) => [
+      0xe3,
+      r << 4,
+      (base << 4) | (d >>> 8),
+      d & 0xff,
+      0,
+      0x04
+    ],
+    /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+    llgc: (r: number, index: number, base: number) => [
+      0xe3,
+      (r << 4) | index,
+      base << 4,
+      0,
+      0,
+      0x90
+    ],
+    /** aghi r, imm16 */
+    aghi: (r: number, imm: number) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+    /** ltgr r, r: set the condition code from r */
+    ltgr: (r: number) => [0xb9, 0x02, 0x00, (r << 4) | r],
+    /** jne by `bytes` from this instruction (brc 7) */
+    jne: (bytes: number) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+    /** lgr r1, r2 */
+    lgr: (r1: number, r2: number) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+  }
+  return Buffer.from([
+    ...s390.svc(201), // r2 = euid (__NR_geteuid)
+    ...s390.llilf(3, at.buf), // r3 = buffer
+    ...op.st(2, 3), // buffer = euid
+    ...s390.lghi(2, 1), // r2 = fd 1
+    ...s390.lghi(4, 4), // r4 = 4 bytes
+    ...s390.svc(4), // __NR_write
+    ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+    ...s390.lghi(4, 0), // r4 = 0
+    ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+    ...op.aghi(4, 1), //   r4 += 1
+    ...op.ltgr(5),
+    ...op.jne(-14), //   until the NUL, counted
+    ...s390.lghi(2, 1), // r2 = fd 1
+    ...s390.svc(4), // write(1, argv[0], r4)
+    ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+    ...s390.llilf(3, at.buf), // r3 = buffer
+    ...s390.lghi(4, DEEP_BUF), // r4 = its size
+    ...s390.svc(85), // r2 = length (__NR_readlink)
+    ...op.lgr(4, 2), // r4 = length
+    ...s390.llilf(3, at.buf), // r3 = buffer
+    ...s390.lghi(2, 1), // r2 = fd 1
+    ...s390.svc(4), // __NR_write
+    ...s390.lghi(2, 0), // r2 = status 0
+    ...s390.svc(248) // __NR_exit_group
+  ])
+}
+
+const DEEP: Readonly<Record<string, (at: DeepLayout) => Buffer>> = {
+  aarch64: aarch64Deep,
+  arm: armDeep,
+  riscv64: riscvDeep,
+  ppc64le: ppcDeep('le'),
+  s390x: s390xDeep
+}
+
+/** The QEMU targets deepProbeProgram can build. */
+export const DEEP_PROBE_TARGETS: readonly string[] = Object.freeze(Object.keys(DEEP))
+
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+export function deepProbeProgram(target: string): Buffer {
+  const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined
+  if (!code) {
+    throw new Error(
+      `No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`
+    )
+  }
+  return writeElf(target, archOf(target), {
+    code: (_pc, path, buf) => code({ path, buf }),
+    data: PROC_SELF_EXE,
+    bss: DEEP_BUF
+  })
+}
+
+export interface DeepProbeOutput {
+  readonly euid: number
+  readonly argv0: string
+  readonly exe: string
+}
+
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+export function parseDeepProbe(target: string, out: Buffer | string): DeepProbeOutput | undefined {
+  const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out
+  const nul = bytes.indexOf(0, 4)
+  if (bytes.length < 4 || nul < 0) return undefined
+  const le = archOf(target).endian === 'le'
+  return {
+    euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+    argv0: bytes.subarray(4, nul).toString('utf8'),
+    exe: bytes.subarray(nul + 1).toString('utf8')
+  }
 }
