@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 923:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(492)
-const { safeRe: re, t } = __nccwpck_require__(815)
-const cmp = __nccwpck_require__(998)
-const debug = __nccwpck_require__(319)
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(471)
+const cmp = __nccwpck_require__(646)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 
 /***/ }),
 
-/***/ 734:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(311)
+const LRU = __nccwpck_require__(383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(492)
-const Comparator = __nccwpck_require__(923)
-const debug = __nccwpck_require__(319)
-const SemVer = __nccwpck_require__(755)
-const trimComparatorWhitespace = __nccwpck_require__(609)
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(379)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const trimComparatorWhitespace = __nccwpck_require__(737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(815)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(877)
+} = __nccwpck_require__(471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,16 +735,16 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 755:
+/***/ 163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(319)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(877)
-const { safeRe: re, t } = __nccwpck_require__(815)
+const debug = __nccwpck_require__(159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
-const parseOptions = __nccwpck_require__(492)
+const parseOptions = __nccwpck_require__(356)
 const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 151:
+/***/ 799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 998:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(794)
-const neq = __nccwpck_require__(478)
-const gt = __nccwpck_require__(791)
-const gte = __nccwpck_require__(68)
-const lt = __nccwpck_require__(8)
-const lte = __nccwpck_require__(485)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gt = __nccwpck_require__(599)
+const gte = __nccwpck_require__(236)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 457:
+/***/ 385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const parse = __nccwpck_require__(553)
-const { safeRe: re, t } = __nccwpck_require__(815)
+const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(353)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 88:
+/***/ 648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 746:
+/***/ 874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 693:
+/***/ 469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 247:
+/***/ 711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 794:
+/***/ 82:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 791:
+/***/ 599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 68:
+/***/ 236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 650:
+/***/ 338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 8:
+/***/ 491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 485:
+/***/ 717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 495:
+/***/ 511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 587:
+/***/ 603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 478:
+/***/ 974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 553:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 908:
+/***/ 756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 274:
+/***/ 714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 765:
+/***/ 173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 592:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(88)
+const compareBuild = __nccwpck_require__(648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 379:
+/***/ 11:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 707:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(88)
+const compareBuild = __nccwpck_require__(648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 914:
+/***/ 114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
-const constants = __nccwpck_require__(877)
-const SemVer = __nccwpck_require__(755)
+const parse = __nccwpck_require__(353)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 20:
+/***/ 780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 304:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(815)
-const constants = __nccwpck_require__(877)
-const SemVer = __nccwpck_require__(755)
+const internalRe = __nccwpck_require__(471)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
 const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(553)
-const valid = __nccwpck_require__(20)
-const clean = __nccwpck_require__(151)
-const inc = __nccwpck_require__(650)
-const diff = __nccwpck_require__(247)
-const major = __nccwpck_require__(495)
-const minor = __nccwpck_require__(587)
-const patch = __nccwpck_require__(908)
-const prerelease = __nccwpck_require__(274)
-const compare = __nccwpck_require__(693)
-const rcompare = __nccwpck_require__(765)
-const compareLoose = __nccwpck_require__(746)
-const compareBuild = __nccwpck_require__(88)
-const sort = __nccwpck_require__(707)
-const rsort = __nccwpck_require__(592)
-const gt = __nccwpck_require__(791)
-const lt = __nccwpck_require__(8)
-const eq = __nccwpck_require__(794)
-const neq = __nccwpck_require__(478)
-const gte = __nccwpck_require__(68)
-const lte = __nccwpck_require__(485)
-const cmp = __nccwpck_require__(998)
-const coerce = __nccwpck_require__(457)
-const truncate = __nccwpck_require__(914)
-const Comparator = __nccwpck_require__(923)
-const Range = __nccwpck_require__(734)
-const satisfies = __nccwpck_require__(379)
-const toComparators = __nccwpck_require__(582)
-const maxSatisfying = __nccwpck_require__(617)
-const minSatisfying = __nccwpck_require__(803)
-const minVersion = __nccwpck_require__(578)
-const validRange = __nccwpck_require__(49)
-const outside = __nccwpck_require__(56)
-const gtr = __nccwpck_require__(980)
-const ltr = __nccwpck_require__(757)
-const intersects = __nccwpck_require__(625)
-const simplifyRange = __nccwpck_require__(748)
-const subset = __nccwpck_require__(809)
+const parse = __nccwpck_require__(353)
+const valid = __nccwpck_require__(780)
+const clean = __nccwpck_require__(799)
+const inc = __nccwpck_require__(338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(511)
+const minor = __nccwpck_require__(603)
+const patch = __nccwpck_require__(756)
+const prerelease = __nccwpck_require__(714)
+const compare = __nccwpck_require__(469)
+const rcompare = __nccwpck_require__(173)
+const compareLoose = __nccwpck_require__(874)
+const compareBuild = __nccwpck_require__(648)
+const sort = __nccwpck_require__(872)
+const rsort = __nccwpck_require__(192)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gte = __nccwpck_require__(236)
+const lte = __nccwpck_require__(717)
+const cmp = __nccwpck_require__(646)
+const coerce = __nccwpck_require__(385)
+const truncate = __nccwpck_require__(114)
+const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const toComparators = __nccwpck_require__(750)
+const maxSatisfying = __nccwpck_require__(193)
+const minSatisfying = __nccwpck_require__(595)
+const minVersion = __nccwpck_require__(866)
+const validRange = __nccwpck_require__(118)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(276)
+const ltr = __nccwpck_require__(213)
+const intersects = __nccwpck_require__(465)
+const simplifyRange = __nccwpck_require__(28)
+const subset = __nccwpck_require__(489)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 877:
+/***/ 101:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 319:
+/***/ 159:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 311:
+/***/ 383:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 492:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 815:
+/***/ 471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(877)
-const debug = __nccwpck_require__(319)
+} = __nccwpck_require__(101)
+const debug = __nccwpck_require__(159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 609:
+/***/ 737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(877)
+} = __nccwpck_require__(101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 980:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(56)
+const outside = __nccwpck_require__(280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 625:
+/***/ 465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 757:
+/***/ 213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(56)
+const outside = __nccwpck_require__(280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 617:
+/***/ 193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 803:
+/***/ 595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 578:
+/***/ 866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
-const gt = __nccwpck_require__(791)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
+const gt = __nccwpck_require__(599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 56:
+/***/ 280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Comparator = __nccwpck_require__(923)
+const SemVer = __nccwpck_require__(163)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(734)
-const satisfies = __nccwpck_require__(379)
-const gt = __nccwpck_require__(791)
-const lt = __nccwpck_require__(8)
-const lte = __nccwpck_require__(485)
-const gte = __nccwpck_require__(68)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
+const gte = __nccwpck_require__(236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 748:
+/***/ 28:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(379)
-const compare = __nccwpck_require__(693)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 809:
+/***/ 489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
-const Comparator = __nccwpck_require__(923)
+const Range = __nccwpck_require__(782)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(379)
-const compare = __nccwpck_require__(693)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 582:
+/***/ 750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 49:
+/***/ 118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 845:
+/***/ 820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3333,8 +3333,8 @@ class runner_Summary {
     }
 }
 
-// EXTERNAL MODULE: ../../../tmp/table-trust-deps/node_modules/semver/index.js
-var semver = __nccwpck_require__(304);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -6581,6 +6581,7 @@ async function qemuVersion(interpreter, log) {
 const ET_EXEC = 2;
 const PT_LOAD = 1;
 const PF_R_X = 5;
+const PF_R_W_X = 7;
 const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
 // ---------------------------------------------------------------------------------------
 // Encoding helpers
@@ -7273,28 +7274,42 @@ class Writer {
             this.u32(at, v);
     }
 }
+function archOf(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    return arch;
+}
 /**
  * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
  * `probeMarker(target)` and a newline to stdout and exits 0.
  */
 function probeProgram(target) {
-    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
-    if (!arch) {
-        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
-    }
+    const arch = archOf(target);
     const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
+    return writeElf(target, arch, {
+        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+        data: message,
+        bss: 0
+    });
+}
+function writeElf(target, arch, image) {
     const is64 = arch.bits === 64;
     const ehsize = is64 ? 64 : 52;
     const phentsize = is64 ? 56 : 32;
     const codeOff = ehsize + phentsize;
     // First pass only measures the code: encoders emit the same length for any address.
-    const size = arch.code({ pc: 0, msg: 0, len: 0 }).length;
+    const size = image.code(0, 0, 0).length;
     const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const msgOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
-    const code = arch.code({ pc: arch.base + codeOff, msg: arch.base + msgOff, len: message.length });
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const total = dataOff + image.data.length;
+    const bssOff = align(total, 16);
+    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
     if (code.length !== size)
         throw new Error(`${target} probe: code length depends on addresses`);
-    const total = msgOff + message.length;
+    const memsz = image.bss > 0 ? bssOff + image.bss : total;
+    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
     const w = new Writer(Buffer.alloc(total), arch.endian);
     // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
     w.buf.write('\x7fELF', 0, 'latin1');
@@ -7314,16 +7329,16 @@ function probeProgram(target) {
     w.u16(rest + 4, ehsize);
     w.u16(rest + 6, phentsize);
     w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
-    // The single PT_LOAD maps the whole file, headers included, readable and executable.
+    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
     const ph = ehsize;
     w.u32(ph, PT_LOAD);
     if (is64) {
-        w.u32(ph + 4, PF_R_X);
+        w.u32(ph + 4, segFlags);
         w.u64(ph + 8, 0); // p_offset
         w.u64(ph + 16, arch.base); // p_vaddr
         w.u64(ph + 24, arch.base); // p_paddr
         w.u64(ph + 32, total); // p_filesz
-        w.u64(ph + 40, total); // p_memsz
+        w.u64(ph + 40, memsz); // p_memsz
         w.u64(ph + 48, ALIGN);
     }
     else {
@@ -7331,8 +7346,8 @@ function probeProgram(target) {
         w.u32(ph + 8, arch.base); // p_vaddr
         w.u32(ph + 12, arch.base); // p_paddr
         w.u32(ph + 16, total); // p_filesz
-        w.u32(ph + 20, total); // p_memsz
-        w.u32(ph + 24, PF_R_X);
+        w.u32(ph + 20, memsz); // p_memsz
+        w.u32(ph + 24, segFlags);
         w.u32(ph + 28, ALIGN);
     }
     code.copy(w.buf, codeOff);
@@ -7340,8 +7355,310 @@ function probeProgram(target) {
         // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
         w.u64(descOff, arch.base + codeOff);
     }
-    message.copy(w.buf, msgOff);
+    image.data.copy(w.buf, dataOff);
     return w.buf;
+}
+const DEEP_BUF = 4096;
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at) {
+    const SP = 31;
+    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
+    const op = {
+        /** str wt, [xn]: store 32 bits */
+        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
+        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+        /** ldrb wt, [xn, xm] */
+        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+        /** add xd, xn, #imm12 */
+        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+        /** cbnz wt, by `insns` instructions (negative: back) */
+        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+        /** movn xd, #imm16: xd = ~imm16 */
+        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
+        /** mov xd, xm (orr xd, xzr, xm) */
+        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
+    };
+    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at) {
+    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
+    const op = {
+        /** str rt, [rn] */
+        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
+        /** ldr rt, [rn, #imm12] */
+        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+        /** ldrb rt, [rn, rm] */
+        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+        /** add rd, rn, #imm8 */
+        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+        /** cmp rn, #imm8 */
+        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
+        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
+        /** mov rd, rm */
+        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
+    };
+    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at) {
+    const SP = 2;
+    const T0 = 5;
+    const T1 = 6;
+    const A3 = 13;
+    const addr = (rd, v) => {
+        const [hi, lo] = splitSigned(v, 12);
+        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
+    };
+    const op = {
+        /** sw rs2, 0(rs1) */
+        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+        /** ld rd, imm(rs1) */
+        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+        /** lbu rd, 0(rs1) */
+        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+        /** add rd, rs1, rs2 */
+        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+        /** bne rs1, zero, by `bytes` (even, within +-4K) */
+        bnez: (rs1, bytes) => {
+            const b = mask(bytes, 13);
+            return ((((b >>> 12) & 1) << 31) |
+                (((b >>> 5) & 0x3f) << 25) |
+                (rs1 << 15) |
+                (1 << 12) |
+                (((b >>> 1) & 0xf) << 8) |
+                (((b >>> 11) & 1) << 7) |
+                0x63);
+        }
+    };
+    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian) {
+    const op = {
+        /** stw rs, 0(ra) */
+        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
+        /** ld rt, ds(ra) (ds a multiple of 4) */
+        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+        /** lbzx rt, ra, rb */
+        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+        /** addi rd, ra, imm */
+        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+        /** cmpwi cr0, ra, imm */
+        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
+        /** bne cr0, by `bytes` */
+        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+        /** mr ra, rs (or ra, rs, rs) */
+        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+    };
+    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
+    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
+    ppcOp.sc, // r3 = euid
+    ...addr(4, at.buf), // r4 = buffer
+    op.stw(3, 4), // buffer = euid
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(5, 4), // r5 = 4 bytes
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+    ppcOp.li(5, 0), // r5 = 0
+    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+    op.addi(5, 5, 1), //   r5 += 1
+    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, // write(1, argv[0], r5)
+    ...addr(3, at.path), // r3 = "/proc/self/exe"
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(5, DEEP_BUF), // r5 = its size
+    ppcOp.li(0, 85), // r0 = __NR_readlink
+    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+    op.mr(5, 3), // r5 = length
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at) {
+    const op = {
+        /** st r1, 0(r2): store 32 bits (RX) */
+        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
+        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+        lg: (r, base, d) => [
+            0xe3,
+            r << 4,
+            (base << 4) | (d >>> 8),
+            d & 0xff,
+            0,
+            0x04
+        ],
+        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+        llgc: (r, index, base) => [
+            0xe3,
+            (r << 4) | index,
+            base << 4,
+            0,
+            0,
+            0x90
+        ],
+        /** aghi r, imm16 */
+        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+        /** ltgr r, r: set the condition code from r */
+        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
+        /** jne by `bytes` from this instruction (brc 7) */
+        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+        /** lgr r1, r2 */
+        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+    };
+    return Buffer.from([
+        ...s390.svc(201), // r2 = euid (__NR_geteuid)
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...op.st(2, 3), // buffer = euid
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.lghi(4, 4), // r4 = 4 bytes
+        ...s390.svc(4), // __NR_write
+        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+        ...s390.lghi(4, 0), // r4 = 0
+        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+        ...op.aghi(4, 1), //   r4 += 1
+        ...op.ltgr(5),
+        ...op.jne(-14), //   until the NUL, counted
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // write(1, argv[0], r4)
+        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(4, DEEP_BUF), // r4 = its size
+        ...s390.svc(85), // r2 = length (__NR_readlink)
+        ...op.lgr(4, 2), // r4 = length
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+const DEEP = {
+    aarch64: aarch64Deep,
+    arm: armDeep,
+    riscv64: riscvDeep,
+    ppc64le: ppcDeep('le'),
+    s390x: s390xDeep
+};
+/** The QEMU targets deepProbeProgram can build. */
+const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+function deepProbeProgram(target) {
+    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
+    if (!code) {
+        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
+    }
+    return writeElf(target, archOf(target), {
+        code: (_pc, path, buf) => code({ path, buf }),
+        data: PROC_SELF_EXE,
+        bss: DEEP_BUF
+    });
+}
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+function parseDeepProbe(target, out) {
+    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
+    const nul = bytes.indexOf(0, 4);
+    if (bytes.length < 4 || nul < 0)
+        return undefined;
+    const le = archOf(target).endian === 'le';
+    return {
+        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+        argv0: bytes.subarray(4, nul).toString('utf8'),
+        exe: bytes.subarray(nul + 1).toString('utf8')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/platform/native.ts
@@ -8695,11 +9012,11 @@ async function runMain(deps = {}) {
 
 /***/ }),
 
-/***/ 997:
+/***/ 730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(845);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(820);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -8847,6 +9164,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(997);
+/******/ var __webpack_exports__ = __nccwpck_require__(730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
