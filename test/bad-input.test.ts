@@ -153,12 +153,12 @@ test.each<[string, Record<string, string>, RegExp]>([
   [
     'manifest unknown format',
     { source: 'download', manifest: 'unknown-format' },
-    /\[0\]\.files\[0\]\.format must be one of tar\.gz, tar\.xz, deb, bin/
+    /Manifest .*: \[0\]\.files\[0\]\.format must be one of tar\.gz, tar\.xz, deb, bin/
   ],
   [
     'manifest bad digest',
     { source: 'download', manifest: 'bad-digest' },
-    /\[0\]\.files\[0\]\.sha256 must be 64 hexadecimal digits/
+    /Manifest .*: \[0\]\.files\[0\]\.sha256 must be 64 hexadecimal digits \(a SHA-256 digest\)/
   ],
   [
     'manifest not http(s)',
@@ -178,12 +178,12 @@ test.each<[string, Record<string, string>, RegExp]>([
   [
     'qemu-path relative',
     { source: 'system', 'qemu-path': 'usr/bin' },
-    /qemu-path 'usr\/bin' must be an absolute folder path/
+    /qemu-path 'usr\/bin' must be an absolute folder path without ':' or newlines/
   ],
   [
     'qemu-path wrong architecture',
     { source: 'system', 'qemu-path': 'wrong-arch' },
-    /qemu-aarch64 is built for ELF machine 183 \(64-bit\), not for this x64 host \(machine 62\): use QEMU built for x64/
+    /Interpreter .*qemu-aarch64 is built for ELF machine 183 \(64-bit\), not for this x64 host \(machine 62\): use QEMU built for x64/
   ]
 ])('%s', async (_, given, message) => {
   const values: Record<string, string> = { platforms: 'arm64', ...given }

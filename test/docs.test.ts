@@ -1,6 +1,7 @@
 // The documentation against the code: README's inputs and outputs tables against action.yml,
-// action.yml against what src/ reads and writes, the CLI's options against the action's inputs,
-// and README's troubleshooting messages against the messages src/ really prints.
+// action.yml against what src/ reads and writes, the CLI's options (docs/cli.md) against the
+// action's inputs, and the messages quoted in docs/troubleshooting.md and docs/bad-input.md
+// against the messages src/ really prints.
 
 import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -10,6 +11,16 @@ import { DEFAULTS } from '../src/options.js'
 
 const read = (path: string) => readFileSync(path, 'utf8')
 const README = read('README.md')
+const CLI_DOC = read('docs/cli.md')
+const TROUBLESHOOTING = read('docs/troubleshooting.md')
+const BAD_INPUT = read('docs/bad-input.md')
+/** Every Markdown document a user reads: README.md and docs/. */
+const DOCUMENTS = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter(f => f.endsWith('.md'))
+    .map(f => join('docs', f))
+]
 
 /** CLI options with no action input: the action has step state, logs and outputs instead. */
 const CLI_ONLY = ['state', 'json', 'verbose', 'help']
@@ -199,47 +210,88 @@ describe('README.md', () => {
     }).toEqual({ missing: [], extra: [] })
   })
 
-  test('the Command line section shows every install option of the CLI', () => {
-    const text = section(README, 'Command line')
-    const missing = usageOptions(cliUsage(), 'Options for install:').filter(
-      o => !text.includes(`--${o}`)
-    )
-    expect(missing).toEqual([])
-  })
-
-  test('every with: key given to the action in README and the workflows is an input', () => {
+  test('every with: key given to the action in the documents and the workflows is an input', () => {
     const workflows = readdirSync('.github/workflows').map(f => join('.github/workflows', f))
     const given = [
-      ...withKeys(README, /^setup-binfmt\/setup-binfmt@/).map(k => ['README.md', k]),
+      ...DOCUMENTS.flatMap(f => withKeys(read(f), /^setup-binfmt\/setup-binfmt@/).map(k => [f, k])),
       ...workflows.flatMap(f => withKeys(read(f), /^\.\/?$/).map(k => [f, k]))
     ]
     expect(given.length).toBeGreaterThan(0)
     expect(given.filter(([, k]) => !inputs.has(k))).toEqual([])
   })
 
-  test('every message quoted under Troubleshooting is one src/ prints', () => {
-    // Concatenated literals ('a' +\n 'b') read as one string, as the program prints them.
-    const source = readdirSync('src', { recursive: true, encoding: 'utf8' })
-      .filter(f => f.endsWith('.ts'))
-      .map(f => read(join('src', f)))
-      .join('\n')
-      .replace(/[`'"]\s*\+\s*[`'"]/g, '')
-    const blocks = [...section(README, 'Troubleshooting').matchAll(/```text\n([\s\S]*?)```/g)]
-    expect(blocks.length).toBeGreaterThan(0)
-    const problems: string[] = []
-    for (const line of blocks.flatMap(b => b[1].split('\n')).filter(l => l.trim())) {
-      // <placeholders> stand for what the program fills in; the text between must be real.
-      for (const piece of line.split(/<[^<>\n]+>/)) {
-        // Quotes and punctuation next to a placeholder may belong to the filled-in part.
-        const fragment = piece.replace(/^['".,:;)\s]+/, '').replace(/['"(\s]+$/, '')
-        if (fragment.length >= 6 && !source.includes(fragment)) {
-          problems.push(`'${fragment}' (from: ${line.trim()})`)
-        }
+  test('every document it links to in docs/ exists', () => {
+    const links = [...README.matchAll(/\]\((docs\/[^)#]+)/g)].map(m => m[1])
+    expect(links.length).toBeGreaterThan(0)
+    expect(links.filter(l => !DOCUMENTS.includes(l))).toEqual([])
+  })
+})
+
+/** src/ as one text; concatenated literals ('a' +\n 'b') read as one string, as printed. */
+function sourceText(): string {
+  return readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .filter(f => f.endsWith('.ts'))
+    .map(f => read(join('src', f)))
+    .join('\n')
+    .replace(/[`'"]\s*\+\s*[`'"]/g, '')
+}
+
+/** The parts of each quoted message that src/ does not contain. */
+function unprinted(messages: readonly string[]): string[] {
+  const source = sourceText()
+  const problems: string[] = []
+  for (const line of messages.filter(l => l.trim())) {
+    // <placeholders> stand for what the program fills in; the text between must be real.
+    for (const piece of line.split(/<[^<>\n]+>/)) {
+      // Quotes and punctuation next to a placeholder may belong to the filled-in part.
+      const fragment = piece.replace(/^['".,:;)\s]+/, '').replace(/['"(\s]+$/, '')
+      if (fragment.length >= 6 && !source.includes(fragment)) {
+        problems.push(`'${fragment}' (from: ${line.trim()})`)
       }
     }
+  }
+  return problems
+}
+
+describe('docs/', () => {
+  test('docs/cli.md shows every install option of the CLI', () => {
+    const missing = usageOptions(cliUsage(), 'Options for install:').filter(
+      o => !CLI_DOC.includes(`--${o}`)
+    )
+    expect(missing).toEqual([])
+  })
+
+  test('every message quoted in docs/troubleshooting.md is one src/ prints', () => {
+    const blocks = [...TROUBLESHOOTING.matchAll(/```text\n([\s\S]*?)```/g)]
+    expect(blocks.length).toBeGreaterThan(0)
+    const problems = unprinted(blocks.flatMap(b => b[1].split('\n')))
     if (problems.length > 0) {
-      throw new Error(`README.md quotes messages src/ does not print:\n${problems.join('\n')}`)
+      throw new Error(
+        `docs/troubleshooting.md quotes messages src/ does not print:\n${problems.join('\n')}`
+      )
     }
+  })
+  test('every message in the docs/bad-input.md table is one test/bad-input.test.ts checks', () => {
+    // The page says each line has a test: the text of each quoted message (between the
+    // <placeholders> and `...`) must be in one of that test's expected messages.
+    const expected = [
+      ...read('test/bad-input.test.ts').matchAll(/(?:^|[\s,])\/((?:\\.|[^/\\\n])+)\/(?=,|\]|$)/gm)
+    ].map(m => m[1].replace(/\\(.)/g, '$1'))
+    expect(expected.length).toBeGreaterThan(0)
+    const rows = BAD_INPUT.split('\n')
+      .filter(l => l.trim().startsWith('|'))
+      .map(l => l.trim().split(/(?<!\\)\|/)[3] ?? '')
+      .slice(2) // the header and the |---| separator
+    expect(rows.length).toBeGreaterThan(0)
+    const messages = rows.map(cell => [...cell.matchAll(/`([^`]+)`/g)].map(m => m[1]))
+    expect(messages.filter(m => m.length === 0)).toEqual([])
+    const problems = messages.flat().filter(message => {
+      const pieces = message
+        .split(/<[^<>]+>|\.\.\./)
+        .map(p => p.replace(/^['".,:;)\s]+/, '').replace(/['"(:\s]+$/, ''))
+      return !expected.some(e => pieces.every(p => p.length < 6 || e.includes(p)))
+    })
+    expect(problems).toEqual([])
   })
 })
 
