@@ -233,6 +233,15 @@ export class BinfmtTable {
     return entries
   }
 
+  /**
+   * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
+   * wrote 0 to it). Undefined when it cannot be read.
+   */
+  async enabledAsAWhole(): Promise<boolean | undefined> {
+    const text = await readFile(join(this.root, 'status'), 'utf8').catch(() => undefined)
+    return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined
+  }
+
   async get(name: string): Promise<Entry | undefined> {
     try {
       return parseEntry(name, await readFile(join(this.root, name), 'utf8'))

@@ -117,6 +117,26 @@ function explain(argv: readonly string[], result: ExecResult, cause: string, fix
   return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`
 }
 
+/**
+ * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
+ * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
+ * enables it again; -1 would remove every entry.
+ */
+async function disabledAsAWhole(
+  table: BinfmtTable,
+  argv: readonly string[],
+  result: ExecResult
+): Promise<string | undefined> {
+  if ((await table.enabledAsAWhole()) !== false) return undefined
+  const status = `${table.root}/status`
+  return explain(
+    argv,
+    result,
+    `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`,
+    `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`
+  )
+}
+
 /** Look at the table to say why a probe did not run. */
 async function diagnose(
   table: BinfmtTable,
@@ -125,6 +145,8 @@ async function diagnose(
   argv: readonly string[],
   result: ExecResult
 ): Promise<string> {
+  const off = await disabledAsAWhole(table, argv, result)
+  if (off) return off
   const current = await table.get(entry.name)
   if (!current) {
     return explain(
