@@ -1,6 +1,6 @@
 // scripts/package-qemu.mjs turns Debian's qemu-user .debs into one reproducible tar.gz per QEMU
-// target and host architecture, and src/qemu/builtin-manifest.ts records their digests. These tests
-// rebuild every archive (all targets, x64 and arm64: about 2 minutes on 2 cores, after a first
+// target and host architecture, and src/qemu/builtin-manifest.json records their digests. These
+// tests rebuild every archive (all targets, x64 and arm64: about 2 minutes on 2 cores, after a first
 // download of the two .debs, 135 MB, into .cache/qemu-debs) and compare them with the manifest;
 // build a subset a second time and compare bytes; and exercise --check.
 
