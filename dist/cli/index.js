@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 923:
+/***/ 673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(492)
-const { safeRe: re, t } = __nccwpck_require__(815)
-const cmp = __nccwpck_require__(998)
-const debug = __nccwpck_require__(319)
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const parseOptions = __nccwpck_require__(970)
+const { safeRe: re, t } = __nccwpck_require__(469)
+const cmp = __nccwpck_require__(832)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 
 /***/ }),
 
-/***/ 734:
+/***/ 344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(692)
+const LRU = __nccwpck_require__(117)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(492)
-const Comparator = __nccwpck_require__(923)
-const debug = __nccwpck_require__(319)
-const SemVer = __nccwpck_require__(755)
-const trimComparatorWhitespace = __nccwpck_require__(609)
+const parseOptions = __nccwpck_require__(970)
+const Comparator = __nccwpck_require__(673)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const trimComparatorWhitespace = __nccwpck_require__(391)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(815)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(877)
+} = __nccwpck_require__(469)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(523)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 755:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(319)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(877)
-const { safeRe: re, t } = __nccwpck_require__(815)
+const debug = __nccwpck_require__(637)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(523)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
-const parseOptions = __nccwpck_require__(492)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(970)
+const { compareIdentifiers } = __nccwpck_require__(826)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 151:
+/***/ 253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(327)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 998:
+/***/ 832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(794)
-const neq = __nccwpck_require__(478)
-const gt = __nccwpck_require__(791)
-const gte = __nccwpck_require__(68)
-const lt = __nccwpck_require__(8)
-const lte = __nccwpck_require__(485)
+const eq = __nccwpck_require__(68)
+const neq = __nccwpck_require__(496)
+const gt = __nccwpck_require__(845)
+const gte = __nccwpck_require__(222)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 457:
+/***/ 259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const parse = __nccwpck_require__(553)
-const { safeRe: re, t } = __nccwpck_require__(815)
+const SemVer = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 88:
+/***/ 598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 746:
+/***/ 896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 693:
+/***/ 127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 247:
+/***/ 321:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(327)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 794:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 791:
+/***/ 845:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 68:
+/***/ 222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 650:
+/***/ 752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 8:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 485:
+/***/ 611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 495:
+/***/ 409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 587:
+/***/ 597:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 478:
+/***/ 496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 553:
+/***/ 327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 908:
+/***/ 254:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
+const SemVer = __nccwpck_require__(353)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 274:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(327)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 765:
+/***/ 151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(693)
+const compare = __nccwpck_require__(127)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 592:
+/***/ 206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(88)
+const compareBuild = __nccwpck_require__(598)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 379:
+/***/ 177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(344)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 707:
+/***/ 590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(88)
+const compareBuild = __nccwpck_require__(598)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 914:
+/***/ 504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
-const constants = __nccwpck_require__(877)
-const SemVer = __nccwpck_require__(755)
+const parse = __nccwpck_require__(327)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 20:
+/***/ 366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(553)
+const parse = __nccwpck_require__(327)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 304:
+/***/ 6:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(815)
-const constants = __nccwpck_require__(877)
-const SemVer = __nccwpck_require__(755)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(553)
-const valid = __nccwpck_require__(20)
-const clean = __nccwpck_require__(151)
-const inc = __nccwpck_require__(650)
-const diff = __nccwpck_require__(247)
-const major = __nccwpck_require__(495)
-const minor = __nccwpck_require__(587)
-const patch = __nccwpck_require__(908)
-const prerelease = __nccwpck_require__(274)
-const compare = __nccwpck_require__(693)
-const rcompare = __nccwpck_require__(765)
-const compareLoose = __nccwpck_require__(746)
-const compareBuild = __nccwpck_require__(88)
-const sort = __nccwpck_require__(707)
-const rsort = __nccwpck_require__(592)
-const gt = __nccwpck_require__(791)
-const lt = __nccwpck_require__(8)
-const eq = __nccwpck_require__(794)
-const neq = __nccwpck_require__(478)
-const gte = __nccwpck_require__(68)
-const lte = __nccwpck_require__(485)
-const cmp = __nccwpck_require__(998)
-const coerce = __nccwpck_require__(457)
-const truncate = __nccwpck_require__(914)
-const Comparator = __nccwpck_require__(923)
-const Range = __nccwpck_require__(734)
-const satisfies = __nccwpck_require__(379)
-const toComparators = __nccwpck_require__(582)
-const maxSatisfying = __nccwpck_require__(617)
-const minSatisfying = __nccwpck_require__(803)
-const minVersion = __nccwpck_require__(578)
-const validRange = __nccwpck_require__(49)
-const outside = __nccwpck_require__(56)
-const gtr = __nccwpck_require__(980)
-const ltr = __nccwpck_require__(757)
-const intersects = __nccwpck_require__(625)
-const simplifyRange = __nccwpck_require__(748)
-const subset = __nccwpck_require__(809)
+const internalRe = __nccwpck_require__(469)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
+const identifiers = __nccwpck_require__(826)
+const parse = __nccwpck_require__(327)
+const valid = __nccwpck_require__(366)
+const clean = __nccwpck_require__(253)
+const inc = __nccwpck_require__(752)
+const diff = __nccwpck_require__(321)
+const major = __nccwpck_require__(409)
+const minor = __nccwpck_require__(597)
+const patch = __nccwpck_require__(254)
+const prerelease = __nccwpck_require__(872)
+const compare = __nccwpck_require__(127)
+const rcompare = __nccwpck_require__(151)
+const compareLoose = __nccwpck_require__(896)
+const compareBuild = __nccwpck_require__(598)
+const sort = __nccwpck_require__(590)
+const rsort = __nccwpck_require__(206)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const eq = __nccwpck_require__(68)
+const neq = __nccwpck_require__(496)
+const gte = __nccwpck_require__(222)
+const lte = __nccwpck_require__(611)
+const cmp = __nccwpck_require__(832)
+const coerce = __nccwpck_require__(259)
+const truncate = __nccwpck_require__(504)
+const Comparator = __nccwpck_require__(673)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const toComparators = __nccwpck_require__(672)
+const maxSatisfying = __nccwpck_require__(691)
+const minSatisfying = __nccwpck_require__(793)
+const minVersion = __nccwpck_require__(268)
+const validRange = __nccwpck_require__(863)
+const outside = __nccwpck_require__(58)
+const gtr = __nccwpck_require__(841)
+const ltr = __nccwpck_require__(235)
+const intersects = __nccwpck_require__(51)
+const simplifyRange = __nccwpck_require__(602)
+const subset = __nccwpck_require__(219)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 877:
+/***/ 523:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 319:
+/***/ 637:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 826:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 692:
+/***/ 117:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 492:
+/***/ 970:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 815:
+/***/ 469:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(877)
-const debug = __nccwpck_require__(319)
+} = __nccwpck_require__(523)
+const debug = __nccwpck_require__(637)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 609:
+/***/ 391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(877)
+} = __nccwpck_require__(523)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 980:
+/***/ 841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(56)
+const outside = __nccwpck_require__(58)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 625:
+/***/ 51:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(344)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 757:
+/***/ 235:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(56)
+const outside = __nccwpck_require__(58)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 617:
+/***/ 691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 803:
+/***/ 793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 578:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Range = __nccwpck_require__(734)
-const gt = __nccwpck_require__(791)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
+const gt = __nccwpck_require__(845)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 56:
+/***/ 58:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(755)
-const Comparator = __nccwpck_require__(923)
+const SemVer = __nccwpck_require__(353)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(734)
-const satisfies = __nccwpck_require__(379)
-const gt = __nccwpck_require__(791)
-const lt = __nccwpck_require__(8)
-const lte = __nccwpck_require__(485)
-const gte = __nccwpck_require__(68)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
+const gte = __nccwpck_require__(222)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 748:
+/***/ 602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(379)
-const compare = __nccwpck_require__(693)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 809:
+/***/ 219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
-const Comparator = __nccwpck_require__(923)
+const Range = __nccwpck_require__(344)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(379)
-const compare = __nccwpck_require__(693)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 582:
+/***/ 672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(344)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 49:
+/***/ 863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(734)
+const Range = __nccwpck_require__(344)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 644:
+/***/ 402:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(347);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 311:
+/***/ 347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3652,8 +3652,8 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-// EXTERNAL MODULE: ../../../tmp/table-trust-deps/node_modules/semver/index.js
-var semver = __nccwpck_require__(304);
+// EXTERNAL MODULE: ../../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(6);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
@@ -4424,777 +4424,13 @@ function storeCached(tool, version, arch, file) {
     return dest;
 }
 
+;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.json
+const builtin_manifest_namespaceObject = /*#__PURE__*/JSON.parse('[{"version":"10.0.13","stable":true,"release_url":"https://metadata.ftp-master.debian.org/changelogs/main/q/qemu/qemu_10.0.13+ds-0+deb13u1_changelog","files":[{"filename":"qemu-user_10.0.13+ds-0+deb13u1_amd64.deb","platform":"linux","arch":"x64","targets":["i386","i486","alpha","arm","armeb","sparc","sparc32plus","sparc64","ppc","ppc64","ppc64le","m68k","mips","mipsel","mipsn32","mipsn32el","mips64","mips64el","sh4","sh4eb","s390x","aarch64","aarch64_be","hppa","riscv32","riscv64","xtensa","xtensaeb","microblaze","microblazeel","or1k","x86_64","hexagon","loongarch64"],"format":"deb","sha256":"ca6ede739327a20ae5a3498230c8a3a9a072c586e131bc6bcc1201eb1725e336","size":71089852,"download_url":"https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb","mirror_urls":["https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb"]},{"filename":"qemu-user_10.0.13+ds-0+deb13u1_arm64.deb","platform":"linux","arch":"arm64","targets":["i386","i486","alpha","arm","armeb","sparc","sparc32plus","sparc64","ppc","ppc64","ppc64le","m68k","mips","mipsel","mipsn32","mipsn32el","mips64","mips64el","sh4","sh4eb","s390x","aarch64","aarch64_be","hppa","riscv32","riscv64","xtensa","xtensaeb","microblaze","microblazeel","or1k","x86_64","hexagon","loongarch64"],"format":"deb","sha256":"c73711af02b97cd5e2667e735d9c06890c57165517110ca4e646c95a7083158d","size":64178608,"download_url":"https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb","mirror_urls":["https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb"]},{"filename":"qemu-i386-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["i386","i486"],"format":"tar.gz","sha256":"50f8f8829a98fb1333ae9434fc16ed5c1d0c1b50b9a62f7111e2222314b7eb0e","size":2983596,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-alpha-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["alpha"],"format":"tar.gz","sha256":"f15aa4cd20083ecb0dae3fddabb10c774d0f2af0924c009d0b750a0bf986b840","size":2753549,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-arm-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["arm"],"format":"tar.gz","sha256":"79a2686875a5035aace5c6d4e853121ec55bd7447cd880ef1389492f717f61d4","size":3143815,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-armeb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["armeb"],"format":"tar.gz","sha256":"5866a7dbbfe9c58e93017d1613b8be701dba95af047c6be1326848bec25aa1d2","size":3149476,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc"],"format":"tar.gz","sha256":"9b7bba2419dbabe84928220b2637d901d067ee79b0f2ef6145d4a8babd1e89dc","size":2812219,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc32plus-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc32plus"],"format":"tar.gz","sha256":"33b75c6c062657627cfc6b0a549670e77e757f705e823f2d827d6142272b211c","size":2841723,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc64"],"format":"tar.gz","sha256":"2dc373ed4820177a22e54858e0c1a48667aaf806e4962c5777a033c568d145db","size":2836235,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc"],"format":"tar.gz","sha256":"db5357bb2ae9dd3cb9bbb6bdcd8e0105e434254eb47ea7555743923094beb34d","size":3050770,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc64"],"format":"tar.gz","sha256":"a6ed45c1161c145097fe26450b044a852aa9a5aca790f3493eb7db065d42c33b","size":3066620,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc64le-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc64le"],"format":"tar.gz","sha256":"abb0d7017f779864518609b332d99f2b2a79d01fea97a6f0b68d57effc1ea83c","size":3064519,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-m68k-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["m68k"],"format":"tar.gz","sha256":"73ecd0d49d6f600ea9a9248340827b8277aea63cfc4778ee77d5c879c5468a02","size":2846557,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips"],"format":"tar.gz","sha256":"e5c2dc1f698cdca4ac17546bdddc3294f97de23084c5d283be077f9d857ba9d7","size":3027719,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsel-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsel"],"format":"tar.gz","sha256":"c381f63c9163b0527d24ca4dc789fb7510ee5e18efdd0d49584ed36e8829f560","size":3023652,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsn32-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsn32"],"format":"tar.gz","sha256":"697671520c3fd20fcccb56e725b30890cb2dc4abf7d6c2bc8ba8f76d6a6ef082","size":3032746,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsn32el-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsn32el"],"format":"tar.gz","sha256":"07a5752fdd0d6dded91505fbdd781b8c96fc85ee3f70c397101d998a58a5c707","size":3026424,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips64"],"format":"tar.gz","sha256":"a1505808f988a6f2123f573b13403a4c1eda42ce551df6728fcd10bac783f3ce","size":3027640,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips64el-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips64el"],"format":"tar.gz","sha256":"f211f14bca3c1b86d3a4a40fc484f856f58da7639e07ebf8dfd812efa9258a0c","size":3024070,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sh4-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sh4"],"format":"tar.gz","sha256":"d2c58227ffaee94cddcf5a5800f6fc50e27f70327e83009cb26b3dfce77f93f3","size":2757455,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sh4eb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sh4eb"],"format":"tar.gz","sha256":"ca7260cdad8bcb35e0f7614dbdfa82de3f212cdcea8b6232e9dd36e4f68ad49d","size":2759292,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-s390x-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["s390x"],"format":"tar.gz","sha256":"9ce89d9ff90c1c90c95de5dcb4155853b0177ca29cc3df9c40773cc994cc88bc","size":2899503,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-aarch64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["aarch64"],"format":"tar.gz","sha256":"d8b9e8d938d183f2d4ec4d6615b618f4981bab1b55f4d1b190b20cdee022c934","size":3548558,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-aarch64_be-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["aarch64_be"],"format":"tar.gz","sha256":"5abad2e99ed06054f028741b898f10ba6277fb36691f53f65e750e7417a4112a","size":3552920,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-hppa-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["hppa"],"format":"tar.gz","sha256":"47787da3673ab868a0866c2acf47bcea7d68db78852151ba97e745d60002d6d3","size":2789709,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-riscv32-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["riscv32"],"format":"tar.gz","sha256":"d41e9eb19198d431c86cc1784274d30c53a9371d283491896f9e4f364f64bdf2","size":3015356,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-riscv64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["riscv64"],"format":"tar.gz","sha256":"ab0f53f00cbbf1537c1de735fe9afc067b79a3f12725b358c0f2f6e27bc5d6f9","size":3032299,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-xtensa-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["xtensa"],"format":"tar.gz","sha256":"a741d14905b736f876fe786bf898c7e10572d9873826c4168902dba245de8acc","size":3418339,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-xtensaeb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["xtensaeb"],"format":"tar.gz","sha256":"da8d41828675a4c78512df44e2a60859b074b696f0d2cc981219d29b8069138b","size":3398857,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-microblaze-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["microblaze"],"format":"tar.gz","sha256":"bd0f2db7597a71d21a1cce1a04e21ebf03ef073bbce3d8d5f27f97f33b117731","size":2755775,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-microblazeel-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["microblazeel"],"format":"tar.gz","sha256":"fb0981a115e2c65c4f41b416fb6543d73f8d9243963fcf656fcdf76bbf18327d","size":2752138,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-or1k-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["or1k"],"format":"tar.gz","sha256":"462b5fec1292e1fb7c8d9357a3b14af6e7e6429927a09af7dcc0908c5b51ce31","size":2734911,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-x86_64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["x86_64"],"format":"tar.gz","sha256":"0d7a50630f3d8cf656d0e9ee64400649015f17bd7a823d45dd5ee798f15dfd16","size":2977430,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-hexagon-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["hexagon"],"format":"tar.gz","sha256":"d3c4ff1e06d892258d8c131c605c142bb573f8652f53662ad898072b211e19b4","size":3237121,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-loongarch64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["loongarch64"],"format":"tar.gz","sha256":"a39032fbb3eec55b9fd50fdbe4f6e12d5cddab2544e2c3923f2abd96989cd1b7","size":2891166,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-i386-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["i386","i486"],"format":"tar.gz","sha256":"e88a0e8e184d4e2417d73d41c9e1beda66b8c3eb91c9aa0168b24d5838cae4ef","size":2873364,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-alpha-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["alpha"],"format":"tar.gz","sha256":"73bb47832457487ced53698ebc85f867f1a463ce92bf45424a9bd8c4c8ddc923","size":2659303,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-arm-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["arm"],"format":"tar.gz","sha256":"d9c458af5d50b7f1a20188152c9ef80e84d8316013eb638cd1e26aa8522c1551","size":3051627,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-armeb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["armeb"],"format":"tar.gz","sha256":"31fd52863b2e69c639802dda1ccaa32061ada85c6e26238dd39b888af425dce3","size":3054717,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc"],"format":"tar.gz","sha256":"cf47ace53d33629ef5a60e80fb019b5c459fd0bdb2489db0154ded3a381a0890","size":2715096,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc32plus-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc32plus"],"format":"tar.gz","sha256":"48359fb97038a2cda01dc1ca8c88df16a0384c0c60532db79bbf3c58674664f7","size":2741165,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc64"],"format":"tar.gz","sha256":"cdde3fbae012112ffa89358b0062f9024ee8c01bf6de227659a20303ef7412b1","size":2743584,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc"],"format":"tar.gz","sha256":"101ad9ce471eaf8f0c758b3040578a96cc37c936a69fa98438e11d54d7f7867a","size":2947372,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc64"],"format":"tar.gz","sha256":"ddb4fc21f7a17cb08a6b668cd71078f8a7bca0e8886f887a1250d76b52bee3fe","size":2959900,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc64le-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc64le"],"format":"tar.gz","sha256":"2183039252e20cbe5ca632154f7611d86ac08e0d0433538ce095eba4b9665539","size":2956346,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-m68k-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["m68k"],"format":"tar.gz","sha256":"d84ecc8b2472e8147d911f088d90e2b44fdac888eb3c46c359e6dce547b1b968","size":2745770,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips"],"format":"tar.gz","sha256":"6550e8b54ac2e249a269c88b428df6e33d62911777969ab5913da18900ffd207","size":2906150,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsel-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsel"],"format":"tar.gz","sha256":"bd1d2ec55f5c16c15d2007f184201707bb2ff886ebcc3dfb84f95c68b60e040b","size":2900585,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsn32-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsn32"],"format":"tar.gz","sha256":"866448da4e285178b6f1fffff1cdc404bdcec1c28a9be1d2494aaa3d4fb6673e","size":2912412,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsn32el-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsn32el"],"format":"tar.gz","sha256":"a1f86c757a38e5014fd1c4f7d1565d05f320451d9eacee085e18aeea280bf466","size":2904620,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips64"],"format":"tar.gz","sha256":"cd8805e0c5b47fccad6ed786b9e39b8fafec00d26e6e993fb56515831e9f32f4","size":2906029,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips64el-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips64el"],"format":"tar.gz","sha256":"4b25c655855ea4ce94ddc3d54838bf0fb4e82bdacc21ddeb4b863eabb0cd4205","size":2902227,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sh4-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sh4"],"format":"tar.gz","sha256":"fcfce53e6796a75820cd11bf0afc49a97bbdb6aa835645a024246ab24665fde8","size":2663413,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sh4eb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sh4eb"],"format":"tar.gz","sha256":"c02f1f7f5e5b2e768e698e0e1aac2cac893cbe93ff262e4562b18b7577261252","size":2666433,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-s390x-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["s390x"],"format":"tar.gz","sha256":"b52dd0894b6fea82fb15cdfb5796756e3f6b85f97a8b49a4e139880b03f9f3e5","size":2796539,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-aarch64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["aarch64"],"format":"tar.gz","sha256":"509e01c103c275e126f75c4b840b559fd1a600406b0a5939f1f0e674b43b6ab6","size":3450155,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-aarch64_be-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["aarch64_be"],"format":"tar.gz","sha256":"d3d9ad49a896deafd777c91cfba7928373e5ad3201a56144413bd81a3db5d291","size":3452650,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-hppa-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["hppa"],"format":"tar.gz","sha256":"7a6e39f401dc7045eaaa86f8dbb15fc9b57dc57e81730ce16f4be953ea027813","size":2689261,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-riscv32-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["riscv32"],"format":"tar.gz","sha256":"74d00ee6865b228f52cd8dfe556bd888f45921a33ab523bb5084a9042091cc81","size":2917530,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-riscv64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["riscv64"],"format":"tar.gz","sha256":"48e61a87392e91cba2ec06631687893c440e9a37a00feab1d8ee8d70d85ab239","size":2930641,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-xtensa-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["xtensa"],"format":"tar.gz","sha256":"08bf53c6223bd57a265cd070335ae11ba156701936818372a740bcab8d832cb7","size":3301540,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-xtensaeb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["xtensaeb"],"format":"tar.gz","sha256":"e0510af0143308bdd8795517e02731f6b08c23d9e86e5ed63584ac862fa6b88b","size":3291169,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-microblaze-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["microblaze"],"format":"tar.gz","sha256":"fe03ad914bb87c12c0d52e6e26df4576cfff072536b5aa9b7dae54f04a6a6e8d","size":2659916,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-microblazeel-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["microblazeel"],"format":"tar.gz","sha256":"cafc24a9aceb0f174706f1db1adbd846ecedf7842e5c72a91067697d0a1e63bf","size":2656245,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-or1k-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["or1k"],"format":"tar.gz","sha256":"b7bc32b10bf4a746d0e7e595aa11f28ce16eba31fa9e9c2ec3f7f04bf9040e49","size":2638897,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-x86_64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["x86_64"],"format":"tar.gz","sha256":"963c2909bd5ef44d7064a3ba60cbb51c57281b1fb0fb0a0ea17a95bb530d7c80","size":2865960,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-hexagon-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["hexagon"],"format":"tar.gz","sha256":"58e12265b5e3b36b2c77fcfdcc34eef328a1b0183be814905aecb13b413ac276","size":3079415,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-loongarch64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["loongarch64"],"format":"tar.gz","sha256":"96a98105adb2325121c7d56eba7d79154e4b8dd0ddc59a712cbad5e34d822e1a","size":2797307,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-arm64.tar.gz"}]}]');
 ;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.ts
-// GENERATED by scripts/package-qemu.mjs: do not edit by hand. Regenerate with
-//   node scripts/package-qemu.mjs --write-manifest
-// Source: Debian trixie qemu-user 1:10.0.13+ds-0+deb13u1 (amd64, arm64), from the Packages
-// index of the trixie Release dated 2026-11-21T09:15:44Z.
-// Each tar.gz holds one static interpreter and is byte-for-byte reproducible from its .deb.
-const DEFAULT_MANIFEST = [
-    {
-        version: '10.0.13',
-        stable: true,
-        release_url: 'https://metadata.ftp-master.debian.org/changelogs/main/q/qemu/qemu_10.0.13+ds-0+deb13u1_changelog',
-        files: [
-            {
-                filename: 'qemu-user_10.0.13+ds-0+deb13u1_amd64.deb',
-                platform: 'linux',
-                arch: 'x64',
-                targets: [
-                    'i386',
-                    'i486',
-                    'alpha',
-                    'arm',
-                    'armeb',
-                    'sparc',
-                    'sparc32plus',
-                    'sparc64',
-                    'ppc',
-                    'ppc64',
-                    'ppc64le',
-                    'm68k',
-                    'mips',
-                    'mipsel',
-                    'mipsn32',
-                    'mipsn32el',
-                    'mips64',
-                    'mips64el',
-                    'sh4',
-                    'sh4eb',
-                    's390x',
-                    'aarch64',
-                    'aarch64_be',
-                    'hppa',
-                    'riscv32',
-                    'riscv64',
-                    'xtensa',
-                    'xtensaeb',
-                    'microblaze',
-                    'microblazeel',
-                    'or1k',
-                    'x86_64',
-                    'hexagon',
-                    'loongarch64'
-                ],
-                format: 'deb',
-                sha256: 'ca6ede739327a20ae5a3498230c8a3a9a072c586e131bc6bcc1201eb1725e336',
-                size: 71089852,
-                download_url: 'https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb',
-                mirror_urls: [
-                    'https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb'
-                ]
-            },
-            {
-                filename: 'qemu-user_10.0.13+ds-0+deb13u1_arm64.deb',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: [
-                    'i386',
-                    'i486',
-                    'alpha',
-                    'arm',
-                    'armeb',
-                    'sparc',
-                    'sparc32plus',
-                    'sparc64',
-                    'ppc',
-                    'ppc64',
-                    'ppc64le',
-                    'm68k',
-                    'mips',
-                    'mipsel',
-                    'mipsn32',
-                    'mipsn32el',
-                    'mips64',
-                    'mips64el',
-                    'sh4',
-                    'sh4eb',
-                    's390x',
-                    'aarch64',
-                    'aarch64_be',
-                    'hppa',
-                    'riscv32',
-                    'riscv64',
-                    'xtensa',
-                    'xtensaeb',
-                    'microblaze',
-                    'microblazeel',
-                    'or1k',
-                    'x86_64',
-                    'hexagon',
-                    'loongarch64'
-                ],
-                format: 'deb',
-                sha256: 'c73711af02b97cd5e2667e735d9c06890c57165517110ca4e646c95a7083158d',
-                size: 64178608,
-                download_url: 'https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb',
-                mirror_urls: [
-                    'https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb'
-                ]
-            },
-            {
-                filename: 'qemu-i386-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['i386', 'i486'],
-                format: 'tar.gz',
-                sha256: '50f8f8829a98fb1333ae9434fc16ed5c1d0c1b50b9a62f7111e2222314b7eb0e',
-                size: 2983596,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-alpha-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['alpha'],
-                format: 'tar.gz',
-                sha256: 'f15aa4cd20083ecb0dae3fddabb10c774d0f2af0924c009d0b750a0bf986b840',
-                size: 2753549,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-arm-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['arm'],
-                format: 'tar.gz',
-                sha256: '79a2686875a5035aace5c6d4e853121ec55bd7447cd880ef1389492f717f61d4',
-                size: 3143815,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-armeb-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['armeb'],
-                format: 'tar.gz',
-                sha256: '5866a7dbbfe9c58e93017d1613b8be701dba95af047c6be1326848bec25aa1d2',
-                size: 3149476,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['sparc'],
-                format: 'tar.gz',
-                sha256: '9b7bba2419dbabe84928220b2637d901d067ee79b0f2ef6145d4a8babd1e89dc',
-                size: 2812219,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc32plus-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['sparc32plus'],
-                format: 'tar.gz',
-                sha256: '33b75c6c062657627cfc6b0a549670e77e757f705e823f2d827d6142272b211c',
-                size: 2841723,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['sparc64'],
-                format: 'tar.gz',
-                sha256: '2dc373ed4820177a22e54858e0c1a48667aaf806e4962c5777a033c568d145db',
-                size: 2836235,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['ppc'],
-                format: 'tar.gz',
-                sha256: 'db5357bb2ae9dd3cb9bbb6bdcd8e0105e434254eb47ea7555743923094beb34d',
-                size: 3050770,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['ppc64'],
-                format: 'tar.gz',
-                sha256: 'a6ed45c1161c145097fe26450b044a852aa9a5aca790f3493eb7db065d42c33b',
-                size: 3066620,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc64le-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['ppc64le'],
-                format: 'tar.gz',
-                sha256: 'abb0d7017f779864518609b332d99f2b2a79d01fea97a6f0b68d57effc1ea83c',
-                size: 3064519,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-m68k-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['m68k'],
-                format: 'tar.gz',
-                sha256: '73ecd0d49d6f600ea9a9248340827b8277aea63cfc4778ee77d5c879c5468a02',
-                size: 2846557,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mips'],
-                format: 'tar.gz',
-                sha256: 'e5c2dc1f698cdca4ac17546bdddc3294f97de23084c5d283be077f9d857ba9d7',
-                size: 3027719,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsel-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mipsel'],
-                format: 'tar.gz',
-                sha256: 'c381f63c9163b0527d24ca4dc789fb7510ee5e18efdd0d49584ed36e8829f560',
-                size: 3023652,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsn32-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mipsn32'],
-                format: 'tar.gz',
-                sha256: '697671520c3fd20fcccb56e725b30890cb2dc4abf7d6c2bc8ba8f76d6a6ef082',
-                size: 3032746,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsn32el-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mipsn32el'],
-                format: 'tar.gz',
-                sha256: '07a5752fdd0d6dded91505fbdd781b8c96fc85ee3f70c397101d998a58a5c707',
-                size: 3026424,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mips64'],
-                format: 'tar.gz',
-                sha256: 'a1505808f988a6f2123f573b13403a4c1eda42ce551df6728fcd10bac783f3ce',
-                size: 3027640,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips64el-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['mips64el'],
-                format: 'tar.gz',
-                sha256: 'f211f14bca3c1b86d3a4a40fc484f856f58da7639e07ebf8dfd812efa9258a0c',
-                size: 3024070,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-sh4-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['sh4'],
-                format: 'tar.gz',
-                sha256: 'd2c58227ffaee94cddcf5a5800f6fc50e27f70327e83009cb26b3dfce77f93f3',
-                size: 2757455,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-sh4eb-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['sh4eb'],
-                format: 'tar.gz',
-                sha256: 'ca7260cdad8bcb35e0f7614dbdfa82de3f212cdcea8b6232e9dd36e4f68ad49d',
-                size: 2759292,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-s390x-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['s390x'],
-                format: 'tar.gz',
-                sha256: '9ce89d9ff90c1c90c95de5dcb4155853b0177ca29cc3df9c40773cc994cc88bc',
-                size: 2899503,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-aarch64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['aarch64'],
-                format: 'tar.gz',
-                sha256: 'd8b9e8d938d183f2d4ec4d6615b618f4981bab1b55f4d1b190b20cdee022c934',
-                size: 3548558,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-aarch64_be-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['aarch64_be'],
-                format: 'tar.gz',
-                sha256: '5abad2e99ed06054f028741b898f10ba6277fb36691f53f65e750e7417a4112a',
-                size: 3552920,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-hppa-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['hppa'],
-                format: 'tar.gz',
-                sha256: '47787da3673ab868a0866c2acf47bcea7d68db78852151ba97e745d60002d6d3',
-                size: 2789709,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-riscv32-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['riscv32'],
-                format: 'tar.gz',
-                sha256: 'd41e9eb19198d431c86cc1784274d30c53a9371d283491896f9e4f364f64bdf2',
-                size: 3015356,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-riscv64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['riscv64'],
-                format: 'tar.gz',
-                sha256: 'ab0f53f00cbbf1537c1de735fe9afc067b79a3f12725b358c0f2f6e27bc5d6f9',
-                size: 3032299,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-xtensa-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['xtensa'],
-                format: 'tar.gz',
-                sha256: 'a741d14905b736f876fe786bf898c7e10572d9873826c4168902dba245de8acc',
-                size: 3418339,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-xtensaeb-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['xtensaeb'],
-                format: 'tar.gz',
-                sha256: 'da8d41828675a4c78512df44e2a60859b074b696f0d2cc981219d29b8069138b',
-                size: 3398857,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-microblaze-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['microblaze'],
-                format: 'tar.gz',
-                sha256: 'bd0f2db7597a71d21a1cce1a04e21ebf03ef073bbce3d8d5f27f97f33b117731',
-                size: 2755775,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-microblazeel-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['microblazeel'],
-                format: 'tar.gz',
-                sha256: 'fb0981a115e2c65c4f41b416fb6543d73f8d9243963fcf656fcdf76bbf18327d',
-                size: 2752138,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-or1k-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['or1k'],
-                format: 'tar.gz',
-                sha256: '462b5fec1292e1fb7c8d9357a3b14af6e7e6429927a09af7dcc0908c5b51ce31',
-                size: 2734911,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-x86_64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['x86_64'],
-                format: 'tar.gz',
-                sha256: '0d7a50630f3d8cf656d0e9ee64400649015f17bd7a823d45dd5ee798f15dfd16',
-                size: 2977430,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-hexagon-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['hexagon'],
-                format: 'tar.gz',
-                sha256: 'd3c4ff1e06d892258d8c131c605c142bb573f8652f53662ad898072b211e19b4',
-                size: 3237121,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-loongarch64-10.0.13-linux-x64.tar.gz',
-                platform: 'linux',
-                arch: 'x64',
-                targets: ['loongarch64'],
-                format: 'tar.gz',
-                sha256: 'a39032fbb3eec55b9fd50fdbe4f6e12d5cddab2544e2c3923f2abd96989cd1b7',
-                size: 2891166,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-x64.tar.gz'
-            },
-            {
-                filename: 'qemu-i386-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['i386', 'i486'],
-                format: 'tar.gz',
-                sha256: 'e88a0e8e184d4e2417d73d41c9e1beda66b8c3eb91c9aa0168b24d5838cae4ef',
-                size: 2873364,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-alpha-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['alpha'],
-                format: 'tar.gz',
-                sha256: '73bb47832457487ced53698ebc85f867f1a463ce92bf45424a9bd8c4c8ddc923',
-                size: 2659303,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-arm-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['arm'],
-                format: 'tar.gz',
-                sha256: 'd9c458af5d50b7f1a20188152c9ef80e84d8316013eb638cd1e26aa8522c1551',
-                size: 3051627,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-armeb-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['armeb'],
-                format: 'tar.gz',
-                sha256: '31fd52863b2e69c639802dda1ccaa32061ada85c6e26238dd39b888af425dce3',
-                size: 3054717,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['sparc'],
-                format: 'tar.gz',
-                sha256: 'cf47ace53d33629ef5a60e80fb019b5c459fd0bdb2489db0154ded3a381a0890',
-                size: 2715096,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc32plus-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['sparc32plus'],
-                format: 'tar.gz',
-                sha256: '48359fb97038a2cda01dc1ca8c88df16a0384c0c60532db79bbf3c58674664f7',
-                size: 2741165,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-sparc64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['sparc64'],
-                format: 'tar.gz',
-                sha256: 'cdde3fbae012112ffa89358b0062f9024ee8c01bf6de227659a20303ef7412b1',
-                size: 2743584,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['ppc'],
-                format: 'tar.gz',
-                sha256: '101ad9ce471eaf8f0c758b3040578a96cc37c936a69fa98438e11d54d7f7867a',
-                size: 2947372,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['ppc64'],
-                format: 'tar.gz',
-                sha256: 'ddb4fc21f7a17cb08a6b668cd71078f8a7bca0e8886f887a1250d76b52bee3fe',
-                size: 2959900,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-ppc64le-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['ppc64le'],
-                format: 'tar.gz',
-                sha256: '2183039252e20cbe5ca632154f7611d86ac08e0d0433538ce095eba4b9665539',
-                size: 2956346,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-m68k-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['m68k'],
-                format: 'tar.gz',
-                sha256: 'd84ecc8b2472e8147d911f088d90e2b44fdac888eb3c46c359e6dce547b1b968',
-                size: 2745770,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mips'],
-                format: 'tar.gz',
-                sha256: '6550e8b54ac2e249a269c88b428df6e33d62911777969ab5913da18900ffd207',
-                size: 2906150,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsel-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mipsel'],
-                format: 'tar.gz',
-                sha256: 'bd1d2ec55f5c16c15d2007f184201707bb2ff886ebcc3dfb84f95c68b60e040b',
-                size: 2900585,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsn32-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mipsn32'],
-                format: 'tar.gz',
-                sha256: '866448da4e285178b6f1fffff1cdc404bdcec1c28a9be1d2494aaa3d4fb6673e',
-                size: 2912412,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mipsn32el-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mipsn32el'],
-                format: 'tar.gz',
-                sha256: 'a1f86c757a38e5014fd1c4f7d1565d05f320451d9eacee085e18aeea280bf466',
-                size: 2904620,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mips64'],
-                format: 'tar.gz',
-                sha256: 'cd8805e0c5b47fccad6ed786b9e39b8fafec00d26e6e993fb56515831e9f32f4',
-                size: 2906029,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-mips64el-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['mips64el'],
-                format: 'tar.gz',
-                sha256: '4b25c655855ea4ce94ddc3d54838bf0fb4e82bdacc21ddeb4b863eabb0cd4205',
-                size: 2902227,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-sh4-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['sh4'],
-                format: 'tar.gz',
-                sha256: 'fcfce53e6796a75820cd11bf0afc49a97bbdb6aa835645a024246ab24665fde8',
-                size: 2663413,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-sh4eb-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['sh4eb'],
-                format: 'tar.gz',
-                sha256: 'c02f1f7f5e5b2e768e698e0e1aac2cac893cbe93ff262e4562b18b7577261252',
-                size: 2666433,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-s390x-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['s390x'],
-                format: 'tar.gz',
-                sha256: 'b52dd0894b6fea82fb15cdfb5796756e3f6b85f97a8b49a4e139880b03f9f3e5',
-                size: 2796539,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-aarch64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['aarch64'],
-                format: 'tar.gz',
-                sha256: '509e01c103c275e126f75c4b840b559fd1a600406b0a5939f1f0e674b43b6ab6',
-                size: 3450155,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-aarch64_be-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['aarch64_be'],
-                format: 'tar.gz',
-                sha256: 'd3d9ad49a896deafd777c91cfba7928373e5ad3201a56144413bd81a3db5d291',
-                size: 3452650,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-hppa-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['hppa'],
-                format: 'tar.gz',
-                sha256: '7a6e39f401dc7045eaaa86f8dbb15fc9b57dc57e81730ce16f4be953ea027813',
-                size: 2689261,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-riscv32-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['riscv32'],
-                format: 'tar.gz',
-                sha256: '74d00ee6865b228f52cd8dfe556bd888f45921a33ab523bb5084a9042091cc81',
-                size: 2917530,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-riscv64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['riscv64'],
-                format: 'tar.gz',
-                sha256: '48e61a87392e91cba2ec06631687893c440e9a37a00feab1d8ee8d70d85ab239',
-                size: 2930641,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-xtensa-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['xtensa'],
-                format: 'tar.gz',
-                sha256: '08bf53c6223bd57a265cd070335ae11ba156701936818372a740bcab8d832cb7',
-                size: 3301540,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-xtensaeb-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['xtensaeb'],
-                format: 'tar.gz',
-                sha256: 'e0510af0143308bdd8795517e02731f6b08c23d9e86e5ed63584ac862fa6b88b',
-                size: 3291169,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-microblaze-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['microblaze'],
-                format: 'tar.gz',
-                sha256: 'fe03ad914bb87c12c0d52e6e26df4576cfff072536b5aa9b7dae54f04a6a6e8d',
-                size: 2659916,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-microblazeel-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['microblazeel'],
-                format: 'tar.gz',
-                sha256: 'cafc24a9aceb0f174706f1db1adbd846ecedf7842e5c72a91067697d0a1e63bf',
-                size: 2656245,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-or1k-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['or1k'],
-                format: 'tar.gz',
-                sha256: 'b7bc32b10bf4a746d0e7e595aa11f28ce16eba31fa9e9c2ec3f7f04bf9040e49',
-                size: 2638897,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-x86_64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['x86_64'],
-                format: 'tar.gz',
-                sha256: '963c2909bd5ef44d7064a3ba60cbb51c57281b1fb0fb0a0ea17a95bb530d7c80',
-                size: 2865960,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-hexagon-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['hexagon'],
-                format: 'tar.gz',
-                sha256: '58e12265b5e3b36b2c77fcfdcc34eef328a1b0183be814905aecb13b413ac276',
-                size: 3079415,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-arm64.tar.gz'
-            },
-            {
-                filename: 'qemu-loongarch64-10.0.13-linux-arm64.tar.gz',
-                platform: 'linux',
-                arch: 'arm64',
-                targets: ['loongarch64'],
-                format: 'tar.gz',
-                sha256: '96a98105adb2325121c7d56eba7d79154e4b8dd0ddc59a712cbad5e34d822e1a',
-                size: 2797307,
-                download_url: 'https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-arm64.tar.gz'
-            }
-        ]
-    }
-];
+// The manifest shipped inside the action, kept as data: `npm run package-qemu:manifest` writes
+// builtin-manifest.json; its snapshot mirror URLs name the Debian Release it was taken from.
+
+const DEFAULT_MANIFEST = builtin_manifest_namespaceObject;
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
@@ -9897,6 +9133,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(644);
+/******/ var __webpack_exports__ = __nccwpck_require__(402);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
