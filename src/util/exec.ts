@@ -25,6 +25,8 @@ export interface ExecOptions {
   readonly timeoutMs?: number
   /** Stream standard output here instead of collecting it (large decompressed data). */
   readonly stdout?: NodeJS.WritableStream
+  /** How to decode the collected output; latin1 keeps every byte of binary output. */
+  readonly encoding?: BufferEncoding
 }
 
 export class ExecError extends Error {
@@ -65,7 +67,7 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
     child.on('close', (code, signal) => {
       const result = {
         code: code ?? 128 + (signal ? constants.signals[signal] : 0),
-        stdout: Buffer.concat(out).toString(),
+        stdout: Buffer.concat(out).toString(options.encoding),
         stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
         signal: signal ?? undefined
       }

@@ -16,7 +16,7 @@ import { probeMarker, probeProgram } from '../platform/probes.js'
 export interface VerifyResult {
   readonly target: string
   readonly platform: string
-  readonly method: 'exec' | 'chroot' | 'docker' | 'podman' | 'image'
+  readonly method: 'exec' | 'chroot' | 'exe' | 'argv0' | 'setuid' | 'docker' | 'podman' | 'image'
   readonly ok: boolean
   readonly ms: number
   /** On failure: command, output, status, likely cause and fix. */

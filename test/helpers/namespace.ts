@@ -4,7 +4,7 @@
 // /proc/<pid>/root/proc/sys/fs/binfmt_misc; programs run inside with nsenter.
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readlinkSync } from 'node:fs'
+import { readlinkSync, writeFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { run, type ExecOptions, type ExecResult } from '../../src/util/exec.js'
 
@@ -17,6 +17,8 @@ function nsOf(pid: number): string {
 }
 
 export const BINFMT = '/proc/sys/fs/binfmt_misc'
+/** How many uids and gids a namespace started with `users: true` maps. */
+const IDS = 65536
 
 export class PrivateNamespace {
   private constructor(private readonly child: ChildProcess) {}
@@ -34,22 +36,24 @@ export class PrivateNamespace {
    * Start a namespace with a fresh, empty binfmt_misc instance. With `mounted: false` a tmpfs
    * covers the folder instead, so the code under test finds it unmounted and mounts its own.
    * Either way the host's instance, which the new mount namespace inherits, is covered and out
-   * of reach.
+   * of reach. With `users: true` the namespace maps uids and gids 0-65535 to the same ids
+   * outside (written from here, as root), so a program can run as another user in there.
    */
-  static async start({ mounted = true } = {}): Promise<PrivateNamespace> {
-    const child = spawn(
-      'unshare',
-      ['--user', '--map-root-user', '--mount', '--', 'sleep', 'infinity'],
-      {
-        stdio: 'ignore'
-      }
-    )
+  static async start({ mounted = true, users = false } = {}): Promise<PrivateNamespace> {
+    const map = users ? [] : ['--map-root-user']
+    const child = spawn('unshare', ['--user', ...map, '--mount', '--', 'sleep', 'infinity'], {
+      stdio: 'ignore'
+    })
     const ns = new PrivateNamespace(child)
     // unshare makes the namespaces, then becomes sleep: wait until the mount namespace is new.
     const own = readlinkSync('/proc/self/ns/mnt')
     for (let i = 0; nsOf(child.pid!) === own; i++) {
       if (i > 400) throw new Error('unshare did not enter new namespaces')
       await sleep(5)
+    }
+    if (users) {
+      writeFileSync(`/proc/${child.pid}/uid_map`, `0 0 ${IDS}\n`)
+      writeFileSync(`/proc/${child.pid}/gid_map`, `0 0 ${IDS}\n`)
     }
     await ns.exec(
       mounted
