@@ -1,6 +1,7 @@
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
 
+import { release } from 'node:os'
 import { acquire } from './qemu/acquire.js'
 import type { Acquired } from './qemu/request.js'
 import { BinfmtTable, type Entry, type Writer } from './binfmt/table.js'
@@ -15,6 +16,8 @@ import { lockDirFor, newOwnerId, Owners, withLock } from './binfmt/lock.js'
 import { restore } from './binfmt/restore.js'
 import { Journal, type StateStore } from './binfmt/journal.js'
 import { verifyExec, type VerifyResult } from './verify/exec-checks.js'
+import { verifyDeep } from './verify/deep-checks.js'
+import { flagsForKernel } from './binfmt/kernel-flags.js'
 import {
   availableEngine,
   dockerSmoke,
@@ -51,12 +54,17 @@ export interface SetupDeps {
   readonly exec?: Runner
   /** Folder of the host-wide lock and owners record; by default one per table. */
   readonly lockDir?: string
+  /** The kernel release (os.release()) the flags are fitted to. */
+  readonly kernelRelease?: string
 }
 
-export async function setup(options: Options, deps: SetupDeps): Promise<SetupResult> {
+export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResult> {
   const timings: Record<string, number> = {}
   const log = timedGroups(deps.log, timings)
+  const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? release())
+  const options = { ...asked, flags: fitted.flags }
   const plan = await log.group('Plan', async () => {
+    if (fitted.warning) log.warning(fitted.warning)
     const native =
       deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec))
     const p = makePlan(options.platforms, native, log)
@@ -198,7 +206,9 @@ async function verify(
     options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined
   if (!named) {
     const checks = registered.map(r => ({ target: r.target, entry: r.entry }))
-    results.push(...(await verifyExec(table, checks, log, deps.exec)))
+    const exec = await verifyExec(table, checks, log, deps.exec)
+    const ran = checks.filter(c => exec.some(r => r.target === c.target && r.ok))
+    results.push(...exec, ...(await verifyDeep(ran, log, deps.exec)))
   }
   const wantContainers = named !== undefined || options.smokeImage !== undefined
   if (!wantContainers && options.verify !== 'auto') return results

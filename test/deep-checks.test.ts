@@ -12,9 +12,12 @@ import { wantedEntry } from '../src/binfmt/register.js'
 import { extractInterpreters } from '../src/qemu/archive/extract.js'
 import type { Runner } from '../src/util/exec.js'
 import { memoryLog } from '../src/util/log.js'
+import { parseOptions, type RawOptions } from '../src/options.js'
+import { setup } from '../src/setup.js'
 import { mountOf, NOBODY, setuidBlocker, verifyDeep } from '../src/verify/deep-checks.js'
 import { qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
+import { memoryStore } from './helpers/store.js'
 
 const TARGETS = ['aarch64', 'arm', 'riscv64', 'ppc64le', 's390x']
 
@@ -118,6 +121,30 @@ describe('verifyDeep', () => {
     ])
   })
 
+  test('in a namespace that maps root alone, setuid is skipped with a warning', async () => {
+    const narrow = await PrivateNamespace.start()
+    try {
+      const t = await BinfmtTable.open({ root: narrow.root })
+      const entry = wantedEntry('s390x', qemuStatic('s390x'), 'POCF')
+      await t.register(entry)
+      const log = memoryLog()
+      const results = await verifyDeep([{ target: 's390x', entry }], log, (argv, options) =>
+        narrow.exec(argv, options)
+      )
+      expect(results.map(r => [r.method, r.ok])).toEqual([
+        ['exe', true],
+        ['argv0', true]
+      ])
+      expect(log.lines).toContainEqual(
+        expect.stringMatching(
+          /^warning: setuid check of linux\/s390x skipped: cannot run a program as uid 65534 here \(setpriv: setres[ug]id failed/
+        )
+      )
+    } finally {
+      await narrow.stop()
+    }
+  })
+
   test('targets without a deep probe get none', async () => {
     const checks = await registered('POCF', qemuStatic, ['mips64el'])
     expect(await verifyDeep(checks, memoryLog(), inside)).toEqual([])
@@ -144,5 +171,50 @@ describe('setuidBlocker', () => {
   test('no_new_privs blocks setuid whatever the flags', () => {
     expect(setuidBlocker('/', 'Name:\tnode\nNoNewPrivs:\t1\n')).toMatch(/no_new_privs/)
     expect(setuidBlocker('/', 'Name:\tnode\nNoNewPrivs:\t0\n')).toBe('')
+  })
+})
+
+describe('setup runs the deep checks the registered flags call for', () => {
+  const install = (raw: RawOptions, kernelRelease: string, log = memoryLog()) =>
+    setup(parseOptions({ source: 'system', verify: 'exec', ...raw }), {
+      log,
+      store: memoryStore(),
+      root: ns.root,
+      native: new Set(['x86_64', 'i386', 'i486']),
+      exec: inside,
+      kernelRelease
+    })
+
+  test('default flags on a current kernel: exec, chroot, exe, argv0, setuid', async () => {
+    const r = await install({ platforms: 'arm64,riscv64' }, '6.8.0-1017-azure')
+    expect(r.verified.map(v => [v.target, v.method, v.ok])).toEqual([
+      ['aarch64', 'exec', true],
+      ['aarch64', 'chroot', true],
+      ['riscv64', 'exec', true],
+      ['riscv64', 'chroot', true],
+      ['aarch64', 'exe', true],
+      ['aarch64', 'argv0', true],
+      ['aarch64', 'setuid', true],
+      ['riscv64', 'exe', true],
+      ['riscv64', 'argv0', true],
+      ['riscv64', 'setuid', true]
+    ])
+  })
+
+  test('on a kernel before 5.12 P is dropped with a warning, and argv0 is not checked', async () => {
+    const log = memoryLog()
+    const r = await install({ platforms: 'arm' }, '5.10.0-32-amd64', log)
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: flags 'POCF' include P, but kernel 5\.10\.0-32-amd64 is older than 5\.12: .* Registering with 'OCF' instead/
+      )
+    )
+    expect((await table.get('qemu-arm'))?.flags).toBe('OCF')
+    expect(r.verified.map(v => [v.method, v.ok])).toEqual([
+      ['exec', true],
+      ['chroot', true],
+      ['exe', true],
+      ['setuid', true]
+    ])
   })
 })
