@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 673:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(970)
-const { safeRe: re, t } = __nccwpck_require__(469)
-const cmp = __nccwpck_require__(832)
-const debug = __nccwpck_require__(637)
-const SemVer = __nccwpck_require__(353)
-const Range = __nccwpck_require__(344)
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(471)
+const cmp = __nccwpck_require__(646)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 
 /***/ }),
 
-/***/ 344:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(117)
+const LRU = __nccwpck_require__(383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(970)
-const Comparator = __nccwpck_require__(673)
-const debug = __nccwpck_require__(637)
-const SemVer = __nccwpck_require__(353)
-const trimComparatorWhitespace = __nccwpck_require__(391)
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(379)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const trimComparatorWhitespace = __nccwpck_require__(737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(469)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(523)
+} = __nccwpck_require__(471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 353:
+/***/ 163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(637)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(523)
-const { safeRe: re, t } = __nccwpck_require__(469)
+const debug = __nccwpck_require__(159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
-const parseOptions = __nccwpck_require__(970)
-const { compareIdentifiers } = __nccwpck_require__(826)
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 253:
+/***/ 799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(327)
+const parse = __nccwpck_require__(353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 832:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(68)
-const neq = __nccwpck_require__(496)
-const gt = __nccwpck_require__(845)
-const gte = __nccwpck_require__(222)
-const lt = __nccwpck_require__(234)
-const lte = __nccwpck_require__(611)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gt = __nccwpck_require__(599)
+const gte = __nccwpck_require__(236)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 259:
+/***/ 385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
-const parse = __nccwpck_require__(327)
-const { safeRe: re, t } = __nccwpck_require__(469)
+const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(353)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 598:
+/***/ 648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 896:
+/***/ 874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 127:
+/***/ 469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 321:
+/***/ 711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(327)
+const parse = __nccwpck_require__(353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 68:
+/***/ 82:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 845:
+/***/ 599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 222:
+/***/ 236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 752:
+/***/ 338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 234:
+/***/ 491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 611:
+/***/ 717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 409:
+/***/ 511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 597:
+/***/ 603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 496:
+/***/ 974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 327:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 254:
+/***/ 756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
+const SemVer = __nccwpck_require__(163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 872:
+/***/ 714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(327)
+const parse = __nccwpck_require__(353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 151:
+/***/ 173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(127)
+const compare = __nccwpck_require__(469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 206:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(598)
+const compareBuild = __nccwpck_require__(648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 177:
+/***/ 11:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(344)
+const Range = __nccwpck_require__(782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 590:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(598)
+const compareBuild = __nccwpck_require__(648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 504:
+/***/ 114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(327)
-const constants = __nccwpck_require__(523)
-const SemVer = __nccwpck_require__(353)
+const parse = __nccwpck_require__(353)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 366:
+/***/ 780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(327)
+const parse = __nccwpck_require__(353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 6:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(469)
-const constants = __nccwpck_require__(523)
-const SemVer = __nccwpck_require__(353)
-const identifiers = __nccwpck_require__(826)
-const parse = __nccwpck_require__(327)
-const valid = __nccwpck_require__(366)
-const clean = __nccwpck_require__(253)
-const inc = __nccwpck_require__(752)
-const diff = __nccwpck_require__(321)
-const major = __nccwpck_require__(409)
-const minor = __nccwpck_require__(597)
-const patch = __nccwpck_require__(254)
-const prerelease = __nccwpck_require__(872)
-const compare = __nccwpck_require__(127)
-const rcompare = __nccwpck_require__(151)
-const compareLoose = __nccwpck_require__(896)
-const compareBuild = __nccwpck_require__(598)
-const sort = __nccwpck_require__(590)
-const rsort = __nccwpck_require__(206)
-const gt = __nccwpck_require__(845)
-const lt = __nccwpck_require__(234)
-const eq = __nccwpck_require__(68)
-const neq = __nccwpck_require__(496)
-const gte = __nccwpck_require__(222)
-const lte = __nccwpck_require__(611)
-const cmp = __nccwpck_require__(832)
-const coerce = __nccwpck_require__(259)
-const truncate = __nccwpck_require__(504)
-const Comparator = __nccwpck_require__(673)
-const Range = __nccwpck_require__(344)
-const satisfies = __nccwpck_require__(177)
-const toComparators = __nccwpck_require__(672)
-const maxSatisfying = __nccwpck_require__(691)
-const minSatisfying = __nccwpck_require__(793)
-const minVersion = __nccwpck_require__(268)
-const validRange = __nccwpck_require__(863)
-const outside = __nccwpck_require__(58)
-const gtr = __nccwpck_require__(841)
-const ltr = __nccwpck_require__(235)
-const intersects = __nccwpck_require__(51)
-const simplifyRange = __nccwpck_require__(602)
-const subset = __nccwpck_require__(219)
+const internalRe = __nccwpck_require__(471)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
+const identifiers = __nccwpck_require__(348)
+const parse = __nccwpck_require__(353)
+const valid = __nccwpck_require__(780)
+const clean = __nccwpck_require__(799)
+const inc = __nccwpck_require__(338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(511)
+const minor = __nccwpck_require__(603)
+const patch = __nccwpck_require__(756)
+const prerelease = __nccwpck_require__(714)
+const compare = __nccwpck_require__(469)
+const rcompare = __nccwpck_require__(173)
+const compareLoose = __nccwpck_require__(874)
+const compareBuild = __nccwpck_require__(648)
+const sort = __nccwpck_require__(872)
+const rsort = __nccwpck_require__(192)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gte = __nccwpck_require__(236)
+const lte = __nccwpck_require__(717)
+const cmp = __nccwpck_require__(646)
+const coerce = __nccwpck_require__(385)
+const truncate = __nccwpck_require__(114)
+const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const toComparators = __nccwpck_require__(750)
+const maxSatisfying = __nccwpck_require__(193)
+const minSatisfying = __nccwpck_require__(595)
+const minVersion = __nccwpck_require__(866)
+const validRange = __nccwpck_require__(118)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(276)
+const ltr = __nccwpck_require__(213)
+const intersects = __nccwpck_require__(465)
+const simplifyRange = __nccwpck_require__(28)
+const subset = __nccwpck_require__(489)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 523:
+/***/ 101:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 637:
+/***/ 159:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 826:
+/***/ 348:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 117:
+/***/ 383:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 970:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 469:
+/***/ 471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(523)
-const debug = __nccwpck_require__(637)
+} = __nccwpck_require__(101)
+const debug = __nccwpck_require__(159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 391:
+/***/ 737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(523)
+} = __nccwpck_require__(101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 841:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(58)
+const outside = __nccwpck_require__(280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 51:
+/***/ 465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(344)
+const Range = __nccwpck_require__(782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 235:
+/***/ 213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(58)
+const outside = __nccwpck_require__(280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 691:
+/***/ 193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
-const Range = __nccwpck_require__(344)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 793:
+/***/ 595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
-const Range = __nccwpck_require__(344)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 268:
+/***/ 866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
-const Range = __nccwpck_require__(344)
-const gt = __nccwpck_require__(845)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
+const gt = __nccwpck_require__(599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 58:
+/***/ 280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(353)
-const Comparator = __nccwpck_require__(673)
+const SemVer = __nccwpck_require__(163)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(344)
-const satisfies = __nccwpck_require__(177)
-const gt = __nccwpck_require__(845)
-const lt = __nccwpck_require__(234)
-const lte = __nccwpck_require__(611)
-const gte = __nccwpck_require__(222)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
+const gte = __nccwpck_require__(236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 602:
+/***/ 28:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(177)
-const compare = __nccwpck_require__(127)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 219:
+/***/ 489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(344)
-const Comparator = __nccwpck_require__(673)
+const Range = __nccwpck_require__(782)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(177)
-const compare = __nccwpck_require__(127)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 672:
+/***/ 750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(344)
+const Range = __nccwpck_require__(782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 863:
+/***/ 118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(344)
+const Range = __nccwpck_require__(782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 402:
+/***/ 581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(347);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(589);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 347:
+/***/ 589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3322,7 +3322,7 @@ function exec_run(argv, options = {}) {
         child.on('close', (code, signal) => {
             const result = {
                 code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
-                stdout: Buffer.concat(out).toString(),
+                stdout: Buffer.concat(out).toString(options.encoding),
                 stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
                 signal: signal ?? undefined
             };
@@ -3652,8 +3652,8 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-// EXTERNAL MODULE: ../../nm/node_modules/semver/index.js
-var semver = __nccwpck_require__(6);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
@@ -7908,6 +7908,196 @@ async function diagnose(table, entry, program, argv, result) {
     return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
 }
 
+;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
+// Deeper checks, of what the registered flags promise beyond running at all, with the deep
+// probes (they print their effective uid, argv[0] and /proc/self/exe):
+//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
+//   argv0   with P: a program run through a link of another name sees that name (busybox);
+//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
+// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
+
+
+
+
+
+
+
+/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
+const NOBODY = 65534;
+/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
+async function verifyDeep(checks, log, exec = exec_run) {
+    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
+    if (deep.length === 0)
+        return [];
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    try {
+        // The setuid probe runs as another user, who must reach it.
+        await (0,promises_namespaceObject.chmod)(dir, 0o755);
+        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
+        if (setuidBlocked)
+            log.warning(`setuid check skipped: ${setuidBlocked}`);
+        const perTarget = await Promise.all(deep.map(c => deep_checks_checkTarget(c, dir, !setuidBlocked, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function deep_checks_timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+function deep_checks_explain(argv, result, cause, fix) {
+    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
+    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+async function deep_checks_checkTarget({ target, entry }, dir, setuid, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const program = deepProbeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+    const results = [];
+    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
+    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
+    // name, the path the kernel opens is the link's.
+    const name = `setup-binfmt-renamed-${target}`;
+    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    const linked = await deep_checks_timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
+    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
+    const want = await (0,promises_namespaceObject.realpath)(path);
+    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
+        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
+        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
+    if (entry.flags.includes('P')) {
+        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
+            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
+            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
+                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
+                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
+    }
+    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
+    return suid ? [...results, suid] : results;
+}
+async function checkSetuid(target, dir, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
+    const root = process.getuid?.() === 0;
+    const start = performance.now();
+    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
+    // anyone else runs it as themselves, after sudo made it root's.
+    if (root) {
+        await (0,promises_namespaceObject.chmod)(path, 0o4755);
+    }
+    else {
+        for (const argv of [
+            ['sudo', '-n', 'chown', '0:0', path],
+            ['sudo', '-n', 'chmod', '4755', path]
+        ]) {
+            const r = await exec(argv, { allowFailure: true, log });
+            if (r.code !== 0) {
+                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
+                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
+            }
+        }
+    }
+    const argv = root
+        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
+        : [path];
+    const { result } = await deep_checks_timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
+    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
+    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
+    // under emulation, so this says nothing about binfmt_misc.
+    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
+        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
+        return undefined;
+    }
+    const ok = out?.euid === 0;
+    const cause = out
+        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
+        : 'the setuid probe did not run or was cut short';
+    return {
+        target,
+        platform,
+        method: 'setuid',
+        ok,
+        ms: Math.round(performance.now() - start),
+        detail: ok
+            ? undefined
+            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
+    };
+}
+/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
+function setuidBlocker(dir, status = procText('/proc/self/status')) {
+    if (/^NoNewPrivs:\s*1$/m.test(status)) {
+        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
+    }
+    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
+    if (mount?.options.includes('nosuid')) {
+        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
+    }
+    return '';
+}
+function procText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
+function mountOf(path, mountinfo) {
+    let best;
+    for (const line of mountinfo.split('\n')) {
+        // id parent major:minor root point options [optional fields] - type source super-options
+        const f = line.split(' ');
+        if (f.length < 6)
+            continue;
+        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
+        if (inside && (!best || point.length >= best.point.length)) {
+            best = { point, options: f[5].split(',') };
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/kernel-flags.ts
+// What the running kernel can honour of the flags asked for. binfmt_misc has accepted P
+// (preserve argv[0]) for long, but the interpreter learns that P is in effect only from
+// AT_FLAGS, which Linux 5.12 added. On an older kernel QEMU cannot tell that the kernel put
+// the original argv[0] after the program's path, and every emulated program would see it as
+// an extra first argument. So there P is dropped, with a warning: argv[0] becomes the path.
+/** The first kernel that tells the interpreter about P through AT_FLAGS. */
+const P_NEEDS = [5, 12];
+/** major.minor of a kernel release string such as os.release() gives; undefined if none. */
+function kernelVersion(release) {
+    const m = /^(\d+)\.(\d+)/.exec(release.trim());
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/** `flags` (canonical) as this kernel can honour them, and the warning when one was dropped. */
+function flagsForKernel(flags, release) {
+    const version = kernelVersion(release);
+    // An unreadable release keeps P: the argv0 check then says whether it works.
+    if (!flags.includes('P') || !version)
+        return { flags };
+    const [major, minor] = version;
+    if (major > P_NEEDS[0] || (major === P_NEEDS[0] && minor >= P_NEEDS[1]))
+        return { flags };
+    const kept = flags.replace('P', '');
+    return {
+        flags: kept,
+        warning: `flags '${flags}' include P, but kernel ${release} is older than ${P_NEEDS.join('.')}: it cannot tell QEMU that argv[0] was preserved, so emulated programs would get an extra argument. Registering with '${kept}' instead: programs see their full path as argv[0]. Use a ${P_NEEDS.join('.')}+ kernel to keep argv[0], or pass flags without P to silence this.`
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 ;// CONCATENATED MODULE: ./src/verify/images.ts
@@ -8381,10 +8571,17 @@ async function removeImages(engine, tags, log) {
 
 
 
-async function setup(options, deps) {
+
+
+
+async function setup(asked, deps) {
     const timings = {};
     const log = timedGroups(deps.log, timings);
+    const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? (0,external_node_os_namespaceObject.release)());
+    const options = { ...asked, flags: fitted.flags };
     const plan = await log.group('Plan', async () => {
+        if (fitted.warning)
+            log.warning(fitted.warning);
         const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
         const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
@@ -8489,7 +8686,9 @@ async function verify(table, registered, options, deps) {
     const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
     if (!named) {
         const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        results.push(...(await verifyExec(table, checks, log, deps.exec)));
+        const exec = await verifyExec(table, checks, log, deps.exec);
+        const ran = checks.filter(c => exec.some(r => r.target === c.target && r.ok));
+        results.push(...exec, ...(await verifyDeep(ran, log, deps.exec)));
     }
     const wantContainers = named !== undefined || options.smokeImage !== undefined;
     if (!wantContainers && options.verify !== 'auto')
@@ -9133,6 +9332,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(402);
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

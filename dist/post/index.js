@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 833:
+/***/ 375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62,7 +62,7 @@ function run(argv, options = {}) {
         child.on('close', (code, signal) => {
             const result = {
                 code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
-                stdout: Buffer.concat(out).toString(),
+                stdout: Buffer.concat(out).toString(options.encoding),
                 stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
                 signal: signal ?? undefined
             };
@@ -1100,11 +1100,11 @@ async function runPost(store = actionStore(), log = runnerLog) {
 
 /***/ }),
 
-/***/ 384:
+/***/ 661:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(375);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -1240,6 +1240,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(384);
+/******/ var __webpack_exports__ = __nccwpck_require__(661);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
