@@ -12,7 +12,7 @@ import type { Options } from './options.js'
 import { CONTAINER_TARGETS, ociPlatforms } from './platform/names.js'
 import { makePlan, type Plan } from './platform/plan.js'
 import { registerTarget, resetQemuEntries, type Registered } from './binfmt/register.js'
-import { lockDirFor, newOwnerId, Owners, withLock } from './binfmt/lock.js'
+import { lockDirFor, newOwnerId, Owners, withLock, type LockDir } from './binfmt/lock.js'
 import { restore } from './binfmt/restore.js'
 import { Journal, type StateStore } from './binfmt/journal.js'
 import { verifyExec, type VerifyResult } from './verify/exec-checks.js'
@@ -52,7 +52,7 @@ export interface SetupDeps {
   readonly native?: ReadonlySet<string>
   /** Runs the probes; tests run them inside their private namespace. */
   readonly exec?: Runner
-  /** Folder of the host-wide lock and owners record; by default one per table. */
+  /** A private folder of the caller's for the lock and owners record; by default root's, one per instance. */
   readonly lockDir?: string
   /** The kernel release (os.release()) the flags are fitted to. */
   readonly kernelRelease?: string
@@ -94,11 +94,11 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
   const registered = await log.group('Register', async () => {
     const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
     table = open
-    const lockDir = deps.lockDir ?? lockDirFor(open.root)
+    const place = await lockDirFor(open.root, log, deps.lockDir)
     // One run at a time changes the table: others on this host wait here.
     return withLock(
-      lockDir,
-      () => registerAll(open, plan, options, acquired, lockDir, deps.store, log),
+      place,
+      () => registerAll(open, plan, options, acquired, place, deps.store, log),
       log
     )
   })
@@ -129,15 +129,15 @@ async function registerAll(
   plan: Plan,
   options: Options,
   acquired: Acquired | undefined,
-  lockDir: string,
+  place: LockDir,
   store: StateStore,
   log: Log
 ): Promise<Registered[]> {
-  const owners = Owners.read(lockDir)
+  const owners = await Owners.read(place, log)
   const owner = store.load()?.owner ?? newOwnerId()
   // Entries other running jobs registered come and go with them: not part of our snapshot.
   const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0)
-  const journal = Journal.begin(store, table.root, options.cleanup, snapshot, { owner, lockDir })
+  const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner)
   try {
     if (options.reset) await resetQemuEntries(table, journal, log, owners)
     const done: Registered[] = []

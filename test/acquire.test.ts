@@ -26,6 +26,7 @@ let files: Awaited<ReturnType<typeof buildMirror>>
 let server: MirrorServer
 let cache: string
 let ns: PrivateNamespace
+let lockDir: string
 
 beforeAll(async () => {
   mirrorDir = mkdtempSync(join(tmpdir(), 'mirror-'))
@@ -42,11 +43,13 @@ beforeEach(async () => {
   process.env.RUNNER_TEMP = mkdtempSync(join(tmpdir(), 'runner-temp-'))
   server.requests.length = 0
   ns = await PrivateNamespace.start()
+  lockDir = mkdtempSync(join(tmpdir(), 'lock-'))
 })
 afterEach(async () => {
   await ns?.stop()
   rmSync(cache, { recursive: true, force: true })
   rmSync(process.env.RUNNER_TEMP!, { recursive: true, force: true })
+  rmSync(lockDir, { recursive: true, force: true })
 })
 
 const standard = (): Manifest => [
@@ -75,7 +78,9 @@ async function install(raw: RawOptions) {
     log,
     store: memoryStore(),
     root: ns.root,
-    native: new Set(['x86_64', 'i386'])
+    native: new Set(['x86_64', 'i386']),
+    // This namespace's table is not the host's: its lock and owners record are its own too.
+    lockDir
   })
   return { result, log }
 }

@@ -1,12 +1,12 @@
 // The host-wide lock and the owners record, with real processes and files.
 
 import { expect, test } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { memoryLog } from '../src/util/log.js'
-import { Owners, withLock } from '../src/binfmt/lock.js'
+import { Owners, withLock, type LockDir } from '../src/binfmt/lock.js'
 import { wantedEntry } from '../src/binfmt/register.js'
 
 const entry = wantedEntry('aarch64', '/usr/bin/qemu-aarch64-static', 'POCF')
@@ -16,52 +16,103 @@ function deadPid(): number {
   return spawnSync('true').pid!
 }
 
+const place = (): LockDir => ({ dir: mkdtempSync(join(tmpdir(), 'lock-')), sudo: false })
+
 test('withLock runs one holder at a time', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lock-'))
+  const lock = place()
   const events: string[] = []
   const hold = (name: string) =>
-    withLock(dir, async () => {
+    withLock(lock, async () => {
       events.push(`${name} in`)
       await new Promise(r => setTimeout(r, 30))
       events.push(`${name} out`)
     })
   await Promise.all([hold('a'), hold('b'), hold('c')])
+  expect(events).toHaveLength(6)
   for (let i = 0; i < events.length; i += 2) {
     expect(events[i].replace(' in', '')).toBe(events[i + 1].replace(' out', ''))
   }
-  rmSync(dir, { recursive: true })
+  rmSync(lock.dir, { recursive: true })
 })
 
-test('a lock whose holder died is taken over, and said so', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lock-'))
-  writeFileSync(join(dir, 'lock'), String(deadPid()))
+test('an empty lock file (a holder killed between create and write) delays nobody', async () => {
+  const lock = place()
+  writeFileSync(join(lock.dir, 'lock'), '')
   const log = memoryLog()
-  expect(await withLock(dir, async () => 'ran', log)).toBe('ran')
-  expect(log.lines.join('\n')).toMatch(
-    /taking over the binfmt_misc lock .*: its holder \(pid \d+\) is gone/
-  )
-  rmSync(dir, { recursive: true })
+  // Under the old rule every run waited out the timeout on such a file; 2 s is far below it.
+  expect(await withLock(lock, async () => 'ran', log, 2000)).toBe('ran')
+  expect(log.lines.join('\n')).not.toMatch(/waiting/)
+  expect(readFileSync(join(lock.dir, 'lock'), 'utf8')).toBe('')
+  rmSync(lock.dir, { recursive: true })
 })
 
-test('a lock held by a live process times out with the fix', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lock-'))
-  writeFileSync(join(dir, 'lock'), String(process.pid))
-  await expect(withLock(dir, async () => 'never', memoryLog(), 100)).rejects.toThrow(
-    new RegExp(
-      `Another setup-binfmt \\(pid ${process.pid}\\) has held .*lock for over 0.1 s; if none runs, delete that file`
+/**
+ * Another setup-binfmt holding the lock: a node process that holds it as withLock does (flock
+ * keeps it while cat reads the node's pipe), says so, and sleeps until it is killed.
+ */
+function holder(lock: LockDir) {
+  const script = `
+    const { spawn } = require('node:child_process')
+    const h = spawn('flock', ['--exclusive', ${JSON.stringify(join(lock.dir, 'lock'))}, 'cat'], { stdio: ['pipe', 'pipe', 'inherit'] })
+    h.stdout.once('data', () => process.stdout.write('held\\n'))
+    h.stdin.write('\\n')
+    setInterval(() => {}, 1000)`
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const held = new Promise<void>(r => child.stdout.once('data', () => r()))
+  const exited = new Promise(r => child.once('exit', r))
+  return { child, held, exited }
+}
+
+test('a holder killed with SIGKILL: of the waiters that saw it die, exactly one holds the lock at a time', async () => {
+  const lock = place()
+  const first = holder(lock)
+  await first.held
+  const trace = join(lock.dir, 'trace')
+  writeFileSync(trace, '')
+  // Eight waiters, each appending in/out around its hold; they all wait on the dead holder.
+  const waiters = Array.from({ length: 8 }, (_, i) =>
+    withLock(lock, async () => {
+      appendFileSync(trace, `in ${i}\n`)
+      await new Promise(r => setTimeout(r, 20))
+      appendFileSync(trace, `out ${i}\n`)
+    })
+  )
+  await new Promise(r => setTimeout(r, 300))
+  expect(readFileSync(trace, 'utf8')).toBe('') // still held by the sleeping holder
+  first.child.kill('SIGKILL')
+  await first.exited
+  await Promise.all(waiters)
+  const lines = readFileSync(trace, 'utf8').trim().split('\n')
+  expect(lines).toHaveLength(16)
+  for (let i = 0; i < lines.length; i += 2) {
+    expect([lines[i].split(' ')[0], lines[i + 1]]).toEqual(['in', `out ${lines[i].split(' ')[1]}`])
+  }
+  rmSync(lock.dir, { recursive: true })
+}, 30_000)
+
+test('a lock held by a live process times out naming it, with the fix', async () => {
+  const lock = place()
+  const other = holder(lock)
+  await other.held
+  try {
+    await expect(withLock(lock, async () => 'never', memoryLog(), 300)).rejects.toThrow(
+      /^Another setup-binfmt \(pid \d+\) has held .*\/lock for over 0.3 s: wait for it to finish, or end it if it hangs$/
     )
-  )
-  rmSync(dir, { recursive: true })
+  } finally {
+    other.child.kill('SIGKILL')
+    await other.exited
+  }
+  rmSync(lock.dir, { recursive: true })
 })
 
-test('owners: other live runs count; a run whose worker is gone does not', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'owners-'))
-  const owners = Owners.read(dir)
+test('owners: other live runs count; a run whose worker is gone does not', async () => {
+  const lock = place()
+  const owners = await Owners.read(lock)
   owners.use(entry, 'job-a', process.pid)
   owners.use(entry, 'job-b', deadPid())
   owners.use(entry, 'job-c')
-  owners.save()
-  const again = Owners.read(dir)
+  await owners.save()
+  const again = await Owners.read(lock)
   expect(again.others(entry, 'job-c')).toEqual(['job-a'])
   expect(again.others(entry, 'job-a')).toEqual(['job-c'])
   // Another definition under the same name is not ours to share.
@@ -69,7 +120,7 @@ test('owners: other live runs count; a run whose worker is gone does not', () =>
   again.release(entry, 'job-a')
   again.release(entry, 'job-b')
   again.release(entry, 'job-c')
-  again.save()
-  expect(JSON.parse(readFileSync(join(dir, 'owners.json'), 'utf8'))).toEqual({})
-  rmSync(dir, { recursive: true })
+  await again.save()
+  expect(JSON.parse(readFileSync(join(lock.dir, 'owners.json'), 'utf8'))).toEqual({})
+  rmSync(lock.dir, { recursive: true })
 })

@@ -18,18 +18,24 @@ import { memoryStore } from './helpers/store.js'
 
 let ns: PrivateNamespace
 let table: BinfmtTable
+/** This namespace's table is not the host's: its lock and owners record are its own too. */
+let lockDir: string
 
 beforeEach(async () => {
   ns = await PrivateNamespace.start()
   table = await BinfmtTable.open({ root: ns.root })
+  lockDir = mkdtempSync(join(tmpdir(), 'lock-'))
 })
-afterEach(async () => ns?.stop())
+afterEach(async () => {
+  await ns?.stop()
+  rmSync(lockDir, { recursive: true, force: true })
+})
 
 const X64_NATIVE = new Set(['x86_64', 'i386', 'i486'])
 
 function install(raw: RawOptions, store = memoryStore(), log = memoryLog(), writer?: Writer) {
   const options = parseOptions({ source: 'system', verify: 'none', ...raw })
-  const deps = { log, store, root: ns.root, native: X64_NATIVE, writer }
+  const deps = { log, store, root: ns.root, native: X64_NATIVE, writer, lockDir }
   return { store, log, result: setup(options, deps) }
 }
 

@@ -2,9 +2,8 @@
 // warnings: by then the job's real work is done. Kept apart from main so that its bundle
 // carries none of the setup code.
 
-import { BinfmtTable } from '../binfmt/table.js'
 import type { Log } from '../util/log.js'
-import { restoreRun } from '../binfmt/restore.js'
+import { restoreSaved } from '../binfmt/restore.js'
 import { runnerLog } from './runner.js'
 import type { StateStore } from '../binfmt/journal.js'
 import { actionStore } from './step-state.js'
@@ -24,11 +23,11 @@ export async function runPost(
       log.info(
         `cleanup is false: leaving ${state.created.map(e => e.name).join(', ') || 'the table'} as it is`
       )
+      store.clear()
       return
     }
-    const table = await BinfmtTable.open({ root: state.root, log })
-    const report = await log.group('Restore binfmt_misc', () => restoreRun(table, state, log))
-    await restoreSummary(report).write()
+    const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log))
+    if (report) await restoreSummary(report).write()
   } catch (e) {
     log.warning(`Could not restore binfmt_misc: ${(e as Error).message}`)
   }

@@ -1,9 +1,15 @@
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import type { Entry } from './table.js'
+import { realpathSync, rmSync, statfsSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path'
+import { DEFAULT_ROOT, type Entry } from './table.js'
+import {
+  existingPrivateDir,
+  privateDir,
+  readPrivateFile,
+  writePrivateFile
+} from '../util/private-files.js'
 
 export interface RunState {
   readonly version: 1
@@ -20,8 +26,6 @@ export interface RunState {
   readonly adopted?: Entry[]
   /** This run's id in the shared owners record. */
   readonly owner?: string
-  /** Where the host-wide lock and owners record are. */
-  readonly lockDir?: string
 }
 
 export interface StateStore {
@@ -30,31 +34,128 @@ export interface StateStore {
   clear(): void
 }
 
-/** A saved state read back; `where` names it in errors. */
+/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
 export function parseRunState(text: string, where: string): RunState | undefined {
   if (!text) return undefined
-  const state = JSON.parse(text) as RunState
-  if (state.version !== 1) throw new Error(`Unknown setup-binfmt state version in ${where}`)
+  let state: RunState
+  try {
+    state = JSON.parse(text) as RunState
+  } catch (e) {
+    throw new Error(`${where} is not valid JSON (${(e as Error).message}): delete it`, {
+      cause: e
+    })
+  }
+  checkRunState(state, where)
   return state
 }
 
-/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
+/** binfmt_misc's filesystem type, as statfs reports it. */
+const BINFMT_MISC_MAGIC = 0x42494e4d
+
+/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
+export function checkRoot(root: unknown, where: string): void {
+  if (root === DEFAULT_ROOT) return
+  const fail = (why: string): never => {
+    throw new Error(
+      `${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
+        `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`
+    )
+  }
+  if (typeof root !== 'string' || !isAbsolute(root) || normalize(root) !== root) {
+    fail('is not an absolute, normalised path')
+  }
+  const path = root as string
+  let type: number
+  let real: string
+  try {
+    type = statfsSync(path).type
+    real = realpathSync(path)
+  } catch (e) {
+    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code})`)
+  }
+  if (type !== BINFMT_MISC_MAGIC) fail('is not a binfmt_misc mount')
+  if (real !== path) fail(`goes through a symbolic link (to ${real})`)
+}
+
+/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
+function checkEntry(e: Entry, where: string, list: string): void {
+  const bad = (what: string): never => {
+    throw new Error(
+      `${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`
+    )
+  }
+  if (typeof e !== 'object' || e === null) bad('no fields')
+  if (
+    typeof e.name !== 'string' ||
+    !/^[^/\0\n]{1,255}$/.test(e.name) ||
+    ['.', '..', 'register', 'status'].includes(e.name)
+  ) {
+    bad(`the name ${JSON.stringify(e.name)}`)
+  }
+  if (
+    typeof e.interpreter !== 'string' ||
+    !isAbsolute(e.interpreter) ||
+    normalize(e.interpreter) !== e.interpreter ||
+    [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)
+  ) {
+    bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`)
+  }
+  if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
+    bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`)
+  }
+  if (typeof e.enabled !== 'boolean') bad('no enabled state')
+  if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
+    bad(`the offset ${JSON.stringify(e.offset)}`)
+  }
+  const hex = (v: unknown) =>
+    v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v))
+  if (!hex(e.magic) || !hex(e.mask)) bad('magic or mask that is not lowercase hex')
+  if (
+    e.extension !== undefined &&
+    (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))
+  ) {
+    bad(`the extension ${JSON.stringify(e.extension)}`)
+  }
+}
+
+function checkRunState(state: RunState, where: string): void {
+  if (typeof state !== 'object' || state === null || state.version !== 1) {
+    throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`)
+  }
+  checkRoot(state.root, where)
+  if (typeof state.cleanup !== 'boolean') {
+    throw new Error(`${where} has no cleanup setting: delete it`)
+  }
+  for (const list of ['snapshot', 'created', 'removed', 'adopted'] as const) {
+    const entries = state[list] ?? []
+    if (!Array.isArray(entries)) throw new Error(`${where}: '${list}' is not a list: delete it`)
+    for (const e of entries) checkEntry(e, where, list)
+  }
+  if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
+    throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`)
+  }
+}
+
+/**
+ * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
+ * its folder must belong to root or this user and be writable by nobody else.
+ */
 export function fileStore(path: string): StateStore {
+  const what = 'setup-binfmt state'
+  const name = basename(path)
   return {
     load: () => {
-      try {
-        return parseRunState(readFileSync(path, 'utf8'), path)
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-        throw e
-      }
+      const dir = existingPrivateDir(dirname(path), what)
+      const text = dir === undefined ? undefined : readPrivateFile(join(dir, name), what)
+      return text === undefined ? undefined : parseRunState(text, path)
     },
     save: state => {
-      mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2))
-      renameSync(`${path}.tmp`, path)
+      writePrivateFile(privateDir(dirname(path), what), name, JSON.stringify(state, null, 2))
     },
-    clear: () => rmSync(path, { force: true })
+    clear: () => {
+      const dir = existingPrivateDir(dirname(path), what)
+      if (dir !== undefined) rmSync(join(dir, name), { force: true })
+    }
   }
 }
 
@@ -78,13 +179,13 @@ export class Journal {
     root: string,
     cleanup: boolean,
     snapshot: Entry[],
-    shared: { owner: string; lockDir: string }
+    owner: string
   ): Journal {
     const previous = store.load()
     const start: RunState =
       previous && previous.root === root
-        ? { ...shared, ...previous, cleanup: previous.cleanup && cleanup }
-        : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], ...shared }
+        ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
+        : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner }
     return new Journal(store, start, snapshot)
   }
 

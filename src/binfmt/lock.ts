@@ -1,27 +1,73 @@
-// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
-// table. Changes to it happen under a host-wide lock, and a shared record says which runs
-// use which of our entries, so that one run's cleanup never removes an entry another run
-// still relies on: the last one out removes it.
+// Several runs on one host (self-hosted machines run several runners, as root or as users with
+// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
+// instance, whoever runs, and a shared record says which runs use which of our entries, so
+// that one run's cleanup never removes an entry another run still relies on: the last one out
+// removes it. Both live in root's folder under /run, reached through sudo by other users.
 
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_ROOT, sameDefinition, type Entry } from './table.js'
+import { sameDefinition, type Entry } from './table.js'
 import type { Log } from '../util/log.js'
-import { sha256 } from '../util/hash.js'
+import { lastLine, run, start } from '../util/exec.js'
+import {
+  checkFolders,
+  privateDir,
+  readPrivateFile,
+  writePrivateFile
+} from '../util/private-files.js'
 
-/** Where the lock and the owners record live for the table at `root`. */
-export function lockDirFor(root: string): string {
-  if (process.env.SETUP_BINFMT_LOCK_DIR) return process.env.SETUP_BINFMT_LOCK_DIR
-  if (root === DEFAULT_ROOT) {
-    return process.getuid?.() === 0
-      ? '/run/setup-binfmt'
-      : join(tmpdir(), `setup-binfmt-${process.getuid?.()}`)
+/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
+export const HOST_DIR = '/run/setup-binfmt'
+
+const WHAT = 'the binfmt_misc lock and owners record'
+
+/** The folder of one instance's lock and owners record, and whether to reach it through sudo. */
+export interface LockDir {
+  readonly dir: string
+  readonly sudo: boolean
+}
+
+const notFound = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
+
+/**
+ * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
+ * per instance (its device number), so every user and every path to one table shares them.
+ * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ */
+export async function lockDirFor(
+  root: string,
+  log?: Log,
+  override = process.env.SETUP_BINFMT_LOCK_DIR
+): Promise<LockDir> {
+  if (override) return { dir: privateDir(override, WHAT), sudo: false }
+  const instance = join(HOST_DIR, `binfmt_misc-${statSync(root).dev}`)
+  if (process.geteuid?.() === 0) {
+    privateDir(HOST_DIR, WHAT, 0o755)
+    return { dir: privateDir(instance, WHAT), sudo: false }
   }
-  // Another table (a test's private one): a folder of its own.
-  return join(tmpdir(), `setup-binfmt-${sha256(root).slice(0, 16)}`)
+  // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
+  // checked from here; only root can write either.
+  const made = async (path: string, mode: string) => {
+    try {
+      lstatSync(path)
+    } catch (e) {
+      if (!notFound(e)) throw e
+      await run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true })
+    }
+    const st = lstatSync(path)
+    if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+      throw new Error(
+        `Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
+          `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
+          `As root, remove it; setup-binfmt makes it again`
+      )
+    }
+  }
+  checkFolders('/run', WHAT)
+  await made(HOST_DIR, '0755')
+  await made(instance, '0700')
+  return { dir: instance, sudo: true }
 }
 
 export const newOwnerId = () => randomUUID()
@@ -35,57 +81,71 @@ function alive(pid: number): boolean {
   }
 }
 
-function readHolder(path: string): number | undefined {
+/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
+function lockHolder(path: string): number | undefined {
   try {
-    return Number(readFileSync(path, 'utf8')) || 0
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
+    const { ino } = statSync(path)
+    for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
+      const f = line.trim().split(/\s+/)
+      if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino)) return Number(f[4])
+    }
+  } catch {
+    // Root's folder seen by another user: the holder is not ours to see.
   }
+  return undefined
 }
 
-/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
+/**
+ * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
+ * copies its standard input, so the kernel drops it the moment the holder dies, however it
+ * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
+ * can never both hold it.
+ */
 export async function withLock<T>(
-  dir: string,
+  place: LockDir,
   fn: () => Promise<T>,
   log?: Log,
   timeoutMs = 120_000
 ): Promise<T> {
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, 'lock')
-  const deadline = Date.now() + timeoutMs
-  let waited = false
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      break
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-    }
-    const holder = readHolder(path)
-    if (holder === undefined) continue // released meanwhile: try again at once
-    // An empty file is a holder between creating and writing it: wait like for any other.
-    if (holder > 0 && !alive(holder)) {
-      log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`)
-      rmSync(path, { force: true })
-      continue
-    }
-    if (Date.now() > deadline) {
+  const path = join(place.dir, 'lock')
+  const argv = [
+    ...(place.sudo ? ['sudo', '-n'] : []),
+    'flock',
+    '--exclusive',
+    '--timeout',
+    String(timeoutMs / 1000),
+    path,
+    'cat'
+  ]
+  // cat echoes this once flock holds the lock: that is the signal we hold it.
+  const holder = start(argv, { input: '\n', log })
+  const waiting = setTimeout(() => {
+    const pid = lockHolder(path)
+    log?.info(
+      `waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`
+    )
+  }, 200)
+  const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)])
+  clearTimeout(waiting)
+  if (!got) {
+    const result = await holder.exited
+    const pid = lockHolder(path)
+    if (result.code === 1 && !result.stderr.trim()) {
       throw new Error(
-        `Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`
+        `Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
+          `wait for it to finish, or end it if it hangs`
       )
     }
-    if (!waited)
-      log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`)
-    waited = true
-    await new Promise(resolve => setTimeout(resolve, 25))
+    throw new Error(
+      `Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+        `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`
+    )
   }
   try {
     return await fn()
   } finally {
-    rmSync(path, { force: true })
+    holder.end()
+    await holder.exited
   }
 }
 
@@ -101,36 +161,86 @@ export interface Owner {
   readonly pid?: number
 }
 
+/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
+const WORKER = 'Runner.Worker'
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The process whose life is the run's: on a runner, main and post are children of the same
- * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ * The process whose life is the job's: the runner's worker, found among our ancestors. The
+ * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
+ * that ends with the step, so the shell is no measure. Outside a runner there is none, and
+ * ownership goes by age alone.
  */
 export function runPid(): number | undefined {
-  return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined
+  if (process.env.GITHUB_ACTIONS !== 'true') return undefined
+  for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === WORKER) return pid
+    } catch {
+      return undefined
+    }
+    pid = parentOf(pid)
+  }
+  return undefined
 }
 
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000
 
+const OWNERS = 'owners.json'
+
+async function readOwners(place: LockDir, log?: Log): Promise<string | undefined> {
+  const path = join(place.dir, OWNERS)
+  if (!place.sudo) return readPrivateFile(path, WHAT)
+  const result = await run(['sudo', '-n', 'cat', path], { allowFailure: true, log })
+  if (result.code === 0) return result.stdout
+  if (/No such file/.test(result.stderr)) return undefined
+  throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`)
+}
+
+async function writeOwners(place: LockDir, text: string, log?: Log): Promise<void> {
+  if (!place.sudo) return writePrivateFile(place.dir, OWNERS, text)
+  // A fresh file, created exclusively and never through a link, then renamed over the old.
+  const temp = join(place.dir, `.${OWNERS}.${randomUUID()}`)
+  await run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+    input: text,
+    log
+  })
+  await run(['sudo', '-n', 'mv', '-f', '-T', temp, join(place.dir, OWNERS)], { log })
+}
+
 export class Owners {
   private constructor(
-    private readonly path: string,
-    private readonly records: Record<string, OwnerRecord>
+    private readonly place: LockDir,
+    private readonly records: Record<string, OwnerRecord>,
+    private readonly log?: Log
   ) {}
 
-  static read(dir: string): Owners {
-    const path = join(dir, 'owners.json')
+  static async read(place: LockDir, log?: Log): Promise<Owners> {
+    const text = await readOwners(place, log)
     try {
-      return new Owners(path, JSON.parse(readFileSync(path, 'utf8')) as Record<string, OwnerRecord>)
-    } catch {
-      // None yet, or unreadable: start afresh rather than block every run on the host.
-      return new Owners(path, {})
+      return new Owners(place, text ? (JSON.parse(text) as Record<string, OwnerRecord>) : {}, log)
+    } catch (e) {
+      // Written by rename, so never half; unreadable means damaged: start afresh rather than
+      // block every run on the host, and say so.
+      log?.warning(
+        `${join(place.dir, OWNERS)} is not valid JSON (${(e as Error).message}): starting afresh`
+      )
+      return new Owners(place, {}, log)
     }
   }
 
-  save(): void {
-    writeFileSync(`${this.path}.tmp`, JSON.stringify(this.records, null, 2))
-    renameSync(`${this.path}.tmp`, this.path)
+  async save(): Promise<void> {
+    await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log)
   }
 
   /** Other runs (not stale) that use this entry, as it is defined now. */

@@ -58,7 +58,7 @@ export async function resetQemuEntries(
       () => table.remove(entry.name)
     )
     owners.release(entry, journal.owner)
-    owners.save()
+    await owners.save()
     log.info(
       `reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`
     )
@@ -86,14 +86,14 @@ export async function registerTarget(
         () => table.register(wanted)
       )
       owners.use(wanted, journal.owner, runPid())
-      owners.save()
+      await owners.save()
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
     if (await sameEntry(existing, wanted)) {
       if (owners.tracks(existing)) {
         // Registered by another run of ours: share it, so its cleanup leaves it to us.
         owners.use(existing, journal.owner, runPid())
-        owners.save()
+        await owners.save()
         journal.adopted(existing)
       }
       log.info(

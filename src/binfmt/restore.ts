@@ -2,10 +2,10 @@
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
 
-import { sameDefinition, type BinfmtTable, type Entry } from './table.js'
+import { BinfmtTable, sameDefinition, type Entry, type Writer } from './table.js'
 import { lockDirFor, Owners, withLock } from './lock.js'
 import type { Log } from '../util/log.js'
-import type { RunState } from './journal.js'
+import type { RunState, StateStore } from './journal.js'
 
 export interface RestoreReport {
   /** Entries of ours removed. */
@@ -88,7 +88,7 @@ export async function restore(
     }
   }
 
-  owners?.save()
+  await owners?.save()
   // Entries other running jobs registered or share are expected; anything else is a difference.
   const shared = new Set(report.shared)
   const mine = (e: Entry) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0
@@ -103,14 +103,36 @@ export async function restore(
   return report
 }
 
-/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
-export async function restoreRun(
-  table: BinfmtTable,
-  state: RunState,
-  log: Log
-): Promise<RestoreReport> {
-  const dir = state.lockDir ?? lockDirFor(state.root)
-  return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log)
+/**
+ * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
+ * The state is read again once the lock is held: an install on the same state may have added
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ */
+export async function restoreSaved(
+  store: StateStore,
+  log: Log,
+  options: { writer?: Writer; lockDir?: string } = {}
+): Promise<RestoreReport | undefined> {
+  const first = store.load()
+  if (!first) return undefined
+  const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer })
+  const place = await lockDirFor(table.root, log, options.lockDir)
+  return withLock(
+    place,
+    async () => {
+      const state = store.load()
+      if (!state) return undefined
+      if (state.root !== first.root) {
+        throw new Error(
+          `The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`
+        )
+      }
+      const report = await restore(table, state, log, await Owners.read(place, log))
+      store.clear()
+      return report
+    },
+    log
+  )
 }
 
 /** One line per entry added, missing or changed between two tables. */

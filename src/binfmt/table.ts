@@ -1,7 +1,7 @@
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
 
-import { existsSync } from 'node:fs'
+import { constants, existsSync } from 'node:fs'
 import { opendir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { run, ExecError, lastLine } from '../util/exec.js'
@@ -132,19 +132,37 @@ function errnoOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException).code
 }
 
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = constants.O_WRONLY | constants.O_NOFOLLOW
+
 function directWriter(log?: Log): Writer {
   return {
-    // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
-    write: (file, data) => writeFile(file, data, { flag: 'r+' }),
+    // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+    write: (file, data) => writeFile(file, data, { flag: WRITE_NOFOLLOW }),
     mount: async root =>
       void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
   }
 }
 
-function sudoWriter(log?: Log): Writer {
+export function sudoWriter(log?: Log): Writer {
   return {
+    // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+    // input (fullblock), since binfmt_misc takes a registration only in a single write.
     write: async (file, data) =>
-      void (await run(['sudo', '-n', 'tee', file], { input: data, log })),
+      void (await run(
+        [
+          'sudo',
+          '-n',
+          'dd',
+          `of=${file}`,
+          'bs=4096',
+          'iflag=fullblock',
+          'oflag=nofollow',
+          'conv=notrunc,nocreat',
+          'status=none'
+        ],
+        { input: data, log }
+      )),
     mount: async root =>
       void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
   }

@@ -2,14 +2,14 @@
 // setup-binfmt on any Linux machine: the action's core behind a command line.
 
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BinfmtTable, DEFAULT_ROOT } from '../binfmt/table.js'
 import type { Log } from '../util/log.js'
 import { exportPlatforms, parseExportFormat, removeExported } from '../export/export.js'
 import { DEFAULTS, parseOptions } from '../options.js'
-import { restoreRun } from '../binfmt/restore.js'
+import { restoreSaved } from '../binfmt/restore.js'
 import { setup, verificationError, type SetupResult } from '../setup.js'
 import { fileStore } from '../binfmt/journal.js'
 import { runDaemon } from '../daemon/daemon.js'
@@ -59,8 +59,10 @@ Options for daemon (and every option of install):
                      that mounts the host's elsewhere names that folder)
 
 Common options:
-  --state FILE       where install records what it changed (default $SETUP_BINFMT_STATE,
-                     else /run/setup-binfmt/state.json as root)
+  --state FILE       where install records what it changed, in a folder only root or you
+                     can write (default $SETUP_BINFMT_STATE, else /run/setup-binfmt/state.json
+                     as root, else setup-binfmt/state.json in $XDG_RUNTIME_DIR or
+                     ~/.local/state)
   --json             machine-readable output (install, status)
   --verbose          debug output
   --help             this text
@@ -69,7 +71,11 @@ Common options:
 function defaultStatePath(): string {
   if (process.env.SETUP_BINFMT_STATE) return process.env.SETUP_BINFMT_STATE
   if (process.getuid?.() === 0) return '/run/setup-binfmt/state.json'
-  return join(process.env.XDG_RUNTIME_DIR || tmpdir(), 'setup-binfmt', 'state.json')
+  // Never a shared folder such as /tmp: another user could plant the state there. The
+  // store checks whichever folder it is.
+  const base =
+    process.env.XDG_RUNTIME_DIR || process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state')
+  return join(base, 'setup-binfmt', 'state.json')
 }
 
 function consoleLog(verbose: boolean): Log {
@@ -278,14 +284,11 @@ export async function main(argv: string[]): Promise<number> {
         }
         return removed.kept.length === 0 ? 0 : 1
       }
-      const state = store.load()
-      if (!state) {
+      const report = await restoreSaved(store, log)
+      if (!report) {
         log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
         return 0
       }
-      const table = await BinfmtTable.open({ root: state.root, log })
-      const report = await restoreRun(table, state, log)
-      store.clear()
       return report.differences.length === 0 ? 0 : 1
     }
     case 'daemon': {

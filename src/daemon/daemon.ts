@@ -5,7 +5,7 @@
 
 import { BinfmtTable, DEFAULT_ROOT, sameDefinition } from '../binfmt/table.js'
 import type { RunState, StateStore } from '../binfmt/journal.js'
-import { restoreRun } from '../binfmt/restore.js'
+import { restoreSaved } from '../binfmt/restore.js'
 import type { Options } from '../options.js'
 import type { Registered } from '../binfmt/register.js'
 import { setup } from '../setup.js'
@@ -116,10 +116,7 @@ export async function runDaemon(options: Options, deps: DaemonDeps): Promise<num
   }
 
   log.info('daemon: stopping, removing what it registered')
-  const state = store.load()
-  const restored = state
-    ? await restoreRun(await BinfmtTable.open({ root, log }), state, log)
-    : undefined
+  const restored = await restoreSaved(store, log)
   return restored && restored.differences.length > 0 ? 1 : 0
 }
 

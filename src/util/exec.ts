@@ -78,3 +78,47 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
     child.stdin.end(options.input ?? '')
   })
 }
+
+/** A command left running while we need it, such as a lock holder. */
+export interface Started {
+  readonly pid: number | undefined
+  /** Resolves on the first bytes the command writes to standard output. */
+  readonly output: Promise<void>
+  /** Resolves when it ends, whatever its exit status. */
+  readonly exited: Promise<ExecResult>
+  /** Close its standard input: a holder that reads it to the end then exits. */
+  end(): void
+}
+
+/**
+ * Start a command and leave it running: `input` is written to its standard input, which stays
+ * open until end() or until this process dies (then the command sees end of file).
+ */
+export function start(
+  argv: readonly string[],
+  options: { input?: string; log?: Log } = {}
+): Started {
+  const [command, ...args] = argv
+  options.log?.debug(`exec: ${JSON.stringify(argv)}`)
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] })
+  const err: Buffer[] = []
+  child.stderr.on('data', (b: Buffer) => err.push(b))
+  const exited = new Promise<ExecResult>(resolve => {
+    child.on('error', e =>
+      resolve({ code: -1, stdout: '', stderr: `Cannot run ${command}: ${e.message}` })
+    )
+    child.on('close', (code, signal) =>
+      resolve({
+        code: code ?? 128 + (signal ? constants.signals[signal] : 0),
+        stdout: '',
+        stderr: Buffer.concat(err).toString(),
+        signal: signal ?? undefined
+      })
+    )
+  })
+  const output = new Promise<void>(resolve => child.stdout.once('data', () => resolve()))
+  child.stdout.resume()
+  child.stdin.on('error', () => {})
+  if (options.input) child.stdin.write(options.input)
+  return { pid: child.pid, output, exited, end: () => void child.stdin.end() }
+}
