@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(970)
+const { safeRe: re, t } = __nccwpck_require__(469)
+const cmp = __nccwpck_require__(832)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(117)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(970)
+const Comparator = __nccwpck_require__(673)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const trimComparatorWhitespace = __nccwpck_require__(391)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(469)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(523)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(637)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(523)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(970)
+const { compareIdentifiers } = __nccwpck_require__(826)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(68)
+const neq = __nccwpck_require__(496)
+const gt = __nccwpck_require__(845)
+const gte = __nccwpck_require__(222)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 321:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 845:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 597:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 254:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(598)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(598)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(327)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 6:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const internalRe = __nccwpck_require__(469)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
+const identifiers = __nccwpck_require__(826)
+const parse = __nccwpck_require__(327)
+const valid = __nccwpck_require__(366)
+const clean = __nccwpck_require__(253)
+const inc = __nccwpck_require__(752)
+const diff = __nccwpck_require__(321)
+const major = __nccwpck_require__(409)
+const minor = __nccwpck_require__(597)
+const patch = __nccwpck_require__(254)
+const prerelease = __nccwpck_require__(872)
+const compare = __nccwpck_require__(127)
+const rcompare = __nccwpck_require__(151)
+const compareLoose = __nccwpck_require__(896)
+const compareBuild = __nccwpck_require__(598)
+const sort = __nccwpck_require__(590)
+const rsort = __nccwpck_require__(206)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const eq = __nccwpck_require__(68)
+const neq = __nccwpck_require__(496)
+const gte = __nccwpck_require__(222)
+const lte = __nccwpck_require__(611)
+const cmp = __nccwpck_require__(832)
+const coerce = __nccwpck_require__(259)
+const truncate = __nccwpck_require__(504)
+const Comparator = __nccwpck_require__(673)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const toComparators = __nccwpck_require__(672)
+const maxSatisfying = __nccwpck_require__(691)
+const minSatisfying = __nccwpck_require__(793)
+const minVersion = __nccwpck_require__(268)
+const validRange = __nccwpck_require__(244)
+const outside = __nccwpck_require__(58)
+const gtr = __nccwpck_require__(841)
+const ltr = __nccwpck_require__(235)
+const intersects = __nccwpck_require__(51)
+const simplifyRange = __nccwpck_require__(602)
+const subset = __nccwpck_require__(219)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 523:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 637:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 826:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 117:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 970:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 469:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(523)
+const debug = __nccwpck_require__(637)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(523)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 51:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 235:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
+const gt = __nccwpck_require__(845)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 58:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(353)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
+const gte = __nccwpck_require__(222)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(344)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 115:
+/***/ 520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3333,8 +3333,8 @@ class runner_Summary {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(6);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -3396,6 +3396,32 @@ function exec_run(argv, options = {}) {
         child.stdin.on('error', () => { }); // a command that exits without reading its input
         child.stdin.end(options.input ?? '');
     });
+}
+/**
+ * Start a command and leave it running: `input` is written to its standard input, which stays
+ * open until end() or until this process dies (then the command sees end of file).
+ */
+function start(argv, options = {}) {
+    const [command, ...args] = argv;
+    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const err = [];
+    child.stderr.on('data', (b) => err.push(b));
+    const exited = new Promise(resolve => {
+        child.on('error', e => resolve({ code: -1, stdout: '', stderr: `Cannot run ${command}: ${e.message}` }));
+        child.on('close', (code, signal) => resolve({
+            code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
+            stdout: '',
+            stderr: Buffer.concat(err).toString(),
+            signal: signal ?? undefined
+        }));
+    });
+    const output = new Promise(resolve => child.stdout.once('data', () => resolve()));
+    child.stdout.resume();
+    child.stdin.on('error', () => { });
+    if (options.input)
+        child.stdin.write(options.input);
+    return { pid: child.pid, output, exited, end: () => void child.stdin.end() };
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -3514,16 +3540,30 @@ function errnoOf(e) {
     }
     return e.code;
 }
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
 function directWriter(log) {
     return {
-        // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
-        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: 'r+' }),
+        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
         mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
-        write: async (file, data) => void (await exec_run(['sudo', '-n', 'tee', file], { input: data, log })),
+        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+        // input (fullblock), since binfmt_misc takes a registration only in a single write.
+        write: async (file, data) => void (await exec_run([
+            'sudo',
+            '-n',
+            'dd',
+            `of=${file}`,
+            'bs=4096',
+            'iflag=fullblock',
+            'oflag=nofollow',
+            'conv=notrunc,nocreat',
+            'status=none'
+        ], { input: data, log })),
         mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
@@ -3539,7 +3579,7 @@ async function chooseWriter(log) {
     }
     return sudoWriter(log);
 }
-class BinfmtTable {
+class table_BinfmtTable {
     root;
     writer;
     log;
@@ -3567,7 +3607,7 @@ class BinfmtTable {
                 throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
             }
         }
-        return new BinfmtTable(root, writer, options.log);
+        return new table_BinfmtTable(root, writer, options.log);
     }
     /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
     static async read(root = DEFAULT_ROOT) {
@@ -3579,7 +3619,7 @@ class BinfmtTable {
             },
             mount: async () => { }
         };
-        return new BinfmtTable(root, readOnly).list();
+        return new table_BinfmtTable(root, readOnly).list();
     }
     /** Every entry, sorted by name. */
     async list() {
@@ -6982,29 +7022,214 @@ function makePlan(request, native, log) {
     return { targets, native: [...native] };
 }
 
-;// CONCATENATED MODULE: ./src/binfmt/lock.ts
-// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
-// table. Changes to it happen under a host-wide lock, and a shared record says which runs
-// use which of our entries, so that one run's cleanup never removes an entry another run
-// still relies on: the last one out removes it.
+;// CONCATENATED MODULE: ./src/util/private-files.ts
+// Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
+// live only in folders nobody else can write: another local user must not be able to plant,
+// replace or link any of them. Every folder on the way is checked, opens never follow a
+// link, and modes are set explicitly so that a umask of 000 changes nothing.
 
 
 
-
-
-
-
-/** Where the lock and the owners record live for the table at `root`. */
-function lock_lockDirFor(root) {
-    if (process.env.SETUP_BINFMT_LOCK_DIR)
-        return process.env.SETUP_BINFMT_LOCK_DIR;
-    if (root === DEFAULT_ROOT) {
-        return process.getuid?.() === 0
-            ? '/run/setup-binfmt'
-            : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const me = () => process.geteuid?.() ?? 0;
+const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
+/** Root, or the user this process runs as: the only owners trusted here. */
+function trusted(uid) {
+    return uid === 0 || uid === me();
+}
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
     }
-    // Another table (a test's private one): a folder of its own.
-    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${sha256(root).slice(0, 16)}`);
+}
+/** Why `st` (a folder on the way to our files) lets another user change them, or undefined. */
+function folderProblem(st, last) {
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a folder';
+    if (!trusted(st.uid))
+        return `belongs to uid ${st.uid}, not to root or uid ${me()}`;
+    // A shared folder like /tmp is safe on the way only with the sticky bit: others cannot
+    // rename or delete what we own in it. The folder holding our files must be ours alone.
+    const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
+    if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
+        return `is writable by other users (mode ${octal(st.mode)})`;
+    }
+    return undefined;
+}
+function refuse(path, problem, what) {
+    throw new UnsafePathError(`Refusing to use ${path} for ${what}: it ${problem}, so another local user could change what ` +
+        `setup-binfmt does as root. Use a folder that only root or this user (uid ${me()}) can write, ` +
+        `and remove or fix ${path}`);
+}
+/**
+ * Check every folder from / down to `dir`; the path returned has no symbolic links in it.
+ * `dir` itself may be a shared sticky folder (such as /tmp) only when `shared`.
+ */
+function checkFolders(dir, what, shared = false) {
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    const parts = real.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+        const path = external_node_path_namespaceObject.sep + parts.slice(0, i).join(external_node_path_namespaceObject.sep);
+        const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), i === parts.length && !shared);
+        if (problem)
+            refuse(path, problem, what);
+    }
+    return real;
+}
+/**
+ * A private folder, created when missing with `mode` (0700 by default, set explicitly; missing
+ * parents too, 0700), and checked whether new or old. Returns its path without symbolic
+ * links: use that one.
+ */
+function private_files_privateDir(dir, what, mode = 0o700) {
+    let parent;
+    try {
+        parent = checkFolders((0,external_node_path_namespaceObject.dirname)(dir), what, true);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        parent = private_files_privateDir((0,external_node_path_namespaceObject.dirname)(dir), what);
+    }
+    const path = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir));
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode });
+        // The umask may have taken bits away or (000) left group and others some: set it exactly.
+        chmodExact(path, mode);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), true);
+    if (problem)
+        refuse(path, problem, what);
+    return path;
+}
+function chmodExact(path, mode) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The private folder `dir` when it exists (checked), else undefined. */
+function private_files_existingPrivateDir(dir, what) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(dir);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return checkFolders(dir, what);
+}
+/** A file's text, opened without following a link and checked like its folder; undefined when absent. */
+function private_files_readPrivateFile(path, what) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP')
+            refuse(path, 'is a symbolic link', what);
+        throw e;
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            refuse(path, 'is not a regular file', what);
+        if (!trusted(st.uid))
+            refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
+        if ((st.mode & 0o022) !== 0) {
+            refuse(path, `is writable by other users (mode ${octal(st.mode)})`, what);
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
+ * through a link, with `mode` set explicitly), then renamed over the old one.
+ */
+function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
+    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
+// Several runs on one host (self-hosted machines run several runners, as root or as users with
+// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
+// instance, whoever runs, and a shared record says which runs use which of our entries, so
+// that one run's cleanup never removes an entry another run still relies on: the last one out
+// removes it. Both live in root's folder under /run, reached through sudo by other users.
+
+
+
+
+
+
+/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
+const HOST_DIR = '/run/setup-binfmt';
+const WHAT = 'the binfmt_misc lock and owners record';
+const notFound = (e) => e.code === 'ENOENT';
+/**
+ * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
+ * per instance (its device number), so every user and every path to one table shares them.
+ * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ */
+async function lock_lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
+    if (override)
+        return { dir: private_files_privateDir(override, WHAT), sudo: false };
+    const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
+    if (process.geteuid?.() === 0) {
+        private_files_privateDir(HOST_DIR, WHAT, 0o755);
+        return { dir: private_files_privateDir(instance, WHAT), sudo: false };
+    }
+    // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
+    // checked from here; only root can write either.
+    const made = async (path, mode) => {
+        try {
+            (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (e) {
+            if (!notFound(e))
+                throw e;
+            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+        }
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+            throw new Error(`Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
+                `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
+                `As root, remove it; setup-binfmt makes it again`);
+        }
+    };
+    checkFolders('/run', WHAT);
+    await made(HOST_DIR, '0755');
+    await made(instance, '0700');
+    return { dir: instance, sudo: true };
 }
 const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
 function alive(pid) {
@@ -7016,86 +7241,145 @@ function alive(pid) {
         return e.code === 'EPERM';
     }
 }
-function readHolder(path) {
+/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
+function lockHolder(path) {
     try {
-        return Number((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) || 0;
+        const { ino } = (0,external_node_fs_namespaceObject.statSync)(path);
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/locks', 'utf8').split('\n')) {
+            const f = line.trim().split(/\s+/);
+            if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino))
+                return Number(f[4]);
+        }
     }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
+    catch {
+        // Root's folder seen by another user: the holder is not ours to see.
     }
+    return undefined;
 }
-/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
-async function lock_withLock(dir, fn, log, timeoutMs = 120_000) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const path = (0,external_node_path_namespaceObject.join)(dir, 'lock');
-    const deadline = Date.now() + timeoutMs;
-    let waited = false;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
-            break;
+/**
+ * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
+ * copies its standard input, so the kernel drops it the moment the holder dies, however it
+ * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
+ * can never both hold it.
+ */
+async function lock_withLock(place, fn, log, timeoutMs = 120_000) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
+    const argv = [
+        ...(place.sudo ? ['sudo', '-n'] : []),
+        'flock',
+        '--exclusive',
+        '--timeout',
+        String(timeoutMs / 1000),
+        path,
+        'cat'
+    ];
+    // cat echoes this once flock holds the lock: that is the signal we hold it.
+    const holder = start(argv, { input: '\n', log });
+    const waiting = setTimeout(() => {
+        const pid = lockHolder(path);
+        log?.info(`waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`);
+    }, 200);
+    const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)]);
+    clearTimeout(waiting);
+    if (!got) {
+        const result = await holder.exited;
+        const pid = lockHolder(path);
+        if (result.code === 1 && !result.stderr.trim()) {
+            throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
+                `wait for it to finish, or end it if it hangs`);
         }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const holder = readHolder(path);
-        if (holder === undefined)
-            continue; // released meanwhile: try again at once
-        // An empty file is a holder between creating and writing it: wait like for any other.
-        if (holder > 0 && !alive(holder)) {
-            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
-            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-            continue;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
-        }
-        if (!waited)
-            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
-        waited = true;
-        await new Promise(resolve => setTimeout(resolve, 25));
+        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+            `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
     }
     try {
         return await fn();
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+        holder.end();
+        await holder.exited;
+    }
+}
+/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
+const WORKER = 'Runner.Worker';
+function parentOf(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 /**
- * The process whose life is the run's: on a runner, main and post are children of the same
- * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ * The process whose life is the job's: the runner's worker, found among our ancestors. The
+ * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
+ * that ends with the step, so the shell is no measure. Outside a runner there is none, and
+ * ownership goes by age alone.
  */
 function runPid() {
-    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
+        try {
+            if ((0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/comm`, 'utf8').trim() === WORKER)
+                return pid;
+        }
+        catch {
+            return undefined;
+        }
+        pid = parentOf(pid);
+    }
+    return undefined;
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+const OWNERS = 'owners.json';
+async function readOwners(place, log) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
+    if (!place.sudo)
+        return private_files_readPrivateFile(path, WHAT);
+    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    if (result.code === 0)
+        return result.stdout;
+    if (/No such file/.test(result.stderr))
+        return undefined;
+    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
+}
+async function writeOwners(place, text, log) {
+    if (!place.sudo)
+        return private_files_writePrivateFile(place.dir, OWNERS, text);
+    // A fresh file, created exclusively and never through a link, then renamed over the old.
+    const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+        input: text,
+        log
+    });
+    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+}
 class lock_Owners {
-    path;
+    place;
     records;
-    constructor(path, records) {
-        this.path = path;
+    log;
+    constructor(place, records, log) {
+        this.place = place;
         this.records = records;
+        this.log = log;
     }
-    static read(dir) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, 'owners.json');
+    static async read(place, log) {
+        const text = await readOwners(place, log);
         try {
-            return new lock_Owners(path, JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
+            return new lock_Owners(place, text ? JSON.parse(text) : {}, log);
         }
-        catch {
-            // None yet, or unreadable: start afresh rather than block every run on the host.
-            return new lock_Owners(path, {});
+        catch (e) {
+            // Written by rename, so never half; unreadable means damaged: start afresh rather than
+            // block every run on the host, and say so.
+            log?.warning(`${(0,external_node_path_namespaceObject.join)(place.dir, OWNERS)} is not valid JSON (${e.message}): starting afresh`);
+            return new lock_Owners(place, {}, log);
         }
     }
-    save() {
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
-        (0,external_node_fs_namespaceObject.renameSync)(`${this.path}.tmp`, this.path);
+    async save() {
+        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
     }
     /** Other runs (not stale) that use this entry, as it is defined now. */
     others(entry, me) {
@@ -7171,7 +7455,7 @@ async function resetQemuEntries(table, journal, log, owners) {
         removed.push(entry);
         await journal.writeAhead(() => journal.removed(entry), () => table.remove(entry.name));
         owners.release(entry, journal.owner);
-        owners.save();
+        await owners.save();
         log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
     }
     if (removed.length === 0)
@@ -7186,14 +7470,14 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
         if (!existing) {
             await journal.writeAhead(() => journal.created(wanted), () => table.register(wanted));
             owners.use(wanted, journal.owner, runPid());
-            owners.save();
+            await owners.save();
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted)) {
             if (owners.tracks(existing)) {
                 // Registered by another run of ours: share it, so its cleanup leaves it to us.
                 owners.use(existing, journal.owner, runPid());
-                owners.save();
+                await owners.save();
                 journal.adopted(existing);
             }
             log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
@@ -7276,7 +7560,7 @@ async function restore(table, state, log, owners) {
             log.warning(`Could not put back ${entry.name}: ${e.message}`);
         }
     }
-    owners?.save();
+    await owners?.save();
     // Entries other running jobs registered or share are expected; anything else is a difference.
     const shared = new Set(report.shared);
     const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
@@ -7289,10 +7573,28 @@ async function restore(table, state, log, owners) {
     }
     return report;
 }
-/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
-async function restoreRun(table, state, log) {
-    const dir = state.lockDir ?? lockDirFor(state.root);
-    return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log);
+/**
+ * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
+ * The state is read again once the lock is held: an install on the same state may have added
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ */
+async function restoreSaved(store, log, options = {}) {
+    const first = store.load();
+    if (!first)
+        return undefined;
+    const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
+    const place = await lockDirFor(table.root, log, options.lockDir);
+    return withLock(place, async () => {
+        const state = store.load();
+        if (!state)
+            return undefined;
+        if (state.root !== first.root) {
+            throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
+        }
+        const report = await restore(table, state, log, await Owners.read(place, log));
+        store.clear();
+        return report;
+    }, log);
 }
 /** One line per entry added, missing or changed between two tables. */
 function compare(before, after) {
@@ -7317,34 +7619,126 @@ function compare(before, after) {
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
 
-/** A saved state read back; `where` names it in errors. */
+
+
+/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
 function parseRunState(text, where) {
     if (!text)
         return undefined;
-    const state = JSON.parse(text);
-    if (state.version !== 1)
-        throw new Error(`Unknown setup-binfmt state version in ${where}`);
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${where} is not valid JSON (${e.message}): delete it`, {
+            cause: e
+        });
+    }
+    checkRunState(state, where);
     return state;
 }
-/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
+/** binfmt_misc's filesystem type, as statfs reports it. */
+const BINFMT_MISC_MAGIC = 0x42494e4d;
+/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
+function checkRoot(root, where) {
+    if (root === DEFAULT_ROOT)
+        return;
+    const fail = (why) => {
+        throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
+            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+    };
+    if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
+        fail('is not an absolute, normalised path');
+    }
+    const path = root;
+    let type;
+    let real;
+    try {
+        type = (0,external_node_fs_namespaceObject.statfsSync)(path).type;
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (e) {
+        return fail(`cannot be read (${e.code})`);
+    }
+    if (type !== BINFMT_MISC_MAGIC)
+        fail('is not a binfmt_misc mount');
+    if (real !== path)
+        fail(`goes through a symbolic link (to ${real})`);
+}
+/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
+function checkEntry(e, where, list) {
+    const bad = (what) => {
+        throw new Error(`${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`);
+    };
+    if (typeof e !== 'object' || e === null)
+        bad('no fields');
+    if (typeof e.name !== 'string' ||
+        !/^[^/\0\n]{1,255}$/.test(e.name) ||
+        ['.', '..', 'register', 'status'].includes(e.name)) {
+        bad(`the name ${JSON.stringify(e.name)}`);
+    }
+    if (typeof e.interpreter !== 'string' ||
+        !(0,external_node_path_namespaceObject.isAbsolute)(e.interpreter) ||
+        (0,external_node_path_namespaceObject.normalize)(e.interpreter) !== e.interpreter ||
+        [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)) {
+        bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`);
+    }
+    if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
+        bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`);
+    }
+    if (typeof e.enabled !== 'boolean')
+        bad('no enabled state');
+    if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
+        bad(`the offset ${JSON.stringify(e.offset)}`);
+    }
+    const hex = (v) => v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v));
+    if (!hex(e.magic) || !hex(e.mask))
+        bad('magic or mask that is not lowercase hex');
+    if (e.extension !== undefined &&
+        (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))) {
+        bad(`the extension ${JSON.stringify(e.extension)}`);
+    }
+}
+function checkRunState(state, where) {
+    if (typeof state !== 'object' || state === null || state.version !== 1) {
+        throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`);
+    }
+    checkRoot(state.root, where);
+    if (typeof state.cleanup !== 'boolean') {
+        throw new Error(`${where} has no cleanup setting: delete it`);
+    }
+    for (const list of ['snapshot', 'created', 'removed', 'adopted']) {
+        const entries = state[list] ?? [];
+        if (!Array.isArray(entries))
+            throw new Error(`${where}: '${list}' is not a list: delete it`);
+        for (const e of entries)
+            checkEntry(e, where, list);
+    }
+    if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
+        throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
+    }
+}
+/**
+ * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
+ * its folder must belong to root or this user and be writable by nobody else.
+ */
 function fileStore(path) {
+    const what = 'setup-binfmt state';
+    const name = basename(path);
     return {
         load: () => {
-            try {
-                return parseRunState(readFileSync(path, 'utf8'), path);
-            }
-            catch (e) {
-                if (e.code === 'ENOENT')
-                    return undefined;
-                throw e;
-            }
+            const dir = existingPrivateDir(dirname(path), what);
+            const text = dir === undefined ? undefined : readPrivateFile(join(dir, name), what);
+            return text === undefined ? undefined : parseRunState(text, path);
         },
         save: state => {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
-            renameSync(`${path}.tmp`, path);
+            writePrivateFile(privateDir(dirname(path), what), name, JSON.stringify(state, null, 2));
         },
-        clear: () => rmSync(path, { force: true })
+        clear: () => {
+            const dir = existingPrivateDir(dirname(path), what);
+            if (dir !== undefined)
+                rmSync(join(dir, name), { force: true });
+        }
     };
 }
 /** Records changes into a RunState and saves it after each one. */
@@ -7363,11 +7757,11 @@ class Journal {
         store.save(start);
     }
     /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, shared) {
+    static begin(store, root, cleanup, snapshot, owner) {
         const previous = store.load();
         const start = previous && previous.root === root
-            ? { ...shared, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], ...shared };
+            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
+            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
         return new Journal(store, start, snapshot);
     }
     get owner() {
@@ -7756,7 +8150,7 @@ const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequir
 
 const images_BLOCK = 512;
 /** An octal number field: `width - 1` digits and a NUL. */
-function octal(value, width) {
+function images_octal(value, width) {
     const digits = value.toString(8);
     if (digits.length > width - 1)
         throw new Error(`${value} does not fit a ${width}-byte tar field`);
@@ -7786,18 +8180,18 @@ function header(entry, size) {
         h.write(text, at, width, 'utf8');
     };
     put(name, 0, 100);
-    put(octal(entry.mode & 0o7777, 8), 100, 8);
-    put(octal(0, 8), 108, 8); // uid
-    put(octal(0, 8), 116, 8); // gid
-    put(octal(size, 12), 124, 12);
-    put(octal(0, 12), 136, 12); // mtime
+    put(images_octal(entry.mode & 0o7777, 8), 100, 8);
+    put(images_octal(0, 8), 108, 8); // uid
+    put(images_octal(0, 8), 116, 8); // gid
+    put(images_octal(size, 12), 124, 12);
+    put(images_octal(0, 12), 136, 12); // mtime
     put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
     if (entry.type === 'symlink')
         put(entry.target ?? '', 157, 100);
     put('ustar\0', 257, 6);
     put('00', 263, 2);
-    put(octal(0, 8), 329, 8); // devmajor
-    put(octal(0, 8), 337, 8); // devminor
+    put(images_octal(0, 8), 329, 8); // devmajor
+    put(images_octal(0, 8), 337, 8); // devminor
     put(prefix, 345, 155);
     // The checksum is the byte sum of the header with the checksum field read as spaces.
     h.fill(' ', 148, 156);
@@ -8227,7 +8621,7 @@ async function setup(asked, deps) {
     const plan = await log.group('Plan', async () => {
         if (fitted.warning)
             log.warning(fitted.warning);
-        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
+        const native = deps.native ?? (await nativeTargets(await table_BinfmtTable.read(deps.root), log, deps.exec));
         const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
         log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
@@ -8247,11 +8641,11 @@ async function setup(asked, deps) {
         });
     let table;
     const registered = await log.group('Register', async () => {
-        const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+        const open = await table_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
         table = open;
-        const lockDir = deps.lockDir ?? lock_lockDirFor(open.root);
+        const place = await lock_lockDirFor(open.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
-        return lock_withLock(lockDir, () => registerAll(open, plan, options, acquired, lockDir, deps.store, log), log);
+        return lock_withLock(place, () => registerAll(open, plan, options, acquired, place, deps.store, log), log);
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
@@ -8271,12 +8665,12 @@ async function setup(asked, deps) {
         timings
     };
 }
-async function registerAll(table, plan, options, acquired, lockDir, store, log) {
-    const owners = lock_Owners.read(lockDir);
+async function registerAll(table, plan, options, acquired, place, store, log) {
+    const owners = await lock_Owners.read(place, log);
     const owner = store.load()?.owner ?? newOwnerId();
     // Entries other running jobs registered come and go with them: not part of our snapshot.
     const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0);
-    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, { owner, lockDir });
+    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner);
     try {
         if (options.reset)
             await resetQemuEntries(table, journal, log, owners);
@@ -8381,15 +8775,62 @@ function verificationError(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-state.ts
-// The runner's per-step state: main saves what it changed, post reads it back as STATE_binfmt.
+// The runner's per-step state. Main keeps what it changed in a private file under RUNNER_TEMP
+// and saves only that file's path, once, as STATE_binfmt: the step state stays a few bytes
+// however large the table (the runner passes it to post in one environment variable, and a
+// 700-entry snapshot passed the kernel's 128 KB limit for one), and GITHUB_STATE does not grow
+// with every change.
+
+
+
+
 
 
 const KEY = 'binfmt';
+const step_state_WHAT = 'the step state';
+const NAME = 'state.json';
+/** The state file main made, as the step state names it (checked before it is read). */
+function savedFile() {
+    const file = getState(KEY);
+    if (!file)
+        return undefined;
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(file) || !file.endsWith(`/${NAME}`)) {
+        throw new Error(`The step state ${JSON.stringify(file.slice(0, 80))} is not the path of a setup-binfmt state file: main and post must be the same version`);
+    }
+    return file;
+}
 function actionStore() {
+    // This process's own file, once main has saved something.
+    let mine;
+    const file = () => mine ?? savedFile();
     return {
-        load: () => parseRunState(getState(KEY), 'the step state'),
-        save: state => saveState(KEY, JSON.stringify(state)),
-        clear: () => saveState(KEY, '')
+        load: () => {
+            const path = file();
+            if (!path)
+                return undefined;
+            const dir = private_files_existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), step_state_WHAT);
+            const text = dir === undefined ? undefined : private_files_readPrivateFile((0,external_node_path_namespaceObject.join)(dir, NAME), step_state_WHAT);
+            return text === undefined ? undefined : parseRunState(text, path);
+        },
+        save: state => {
+            if (!mine) {
+                const base = checkFolders(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), step_state_WHAT, true);
+                // A fresh folder under a random name, made exclusively: nothing planted can be it.
+                const dir = private_files_privateDir((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, 'setup-binfmt-')), step_state_WHAT);
+                mine = (0,external_node_path_namespaceObject.join)(dir, NAME);
+                private_files_writePrivateFile(dir, NAME, JSON.stringify(state));
+                saveState(KEY, mine);
+                return;
+            }
+            private_files_writePrivateFile((0,external_node_path_namespaceObject.dirname)(mine), NAME, JSON.stringify(state));
+        },
+        clear: () => {
+            const path = file();
+            const dir = path && (0,external_node_path_namespaceObject.dirname)(path);
+            if (dir && (0,external_node_path_namespaceObject.basename)(dir).startsWith('setup-binfmt-') && private_files_existingPrivateDir(dir, step_state_WHAT)) {
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+            }
+        }
     };
 }
 
@@ -8469,11 +8910,11 @@ async function runMain(deps = {}) {
 
 /***/ }),
 
-/***/ 730:
+/***/ 863:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(115);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(520);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -8621,6 +9062,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(730);
+/******/ var __webpack_exports__ = __nccwpck_require__(863);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

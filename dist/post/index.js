@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 375:
+/***/ 579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75,6 +75,32 @@ function run(argv, options = {}) {
         child.stdin.end(options.input ?? '');
     });
 }
+/**
+ * Start a command and leave it running: `input` is written to its standard input, which stays
+ * open until end() or until this process dies (then the command sees end of file).
+ */
+function start(argv, options = {}) {
+    const [command, ...args] = argv;
+    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const err = [];
+    child.stderr.on('data', (b) => err.push(b));
+    const exited = new Promise(resolve => {
+        child.on('error', e => resolve({ code: -1, stdout: '', stderr: `Cannot run ${command}: ${e.message}` }));
+        child.on('close', (code, signal) => resolve({
+            code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
+            stdout: '',
+            stderr: Buffer.concat(err).toString(),
+            signal: signal ?? undefined
+        }));
+    });
+    const output = new Promise(resolve => child.stdout.once('data', () => resolve()));
+    child.stdout.resume();
+    child.stdin.on('error', () => { });
+    if (options.input)
+        child.stdin.write(options.input);
+    return { pid: child.pid, output, exited, end: () => void child.stdin.end() };
+}
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -86,7 +112,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 /** Hex SHA-256 of bytes or text. */
-const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 /** Hex SHA-256 of a file's content, streamed. */
 async function hash_sha256File(path) {
     const hash = createHash('sha256');
@@ -194,16 +220,30 @@ function errnoOf(e) {
     }
     return e.code;
 }
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
 function directWriter(log) {
     return {
-        // r+: never create a file; a missing entry must read as ENOENT, not EACCES.
-        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: 'r+' }),
+        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
         mount: async (root) => void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
-        write: async (file, data) => void (await run(['sudo', '-n', 'tee', file], { input: data, log })),
+        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+        // input (fullblock), since binfmt_misc takes a registration only in a single write.
+        write: async (file, data) => void (await run([
+            'sudo',
+            '-n',
+            'dd',
+            `of=${file}`,
+            'bs=4096',
+            'iflag=fullblock',
+            'oflag=nofollow',
+            'conv=notrunc,nocreat',
+            'status=none'
+        ], { input: data, log })),
         mount: async (root) => void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
@@ -392,29 +432,214 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
-;// CONCATENATED MODULE: ./src/binfmt/lock.ts
-// Several runs on one host (self-hosted machines run several runners) share one binfmt_misc
-// table. Changes to it happen under a host-wide lock, and a shared record says which runs
-// use which of our entries, so that one run's cleanup never removes an entry another run
-// still relies on: the last one out removes it.
+;// CONCATENATED MODULE: ./src/util/private-files.ts
+// Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
+// live only in folders nobody else can write: another local user must not be able to plant,
+// replace or link any of them. Every folder on the way is checked, opens never follow a
+// link, and modes are set explicitly so that a umask of 000 changes nothing.
 
 
 
-
-
-
-
-/** Where the lock and the owners record live for the table at `root`. */
-function lockDirFor(root) {
-    if (process.env.SETUP_BINFMT_LOCK_DIR)
-        return process.env.SETUP_BINFMT_LOCK_DIR;
-    if (root === DEFAULT_ROOT) {
-        return process.getuid?.() === 0
-            ? '/run/setup-binfmt'
-            : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${process.getuid?.()}`);
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const me = () => process.geteuid?.() ?? 0;
+const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
+/** Root, or the user this process runs as: the only owners trusted here. */
+function trusted(uid) {
+    return uid === 0 || uid === me();
+}
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
     }
-    // Another table (a test's private one): a folder of its own.
-    return (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `setup-binfmt-${sha256(root).slice(0, 16)}`);
+}
+/** Why `st` (a folder on the way to our files) lets another user change them, or undefined. */
+function folderProblem(st, last) {
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a folder';
+    if (!trusted(st.uid))
+        return `belongs to uid ${st.uid}, not to root or uid ${me()}`;
+    // A shared folder like /tmp is safe on the way only with the sticky bit: others cannot
+    // rename or delete what we own in it. The folder holding our files must be ours alone.
+    const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
+    if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
+        return `is writable by other users (mode ${octal(st.mode)})`;
+    }
+    return undefined;
+}
+function refuse(path, problem, what) {
+    throw new UnsafePathError(`Refusing to use ${path} for ${what}: it ${problem}, so another local user could change what ` +
+        `setup-binfmt does as root. Use a folder that only root or this user (uid ${me()}) can write, ` +
+        `and remove or fix ${path}`);
+}
+/**
+ * Check every folder from / down to `dir`; the path returned has no symbolic links in it.
+ * `dir` itself may be a shared sticky folder (such as /tmp) only when `shared`.
+ */
+function checkFolders(dir, what, shared = false) {
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    const parts = real.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+        const path = external_node_path_namespaceObject.sep + parts.slice(0, i).join(external_node_path_namespaceObject.sep);
+        const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), i === parts.length && !shared);
+        if (problem)
+            refuse(path, problem, what);
+    }
+    return real;
+}
+/**
+ * A private folder, created when missing with `mode` (0700 by default, set explicitly; missing
+ * parents too, 0700), and checked whether new or old. Returns its path without symbolic
+ * links: use that one.
+ */
+function private_files_privateDir(dir, what, mode = 0o700) {
+    let parent;
+    try {
+        parent = checkFolders((0,external_node_path_namespaceObject.dirname)(dir), what, true);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        parent = private_files_privateDir((0,external_node_path_namespaceObject.dirname)(dir), what);
+    }
+    const path = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir));
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode });
+        // The umask may have taken bits away or (000) left group and others some: set it exactly.
+        chmodExact(path, mode);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), true);
+    if (problem)
+        refuse(path, problem, what);
+    return path;
+}
+function chmodExact(path, mode) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The private folder `dir` when it exists (checked), else undefined. */
+function private_files_existingPrivateDir(dir, what) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(dir);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return checkFolders(dir, what);
+}
+/** A file's text, opened without following a link and checked like its folder; undefined when absent. */
+function private_files_readPrivateFile(path, what) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP')
+            refuse(path, 'is a symbolic link', what);
+        throw e;
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            refuse(path, 'is not a regular file', what);
+        if (!trusted(st.uid))
+            refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
+        if ((st.mode & 0o022) !== 0) {
+            refuse(path, `is writable by other users (mode ${octal(st.mode)})`, what);
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
+ * through a link, with `mode` set explicitly), then renamed over the old one.
+ */
+function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
+    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
+// Several runs on one host (self-hosted machines run several runners, as root or as users with
+// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
+// instance, whoever runs, and a shared record says which runs use which of our entries, so
+// that one run's cleanup never removes an entry another run still relies on: the last one out
+// removes it. Both live in root's folder under /run, reached through sudo by other users.
+
+
+
+
+
+
+/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
+const HOST_DIR = '/run/setup-binfmt';
+const WHAT = 'the binfmt_misc lock and owners record';
+const notFound = (e) => e.code === 'ENOENT';
+/**
+ * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
+ * per instance (its device number), so every user and every path to one table shares them.
+ * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ */
+async function lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
+    if (override)
+        return { dir: private_files_privateDir(override, WHAT), sudo: false };
+    const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
+    if (process.geteuid?.() === 0) {
+        private_files_privateDir(HOST_DIR, WHAT, 0o755);
+        return { dir: private_files_privateDir(instance, WHAT), sudo: false };
+    }
+    // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
+    // checked from here; only root can write either.
+    const made = async (path, mode) => {
+        try {
+            (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (e) {
+            if (!notFound(e))
+                throw e;
+            await run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+        }
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+            throw new Error(`Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
+                `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
+                `As root, remove it; setup-binfmt makes it again`);
+        }
+    };
+    checkFolders('/run', WHAT);
+    await made(HOST_DIR, '0755');
+    await made(instance, '0700');
+    return { dir: instance, sudo: true };
 }
 const newOwnerId = () => randomUUID();
 function alive(pid) {
@@ -426,86 +651,145 @@ function alive(pid) {
         return e.code === 'EPERM';
     }
 }
-function readHolder(path) {
+/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
+function lockHolder(path) {
     try {
-        return Number((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) || 0;
+        const { ino } = (0,external_node_fs_namespaceObject.statSync)(path);
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/locks', 'utf8').split('\n')) {
+            const f = line.trim().split(/\s+/);
+            if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino))
+                return Number(f[4]);
+        }
     }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
+    catch {
+        // Root's folder seen by another user: the holder is not ours to see.
     }
+    return undefined;
 }
-/** Run `fn` holding `dir/lock`; a lock whose holder died is taken over. */
-async function withLock(dir, fn, log, timeoutMs = 120_000) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const path = (0,external_node_path_namespaceObject.join)(dir, 'lock');
-    const deadline = Date.now() + timeoutMs;
-    let waited = false;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
-            break;
+/**
+ * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
+ * copies its standard input, so the kernel drops it the moment the holder dies, however it
+ * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
+ * can never both hold it.
+ */
+async function withLock(place, fn, log, timeoutMs = 120_000) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
+    const argv = [
+        ...(place.sudo ? ['sudo', '-n'] : []),
+        'flock',
+        '--exclusive',
+        '--timeout',
+        String(timeoutMs / 1000),
+        path,
+        'cat'
+    ];
+    // cat echoes this once flock holds the lock: that is the signal we hold it.
+    const holder = start(argv, { input: '\n', log });
+    const waiting = setTimeout(() => {
+        const pid = lockHolder(path);
+        log?.info(`waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`);
+    }, 200);
+    const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)]);
+    clearTimeout(waiting);
+    if (!got) {
+        const result = await holder.exited;
+        const pid = lockHolder(path);
+        if (result.code === 1 && !result.stderr.trim()) {
+            throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
+                `wait for it to finish, or end it if it hangs`);
         }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const holder = readHolder(path);
-        if (holder === undefined)
-            continue; // released meanwhile: try again at once
-        // An empty file is a holder between creating and writing it: wait like for any other.
-        if (holder > 0 && !alive(holder)) {
-            log?.info(`taking over the binfmt_misc lock ${path}: its holder (pid ${holder}) is gone`);
-            (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-            continue;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`Another setup-binfmt (pid ${holder || 'unknown'}) has held ${path} for over ${timeoutMs / 1000} s; if none runs, delete that file`);
-        }
-        if (!waited)
-            log?.info(`waiting for another setup-binfmt (pid ${holder}) to finish changing binfmt_misc`);
-        waited = true;
-        await new Promise(resolve => setTimeout(resolve, 25));
+        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+            `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
     }
     try {
         return await fn();
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+        holder.end();
+        await holder.exited;
+    }
+}
+/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
+const WORKER = 'Runner.Worker';
+function parentOf(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 /**
- * The process whose life is the run's: on a runner, main and post are children of the same
- * worker process; the CLI's install and uninstall share none, so they go by age alone.
+ * The process whose life is the job's: the runner's worker, found among our ancestors. The
+ * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
+ * that ends with the step, so the shell is no measure. Outside a runner there is none, and
+ * ownership goes by age alone.
  */
 function runPid() {
-    return process.env.GITHUB_ACTIONS === 'true' ? process.ppid : undefined;
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
+        try {
+            if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === WORKER)
+                return pid;
+        }
+        catch {
+            return undefined;
+        }
+        pid = parentOf(pid);
+    }
+    return undefined;
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+const OWNERS = 'owners.json';
+async function readOwners(place, log) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
+    if (!place.sudo)
+        return private_files_readPrivateFile(path, WHAT);
+    const result = await run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    if (result.code === 0)
+        return result.stdout;
+    if (/No such file/.test(result.stderr))
+        return undefined;
+    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
+}
+async function writeOwners(place, text, log) {
+    if (!place.sudo)
+        return private_files_writePrivateFile(place.dir, OWNERS, text);
+    // A fresh file, created exclusively and never through a link, then renamed over the old.
+    const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    await run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+        input: text,
+        log
+    });
+    await run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+}
 class Owners {
-    path;
+    place;
     records;
-    constructor(path, records) {
-        this.path = path;
+    log;
+    constructor(place, records, log) {
+        this.place = place;
         this.records = records;
+        this.log = log;
     }
-    static read(dir) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, 'owners.json');
+    static async read(place, log) {
+        const text = await readOwners(place, log);
         try {
-            return new Owners(path, JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
+            return new Owners(place, text ? JSON.parse(text) : {}, log);
         }
-        catch {
-            // None yet, or unreadable: start afresh rather than block every run on the host.
-            return new Owners(path, {});
+        catch (e) {
+            // Written by rename, so never half; unreadable means damaged: start afresh rather than
+            // block every run on the host, and say so.
+            log?.warning(`${(0,external_node_path_namespaceObject.join)(place.dir, OWNERS)} is not valid JSON (${e.message}): starting afresh`);
+            return new Owners(place, {}, log);
         }
     }
-    save() {
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${this.path}.tmp`, JSON.stringify(this.records, null, 2));
-        (0,external_node_fs_namespaceObject.renameSync)(`${this.path}.tmp`, this.path);
+    async save() {
+        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
     }
     /** Other runs (not stale) that use this entry, as it is defined now. */
     others(entry, me) {
@@ -609,7 +893,7 @@ async function restore(table, state, log, owners) {
             log.warning(`Could not put back ${entry.name}: ${e.message}`);
         }
     }
-    owners?.save();
+    await owners?.save();
     // Entries other running jobs registered or share are expected; anything else is a difference.
     const shared = new Set(report.shared);
     const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
@@ -622,10 +906,28 @@ async function restore(table, state, log, owners) {
     }
     return report;
 }
-/** Undo a finished run: under the host-wide lock, sharing entries with runs still going. */
-async function restoreRun(table, state, log) {
-    const dir = state.lockDir ?? lockDirFor(state.root);
-    return withLock(dir, () => restore(table, state, log, Owners.read(dir)), log);
+/**
+ * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
+ * The state is read again once the lock is held: an install on the same state may have added
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ */
+async function restoreSaved(store, log, options = {}) {
+    const first = store.load();
+    if (!first)
+        return undefined;
+    const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
+    const place = await lockDirFor(table.root, log, options.lockDir);
+    return withLock(place, async () => {
+        const state = store.load();
+        if (!state)
+            return undefined;
+        if (state.root !== first.root) {
+            throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
+        }
+        const report = await restore(table, state, log, await Owners.read(place, log));
+        store.clear();
+        return report;
+    }, log);
 }
 /** One line per entry added, missing or changed between two tables. */
 function compare(before, after) {
@@ -728,34 +1030,126 @@ class runner_Summary {
 // uninstall`) can undo exactly that, even when the run stopped half-way.
 
 
-/** A saved state read back; `where` names it in errors. */
+
+
+/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
 function parseRunState(text, where) {
     if (!text)
         return undefined;
-    const state = JSON.parse(text);
-    if (state.version !== 1)
-        throw new Error(`Unknown setup-binfmt state version in ${where}`);
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${where} is not valid JSON (${e.message}): delete it`, {
+            cause: e
+        });
+    }
+    checkRunState(state, where);
     return state;
 }
-/** A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. */
+/** binfmt_misc's filesystem type, as statfs reports it. */
+const BINFMT_MISC_MAGIC = 0x42494e4d;
+/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
+function checkRoot(root, where) {
+    if (root === DEFAULT_ROOT)
+        return;
+    const fail = (why) => {
+        throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
+            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+    };
+    if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
+        fail('is not an absolute, normalised path');
+    }
+    const path = root;
+    let type;
+    let real;
+    try {
+        type = (0,external_node_fs_namespaceObject.statfsSync)(path).type;
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (e) {
+        return fail(`cannot be read (${e.code})`);
+    }
+    if (type !== BINFMT_MISC_MAGIC)
+        fail('is not a binfmt_misc mount');
+    if (real !== path)
+        fail(`goes through a symbolic link (to ${real})`);
+}
+/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
+function checkEntry(e, where, list) {
+    const bad = (what) => {
+        throw new Error(`${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`);
+    };
+    if (typeof e !== 'object' || e === null)
+        bad('no fields');
+    if (typeof e.name !== 'string' ||
+        !/^[^/\0\n]{1,255}$/.test(e.name) ||
+        ['.', '..', 'register', 'status'].includes(e.name)) {
+        bad(`the name ${JSON.stringify(e.name)}`);
+    }
+    if (typeof e.interpreter !== 'string' ||
+        !(0,external_node_path_namespaceObject.isAbsolute)(e.interpreter) ||
+        (0,external_node_path_namespaceObject.normalize)(e.interpreter) !== e.interpreter ||
+        [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)) {
+        bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`);
+    }
+    if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
+        bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`);
+    }
+    if (typeof e.enabled !== 'boolean')
+        bad('no enabled state');
+    if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
+        bad(`the offset ${JSON.stringify(e.offset)}`);
+    }
+    const hex = (v) => v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v));
+    if (!hex(e.magic) || !hex(e.mask))
+        bad('magic or mask that is not lowercase hex');
+    if (e.extension !== undefined &&
+        (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))) {
+        bad(`the extension ${JSON.stringify(e.extension)}`);
+    }
+}
+function checkRunState(state, where) {
+    if (typeof state !== 'object' || state === null || state.version !== 1) {
+        throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`);
+    }
+    checkRoot(state.root, where);
+    if (typeof state.cleanup !== 'boolean') {
+        throw new Error(`${where} has no cleanup setting: delete it`);
+    }
+    for (const list of ['snapshot', 'created', 'removed', 'adopted']) {
+        const entries = state[list] ?? [];
+        if (!Array.isArray(entries))
+            throw new Error(`${where}: '${list}' is not a list: delete it`);
+        for (const e of entries)
+            checkEntry(e, where, list);
+    }
+    if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
+        throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
+    }
+}
+/**
+ * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
+ * its folder must belong to root or this user and be writable by nobody else.
+ */
 function fileStore(path) {
+    const what = 'setup-binfmt state';
+    const name = basename(path);
     return {
         load: () => {
-            try {
-                return parseRunState(readFileSync(path, 'utf8'), path);
-            }
-            catch (e) {
-                if (e.code === 'ENOENT')
-                    return undefined;
-                throw e;
-            }
+            const dir = existingPrivateDir(dirname(path), what);
+            const text = dir === undefined ? undefined : readPrivateFile(join(dir, name), what);
+            return text === undefined ? undefined : parseRunState(text, path);
         },
         save: state => {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2));
-            renameSync(`${path}.tmp`, path);
+            writePrivateFile(privateDir(dirname(path), what), name, JSON.stringify(state, null, 2));
         },
-        clear: () => rmSync(path, { force: true })
+        clear: () => {
+            const dir = existingPrivateDir(dirname(path), what);
+            if (dir !== undefined)
+                rmSync(join(dir, name), { force: true });
+        }
     };
 }
 /** Records changes into a RunState and saves it after each one. */
@@ -774,11 +1168,11 @@ class Journal {
         store.save(start);
     }
     /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, shared) {
+    static begin(store, root, cleanup, snapshot, owner) {
         const previous = store.load();
         const start = previous && previous.root === root
-            ? { ...shared, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], ...shared };
+            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
+            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
         return new Journal(store, start, snapshot);
     }
     get owner() {
@@ -846,15 +1240,62 @@ class Journal {
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-state.ts
-// The runner's per-step state: main saves what it changed, post reads it back as STATE_binfmt.
+// The runner's per-step state. Main keeps what it changed in a private file under RUNNER_TEMP
+// and saves only that file's path, once, as STATE_binfmt: the step state stays a few bytes
+// however large the table (the runner passes it to post in one environment variable, and a
+// 700-entry snapshot passed the kernel's 128 KB limit for one), and GITHUB_STATE does not grow
+// with every change.
+
+
+
+
 
 
 const KEY = 'binfmt';
+const step_state_WHAT = 'the step state';
+const NAME = 'state.json';
+/** The state file main made, as the step state names it (checked before it is read). */
+function savedFile() {
+    const file = getState(KEY);
+    if (!file)
+        return undefined;
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(file) || !file.endsWith(`/${NAME}`)) {
+        throw new Error(`The step state ${JSON.stringify(file.slice(0, 80))} is not the path of a setup-binfmt state file: main and post must be the same version`);
+    }
+    return file;
+}
 function actionStore() {
+    // This process's own file, once main has saved something.
+    let mine;
+    const file = () => mine ?? savedFile();
     return {
-        load: () => parseRunState(getState(KEY), 'the step state'),
-        save: state => saveState(KEY, JSON.stringify(state)),
-        clear: () => saveState(KEY, '')
+        load: () => {
+            const path = file();
+            if (!path)
+                return undefined;
+            const dir = private_files_existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), step_state_WHAT);
+            const text = dir === undefined ? undefined : private_files_readPrivateFile((0,external_node_path_namespaceObject.join)(dir, NAME), step_state_WHAT);
+            return text === undefined ? undefined : parseRunState(text, path);
+        },
+        save: state => {
+            if (!mine) {
+                const base = checkFolders(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), step_state_WHAT, true);
+                // A fresh folder under a random name, made exclusively: nothing planted can be it.
+                const dir = private_files_privateDir((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, 'setup-binfmt-')), step_state_WHAT);
+                mine = (0,external_node_path_namespaceObject.join)(dir, NAME);
+                private_files_writePrivateFile(dir, NAME, JSON.stringify(state));
+                saveState(KEY, mine);
+                return;
+            }
+            private_files_writePrivateFile((0,external_node_path_namespaceObject.dirname)(mine), NAME, JSON.stringify(state));
+        },
+        clear: () => {
+            const path = file();
+            const dir = path && (0,external_node_path_namespaceObject.dirname)(path);
+            if (dir && (0,external_node_path_namespaceObject.basename)(dir).startsWith('setup-binfmt-') && private_files_existingPrivateDir(dir, step_state_WHAT)) {
+                (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+            }
+        }
     };
 }
 
@@ -1076,7 +1517,6 @@ function restoreSummary(report) {
 
 
 
-
 async function runPost(store = actionStore(), log = runnerLog) {
     try {
         const state = store.load();
@@ -1086,11 +1526,12 @@ async function runPost(store = actionStore(), log = runnerLog) {
         }
         if (!state.cleanup) {
             log.info(`cleanup is false: leaving ${state.created.map(e => e.name).join(', ') || 'the table'} as it is`);
+            store.clear();
             return;
         }
-        const table = await BinfmtTable.open({ root: state.root, log });
-        const report = await log.group('Restore binfmt_misc', () => restoreRun(table, state, log));
-        await restoreSummary(report).write();
+        const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log));
+        if (report)
+            await restoreSummary(report).write();
     }
     catch (e) {
         log.warning(`Could not restore binfmt_misc: ${e.message}`);
@@ -1100,11 +1541,11 @@ async function runPost(store = actionStore(), log = runnerLog) {
 
 /***/ }),
 
-/***/ 661:
+/***/ 384:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(375);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(579);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -1240,6 +1681,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(661);
+/******/ var __webpack_exports__ = __nccwpck_require__(384);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
