@@ -5,9 +5,7 @@ import semver from 'semver'
 import { canonicalFlags } from './binfmt/table.js'
 import { parsePlatforms, type PlatformRequest } from './platform/names.js'
 import { SOURCES, type Source } from './qemu/request.js'
-
-export const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'] as const
-export type VerifyMethod = (typeof VERIFY_METHODS)[number]
+import { VERIFY_METHODS, type VerifyMethod } from './verify/verify.js'
 
 export interface Options {
   readonly platforms: PlatformRequest

@@ -15,16 +15,9 @@ import { registerTarget, resetQemuEntries, type Registered } from './binfmt/regi
 import { lockDirFor, newOwnerId, Owners, withLock, type LockDir } from './binfmt/lock.js'
 import { restore } from './binfmt/restore.js'
 import { Journal, type StateStore } from './binfmt/journal.js'
-import { verifyExec, type VerifyResult } from './verify/exec-checks.js'
-import { verifyDeep } from './verify/deep-checks.js'
 import { flagsForKernel } from './binfmt/kernel-flags.js'
-import {
-  availableEngine,
-  dockerSmoke,
-  dockerUname,
-  ENGINE_NAMES,
-  type SmokeResult
-} from './verify/containers.js'
+import type { VerifyResult } from './verify/exec-checks.js'
+import { verify } from './verify/verify.js'
 
 export interface SetupResult {
   readonly plan: Plan
@@ -106,7 +99,7 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
   const verified =
     options.verify === 'none' || registered.length === 0
       ? []
-      : await log.group('Verify', () => verify(table!, registered, options, { ...deps, log }))
+      : await log.group('Verify', () => verify(table!, registered, options, log, deps.exec))
 
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
@@ -187,73 +180,4 @@ function timedGroups(log: Log, timings: Record<string, number>): Log {
       }
     }
   }
-}
-
-/**
- * exec always (unless docker or podman alone was asked), then containers when asked or
- * available: the engine named, else whichever answers, Docker first.
- */
-async function verify(
-  table: BinfmtTable,
-  registered: readonly Registered[],
-  options: Options,
-  deps: SetupDeps
-): Promise<VerifyResult[]> {
-  const { log } = deps
-  const targets = registered.map(r => r.target)
-  const results: VerifyResult[] = []
-  const named =
-    options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined
-  if (!named) {
-    const checks = registered.map(r => ({ target: r.target, entry: r.entry }))
-    const exec = await verifyExec(table, checks, log, deps.exec)
-    const ran = checks.filter(c => exec.some(r => r.target === c.target && r.ok))
-    results.push(...exec, ...(await verifyDeep(ran, log, deps.exec)))
-  }
-  const wantContainers = named !== undefined || options.smokeImage !== undefined
-  if (!wantContainers && options.verify !== 'auto') return results
-  const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES)
-  if (!engine) {
-    if (wantContainers) {
-      const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''
-      throw new Error(
-        named === 'podman'
-          ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
-          : named === 'docker'
-            ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-            : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`
-      )
-    }
-    log.info(
-      'containers: neither Docker nor Podman answers, container check skipped (verify: auto)'
-    )
-    return results
-  }
-  log.info(`containers: checking with ${engine.name}`)
-  const fromDocker = (method: 'docker' | 'podman' | 'image', r: SmokeResult): VerifyResult => ({
-    target: r.target,
-    platform: r.platform,
-    method,
-    ok: r.ok,
-    ms: r.ms,
-    detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
-  })
-  const smoke = await dockerSmoke(targets, log, { engine })
-  results.push(...smoke.map(r => fromDocker(engine.name, r)))
-  if (options.smokeImage) {
-    const uname = await dockerUname(options.smokeImage, targets, log, { engine })
-    results.push(...uname.map(r => fromDocker('image', r)))
-  }
-  for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
-    log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
-  }
-  return results
-}
-
-/** An error describing every failed check, or undefined when all passed. */
-export function verificationError(result: SetupResult): Error | undefined {
-  const failed = result.verified.filter(r => !r.ok)
-  if (failed.length === 0) return undefined
-  const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`)
-  return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`)
 }

@@ -3,7 +3,8 @@
 
 import * as runner from './runner.js'
 import { readInputs } from './inputs.js'
-import { setup, verificationError, type SetupDeps } from '../setup.js'
+import { setup, type SetupDeps } from '../setup.js'
+import { verificationError } from '../verify/verify.js'
 import { actionStore } from './step-state.js'
 import { setupSummary } from './summary.js'
 
