@@ -3244,7 +3244,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(509);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 509:
+/***/ 714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7762,736 +7762,6 @@ async function exportPlatforms(options, request, deps) {
 // What a run asks of the QEMU side, and what it gets back: the types every source shares.
 const SOURCES = ['auto', 'download', 'package', 'system'];
 
-;// CONCATENATED MODULE: ./src/options.ts
-// Options of one run, parsed and checked before anything on the machine changes. The action
-// (inputs.ts) and the CLI read their raw strings differently and share this parser.
-
-
-
-
-const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
-const DEFAULTS = {
-    platforms: 'all',
-    flags: 'POCF',
-    source: 'auto',
-    reset: 'false',
-    cleanup: 'true',
-    verify: 'auto'
-};
-function parseOptions(raw) {
-    const value = (key, fallback = '') => raw[key]?.trim() || fallback;
-    return {
-        platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
-        flags: parseFlags(value('flags', DEFAULTS.flags)),
-        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
-        qemuPath: parseQemuPath(value('qemu-path')),
-        qemuVersion: parseQemuVersion(value('qemu-version')),
-        manifest: parseManifestLocation(value('manifest')),
-        reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
-        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
-        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
-        smokeImage: parseImage(value('smoke-image'))
-    };
-}
-function parseFlags(input) {
-    const bad = [...input].filter(c => !'POCFpocf'.includes(c));
-    if (bad.length > 0) {
-        throw new Error(`flags '${input}' has ${bad.map(c => JSON.stringify(c)).join(', ')}: only the letters P, O, C and F are allowed (default POCF)`);
-    }
-    return canonicalFlags(input);
-}
-function parseChoice(name, input, choices) {
-    const value = input.toLowerCase();
-    if (!choices.includes(value)) {
-        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
-    }
-    return value;
-}
-/** An image reference goes into docker's argv: refuse what could read as an option. */
-function parseImage(input) {
-    if (!input)
-        return undefined;
-    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
-        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
-    }
-    return input;
-}
-function parseQemuPath(input) {
-    if (!input)
-        return undefined;
-    if (!input.startsWith('/') || /[:\n\0]/.test(input)) {
-        throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
-    }
-    return input.replace(/\/+$/, '') || '/';
-}
-function parseQemuVersion(input) {
-    if (!input)
-        return undefined;
-    if (!semver_default().validRange(input)) {
-        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
-    }
-    return input;
-}
-function parseManifestLocation(input) {
-    if (!input)
-        return undefined;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
-        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
-    }
-    return input;
-}
-function parseBoolean(name, input) {
-    const v = input.toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new Error(`${name} '${input}' is not a boolean: use true or false`);
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/restore.ts
-// Undo one run: remove what it registered, register again what `reset` removed, and compare
-// the table with the snapshot taken before the first change. Problems are warnings: a post
-// step must never fail a job that already did its work.
-
-
-async function restore(table, state, log, owners) {
-    const report = {
-        removed: [],
-        restored: [],
-        vanished: [],
-        shared: [],
-        differences: []
-    };
-    const me = state.owner ?? '';
-    // Entries another run registered and this one shared: the last user removes them.
-    for (const entry of [...(state.adopted ?? [])].reverse()) {
-        const others = owners?.others(entry, me) ?? [];
-        owners?.release(entry, me);
-        const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
-            continue;
-        await table.remove(entry.name);
-        log.info(`removed ${entry.name} (the last run using it)`);
-        report.removed.push(entry.name);
-    }
-    for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
-            report.shared.push(entry.name);
-            continue;
-        }
-        owners?.release(entry, me);
-        const current = await table.get(entry.name);
-        if (!current) {
-            log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
-            report.vanished.push(entry.name);
-        }
-        else if (!sameDefinition(current, entry)) {
-            log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
-            report.vanished.push(entry.name);
-        }
-        else {
-            await table.remove(entry.name);
-            log.info(`removed ${entry.name}`);
-            report.removed.push(entry.name);
-        }
-    }
-    for (const entry of state.removed) {
-        const current = await table.get(entry.name);
-        if (current && sameDefinition(current, entry))
-            continue;
-        if (current) {
-            log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
-            continue;
-        }
-        try {
-            await table.register(entry);
-            log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
-            report.restored.push(entry.name);
-        }
-        catch (e) {
-            log.warning(`Could not put back ${entry.name}: ${e.message}`);
-        }
-    }
-    await owners?.save();
-    // Entries other running jobs registered or share are expected; anything else is a difference.
-    const shared = new Set(report.shared);
-    const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
-    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
-    if (report.differences.length === 0) {
-        log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
-    }
-    else {
-        log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`);
-    }
-    return report;
-}
-/**
- * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
- * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
- */
-async function restoreSaved(store, log, options = {}) {
-    const first = store.load();
-    if (!first)
-        return undefined;
-    const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
-    const place = await lockDirFor(table.root, log, options.lockDir);
-    return withLock(place, async () => {
-        const state = store.load();
-        if (!state)
-            return undefined;
-        if (state.root !== first.root) {
-            throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
-        }
-        const report = await restore(table, state, log, await Owners.read(place, log));
-        store.clear();
-        return report;
-    }, log);
-}
-/** One line per entry added, missing or changed between two tables. */
-function compare(before, after) {
-    const old = new Map(before.map(e => [e.name, e]));
-    const now = new Map(after.map(e => [e.name, e]));
-    const lines = [];
-    for (const [name, entry] of old) {
-        const current = now.get(name);
-        if (!current)
-            lines.push(`${name} is missing`);
-        else if (!sameDefinition(current, entry))
-            lines.push(`${name} changed`);
-    }
-    for (const name of now.keys())
-        if (!old.has(name))
-            lines.push(`${name} was added`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/journal.ts
-// What a run changed, saved after every change so the post step (or `setup-binfmt
-// uninstall`) can undo exactly that, even when the run stopped half-way.
-
-
-
-
-/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
-function parseRunState(text, where) {
-    if (!text)
-        return undefined;
-    let state;
-    try {
-        state = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`${where} is not valid JSON (${e.message}): delete it`, {
-            cause: e
-        });
-    }
-    checkRunState(state, where);
-    return state;
-}
-/** binfmt_misc's filesystem type, as statfs reports it. */
-const BINFMT_MISC_MAGIC = 0x42494e4d;
-/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
-function checkRoot(root, where) {
-    if (root === DEFAULT_ROOT)
-        return;
-    const fail = (why) => {
-        throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
-            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
-    };
-    if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
-        fail('is not an absolute, normalised path');
-    }
-    const path = root;
-    let type;
-    let real;
-    try {
-        type = (0,external_node_fs_namespaceObject.statfsSync)(path).type;
-        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch (e) {
-        return fail(`cannot be read (${e.code})`);
-    }
-    if (type !== BINFMT_MISC_MAGIC)
-        fail('is not a binfmt_misc mount');
-    if (real !== path)
-        fail(`goes through a symbolic link (to ${real})`);
-}
-/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
-function checkEntry(e, where, list) {
-    const bad = (what) => {
-        throw new Error(`${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`);
-    };
-    if (typeof e !== 'object' || e === null)
-        bad('no fields');
-    if (typeof e.name !== 'string' ||
-        !/^[^/\0\n]{1,255}$/.test(e.name) ||
-        ['.', '..', 'register', 'status'].includes(e.name)) {
-        bad(`the name ${JSON.stringify(e.name)}`);
-    }
-    if (typeof e.interpreter !== 'string' ||
-        !(0,external_node_path_namespaceObject.isAbsolute)(e.interpreter) ||
-        (0,external_node_path_namespaceObject.normalize)(e.interpreter) !== e.interpreter ||
-        [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)) {
-        bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`);
-    }
-    if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
-        bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`);
-    }
-    if (typeof e.enabled !== 'boolean')
-        bad('no enabled state');
-    if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
-        bad(`the offset ${JSON.stringify(e.offset)}`);
-    }
-    const hex = (v) => v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v));
-    if (!hex(e.magic) || !hex(e.mask))
-        bad('magic or mask that is not lowercase hex');
-    if (e.extension !== undefined &&
-        (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))) {
-        bad(`the extension ${JSON.stringify(e.extension)}`);
-    }
-}
-function checkRunState(state, where) {
-    if (typeof state !== 'object' || state === null || state.version !== 1) {
-        throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`);
-    }
-    checkRoot(state.root, where);
-    if (typeof state.cleanup !== 'boolean') {
-        throw new Error(`${where} has no cleanup setting: delete it`);
-    }
-    for (const list of ['snapshot', 'created', 'removed', 'adopted']) {
-        const entries = state[list] ?? [];
-        if (!Array.isArray(entries))
-            throw new Error(`${where}: '${list}' is not a list: delete it`);
-        for (const e of entries)
-            checkEntry(e, where, list);
-    }
-    if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
-        throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
-    }
-}
-/**
- * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
- * its folder must belong to root or this user and be writable by nobody else.
- */
-function fileStore(path) {
-    const what = 'setup-binfmt state';
-    const name = (0,external_node_path_namespaceObject.basename)(path);
-    return {
-        load: () => {
-            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
-            const text = dir === undefined ? undefined : readPrivateFile((0,external_node_path_namespaceObject.join)(dir, name), what);
-            return text === undefined ? undefined : parseRunState(text, path);
-        },
-        save: state => {
-            writePrivateFile(privateDir((0,external_node_path_namespaceObject.dirname)(path), what), name, JSON.stringify(state, null, 2));
-        },
-        clear: () => {
-            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
-            if (dir !== undefined)
-                (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
-        }
-    };
-}
-/** Records changes into a RunState and saves it after each one. */
-class Journal {
-    store;
-    start;
-    tableAtStart;
-    state;
-    constructor(store, start, 
-    /** The table when this run began (the stored snapshot may be older). */
-    tableAtStart) {
-        this.store = store;
-        this.start = start;
-        this.tableAtStart = tableAtStart;
-        this.state = start;
-        store.save(start);
-    }
-    /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, owner) {
-        const previous = store.load();
-        const start = previous && previous.root === root
-            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
-        return new Journal(store, start, snapshot);
-    }
-    get owner() {
-        return this.state.owner;
-    }
-    adopted(entry) {
-        if (this.state.adopted?.some(e => e.name === entry.name))
-            return;
-        this.update({ adopted: [...(this.state.adopted ?? []), entry] });
-    }
-    /** Only what this run changed, with the table as this run found it. */
-    thisRun() {
-        const before = new Set(this.start.created.map(e => e.name));
-        return {
-            ...this.state,
-            snapshot: this.tableAtStart,
-            created: this.state.created.filter(e => !before.has(e.name)),
-            removed: this.state.removed.slice(this.start.removed.length),
-            adopted: (this.state.adopted ?? []).slice(this.start.adopted?.length ?? 0)
-        };
-    }
-    /** After this run's changes were undone: record that nothing of them is left. */
-    forgetThisRun() {
-        const mine = new Set(this.thisRun().created.map(e => e.name));
-        this.update({
-            created: this.state.created.filter(e => !mine.has(e.name)),
-            removed: this.state.removed.slice(0, this.start.removed.length),
-            adopted: (this.state.adopted ?? []).slice(0, this.start.adopted?.length ?? 0)
-        });
-    }
-    get current() {
-        return this.state;
-    }
-    created(entry) {
-        this.update({ created: [...this.state.created, entry] });
-    }
-    removed(entry) {
-        // Removing an entry this run created just forgets it; others are put back by post.
-        if (this.state.created.some(e => e.name === entry.name)) {
-            this.update({ created: this.state.created.filter(e => e.name !== entry.name) });
-        }
-        else {
-            this.update({ removed: [...this.state.removed, entry] });
-        }
-    }
-    /**
-     * Save the record of a change before making it, so that a run killed in between leaves
-     * nothing unrecorded for post; when the change fails, take the record back.
-     */
-    async writeAhead(record, change) {
-        const before = this.state;
-        record();
-        try {
-            return await change();
-        }
-        catch (e) {
-            this.update(before);
-            throw e;
-        }
-    }
-    update(change) {
-        this.state = { ...this.state, ...change };
-        this.store.save(this.state);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
-// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
-// flags and interpreter all take part), then again inside a chroot where the interpreter's
-// path does not exist, which only works with the F flag. Failures say what is likely wrong.
-
-
-
-
-
-
-
-
-async function timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = exec_run) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
-    try {
-        // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function checkTarget(table, { target, entry }, dir, log, exec) {
-    const program = probeProgram(target);
-    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, program);
-    await (0,promises_namespaceObject.chmod)(path, 0o755);
-    const platform = ociPlatforms(target)[0];
-    const expected = `${probeMarker(target)}\n`;
-    const direct = await timed(() => exec([path], { allowFailure: true, log }));
-    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
-    const results = [
-        {
-            target,
-            platform,
-            method: 'exec',
-            ok: directOk,
-            ms: direct.ms,
-            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-        }
-    ];
-    if (!directOk || !entry.flags.includes('F'))
-        return results;
-    // A root holding only the probe: the interpreter's path does not exist in there.
-    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
-    await (0,promises_namespaceObject.mkdir)(root);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
-    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
-    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
-    const chroot = ['chroot', root, '/probe'];
-    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
-    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
-    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
-    results.push({
-        target,
-        platform,
-        method: 'chroot',
-        ok: rootOk,
-        ms: inRoot.ms,
-        detail: rootOk
-            ? undefined
-            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
-    });
-    return results;
-}
-function exec_checks_explain(argv, result, cause, fix) {
-    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
-    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-/**
- * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
- * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
- * enables it again; -1 would remove every entry.
- */
-async function disabledAsAWhole(table, argv, result) {
-    if ((await table.enabledAsAWhole()) !== false)
-        return undefined;
-    const status = `${table.root}/status`;
-    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
-}
-/** Look at the table to say why a probe did not run. */
-async function diagnose(table, entry, program, argv, result) {
-    const off = await disabledAsAWhole(table, argv, result);
-    if (off)
-        return off;
-    const current = await table.get(entry.name);
-    if (!current) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
-    }
-    if (!current.enabled) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
-    }
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (!claim) {
-        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
-    }
-    if (claim.name !== entry.name) {
-        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
-    }
-    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
-    }
-    if (result.signal) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
-    }
-    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
-}
-
-;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
-// Deeper checks, of what the registered flags promise beyond running at all, with the deep
-// probes (they print their effective uid, argv[0] and /proc/self/exe):
-//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
-//   argv0   with P: a program run through a link of another name sees that name (busybox);
-//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
-// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
-
-
-
-
-
-
-
-/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
-const NOBODY = 65534;
-/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
-async function verifyDeep(checks, log, exec = exec_run) {
-    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
-    if (deep.length === 0)
-        return [];
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
-    try {
-        // The setuid probe runs as another user, who must reach it.
-        await (0,promises_namespaceObject.chmod)(dir, 0o755);
-        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
-        if (setuidBlocked)
-            log.warning(`setuid check skipped: ${setuidBlocked}`);
-        const perTarget = await Promise.all(deep.map(c => deep_checks_checkTarget(c, dir, !setuidBlocked, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function deep_checks_timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-function deep_checks_explain(argv, result, cause, fix) {
-    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
-    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-async function deep_checks_checkTarget({ target, entry }, dir, setuid, log, exec) {
-    const platform = ociPlatforms(target)[0];
-    const program = deepProbeProgram(target);
-    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-    const results = [];
-    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
-    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
-    // name, the path the kernel opens is the link's.
-    const name = `setup-binfmt-renamed-${target}`;
-    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
-    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
-    const linked = await deep_checks_timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
-    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
-    const want = await (0,promises_namespaceObject.realpath)(path);
-    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
-        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
-        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
-    if (entry.flags.includes('P')) {
-        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
-            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
-            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
-                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
-                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
-    }
-    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
-    return suid ? [...results, suid] : results;
-}
-async function checkSetuid(target, dir, log, exec) {
-    const platform = ociPlatforms(target)[0];
-    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
-    const root = process.getuid?.() === 0;
-    const start = performance.now();
-    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
-    // anyone else runs it as themselves, after sudo made it root's.
-    if (root) {
-        await (0,promises_namespaceObject.chmod)(path, 0o4755);
-    }
-    else {
-        for (const argv of [
-            ['sudo', '-n', 'chown', '0:0', path],
-            ['sudo', '-n', 'chmod', '4755', path]
-        ]) {
-            const r = await exec(argv, { allowFailure: true, log });
-            if (r.code !== 0) {
-                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
-                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
-            }
-        }
-    }
-    const argv = root
-        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
-        : [path];
-    const { result } = await deep_checks_timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
-    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
-    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
-    // under emulation, so this says nothing about binfmt_misc.
-    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
-        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
-        return undefined;
-    }
-    const ok = out?.euid === 0;
-    const cause = out
-        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
-        : 'the setuid probe did not run or was cut short';
-    return {
-        target,
-        platform,
-        method: 'setuid',
-        ok,
-        ms: Math.round(performance.now() - start),
-        detail: ok
-            ? undefined
-            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
-    };
-}
-/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
-function setuidBlocker(dir, status = procText('/proc/self/status')) {
-    if (/^NoNewPrivs:\s*1$/m.test(status)) {
-        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
-    }
-    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
-    if (mount?.options.includes('nosuid')) {
-        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
-    }
-    return '';
-}
-function procText(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
-function mountOf(path, mountinfo) {
-    let best;
-    for (const line of mountinfo.split('\n')) {
-        // id parent major:minor root point options [optional fields] - type source super-options
-        const f = line.split(' ');
-        if (f.length < 6)
-            continue;
-        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
-        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
-        if (inside && (!best || point.length >= best.point.length)) {
-            best = { point, options: f[5].split(',') };
-        }
-    }
-    return best;
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/kernel-flags.ts
-// What the running kernel can honour of the flags asked for. binfmt_misc has accepted P
-// (preserve argv[0]) for long, but the interpreter learns that P is in effect only from
-// AT_FLAGS, which Linux 5.12 added. On an older kernel QEMU cannot tell that the kernel put
-// the original argv[0] after the program's path, and every emulated program would see it as
-// an extra first argument. So there P is dropped, with a warning: argv[0] becomes the path.
-/** The first kernel that tells the interpreter about P through AT_FLAGS. */
-const P_NEEDS = [5, 12];
-/** major.minor of a kernel release string such as os.release() gives; undefined if none. */
-function kernelVersion(release) {
-    const m = /^(\d+)\.(\d+)/.exec(release.trim());
-    return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-/** `flags` (canonical) as this kernel can honour them, and the warning when one was dropped. */
-function flagsForKernel(flags, release) {
-    const version = kernelVersion(release);
-    // An unreadable release keeps P: the argv0 check then says whether it works.
-    if (!flags.includes('P') || !version)
-        return { flags };
-    const [major, minor] = version;
-    if (major > P_NEEDS[0] || (major === P_NEEDS[0] && minor >= P_NEEDS[1]))
-        return { flags };
-    const kept = flags.replace('P', '');
-    return {
-        flags: kept,
-        warning: `flags '${flags}' include P, but kernel ${release} is older than ${P_NEEDS.join('.')}: it cannot tell QEMU that argv[0] was preserved, so emulated programs would get an extra argument. Registering with '${kept}' instead: programs see their full path as argv[0]. Use a ${P_NEEDS.join('.')}+ kernel to keep argv[0], or pass flags without P to silence this.`
-    };
-}
-
 ;// CONCATENATED MODULE: external "node:perf_hooks"
 const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 ;// CONCATENATED MODULE: ./src/verify/images.ts
@@ -8951,11 +8221,807 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
+// Deeper checks, of what the registered flags promise beyond running at all, with the deep
+// probes (they print their effective uid, argv[0] and /proc/self/exe):
+//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
+//   argv0   with P: a program run through a link of another name sees that name (busybox);
+//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
+// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
+
+
+
+
+
+
+
+/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
+const NOBODY = 65534;
+/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
+async function verifyDeep(checks, log, exec = exec_run) {
+    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
+    if (deep.length === 0)
+        return [];
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    try {
+        // The setuid probe runs as another user, who must reach it.
+        await (0,promises_namespaceObject.chmod)(dir, 0o755);
+        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
+        if (setuidBlocked)
+            log.warning(`setuid check skipped: ${setuidBlocked}`);
+        const perTarget = await Promise.all(deep.map(c => checkTarget(c, dir, !setuidBlocked, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+function deep_checks_explain(argv, result, cause, fix) {
+    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
+    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+async function checkTarget({ target, entry }, dir, setuid, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const program = deepProbeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+    const results = [];
+    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
+    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
+    // name, the path the kernel opens is the link's.
+    const name = `setup-binfmt-renamed-${target}`;
+    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    const linked = await timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
+    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
+    const want = await (0,promises_namespaceObject.realpath)(path);
+    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
+        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
+        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
+    if (entry.flags.includes('P')) {
+        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
+            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
+            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
+                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
+                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
+    }
+    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
+    return suid ? [...results, suid] : results;
+}
+async function checkSetuid(target, dir, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
+    const root = process.getuid?.() === 0;
+    const start = performance.now();
+    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
+    // anyone else runs it as themselves, after sudo made it root's.
+    if (root) {
+        await (0,promises_namespaceObject.chmod)(path, 0o4755);
+    }
+    else {
+        for (const argv of [
+            ['sudo', '-n', 'chown', '0:0', path],
+            ['sudo', '-n', 'chmod', '4755', path]
+        ]) {
+            const r = await exec(argv, { allowFailure: true, log });
+            if (r.code !== 0) {
+                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
+                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
+            }
+        }
+    }
+    const argv = root
+        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
+        : [path];
+    const { result } = await timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
+    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
+    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
+    // under emulation, so this says nothing about binfmt_misc.
+    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
+        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
+        return undefined;
+    }
+    const ok = out?.euid === 0;
+    const cause = out
+        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
+        : 'the setuid probe did not run or was cut short';
+    return {
+        target,
+        platform,
+        method: 'setuid',
+        ok,
+        ms: Math.round(performance.now() - start),
+        detail: ok
+            ? undefined
+            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
+    };
+}
+/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
+function setuidBlocker(dir, status = procText('/proc/self/status')) {
+    if (/^NoNewPrivs:\s*1$/m.test(status)) {
+        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
+    }
+    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
+    if (mount?.options.includes('nosuid')) {
+        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
+    }
+    return '';
+}
+function procText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
+function mountOf(path, mountinfo) {
+    let best;
+    for (const line of mountinfo.split('\n')) {
+        // id parent major:minor root point options [optional fields] - type source super-options
+        const f = line.split(' ');
+        if (f.length < 6)
+            continue;
+        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
+        if (inside && (!best || point.length >= best.point.length)) {
+            best = { point, options: f[5].split(',') };
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+
+
+
+
+
+
+
+async function exec_checks_timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verifyExec(table, checks, log, exec = exec_run) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    try {
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await exec_checks_timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F'))
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
+    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
+    const chroot = ['chroot', root, '/probe'];
+    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
+    const inRoot = await exec_checks_timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
+    return results;
+}
+function exec_checks_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/**
+ * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
+ * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
+ * enables it again; -1 would remove every entry.
+ */
+async function disabledAsAWhole(table, argv, result) {
+    if ((await table.enabledAsAWhole()) !== false)
+        return undefined;
+    const status = `${table.root}/status`;
+    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const off = await disabledAsAWhole(table, argv, result);
+    if (off)
+        return off;
+    const current = await table.get(entry.name);
+    if (!current) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+// Proving that emulation works once the entries are registered: each platform's probe program
+// through the kernel and from a chroot (exec-checks.ts), the deeper probes where those passed
+// (deep-checks.ts), then in containers (containers.ts) with Docker or Podman when asked for or
+// available.
+
+
+
+const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
+/**
+ * exec always (unless docker or podman alone was asked), then containers when asked or
+ * available: the engine named, else whichever answers, Docker first.
+ */
+async function verify(table, registered, options, log, exec) {
+    const targets = registered.map(r => r.target);
+    const results = [];
+    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
+    if (!named) {
+        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
+        const ran = await verifyExec(table, checks, log, exec);
+        const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok));
+        results.push(...ran, ...(await verifyDeep(passed, log, exec)));
+    }
+    const wantContainers = named !== undefined || options.smokeImage !== undefined;
+    if (!wantContainers && options.verify !== 'auto')
+        return results;
+    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    if (!engine) {
+        if (wantContainers) {
+            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
+            throw new Error(named === 'podman'
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                : named === 'docker'
+                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+        }
+        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
+        return results;
+    }
+    log.info(`containers: checking with ${engine.name}`);
+    const fromDocker = (method, r) => ({
+        target: r.target,
+        platform: r.platform,
+        method,
+        ok: r.ok,
+        ms: r.ms,
+        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+    });
+    const smoke = await dockerSmoke(targets, log, { engine });
+    results.push(...smoke.map(r => fromDocker(engine.name, r)));
+    if (options.smokeImage) {
+        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
+        results.push(...uname.map(r => fromDocker('image', r)));
+    }
+    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** An error describing every failed check, or undefined when all passed. */
+function verificationError(result) {
+    const failed = result.verified.filter(r => !r.ok);
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
+    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+// Options of one run, parsed and checked before anything on the machine changes. The action
+// (inputs.ts) and the CLI read their raw strings differently and share this parser.
+
+
+
+
+
+const DEFAULTS = {
+    platforms: 'all',
+    flags: 'POCF',
+    source: 'auto',
+    reset: 'false',
+    cleanup: 'true',
+    verify: 'auto'
+};
+function parseOptions(raw) {
+    const value = (key, fallback = '') => raw[key]?.trim() || fallback;
+    return {
+        platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
+        flags: parseFlags(value('flags', DEFAULTS.flags)),
+        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
+        qemuPath: parseQemuPath(value('qemu-path')),
+        qemuVersion: parseQemuVersion(value('qemu-version')),
+        manifest: parseManifestLocation(value('manifest')),
+        reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
+        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
+        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
+        smokeImage: parseImage(value('smoke-image'))
+    };
+}
+function parseFlags(input) {
+    const bad = [...input].filter(c => !'POCFpocf'.includes(c));
+    if (bad.length > 0) {
+        throw new Error(`flags '${input}' has ${bad.map(c => JSON.stringify(c)).join(', ')}: only the letters P, O, C and F are allowed (default POCF)`);
+    }
+    return canonicalFlags(input);
+}
+function parseChoice(name, input, choices) {
+    const value = input.toLowerCase();
+    if (!choices.includes(value)) {
+        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
+    }
+    return value;
+}
+/** An image reference goes into docker's argv: refuse what could read as an option. */
+function parseImage(input) {
+    if (!input)
+        return undefined;
+    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
+        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
+    }
+    return input;
+}
+function parseQemuPath(input) {
+    if (!input)
+        return undefined;
+    if (!input.startsWith('/') || /[:\n\0]/.test(input)) {
+        throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
+    }
+    return input.replace(/\/+$/, '') || '/';
+}
+function parseQemuVersion(input) {
+    if (!input)
+        return undefined;
+    if (!semver_default().validRange(input)) {
+        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
+    }
+    return input;
+}
+function parseManifestLocation(input) {
+    if (!input)
+        return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
+        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+    }
+    return input;
+}
+function parseBoolean(name, input) {
+    const v = input.toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new Error(`${name} '${input}' is not a boolean: use true or false`);
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/restore.ts
+// Undo one run: remove what it registered, register again what `reset` removed, and compare
+// the table with the snapshot taken before the first change. Problems are warnings: a post
+// step must never fail a job that already did its work.
+
+
+async function restore(table, state, log, owners) {
+    const report = {
+        removed: [],
+        restored: [],
+        vanished: [],
+        shared: [],
+        differences: []
+    };
+    const me = state.owner ?? '';
+    // Entries another run registered and this one shared: the last user removes them.
+    for (const entry of [...(state.adopted ?? [])].reverse()) {
+        const others = owners?.others(entry, me) ?? [];
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (others.length > 0 || !current || !sameDefinition(current, entry))
+            continue;
+        await table.remove(entry.name);
+        log.info(`removed ${entry.name} (the last run using it)`);
+        report.removed.push(entry.name);
+    }
+    for (const entry of [...state.created].reverse()) {
+        if (owners && owners.others(entry, me).length > 0) {
+            owners.release(entry, me);
+            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+            report.shared.push(entry.name);
+            continue;
+        }
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (!current) {
+            log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
+            report.vanished.push(entry.name);
+        }
+        else if (!sameDefinition(current, entry)) {
+            log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
+            report.vanished.push(entry.name);
+        }
+        else {
+            await table.remove(entry.name);
+            log.info(`removed ${entry.name}`);
+            report.removed.push(entry.name);
+        }
+    }
+    for (const entry of state.removed) {
+        const current = await table.get(entry.name);
+        if (current && sameDefinition(current, entry))
+            continue;
+        if (current) {
+            log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
+            continue;
+        }
+        try {
+            await table.register(entry);
+            log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
+            report.restored.push(entry.name);
+        }
+        catch (e) {
+            log.warning(`Could not put back ${entry.name}: ${e.message}`);
+        }
+    }
+    await owners?.save();
+    // Entries other running jobs registered or share are expected; anything else is a difference.
+    const shared = new Set(report.shared);
+    const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
+    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
+    if (report.differences.length === 0) {
+        log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
+    }
+    else {
+        log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`);
+    }
+    return report;
+}
+/**
+ * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
+ * The state is read again once the lock is held: an install on the same state may have added
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ */
+async function restoreSaved(store, log, options = {}) {
+    const first = store.load();
+    if (!first)
+        return undefined;
+    const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
+    const place = await lockDirFor(table.root, log, options.lockDir);
+    return withLock(place, async () => {
+        const state = store.load();
+        if (!state)
+            return undefined;
+        if (state.root !== first.root) {
+            throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
+        }
+        const report = await restore(table, state, log, await Owners.read(place, log));
+        store.clear();
+        return report;
+    }, log);
+}
+/** One line per entry added, missing or changed between two tables. */
+function compare(before, after) {
+    const old = new Map(before.map(e => [e.name, e]));
+    const now = new Map(after.map(e => [e.name, e]));
+    const lines = [];
+    for (const [name, entry] of old) {
+        const current = now.get(name);
+        if (!current)
+            lines.push(`${name} is missing`);
+        else if (!sameDefinition(current, entry))
+            lines.push(`${name} changed`);
+    }
+    for (const name of now.keys())
+        if (!old.has(name))
+            lines.push(`${name} was added`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/journal.ts
+// What a run changed, saved after every change so the post step (or `setup-binfmt
+// uninstall`) can undo exactly that, even when the run stopped half-way.
+
+
+
+
+/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
+function parseRunState(text, where) {
+    if (!text)
+        return undefined;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${where} is not valid JSON (${e.message}): delete it`, {
+            cause: e
+        });
+    }
+    checkRunState(state, where);
+    return state;
+}
+/** binfmt_misc's filesystem type, as statfs reports it. */
+const BINFMT_MISC_MAGIC = 0x42494e4d;
+/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
+function checkRoot(root, where) {
+    if (root === DEFAULT_ROOT)
+        return;
+    const fail = (why) => {
+        throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
+            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+    };
+    if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
+        fail('is not an absolute, normalised path');
+    }
+    const path = root;
+    let type;
+    let real;
+    try {
+        type = (0,external_node_fs_namespaceObject.statfsSync)(path).type;
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (e) {
+        return fail(`cannot be read (${e.code})`);
+    }
+    if (type !== BINFMT_MISC_MAGIC)
+        fail('is not a binfmt_misc mount');
+    if (real !== path)
+        fail(`goes through a symbolic link (to ${real})`);
+}
+/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
+function checkEntry(e, where, list) {
+    const bad = (what) => {
+        throw new Error(`${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`);
+    };
+    if (typeof e !== 'object' || e === null)
+        bad('no fields');
+    if (typeof e.name !== 'string' ||
+        !/^[^/\0\n]{1,255}$/.test(e.name) ||
+        ['.', '..', 'register', 'status'].includes(e.name)) {
+        bad(`the name ${JSON.stringify(e.name)}`);
+    }
+    if (typeof e.interpreter !== 'string' ||
+        !(0,external_node_path_namespaceObject.isAbsolute)(e.interpreter) ||
+        (0,external_node_path_namespaceObject.normalize)(e.interpreter) !== e.interpreter ||
+        [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)) {
+        bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`);
+    }
+    if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
+        bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`);
+    }
+    if (typeof e.enabled !== 'boolean')
+        bad('no enabled state');
+    if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
+        bad(`the offset ${JSON.stringify(e.offset)}`);
+    }
+    const hex = (v) => v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v));
+    if (!hex(e.magic) || !hex(e.mask))
+        bad('magic or mask that is not lowercase hex');
+    if (e.extension !== undefined &&
+        (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))) {
+        bad(`the extension ${JSON.stringify(e.extension)}`);
+    }
+}
+function checkRunState(state, where) {
+    if (typeof state !== 'object' || state === null || state.version !== 1) {
+        throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`);
+    }
+    checkRoot(state.root, where);
+    if (typeof state.cleanup !== 'boolean') {
+        throw new Error(`${where} has no cleanup setting: delete it`);
+    }
+    for (const list of ['snapshot', 'created', 'removed', 'adopted']) {
+        const entries = state[list] ?? [];
+        if (!Array.isArray(entries))
+            throw new Error(`${where}: '${list}' is not a list: delete it`);
+        for (const e of entries)
+            checkEntry(e, where, list);
+    }
+    if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
+        throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
+    }
+}
+/**
+ * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
+ * its folder must belong to root or this user and be writable by nobody else.
+ */
+function fileStore(path) {
+    const what = 'setup-binfmt state';
+    const name = (0,external_node_path_namespaceObject.basename)(path);
+    return {
+        load: () => {
+            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
+            const text = dir === undefined ? undefined : readPrivateFile((0,external_node_path_namespaceObject.join)(dir, name), what);
+            return text === undefined ? undefined : parseRunState(text, path);
+        },
+        save: state => {
+            writePrivateFile(privateDir((0,external_node_path_namespaceObject.dirname)(path), what), name, JSON.stringify(state, null, 2));
+        },
+        clear: () => {
+            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
+            if (dir !== undefined)
+                (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
+        }
+    };
+}
+/** Records changes into a RunState and saves it after each one. */
+class Journal {
+    store;
+    start;
+    tableAtStart;
+    state;
+    constructor(store, start, 
+    /** The table when this run began (the stored snapshot may be older). */
+    tableAtStart) {
+        this.store = store;
+        this.start = start;
+        this.tableAtStart = tableAtStart;
+        this.state = start;
+        store.save(start);
+    }
+    /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
+    static begin(store, root, cleanup, snapshot, owner) {
+        const previous = store.load();
+        const start = previous && previous.root === root
+            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
+            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
+        return new Journal(store, start, snapshot);
+    }
+    get owner() {
+        return this.state.owner;
+    }
+    adopted(entry) {
+        if (this.state.adopted?.some(e => e.name === entry.name))
+            return;
+        this.update({ adopted: [...(this.state.adopted ?? []), entry] });
+    }
+    /** Only what this run changed, with the table as this run found it. */
+    thisRun() {
+        const before = new Set(this.start.created.map(e => e.name));
+        return {
+            ...this.state,
+            snapshot: this.tableAtStart,
+            created: this.state.created.filter(e => !before.has(e.name)),
+            removed: this.state.removed.slice(this.start.removed.length),
+            adopted: (this.state.adopted ?? []).slice(this.start.adopted?.length ?? 0)
+        };
+    }
+    /** After this run's changes were undone: record that nothing of them is left. */
+    forgetThisRun() {
+        const mine = new Set(this.thisRun().created.map(e => e.name));
+        this.update({
+            created: this.state.created.filter(e => !mine.has(e.name)),
+            removed: this.state.removed.slice(0, this.start.removed.length),
+            adopted: (this.state.adopted ?? []).slice(0, this.start.adopted?.length ?? 0)
+        });
+    }
+    get current() {
+        return this.state;
+    }
+    created(entry) {
+        this.update({ created: [...this.state.created, entry] });
+    }
+    removed(entry) {
+        // Removing an entry this run created just forgets it; others are put back by post.
+        if (this.state.created.some(e => e.name === entry.name)) {
+            this.update({ created: this.state.created.filter(e => e.name !== entry.name) });
+        }
+        else {
+            this.update({ removed: [...this.state.removed, entry] });
+        }
+    }
+    /**
+     * Save the record of a change before making it, so that a run killed in between leaves
+     * nothing unrecorded for post; when the change fails, take the record back.
+     */
+    async writeAhead(record, change) {
+        const before = this.state;
+        record();
+        try {
+            return await change();
+        }
+        catch (e) {
+            this.update(before);
+            throw e;
+        }
+    }
+    update(change) {
+        this.state = { ...this.state, ...change };
+        this.store.save(this.state);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/kernel-flags.ts
+// What the running kernel can honour of the flags asked for. binfmt_misc has accepted P
+// (preserve argv[0]) for long, but the interpreter learns that P is in effect only from
+// AT_FLAGS, which Linux 5.12 added. On an older kernel QEMU cannot tell that the kernel put
+// the original argv[0] after the program's path, and every emulated program would see it as
+// an extra first argument. So there P is dropped, with a warning: argv[0] becomes the path.
+/** The first kernel that tells the interpreter about P through AT_FLAGS. */
+const P_NEEDS = [5, 12];
+/** major.minor of a kernel release string such as os.release() gives; undefined if none. */
+function kernelVersion(release) {
+    const m = /^(\d+)\.(\d+)/.exec(release.trim());
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/** `flags` (canonical) as this kernel can honour them, and the warning when one was dropped. */
+function flagsForKernel(flags, release) {
+    const version = kernelVersion(release);
+    // An unreadable release keeps P: the argv0 check then says whether it works.
+    if (!flags.includes('P') || !version)
+        return { flags };
+    const [major, minor] = version;
+    if (major > P_NEEDS[0] || (major === P_NEEDS[0] && minor >= P_NEEDS[1]))
+        return { flags };
+    const kept = flags.replace('P', '');
+    return {
+        flags: kept,
+        warning: `flags '${flags}' include P, but kernel ${release} is older than ${P_NEEDS.join('.')}: it cannot tell QEMU that argv[0] was preserved, so emulated programs would get an extra argument. Registering with '${kept}' instead: programs see their full path as argv[0]. Use a ${P_NEEDS.join('.')}+ kernel to keep argv[0], or pass flags without P to silence this.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/setup.ts
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
-
-
 
 
 
@@ -9004,7 +9070,7 @@ async function setup(asked, deps) {
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
-        : await log.group('Verify', () => verify(table, registered, options, { ...deps, log }));
+        : await log.group('Verify', () => verify(table, registered, options, log, deps.exec));
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -9068,65 +9134,6 @@ function timedGroups(log, timings) {
             }
         }
     };
-}
-/**
- * exec always (unless docker or podman alone was asked), then containers when asked or
- * available: the engine named, else whichever answers, Docker first.
- */
-async function verify(table, registered, options, deps) {
-    const { log } = deps;
-    const targets = registered.map(r => r.target);
-    const results = [];
-    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
-    if (!named) {
-        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        const exec = await verifyExec(table, checks, log, deps.exec);
-        const ran = checks.filter(c => exec.some(r => r.target === c.target && r.ok));
-        results.push(...exec, ...(await verifyDeep(ran, log, deps.exec)));
-    }
-    const wantContainers = named !== undefined || options.smokeImage !== undefined;
-    if (!wantContainers && options.verify !== 'auto')
-        return results;
-    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
-    if (!engine) {
-        if (wantContainers) {
-            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
-            throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
-                : named === 'docker'
-                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
-        }
-        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
-        return results;
-    }
-    log.info(`containers: checking with ${engine.name}`);
-    const fromDocker = (method, r) => ({
-        target: r.target,
-        platform: r.platform,
-        method,
-        ok: r.ok,
-        ms: r.ms,
-        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
-    });
-    const smoke = await dockerSmoke(targets, log, { engine });
-    results.push(...smoke.map(r => fromDocker(engine.name, r)));
-    if (options.smokeImage) {
-        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
-        results.push(...uname.map(r => fromDocker('image', r)));
-    }
-    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
-        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-    }
-    return results;
-}
-/** An error describing every failed check, or undefined when all passed. */
-function verificationError(result) {
-    const failed = result.verified.filter(r => !r.ok);
-    if (failed.length === 0)
-        return undefined;
-    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
-    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/daemon/status.ts
@@ -9287,6 +9294,7 @@ function forget(store, gone) {
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 // setup-binfmt on any Linux machine: the action's core behind a command line.
+
 
 
 

@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 520:
+/***/ 966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3924,6 +3924,1969 @@ function printable(name) {
 // What a run asks of the QEMU side, and what it gets back: the types every source shares.
 const SOURCES = ['auto', 'download', 'package', 'system'];
 
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(octal(entry.mode & 0o7777, 8), 100, 8);
+    put(octal(0, 8), 108, 8); // uid
+    put(octal(0, 8), 116, 8); // gid
+    put(octal(size, 12), 124, 12);
+    put(octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(octal(0, 8), 329, 8); // devmajor
+    put(octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
+
+;// CONCATENATED MODULE: ./src/platform/probes.ts
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+const ET_EXEC = 2;
+const PT_LOAD = 1;
+const PF_R_X = 5;
+const PF_R_W_X = 7;
+const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+function words(endian, ...ws) {
+    const out = Buffer.alloc(ws.length * 4);
+    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
+    return out;
+}
+function halves(endian, ...hs) {
+    const out = Buffer.alloc(hs.length * 2);
+    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
+    return out;
+}
+function le32(v) {
+    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+}
+function be32(v) {
+    return le32(v).reverse();
+}
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v, bits) {
+    const half = 2 ** (bits - 1);
+    const lo = ((v + half) % 2 ** bits) - half;
+    return [(v - lo) / 2 ** bits, lo];
+}
+function mask(v, bits) {
+    return (v & (2 ** bits - 1)) >>> 0;
+}
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+const EAX = 0;
+const EDX = 2;
+const EBX = 3;
+const ECX = 1;
+const ESI = 6;
+const EDI = 7;
+const x86 = {
+    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
+    /** xor r32, r32: zero a register in two bytes. */
+    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
+    /** syscall: x86_64 system call. */
+    syscall: [0x0f, 0x05],
+    /** int 0x80: i386 system call. */
+    int80: [0xcd, 0x80]
+};
+function x86_64(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.msg), // esi = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+function i386(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 4), // eax = __NR_write
+        ...x86.mov(EBX, 1), // ebx = fd 1
+        ...x86.mov(ECX, at.msg), // ecx = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.int80,
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.zero(EBX), // ebx = status 0
+        ...x86.int80
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+const a64 = {
+    /** movz xd, #imm16, lsl #(16*hw) */
+    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** svc #0 */
+    svc: 0xd4000001
+};
+function aarch64(at) {
+    return words('le', a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+const a32 = {
+    /** movw rd, #imm16 (always): rd = imm16 */
+    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** movt rd, #imm16 (always): set the top half, keep the bottom */
+    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** svc #0 (always) */
+    svc: 0xef000000
+};
+function arm(at) {
+    return words('le', a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+const rv = {
+    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+    /** addi rd, rs1, imm12 */
+    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+    /** ecall */
+    ecall: 0x00000073
+};
+const A0 = 10;
+const A1 = 11;
+const A2 = 12;
+const A7 = 17;
+function riscv(at) {
+    const [hi, lo] = splitSigned(at.msg, 12);
+    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+const ppcOp = {
+    /** li rd, imm (addi rd, 0, imm) */
+    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
+    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
+    /** ori ra, rs, uimm */
+    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+    /** sc: system call, number in r0 */
+    sc: 0x44000002
+};
+function ppc(endian) {
+    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    ppcOp.li(5, at.len), // r5 = length
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+const s390 = {
+    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+    /** svc n: system call n (numbers below 256 go in the immediate) */
+    svc: (n) => [0x0a, n]
+};
+function s390x(at) {
+    return Buffer.from([
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.llilf(3, at.msg), // r3 = message
+        ...s390.lghi(4, at.len), // r4 = length
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+const mipsOp = {
+    /** lui rt, imm: rt = sign-extended imm << 16 */
+    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+    /** ori rt, rs, imm (zero-extended imm) */
+    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+    /** syscall: number in v0 */
+    syscall: 0x0000000c
+};
+const V0 = 2;
+const MA0 = 4;
+const MA1 = 5;
+const MA2 = 6;
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian, base) {
+    const write = base + (base === 4000 ? 4 : 1);
+    const exitGroup = base + (base === 4000 ? 246 : 205);
+    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+    mipsOp.ori(MA2, 0, at.len), // a2 = length
+    mipsOp.ori(V0, 0, write), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+const la = {
+    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+    /** ori rd, rj, ui12 */
+    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+    /** syscall 0 */
+    syscall: 0x002b0000
+};
+const LA0 = 4;
+const LA1 = 5;
+const LA2 = 6;
+const LA7 = 11;
+function loongarch64(at) {
+    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+const sparcOp = {
+    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
+    /** or rs1, simm13, rd */
+    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+    /** ta n: trap always (Tcc, cond 8, %icc) */
+    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+};
+const G1 = 1;
+const O0 = 8;
+const O1 = 9;
+const O2 = 10;
+function sparc(trap) {
+    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
+    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+    sparcOp.or(O2, 0, at.len), // %o2 = length
+    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
+    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+    sparcOp.ta(trap));
+}
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+const m68kOp = {
+    /** moveq #imm8, dn: dn = sign-extended imm8 */
+    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
+    /** move.l #imm32, dn */
+    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+    /** trap #0: system call, number in d0 */
+    trap0: [0x4e, 0x40]
+};
+function m68k(at) {
+    return Buffer.from([
+        ...m68kOp.moveq(1, 1), // d1 = fd 1
+        ...m68kOp.moveImm(2, at.msg), // d2 = message
+        ...m68kOp.moveq(3, at.len), // d3 = length
+        ...m68kOp.moveq(0, 4), // d0 = __NR_write
+        ...m68kOp.trap0,
+        ...m68kOp.moveq(1, 0), // d1 = status 0
+        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+        ...m68kOp.trap0
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+const shOp = {
+    /** mov #imm8, rn: rn = sign-extended imm8 */
+    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
+    /** mov rm, rn */
+    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
+    /** extu.b rm, rn: rn = rm & 0xff */
+    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
+    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+    trapa: (imm) => 0xc300 | imm
+};
+function sh(endian) {
+    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
+    shOp.mov(5, 0), // r5 = message
+    shOp.movi(4, 1), // r4 = fd 1
+    shOp.movi(6, at.len), // r6 = length
+    shOp.movi(3, 4), // r3 = __NR_write
+    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
+    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+    shOp.trapa(0x11));
+}
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+const alphaOp = {
+    /** lda ra, disp(rb): ra = rb + sign-extended disp */
+    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** call_pal callsys: system call, number in v0 */
+    callsys: 0x00000083
+};
+const ZERO = 31;
+const AV0 = 0;
+const AA0 = 16;
+const AA1 = 17;
+const AA2 = 18;
+function alpha(at) {
+    const [hi, lo] = splitSigned(at.msg, 16);
+    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys);
+}
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v, width, i) {
+    return (v >>> (width - 1 - i)) & 1;
+}
+/** Build a value from bits listed most significant first. */
+function fromBits(bits) {
+    return bits.reduce((acc, b) => acc * 2 + b, 0);
+}
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v) {
+    const b = (i) => bitAt(v, 21, i);
+    const x = [];
+    for (let i = 0; i < 5; i++)
+        x.push(b(14 + i)); // x{0..4} = v{14..18}
+    x.push(b(12), b(13)); // x{5..6} = v{12..13}
+    x.push(b(19), b(20)); // x{7..8} = v{19..20}
+    for (let i = 0; i < 11; i++)
+        x.push(b(1 + i)); // x{9..19} = v{1..11}
+    x.push(b(0)); // x{20} = v{0}, the sign
+    return fromBits(x);
+}
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v) {
+    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
+}
+const hppaOp = {
+    /** ldil L%imm, t: t = imm & ~0x7ff */
+    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+    /**
+     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+     */
+    bleGateway: 0xe4008200
+};
+function hppa(at) {
+    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+    );
+}
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+const or1kOp = {
+    /** l.movhi rd, k: rd = k << 16 */
+    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+    /** l.ori rd, ra, k (zero-extended k) */
+    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** l.sys 1: system call, number in r11 */
+    sys: 0x20000001
+};
+function or1k(at) {
+    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys);
+}
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e, op0, t, s, r, op1, op2) {
+    return e === 'le'
+        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
+}
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e, op0, t, s, r, imm8) {
+    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
+}
+const xt = {
+    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+    /** addi at, as, imm8 (signed) */
+    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+    /** syscall: number in a2 */
+    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+};
+function xtensa(e) {
+    return at => {
+        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+        const [hi, lo] = splitSigned(at.msg, 8);
+        if (hi >= 2048)
+            throw new Error('xtensa probe: message address out of movi range');
+        return Buffer.from([
+            ...xt.movi(e, 6, 1), // a6 = fd 1
+            ...xt.movi(e, 3, hi), // a3 = message >> 8...
+            ...xt.slli(e, 3, 3, 8), // ...<< 8...
+            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+            ...xt.movi(e, 4, at.len), // a4 = length
+            ...xt.movi(e, 2, 13), // a2 = __NR_write
+            ...xt.syscall(e),
+            ...xt.movi(e, 6, 0), // a6 = status 0
+            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+            ...xt.syscall(e)
+        ]);
+    };
+}
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+const PACKET_END = 0x3 << 14;
+const PACKET_MORE = 0x1 << 14;
+const hex = {
+    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+    tfrsi: (rd, imm) => {
+        const i = mask(imm, 16);
+        return (0x78000000 |
+            ((i >>> 14) << 22) |
+            (((i >>> 9) & 0x1f) << 16) |
+            PACKET_END |
+            ((i & 0x1ff) << 5) |
+            rd);
+    },
+    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+    immext: (v) => {
+        const u26 = v >>> 6;
+        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
+    },
+    /** trap0(#1): system call, number in r6 */
+    trap0: 0x5400c004
+};
+function hexagon(at) {
+    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0);
+}
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+const mbOp = {
+    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+    imm: (k) => (0x2c << 26) | mask(k, 16),
+    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** brki r14, 0x8: system call, number in r12 */
+    syscall: 0xb9cc0008
+};
+function microblaze(endian) {
+    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
+    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+    mbOp.addik(7, 0, at.len), // r7 = length
+    mbOp.addik(12, 0, 4), // r12 = __NR_write
+    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
+    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+    mbOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// The targets
+const EF_ARM_EABI5 = 0x05000000;
+const EF_ARM_SOFT_FLOAT = 0x00000200;
+const EF_ARM_BE8 = 0x00800000;
+const EF_MIPS_NOREORDER = 0x1;
+const EF_MIPS_ABI2 = 0x20; // n32
+const EF_MIPS_ABI_O32 = 0x1000;
+const EF_MIPS_ARCH_32R2 = 0x70000000;
+const EF_MIPS_ARCH_64R2 = 0x80000000;
+const ARCHES = {
+    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    arm: {
+        bits: 32,
+        endian: 'le',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    armeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+    ppc64: {
+        bits: 64,
+        endian: 'be',
+        machine: 21,
+        flags: 1,
+        base: 0x10000000,
+        code: ppc('be'),
+        descriptor: true
+    },
+    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+    mips64el: {
+        bits: 64,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 5000)
+    },
+    mips64: {
+        bits: 64,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 5000)
+    },
+    mips: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 4000)
+    },
+    mipsel: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 4000)
+    },
+    mipsn32: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 6000)
+    },
+    mipsn32el: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 6000)
+    },
+    // e_flags 0x43 = object ABI v1, LP64D.
+    loongarch64: {
+        bits: 64,
+        endian: 'le',
+        machine: 258,
+        flags: 0x43,
+        base: 0x400000,
+        code: loongarch64
+    },
+    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+    sparc32plus: {
+        bits: 32,
+        endian: 'be',
+        machine: 18,
+        flags: 0x100,
+        base: 0x10000,
+        code: sparc(0x10)
+    },
+    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+    // e_flags 9 = EF_SH4.
+    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+    // EM_ALPHA's unofficial number, which Linux and QEMU use.
+    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+    // e_flags 0x210 = PA-RISC 1.1.
+    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+    xtensaeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 94,
+        flags: 0x300,
+        base: 0x10000,
+        code: xtensa('be')
+    },
+    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+    // big endian is no valid e_type, so no loadable binary can match it.
+    microblazeel: {
+        bits: 32,
+        endian: 'le',
+        machine: 0xbaab,
+        flags: 0,
+        base: 0x10000,
+        code: microblaze('le')
+    }
+};
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
+/** The line a probe for `target` prints, without the newline. */
+function probeMarker(target) {
+    return `setup-binfmt probe ${target}`;
+}
+// ---------------------------------------------------------------------------------------
+// ELF writer
+function align(n, to) {
+    return Math.ceil(n / to) * to;
+}
+class Writer {
+    buf;
+    endian;
+    constructor(buf, endian) {
+        this.buf = buf;
+        this.endian = endian;
+    }
+    u8(at, v) {
+        this.buf.writeUInt8(v, at);
+    }
+    u16(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt16LE(v, at);
+        else
+            this.buf.writeUInt16BE(v, at);
+    }
+    u32(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt32LE(v >>> 0, at);
+        else
+            this.buf.writeUInt32BE(v >>> 0, at);
+    }
+    u64(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeBigUInt64LE(BigInt(v), at);
+        else
+            this.buf.writeBigUInt64BE(BigInt(v), at);
+    }
+    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+    word(bits, at, v) {
+        if (bits === 64)
+            this.u64(at, v);
+        else
+            this.u32(at, v);
+    }
+}
+function archOf(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    return arch;
+}
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+function probeProgram(target) {
+    const arch = archOf(target);
+    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
+    return writeElf(target, arch, {
+        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+        data: message,
+        bss: 0
+    });
+}
+function writeElf(target, arch, image) {
+    const is64 = arch.bits === 64;
+    const ehsize = is64 ? 64 : 52;
+    const phentsize = is64 ? 56 : 32;
+    const codeOff = ehsize + phentsize;
+    // First pass only measures the code: encoders emit the same length for any address.
+    const size = image.code(0, 0, 0).length;
+    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const total = dataOff + image.data.length;
+    const bssOff = align(total, 16);
+    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
+    if (code.length !== size)
+        throw new Error(`${target} probe: code length depends on addresses`);
+    const memsz = image.bss > 0 ? bssOff + image.bss : total;
+    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
+    const w = new Writer(Buffer.alloc(total), arch.endian);
+    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+    w.buf.write('\x7fELF', 0, 'latin1');
+    w.u8(4, is64 ? 2 : 1);
+    w.u8(5, arch.endian === 'le' ? 1 : 2);
+    w.u8(6, 1);
+    w.u16(16, ET_EXEC);
+    w.u16(18, arch.machine);
+    w.u32(20, 1); // e_version
+    const entry = arch.base + (descOff ?? codeOff);
+    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+    const wordSize = is64 ? 8 : 4;
+    w.word(arch.bits, 24, entry);
+    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
+    const rest = 24 + 3 * wordSize;
+    w.u32(rest, arch.flags);
+    w.u16(rest + 4, ehsize);
+    w.u16(rest + 6, phentsize);
+    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
+    const ph = ehsize;
+    w.u32(ph, PT_LOAD);
+    if (is64) {
+        w.u32(ph + 4, segFlags);
+        w.u64(ph + 8, 0); // p_offset
+        w.u64(ph + 16, arch.base); // p_vaddr
+        w.u64(ph + 24, arch.base); // p_paddr
+        w.u64(ph + 32, total); // p_filesz
+        w.u64(ph + 40, memsz); // p_memsz
+        w.u64(ph + 48, ALIGN);
+    }
+    else {
+        w.u32(ph + 4, 0); // p_offset
+        w.u32(ph + 8, arch.base); // p_vaddr
+        w.u32(ph + 12, arch.base); // p_paddr
+        w.u32(ph + 16, total); // p_filesz
+        w.u32(ph + 20, memsz); // p_memsz
+        w.u32(ph + 24, segFlags);
+        w.u32(ph + 28, ALIGN);
+    }
+    code.copy(w.buf, codeOff);
+    if (descOff !== undefined) {
+        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+        w.u64(descOff, arch.base + codeOff);
+    }
+    image.data.copy(w.buf, dataOff);
+    return w.buf;
+}
+const DEEP_BUF = 4096;
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at) {
+    const SP = 31;
+    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
+    const op = {
+        /** str wt, [xn]: store 32 bits */
+        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
+        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+        /** ldrb wt, [xn, xm] */
+        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+        /** add xd, xn, #imm12 */
+        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+        /** cbnz wt, by `insns` instructions (negative: back) */
+        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+        /** movn xd, #imm16: xd = ~imm16 */
+        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
+        /** mov xd, xm (orr xd, xzr, xm) */
+        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
+    };
+    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at) {
+    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
+    const op = {
+        /** str rt, [rn] */
+        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
+        /** ldr rt, [rn, #imm12] */
+        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+        /** ldrb rt, [rn, rm] */
+        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+        /** add rd, rn, #imm8 */
+        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+        /** cmp rn, #imm8 */
+        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
+        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
+        /** mov rd, rm */
+        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
+    };
+    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at) {
+    const SP = 2;
+    const T0 = 5;
+    const T1 = 6;
+    const A3 = 13;
+    const addr = (rd, v) => {
+        const [hi, lo] = splitSigned(v, 12);
+        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
+    };
+    const op = {
+        /** sw rs2, 0(rs1) */
+        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+        /** ld rd, imm(rs1) */
+        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+        /** lbu rd, 0(rs1) */
+        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+        /** add rd, rs1, rs2 */
+        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+        /** bne rs1, zero, by `bytes` (even, within +-4K) */
+        bnez: (rs1, bytes) => {
+            const b = mask(bytes, 13);
+            return ((((b >>> 12) & 1) << 31) |
+                (((b >>> 5) & 0x3f) << 25) |
+                (rs1 << 15) |
+                (1 << 12) |
+                (((b >>> 1) & 0xf) << 8) |
+                (((b >>> 11) & 1) << 7) |
+                0x63);
+        }
+    };
+    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian) {
+    const op = {
+        /** stw rs, 0(ra) */
+        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
+        /** ld rt, ds(ra) (ds a multiple of 4) */
+        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+        /** lbzx rt, ra, rb */
+        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+        /** addi rd, ra, imm */
+        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+        /** cmpwi cr0, ra, imm */
+        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
+        /** bne cr0, by `bytes` */
+        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+        /** mr ra, rs (or ra, rs, rs) */
+        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+    };
+    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
+    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
+    ppcOp.sc, // r3 = euid
+    ...addr(4, at.buf), // r4 = buffer
+    op.stw(3, 4), // buffer = euid
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(5, 4), // r5 = 4 bytes
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+    ppcOp.li(5, 0), // r5 = 0
+    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+    op.addi(5, 5, 1), //   r5 += 1
+    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, // write(1, argv[0], r5)
+    ...addr(3, at.path), // r3 = "/proc/self/exe"
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(5, DEEP_BUF), // r5 = its size
+    ppcOp.li(0, 85), // r0 = __NR_readlink
+    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+    op.mr(5, 3), // r5 = length
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at) {
+    const op = {
+        /** st r1, 0(r2): store 32 bits (RX) */
+        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
+        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+        lg: (r, base, d) => [
+            0xe3,
+            r << 4,
+            (base << 4) | (d >>> 8),
+            d & 0xff,
+            0,
+            0x04
+        ],
+        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+        llgc: (r, index, base) => [
+            0xe3,
+            (r << 4) | index,
+            base << 4,
+            0,
+            0,
+            0x90
+        ],
+        /** aghi r, imm16 */
+        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+        /** ltgr r, r: set the condition code from r */
+        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
+        /** jne by `bytes` from this instruction (brc 7) */
+        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+        /** lgr r1, r2 */
+        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+    };
+    return Buffer.from([
+        ...s390.svc(201), // r2 = euid (__NR_geteuid)
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...op.st(2, 3), // buffer = euid
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.lghi(4, 4), // r4 = 4 bytes
+        ...s390.svc(4), // __NR_write
+        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+        ...s390.lghi(4, 0), // r4 = 0
+        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+        ...op.aghi(4, 1), //   r4 += 1
+        ...op.ltgr(5),
+        ...op.jne(-14), //   until the NUL, counted
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // write(1, argv[0], r4)
+        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(4, DEEP_BUF), // r4 = its size
+        ...s390.svc(85), // r2 = length (__NR_readlink)
+        ...op.lgr(4, 2), // r4 = length
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+const DEEP = {
+    aarch64: aarch64Deep,
+    arm: armDeep,
+    riscv64: riscvDeep,
+    ppc64le: ppcDeep('le'),
+    s390x: s390xDeep
+};
+/** The QEMU targets deepProbeProgram can build. */
+const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+function deepProbeProgram(target) {
+    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
+    if (!code) {
+        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
+    }
+    return writeElf(target, archOf(target), {
+        code: (_pc, path, buf) => code({ path, buf }),
+        data: PROC_SELF_EXE,
+        bss: DEEP_BUF
+    });
+}
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+function parseDeepProbe(target, out) {
+    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
+    const nul = bytes.indexOf(0, 4);
+    if (bytes.length < 4 || nul < 0)
+        return undefined;
+    const le = archOf(target).endian === 'le';
+    return {
+        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+        argv0: bytes.subarray(4, nul).toString('utf8'),
+        exe: bytes.subarray(nul + 1).toString('utf8')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/containers.ts
+// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
+// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// interpreter can be opened from inside the container (the F flag).
+//
+// Every function takes the container engine as an option: `docker` (the default) or
+// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
+//
+// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
+// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
+// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+//
+// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
+// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
+// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
+// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
+// behind on the user's daemon, so they are removed.
+
+
+
+
+
+
+// --- Container engines -------------------------------------------------------------------
+const ENGINE_NAMES = ['docker', 'podman'];
+/** An engine by name, with global options (before the subcommand) and run options. */
+function containerEngine(name, options = {}) {
+    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
+}
+function engineOf(engine) {
+    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
+}
+const LABEL = { docker: 'Docker', podman: 'Podman' };
+/** The repository of the probe images; the tag is the target. */
+const PROBE_REPOSITORY = 'setup-binfmt-probe';
+function probeImageTag(target) {
+    return `${PROBE_REPOSITORY}:${target}`;
+}
+/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
+function dockerPlatform(target) {
+    return ociPlatforms(target)[0];
+}
+/** The probe image of a target: /probe alone, run as the entrypoint. */
+function probeImage(target) {
+    return {
+        tag: probeImageTag(target),
+        platform: dockerPlatform(target),
+        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
+        entrypoint: ['/probe']
+    };
+}
+const RUN_TIMEOUT = 60_000;
+const PULL_TIMEOUT = 300_000;
+const QUICK_TIMEOUT = 10_000;
+/**
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
+ */
+async function dockerAvailable(log, engine = 'docker') {
+    const e = engineOf(engine);
+    const query = e.name === 'podman'
+        ? ['info', '--format', '{{.Version.Version}}']
+        : ['version', '--format', '{{.Server.Version}}'];
+    try {
+        const r = await exec_run([...e.command, ...query], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+        if (r.code === 0 && r.stdout.trim()) {
+            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
+            return true;
+        }
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+            `(exit ${r.code}: ${dockerError(r.stderr)})`);
+        return false;
+    }
+    catch (err) {
+        log?.debug(`${e.name}: ${err.message}`);
+        return false;
+    }
+}
+/** The first engine that answers, in the order given (Docker first), or undefined. */
+async function availableEngine(log, candidates = ENGINE_NAMES) {
+    for (const candidate of candidates) {
+        if (await dockerAvailable(log, candidate))
+            return engineOf(candidate);
+    }
+    return undefined;
+}
+/**
+ * Run each target's probe in a container, all targets at once. A result is ok when the
+ * container printed exactly the probe's marker line and exited 0. Throws only when the probe
+ * images cannot be built or loaded; the images are removed again in every case.
+ */
+async function dockerSmoke(targets, log, options = {}) {
+    const unique = [...new Set(targets)];
+    if (unique.length === 0)
+        return [];
+    const engine = engineOf(options.engine);
+    const { archive } = imageArchive(unique.map(probeImage));
+    const tags = unique.map(probeImageTag);
+    try {
+        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
+        try {
+            await exec_run([...engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: RUN_TIMEOUT,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
+        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+    }
+    finally {
+        await removeImages(engine, tags, log);
+    }
+}
+/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
+const UNAME_MACHINES = {
+    x86_64: ['x86_64'],
+    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
+    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
+    aarch64: ['aarch64'],
+    aarch64_be: ['aarch64_be'],
+    // armv8l: 32-bit ARM run natively on an arm64 kernel.
+    arm: ['armv7l', 'armv8l', 'armv6l'],
+    armeb: ['armv7b', 'armv8b'],
+    riscv64: ['riscv64'],
+    riscv32: ['riscv32'],
+    ppc64le: ['ppc64le'],
+    ppc64: ['ppc64'],
+    ppc: ['ppc'],
+    s390x: ['s390x'],
+    mips64el: ['mips64'],
+    mips64: ['mips64'],
+    mips: ['mips'],
+    mipsel: ['mips'],
+    loongarch64: ['loongarch64']
+};
+/** The machine names `uname -m` may print in a container of `target`. */
+function unameMachines(target) {
+    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
+}
+/**
+ * Run `uname -m` in `image` for each target and compare with the target's machine name.
+ * One target after the other: a run for a platform the local image is not pulls it, which
+ * moves the image's tag, and runs in parallel would race on that tag.
+ */
+async function dockerUname(image, targets, log, options = {}) {
+    const results = [];
+    for (const target of new Set(targets)) {
+        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+            ...options,
+            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
+        }));
+    }
+    return results;
+}
+/**
+ * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
+ * output; without, the output must be one of the target's `uname -m` names.
+ */
+async function runContainer(target, imageAndArgs, expected, log, options) {
+    const platform = dockerPlatform(target);
+    const engine = engineOf(options.engine);
+    // Named, so a container whose docker client timed out can be removed.
+    const name = `setup-binfmt-${target}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []));
+    // Probe images are local: never let a platform mismatch turn into a registry pull.
+    if (expected !== undefined)
+        command.push('--pull', 'never');
+    command.push('--platform', platform, ...imageAndArgs);
+    const start = external_node_perf_hooks_namespaceObject.performance.now();
+    const r = await exec_run(command, {
+        allowFailure: true,
+        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
+    if (r.signal) {
+        // The docker client was killed (timeout): the container may still run.
+        await exec_run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    const printed = r.stdout.trim();
+    const machines = unameMachines(target);
+    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
+    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
+    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
+    const output = ok ? printed : failure(engine, target, r, want, timeout);
+    const result = { target, platform, ok, ms, command, code: r.code, output };
+    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
+    return result;
+}
+/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
+function failure(engine, target, r, want, timeoutMs) {
+    const parts = [`exit ${r.code}`];
+    if (r.signal) {
+        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
+    }
+    const printed = r.stdout.trim();
+    if (printed || r.code === 0) {
+        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
+        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
+    }
+    const error = dockerError(r.stderr);
+    if (error)
+        parts.push(error);
+    const hint = hintFor(engine, target, r);
+    if (hint)
+        parts.push(hint);
+    return parts.join('; ');
+}
+function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr)) {
+        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
+            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
+    }
+    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
+            `(register qemu-${target} with the F flag)`);
+    }
+    if (/does not match the specified platform/i.test(r.stderr)) {
+        return `the image is not built for ${dockerPlatform(target)}`;
+    }
+    // Podman, with --pull never, when no local image has the platform.
+    if (/image not known/i.test(r.stderr)) {
+        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+        return 'no Docker daemon answers';
+    }
+    // runc raising the container's limits above its own (Podman as root asks for 1048576
+    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
+    if (/setting rlimit/i.test(r.stderr)) {
+        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
+            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
+            `in containers.conf`);
+    }
+    return undefined;
+}
+/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
+function dockerError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
+    return lines[lines.length - 1] ?? '';
+}
+/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
+async function removeImages(engine, tags, log) {
+    const r = await exec_run([...engine.command, 'rmi', ...tags], {
+        allowFailure: true,
+        timeoutMs: RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    if (r.code === 0)
+        return;
+    const problems = r.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/no such image|image not known/i.test(l));
+    if (problems.length > 0) {
+        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
+// Deeper checks, of what the registered flags promise beyond running at all, with the deep
+// probes (they print their effective uid, argv[0] and /proc/self/exe):
+//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
+//   argv0   with P: a program run through a link of another name sees that name (busybox);
+//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
+// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
+
+
+
+
+
+
+
+/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
+const NOBODY = 65534;
+/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
+async function verifyDeep(checks, log, exec = exec_run) {
+    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
+    if (deep.length === 0)
+        return [];
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    try {
+        // The setuid probe runs as another user, who must reach it.
+        await (0,promises_namespaceObject.chmod)(dir, 0o755);
+        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
+        if (setuidBlocked)
+            log.warning(`setuid check skipped: ${setuidBlocked}`);
+        const perTarget = await Promise.all(deep.map(c => checkTarget(c, dir, !setuidBlocked, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+function deep_checks_explain(argv, result, cause, fix) {
+    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
+    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+async function checkTarget({ target, entry }, dir, setuid, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const program = deepProbeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+    const results = [];
+    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
+    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
+    // name, the path the kernel opens is the link's.
+    const name = `setup-binfmt-renamed-${target}`;
+    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    const linked = await timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
+    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
+    const want = await (0,promises_namespaceObject.realpath)(path);
+    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
+        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
+        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
+    if (entry.flags.includes('P')) {
+        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
+            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
+            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
+                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
+                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
+    }
+    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
+    return suid ? [...results, suid] : results;
+}
+async function checkSetuid(target, dir, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
+    const root = process.getuid?.() === 0;
+    const start = performance.now();
+    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
+    // anyone else runs it as themselves, after sudo made it root's.
+    if (root) {
+        await (0,promises_namespaceObject.chmod)(path, 0o4755);
+    }
+    else {
+        for (const argv of [
+            ['sudo', '-n', 'chown', '0:0', path],
+            ['sudo', '-n', 'chmod', '4755', path]
+        ]) {
+            const r = await exec(argv, { allowFailure: true, log });
+            if (r.code !== 0) {
+                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
+                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
+            }
+        }
+    }
+    const argv = root
+        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
+        : [path];
+    const { result } = await timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
+    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
+    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
+    // under emulation, so this says nothing about binfmt_misc.
+    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
+        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
+        return undefined;
+    }
+    const ok = out?.euid === 0;
+    const cause = out
+        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
+        : 'the setuid probe did not run or was cut short';
+    return {
+        target,
+        platform,
+        method: 'setuid',
+        ok,
+        ms: Math.round(performance.now() - start),
+        detail: ok
+            ? undefined
+            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
+    };
+}
+/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
+function setuidBlocker(dir, status = procText('/proc/self/status')) {
+    if (/^NoNewPrivs:\s*1$/m.test(status)) {
+        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
+    }
+    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
+    if (mount?.options.includes('nosuid')) {
+        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
+    }
+    return '';
+}
+function procText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
+function mountOf(path, mountinfo) {
+    let best;
+    for (const line of mountinfo.split('\n')) {
+        // id parent major:minor root point options [optional fields] - type source super-options
+        const f = line.split(' ');
+        if (f.length < 6)
+            continue;
+        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
+        if (inside && (!best || point.length >= best.point.length)) {
+            best = { point, options: f[5].split(',') };
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+/** The target Node itself runs as: native by definition. */
+const HOST_TARGET = {
+    x64: 'x86_64',
+    ia32: 'i386',
+    arm64: 'aarch64',
+    arm: 'arm',
+    riscv64: 'riscv64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    loong64: 'loongarch64',
+    mips64el: 'mips64el'
+};
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    const host = HOST_TARGET[arch];
+    if (host)
+        native.add(host);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+
+
+
+
+
+
+
+async function exec_checks_timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verifyExec(table, checks, log, exec = exec_run) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    try {
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await exec_checks_timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F'))
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
+    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
+    const chroot = ['chroot', root, '/probe'];
+    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
+    const inRoot = await exec_checks_timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
+    return results;
+}
+function exec_checks_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/**
+ * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
+ * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
+ * enables it again; -1 would remove every entry.
+ */
+async function disabledAsAWhole(table, argv, result) {
+    if ((await table.enabledAsAWhole()) !== false)
+        return undefined;
+    const status = `${table.root}/status`;
+    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const off = await disabledAsAWhole(table, argv, result);
+    if (off)
+        return off;
+    const current = await table.get(entry.name);
+    if (!current) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+// Proving that emulation works once the entries are registered: each platform's probe program
+// through the kernel and from a chroot (exec-checks.ts), the deeper probes where those passed
+// (deep-checks.ts), then in containers (containers.ts) with Docker or Podman when asked for or
+// available.
+
+
+
+const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
+/**
+ * exec always (unless docker or podman alone was asked), then containers when asked or
+ * available: the engine named, else whichever answers, Docker first.
+ */
+async function verify(table, registered, options, log, exec) {
+    const targets = registered.map(r => r.target);
+    const results = [];
+    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
+    if (!named) {
+        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
+        const ran = await verifyExec(table, checks, log, exec);
+        const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok));
+        results.push(...ran, ...(await verifyDeep(passed, log, exec)));
+    }
+    const wantContainers = named !== undefined || options.smokeImage !== undefined;
+    if (!wantContainers && options.verify !== 'auto')
+        return results;
+    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    if (!engine) {
+        if (wantContainers) {
+            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
+            throw new Error(named === 'podman'
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                : named === 'docker'
+                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+        }
+        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
+        return results;
+    }
+    log.info(`containers: checking with ${engine.name}`);
+    const fromDocker = (method, r) => ({
+        target: r.target,
+        platform: r.platform,
+        method,
+        ok: r.ok,
+        ms: r.ms,
+        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+    });
+    const smoke = await dockerSmoke(targets, log, { engine });
+    results.push(...smoke.map(r => fromDocker(engine.name, r)));
+    if (options.smokeImage) {
+        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
+        results.push(...uname.map(r => fromDocker('image', r)));
+    }
+    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** An error describing every failed check, or undefined when all passed. */
+function verificationError(result) {
+    const failed = result.verified.filter(r => !r.ok);
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
+    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // Options of one run, parsed and checked before anything on the machine changes. The action
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
@@ -3931,7 +5894,7 @@ const SOURCES = ['auto', 'download', 'package', 'system'];
 
 
 
-const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
+
 const DEFAULTS = {
     platforms: 'all',
     flags: 'POCF',
@@ -4463,13 +6426,13 @@ async function findDebData(file) {
         await handle.close();
     }
 }
-const BLOCK = 512;
+const extract_BLOCK = 512;
 /** Extension headers carry names, not data: anything bigger is not a tar we should trust. */
 const MAX_EXTENSION = 1 << 20;
 class TarReader {
     file;
     onEntry;
-    head = Buffer.alloc(BLOCK);
+    head = Buffer.alloc(extract_BLOCK);
     headLength = 0;
     /** Bytes consumed so far, for error messages. */
     offset = 0;
@@ -4502,12 +6465,12 @@ class TarReader {
                 at += n;
             }
             else {
-                const n = Math.min(BLOCK - this.headLength, room);
+                const n = Math.min(extract_BLOCK - this.headLength, room);
                 chunk.copy(this.head, this.headLength, at, at + n);
                 this.offset += n;
                 this.headLength += n;
                 at += n;
-                if (this.headLength === BLOCK) {
+                if (this.headLength === extract_BLOCK) {
                     this.headLength = 0;
                     this.header();
                 }
@@ -4575,7 +6538,7 @@ class TarReader {
     }
     startData(size, sink, extension) {
         this.left = size;
-        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        this.padding = (extract_BLOCK - (size % extract_BLOCK)) % extract_BLOCK;
         this.sink = sink;
         this.extension = extension ? { type: extension, chunks: [] } : undefined;
         if (size === 0)
@@ -4624,7 +6587,7 @@ class TarReader {
         const stored = parseNumber(this.head.subarray(148, 156));
         let unsigned = 0;
         let signed = 0;
-        for (let i = 0; i < BLOCK; i++) {
+        for (let i = 0; i < extract_BLOCK; i++) {
             const b = i >= 148 && i < 156 ? 0x20 : this.head[i];
             unsigned += b;
             signed += b > 127 ? b - 256 : b;
@@ -5853,1162 +7816,6 @@ async function qemuVersion(interpreter, log) {
     return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
 }
 
-;// CONCATENATED MODULE: ./src/platform/probes.ts
-// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
-// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
-// binfmt_misc proves that the registered interpreter really runs that target's binaries.
-//
-// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
-// fixed address, machine code, then the message. No section headers. The code loads
-// absolute addresses, so every encoder below emits a fixed length whatever the operand
-// values: the layout is computed from a first pass with a dummy address.
-const ET_EXEC = 2;
-const PT_LOAD = 1;
-const PF_R_X = 5;
-const PF_R_W_X = 7;
-const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
-// ---------------------------------------------------------------------------------------
-// Encoding helpers
-function words(endian, ...ws) {
-    const out = Buffer.alloc(ws.length * 4);
-    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
-    return out;
-}
-function halves(endian, ...hs) {
-    const out = Buffer.alloc(hs.length * 2);
-    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
-    return out;
-}
-function le32(v) {
-    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-}
-function be32(v) {
-    return le32(v).reverse();
-}
-/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
-function splitSigned(v, bits) {
-    const half = 2 ** (bits - 1);
-    const lo = ((v + half) % 2 ** bits) - half;
-    return [(v - lo) / 2 ** bits, lo];
-}
-function mask(v, bits) {
-    return (v & (2 ** bits - 1)) >>> 0;
-}
-// ---------------------------------------------------------------------------------------
-// x86 (i386, x86_64): variable length, little endian
-const EAX = 0;
-const EDX = 2;
-const EBX = 3;
-const ECX = 1;
-const ESI = 6;
-const EDI = 7;
-const x86 = {
-    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
-    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
-    /** xor r32, r32: zero a register in two bytes. */
-    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
-    /** syscall: x86_64 system call. */
-    syscall: [0x0f, 0x05],
-    /** int 0x80: i386 system call. */
-    int80: [0xcd, 0x80]
-};
-function x86_64(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.msg), // esi = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.syscall,
-        ...x86.mov(EAX, 231), // eax = __NR_exit_group
-        ...x86.zero(EDI), // edi = status 0
-        ...x86.syscall
-    ]);
-}
-function i386(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 4), // eax = __NR_write
-        ...x86.mov(EBX, 1), // ebx = fd 1
-        ...x86.mov(ECX, at.msg), // ecx = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.int80,
-        ...x86.mov(EAX, 252), // eax = __NR_exit_group
-        ...x86.zero(EBX), // ebx = status 0
-        ...x86.int80
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// AArch64: instructions are little endian even on aarch64_be
-const a64 = {
-    /** movz xd, #imm16, lsl #(16*hw) */
-    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
-    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** svc #0 */
-    svc: 0xd4000001
-};
-function aarch64(at) {
-    return words('le', a64.movz(0, 1), // x0 = fd 1
-    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
-    a64.movk(1, at.msg >>> 16, 1), // ...and high half
-    a64.movz(2, at.len), // x2 = length
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-// ---------------------------------------------------------------------------------------
-// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
-const a32 = {
-    /** movw rd, #imm16 (always): rd = imm16 */
-    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** movt rd, #imm16 (always): set the top half, keep the bottom */
-    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** svc #0 (always) */
-    svc: 0xef000000
-};
-function arm(at) {
-    return words('le', a32.movw(0, 1), // r0 = fd 1
-    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
-    a32.movt(1, at.msg >>> 16), // ...and high half
-    a32.movw(2, at.len), // r2 = length
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-// ---------------------------------------------------------------------------------------
-// RISC-V (RV32I / RV64I base instructions only), little endian
-const rv = {
-    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
-    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
-    /** addi rd, rs1, imm12 */
-    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
-    /** ecall */
-    ecall: 0x00000073
-};
-const A0 = 10;
-const A1 = 11;
-const A2 = 12;
-const A7 = 17;
-function riscv(at) {
-    const [hi, lo] = splitSigned(at.msg, 12);
-    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.lui(A1, hi), // a1 = message, upper 20 bits...
-    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
-    rv.addi(A2, 0, at.len), // a2 = length
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-// ---------------------------------------------------------------------------------------
-// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
-const ppcOp = {
-    /** li rd, imm (addi rd, 0, imm) */
-    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
-    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
-    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
-    /** ori ra, rs, uimm */
-    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
-    /** sc: system call, number in r0 */
-    sc: 0x44000002
-};
-function ppc(endian) {
-    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
-    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    ppcOp.li(5, at.len), // r5 = length
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-// ---------------------------------------------------------------------------------------
-// s390x: variable length (2, 4, 6 bytes), big endian
-const s390 = {
-    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
-    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
-    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
-    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
-    /** svc n: system call n (numbers below 256 go in the immediate) */
-    svc: (n) => [0x0a, n]
-};
-function s390x(at) {
-    return Buffer.from([
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.llilf(3, at.msg), // r3 = message
-        ...s390.lghi(4, at.len), // r4 = length
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
-const mipsOp = {
-    /** lui rt, imm: rt = sign-extended imm << 16 */
-    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
-    /** ori rt, rs, imm (zero-extended imm) */
-    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
-    /** syscall: number in v0 */
-    syscall: 0x0000000c
-};
-const V0 = 2;
-const MA0 = 4;
-const MA1 = 5;
-const MA2 = 6;
-/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
-function mips(endian, base) {
-    const write = base + (base === 4000 ? 4 : 1);
-    const exitGroup = base + (base === 4000 ? 246 : 205);
-    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
-    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
-    mipsOp.ori(MA2, 0, at.len), // a2 = length
-    mipsOp.ori(V0, 0, write), // v0 = __NR_write
-    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
-    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
-    mipsOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// LoongArch64, little endian
-const la = {
-    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
-    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
-    /** ori rd, rj, ui12 */
-    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-    /** syscall 0 */
-    syscall: 0x002b0000
-};
-const LA0 = 4;
-const LA1 = 5;
-const LA2 = 6;
-const LA7 = 11;
-function loongarch64(at) {
-    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
-    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
-    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
-    la.ori(LA2, 0, at.len), // a2 = length
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
-    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
-    la.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
-const sparcOp = {
-    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
-    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
-    /** or rs1, simm13, rd */
-    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
-    /** ta n: trap always (Tcc, cond 8, %icc) */
-    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
-};
-const G1 = 1;
-const O0 = 8;
-const O1 = 9;
-const O2 = 10;
-function sparc(trap) {
-    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
-    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
-    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
-    sparcOp.or(O2, 0, at.len), // %o2 = length
-    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
-    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
-    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
-    sparcOp.ta(trap));
-}
-// ---------------------------------------------------------------------------------------
-// m68k: 16-bit opcode words plus extension words, big endian
-const m68kOp = {
-    /** moveq #imm8, dn: dn = sign-extended imm8 */
-    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
-    /** move.l #imm32, dn */
-    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
-    /** trap #0: system call, number in d0 */
-    trap0: [0x4e, 0x40]
-};
-function m68k(at) {
-    return Buffer.from([
-        ...m68kOp.moveq(1, 1), // d1 = fd 1
-        ...m68kOp.moveImm(2, at.msg), // d2 = message
-        ...m68kOp.moveq(3, at.len), // d3 = length
-        ...m68kOp.moveq(0, 4), // d0 = __NR_write
-        ...m68kOp.trap0,
-        ...m68kOp.moveq(1, 0), // d1 = status 0
-        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
-        ...m68kOp.trap0
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
-const shOp = {
-    /** mov #imm8, rn: rn = sign-extended imm8 */
-    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
-    /** mov rm, rn */
-    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
-    /** extu.b rm, rn: rn = rm & 0xff */
-    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
-    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
-    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
-    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
-    trapa: (imm) => 0xc300 | imm
-};
-function sh(endian) {
-    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
-    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
-    shOp.mov(5, 0), // r5 = message
-    shOp.movi(4, 1), // r4 = fd 1
-    shOp.movi(6, at.len), // r6 = length
-    shOp.movi(3, 4), // r3 = __NR_write
-    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
-    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
-    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
-    shOp.trapa(0x11));
-}
-// ---------------------------------------------------------------------------------------
-// Alpha, little endian
-const alphaOp = {
-    /** lda ra, disp(rb): ra = rb + sign-extended disp */
-    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
-    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** call_pal callsys: system call, number in v0 */
-    callsys: 0x00000083
-};
-const ZERO = 31;
-const AV0 = 0;
-const AA0 = 16;
-const AA1 = 17;
-const AA2 = 18;
-function alpha(at) {
-    const [hi, lo] = splitSigned(at.msg, 16);
-    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
-    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
-    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
-    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
-    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
-    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
-    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
-    alphaOp.callsys);
-}
-// ---------------------------------------------------------------------------------------
-// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
-// numbers bits from the most significant (bit 0), so these helpers do too.
-/** Bit i (0 = most significant) of a `width`-bit value. */
-function bitAt(v, width, i) {
-    return (v >>> (width - 1 - i)) & 1;
-}
-/** Build a value from bits listed most significant first. */
-function fromBits(bits) {
-    return bits.reduce((acc, b) => acc * 2 + b, 0);
-}
-/**
- * The im21 field of LDIL for a 21-bit value v. The CPU computes
- * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
- */
-function hppaIm21(v) {
-    const b = (i) => bitAt(v, 21, i);
-    const x = [];
-    for (let i = 0; i < 5; i++)
-        x.push(b(14 + i)); // x{0..4} = v{14..18}
-    x.push(b(12), b(13)); // x{5..6} = v{12..13}
-    x.push(b(19), b(20)); // x{7..8} = v{19..20}
-    for (let i = 0; i < 11; i++)
-        x.push(b(1 + i)); // x{9..19} = v{1..11}
-    x.push(b(0)); // x{20} = v{0}, the sign
-    return fromBits(x);
-}
-/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
-function hppaIm14(v) {
-    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
-}
-const hppaOp = {
-    /** ldil L%imm, t: t = imm & ~0x7ff */
-    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
-    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
-    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
-    /**
-     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
-     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
-     */
-    bleGateway: 0xe4008200
-};
-function hppa(at) {
-    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
-    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
-    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
-    hppaOp.ldo(24, 0, at.len), // %r24 = length
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
-    hppaOp.ldo(26, 0, 0), // %r26 = status 0
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
-    );
-}
-// ---------------------------------------------------------------------------------------
-// OpenRISC 1000 (or1k), big endian
-const or1kOp = {
-    /** l.movhi rd, k: rd = k << 16 */
-    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
-    /** l.ori rd, ra, k (zero-extended k) */
-    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** l.sys 1: system call, number in r11 */
-    sys: 0x20000001
-};
-function or1k(at) {
-    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
-    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
-    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    or1kOp.ori(5, 0, at.len), // r5 = length
-    or1kOp.ori(11, 0, 64), // r11 = __NR_write
-    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
-    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
-    or1kOp.sys);
-}
-// ---------------------------------------------------------------------------------------
-// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
-// reverse order, so an instruction is described by its fields and laid out per endianness.
-/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
-function rrr(e, op0, t, s, r, op1, op2) {
-    return e === 'le'
-        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
-        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
-}
-/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
-function rri8(e, op0, t, s, r, imm8) {
-    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
-}
-const xt = {
-    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
-    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
-    /** addi at, as, imm8 (signed) */
-    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
-    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
-    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
-    /** syscall: number in a2 */
-    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
-};
-function xtensa(e) {
-    return at => {
-        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
-        const [hi, lo] = splitSigned(at.msg, 8);
-        if (hi >= 2048)
-            throw new Error('xtensa probe: message address out of movi range');
-        return Buffer.from([
-            ...xt.movi(e, 6, 1), // a6 = fd 1
-            ...xt.movi(e, 3, hi), // a3 = message >> 8...
-            ...xt.slli(e, 3, 3, 8), // ...<< 8...
-            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
-            ...xt.movi(e, 4, at.len), // a4 = length
-            ...xt.movi(e, 2, 13), // a2 = __NR_write
-            ...xt.syscall(e),
-            ...xt.movi(e, 6, 0), // a6 = status 0
-            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
-            ...xt.syscall(e)
-        ]);
-    };
-}
-// ---------------------------------------------------------------------------------------
-// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
-// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
-const PACKET_END = 0x3 << 14;
-const PACKET_MORE = 0x1 << 14;
-const hex = {
-    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
-    tfrsi: (rd, imm) => {
-        const i = mask(imm, 16);
-        return (0x78000000 |
-            ((i >>> 14) << 22) |
-            (((i >>> 9) & 0x1f) << 16) |
-            PACKET_END |
-            ((i & 0x1ff) << 5) |
-            rd);
-    },
-    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
-    immext: (v) => {
-        const u26 = v >>> 6;
-        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
-    },
-    /** trap0(#1): system call, number in r6 */
-    trap0: 0x5400c004
-};
-function hexagon(at) {
-    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
-    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
-    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
-    hex.tfrsi(2, at.len), // { r2 = length }
-    hex.tfrsi(6, 64), // { r6 = __NR_write }
-    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
-    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
-    hex.trap0);
-}
-// ---------------------------------------------------------------------------------------
-// MicroBlaze, little endian (microblazeel)
-const mbOp = {
-    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
-    imm: (k) => (0x2c << 26) | mask(k, 16),
-    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
-    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** brki r14, 0x8: system call, number in r12 */
-    syscall: 0xb9cc0008
-};
-function microblaze(endian) {
-    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
-    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
-    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
-    mbOp.addik(7, 0, at.len), // r7 = length
-    mbOp.addik(12, 0, 4), // r12 = __NR_write
-    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
-    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
-    mbOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// The targets
-const EF_ARM_EABI5 = 0x05000000;
-const EF_ARM_SOFT_FLOAT = 0x00000200;
-const EF_ARM_BE8 = 0x00800000;
-const EF_MIPS_NOREORDER = 0x1;
-const EF_MIPS_ABI2 = 0x20; // n32
-const EF_MIPS_ABI_O32 = 0x1000;
-const EF_MIPS_ARCH_32R2 = 0x70000000;
-const EF_MIPS_ARCH_64R2 = 0x80000000;
-const ARCHES = {
-    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
-    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
-    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
-    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
-    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    arm: {
-        bits: 32,
-        endian: 'le',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    armeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
-    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
-    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
-    ppc64: {
-        bits: 64,
-        endian: 'be',
-        machine: 21,
-        flags: 1,
-        base: 0x10000000,
-        code: ppc('be'),
-        descriptor: true
-    },
-    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
-    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
-    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
-    mips64el: {
-        bits: 64,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 5000)
-    },
-    mips64: {
-        bits: 64,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 5000)
-    },
-    mips: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 4000)
-    },
-    mipsel: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 4000)
-    },
-    mipsn32: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 6000)
-    },
-    mipsn32el: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 6000)
-    },
-    // e_flags 0x43 = object ABI v1, LP64D.
-    loongarch64: {
-        bits: 64,
-        endian: 'le',
-        machine: 258,
-        flags: 0x43,
-        base: 0x400000,
-        code: loongarch64
-    },
-    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
-    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
-    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
-    sparc32plus: {
-        bits: 32,
-        endian: 'be',
-        machine: 18,
-        flags: 0x100,
-        base: 0x10000,
-        code: sparc(0x10)
-    },
-    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
-    // e_flags 9 = EF_SH4.
-    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
-    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
-    // EM_ALPHA's unofficial number, which Linux and QEMU use.
-    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
-    // e_flags 0x210 = PA-RISC 1.1.
-    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
-    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
-    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
-    xtensaeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 94,
-        flags: 0x300,
-        base: 0x10000,
-        code: xtensa('be')
-    },
-    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
-    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
-    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
-    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
-    // big endian is no valid e_type, so no loadable binary can match it.
-    microblazeel: {
-        bits: 32,
-        endian: 'le',
-        machine: 0xbaab,
-        flags: 0,
-        base: 0x10000,
-        code: microblaze('le')
-    }
-};
-/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
-const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
-/** The line a probe for `target` prints, without the newline. */
-function probeMarker(target) {
-    return `setup-binfmt probe ${target}`;
-}
-// ---------------------------------------------------------------------------------------
-// ELF writer
-function align(n, to) {
-    return Math.ceil(n / to) * to;
-}
-class Writer {
-    buf;
-    endian;
-    constructor(buf, endian) {
-        this.buf = buf;
-        this.endian = endian;
-    }
-    u8(at, v) {
-        this.buf.writeUInt8(v, at);
-    }
-    u16(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt16LE(v, at);
-        else
-            this.buf.writeUInt16BE(v, at);
-    }
-    u32(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt32LE(v >>> 0, at);
-        else
-            this.buf.writeUInt32BE(v >>> 0, at);
-    }
-    u64(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeBigUInt64LE(BigInt(v), at);
-        else
-            this.buf.writeBigUInt64BE(BigInt(v), at);
-    }
-    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
-    word(bits, at, v) {
-        if (bits === 64)
-            this.u64(at, v);
-        else
-            this.u32(at, v);
-    }
-}
-function archOf(target) {
-    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
-    if (!arch) {
-        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
-    }
-    return arch;
-}
-/**
- * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
- * `probeMarker(target)` and a newline to stdout and exits 0.
- */
-function probeProgram(target) {
-    const arch = archOf(target);
-    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
-    return writeElf(target, arch, {
-        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
-        data: message,
-        bss: 0
-    });
-}
-function writeElf(target, arch, image) {
-    const is64 = arch.bits === 64;
-    const ehsize = is64 ? 64 : 52;
-    const phentsize = is64 ? 56 : 32;
-    const codeOff = ehsize + phentsize;
-    // First pass only measures the code: encoders emit the same length for any address.
-    const size = image.code(0, 0, 0).length;
-    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
-    const total = dataOff + image.data.length;
-    const bssOff = align(total, 16);
-    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
-    if (code.length !== size)
-        throw new Error(`${target} probe: code length depends on addresses`);
-    const memsz = image.bss > 0 ? bssOff + image.bss : total;
-    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
-    const w = new Writer(Buffer.alloc(total), arch.endian);
-    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
-    w.buf.write('\x7fELF', 0, 'latin1');
-    w.u8(4, is64 ? 2 : 1);
-    w.u8(5, arch.endian === 'le' ? 1 : 2);
-    w.u8(6, 1);
-    w.u16(16, ET_EXEC);
-    w.u16(18, arch.machine);
-    w.u32(20, 1); // e_version
-    const entry = arch.base + (descOff ?? codeOff);
-    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
-    const wordSize = is64 ? 8 : 4;
-    w.word(arch.bits, 24, entry);
-    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
-    const rest = 24 + 3 * wordSize;
-    w.u32(rest, arch.flags);
-    w.u16(rest + 4, ehsize);
-    w.u16(rest + 6, phentsize);
-    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
-    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
-    const ph = ehsize;
-    w.u32(ph, PT_LOAD);
-    if (is64) {
-        w.u32(ph + 4, segFlags);
-        w.u64(ph + 8, 0); // p_offset
-        w.u64(ph + 16, arch.base); // p_vaddr
-        w.u64(ph + 24, arch.base); // p_paddr
-        w.u64(ph + 32, total); // p_filesz
-        w.u64(ph + 40, memsz); // p_memsz
-        w.u64(ph + 48, ALIGN);
-    }
-    else {
-        w.u32(ph + 4, 0); // p_offset
-        w.u32(ph + 8, arch.base); // p_vaddr
-        w.u32(ph + 12, arch.base); // p_paddr
-        w.u32(ph + 16, total); // p_filesz
-        w.u32(ph + 20, memsz); // p_memsz
-        w.u32(ph + 24, segFlags);
-        w.u32(ph + 28, ALIGN);
-    }
-    code.copy(w.buf, codeOff);
-    if (descOff !== undefined) {
-        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
-        w.u64(descOff, arch.base + codeOff);
-    }
-    image.data.copy(w.buf, dataOff);
-    return w.buf;
-}
-const DEEP_BUF = 4096;
-const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
-/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
-function aarch64Deep(at) {
-    const SP = 31;
-    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
-    const op = {
-        /** str wt, [xn]: store 32 bits */
-        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
-        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
-        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
-        /** ldrb wt, [xn, xm] */
-        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
-        /** add xd, xn, #imm12 */
-        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
-        /** cbnz wt, by `insns` instructions (negative: back) */
-        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
-        /** movn xd, #imm16: xd = ~imm16 */
-        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
-        /** mov xd, xm (orr xd, xzr, xm) */
-        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
-    };
-    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
-    a64.svc, // x0 = euid
-    ...addr(1, at.buf), // x1 = buffer
-    op.str32(0, 1), // buffer = euid (32 bits)
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(2, 4), // x2 = 4 bytes
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
-    a64.movz(2, 0), // x2 = 0
-    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
-    op.addi(2, 2, 1), //   x2 += 1
-    op.cbnz(3, -2), //   until the NUL, counted
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, // write(1, argv[0], x2)
-    op.movn(0, 99), // x0 = AT_FDCWD (-100)
-    ...addr(1, at.path), // x1 = "/proc/self/exe"
-    ...addr(2, at.buf), // x2 = buffer
-    a64.movz(3, DEEP_BUF), // x3 = its size
-    a64.movz(8, 78), // x8 = __NR_readlinkat
-    a64.svc, // x0 = length
-    op.mov(2, 0), // x2 = length
-    ...addr(1, at.buf), // x1 = buffer
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
-function armDeep(at) {
-    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
-    const op = {
-        /** str rt, [rn] */
-        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
-        /** ldr rt, [rn, #imm12] */
-        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
-        /** ldrb rt, [rn, rm] */
-        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
-        /** add rd, rn, #imm8 */
-        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
-        /** cmp rn, #imm8 */
-        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
-        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
-        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
-        /** mov rd, rm */
-        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
-    };
-    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
-    a32.svc, // r0 = euid
-    ...addr(1, at.buf), // r1 = buffer
-    op.str(0, 1), // buffer = euid
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(2, 4), // r2 = 4 bytes
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
-    a32.movw(2, 0), // r2 = 0
-    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
-    op.addi(2, 2, 1), //   r2 += 1
-    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, // write(1, argv[0], r2)
-    ...addr(0, at.path), // r0 = "/proc/self/exe"
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(2, DEEP_BUF), // r2 = its size
-    a32.movw(7, 85), // r7 = __NR_readlink
-    a32.svc, // r0 = length
-    op.mov(2, 0), // r2 = length
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-/** RISC-V 64 (generic syscall table, as aarch64). */
-function riscvDeep(at) {
-    const SP = 2;
-    const T0 = 5;
-    const T1 = 6;
-    const A3 = 13;
-    const addr = (rd, v) => {
-        const [hi, lo] = splitSigned(v, 12);
-        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
-    };
-    const op = {
-        /** sw rs2, 0(rs1) */
-        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
-        /** ld rd, imm(rs1) */
-        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
-        /** lbu rd, 0(rs1) */
-        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
-        /** add rd, rs1, rs2 */
-        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
-        /** bne rs1, zero, by `bytes` (even, within +-4K) */
-        bnez: (rs1, bytes) => {
-            const b = mask(bytes, 13);
-            return ((((b >>> 12) & 1) << 31) |
-                (((b >>> 5) & 0x3f) << 25) |
-                (rs1 << 15) |
-                (1 << 12) |
-                (((b >>> 1) & 0xf) << 8) |
-                (((b >>> 11) & 1) << 7) |
-                0x63);
-        }
-    };
-    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
-    rv.ecall, // a0 = euid
-    ...addr(A1, at.buf), // a1 = buffer
-    op.sw(A0, A1), // buffer = euid (32 bits)
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A2, 0, 4), // a2 = 4 bytes
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
-    rv.addi(A2, 0, 0), // a2 = 0
-    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
-    op.lbu(T1, T0), //   t1 = *t0
-    rv.addi(A2, A2, 1), //   a2 += 1
-    op.bnez(T1, -12), //   until the NUL, counted
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, // write(1, argv[0], a2)
-    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
-    ...addr(A1, at.path), // a1 = "/proc/self/exe"
-    ...addr(A2, at.buf), // a2 = buffer
-    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
-    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
-    rv.ecall, // a0 = length
-    rv.addi(A2, A0, 0), // a2 = length
-    ...addr(A1, at.buf), // a1 = buffer
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-/**
- * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
- * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
- */
-function ppcDeep(endian) {
-    const op = {
-        /** stw rs, 0(ra) */
-        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
-        /** ld rt, ds(ra) (ds a multiple of 4) */
-        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
-        /** lbzx rt, ra, rb */
-        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
-        /** addi rd, ra, imm */
-        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
-        /** cmpwi cr0, ra, imm */
-        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
-        /** bne cr0, by `bytes` */
-        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
-        /** mr ra, rs (or ra, rs, rs) */
-        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
-    };
-    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
-    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
-    ppcOp.sc, // r3 = euid
-    ...addr(4, at.buf), // r4 = buffer
-    op.stw(3, 4), // buffer = euid
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(5, 4), // r5 = 4 bytes
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
-    ppcOp.li(5, 0), // r5 = 0
-    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
-    op.addi(5, 5, 1), //   r5 += 1
-    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, // write(1, argv[0], r5)
-    ...addr(3, at.path), // r3 = "/proc/self/exe"
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(5, DEEP_BUF), // r5 = its size
-    ppcOp.li(0, 85), // r0 = __NR_readlink
-    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
-    op.mr(5, 3), // r5 = length
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
-function s390xDeep(at) {
-    const op = {
-        /** st r1, 0(r2): store 32 bits (RX) */
-        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
-        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
-        lg: (r, base, d) => [
-            0xe3,
-            r << 4,
-            (base << 4) | (d >>> 8),
-            d & 0xff,
-            0,
-            0x04
-        ],
-        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
-        llgc: (r, index, base) => [
-            0xe3,
-            (r << 4) | index,
-            base << 4,
-            0,
-            0,
-            0x90
-        ],
-        /** aghi r, imm16 */
-        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
-        /** ltgr r, r: set the condition code from r */
-        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
-        /** jne by `bytes` from this instruction (brc 7) */
-        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
-        /** lgr r1, r2 */
-        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
-    };
-    return Buffer.from([
-        ...s390.svc(201), // r2 = euid (__NR_geteuid)
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...op.st(2, 3), // buffer = euid
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.lghi(4, 4), // r4 = 4 bytes
-        ...s390.svc(4), // __NR_write
-        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
-        ...s390.lghi(4, 0), // r4 = 0
-        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
-        ...op.aghi(4, 1), //   r4 += 1
-        ...op.ltgr(5),
-        ...op.jne(-14), //   until the NUL, counted
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // write(1, argv[0], r4)
-        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(4, DEEP_BUF), // r4 = its size
-        ...s390.svc(85), // r2 = length (__NR_readlink)
-        ...op.lgr(4, 2), // r4 = length
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-const DEEP = {
-    aarch64: aarch64Deep,
-    arm: armDeep,
-    riscv64: riscvDeep,
-    ppc64le: ppcDeep('le'),
-    s390x: s390xDeep
-};
-/** The QEMU targets deepProbeProgram can build. */
-const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
-/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
-function deepProbeProgram(target) {
-    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
-    if (!code) {
-        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
-    }
-    return writeElf(target, archOf(target), {
-        code: (_pc, path, buf) => code({ path, buf }),
-        data: PROC_SELF_EXE,
-        bss: DEEP_BUF
-    });
-}
-/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
-function parseDeepProbe(target, out) {
-    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
-    const nul = bytes.indexOf(0, 4);
-    if (bytes.length < 4 || nul < 0)
-        return undefined;
-    const le = archOf(target).endian === 'le';
-    return {
-        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
-        argv0: bytes.subarray(4, nul).toString('utf8'),
-        exe: bytes.subarray(nul + 1).toString('utf8')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-/** The target Node itself runs as: native by definition. */
-const HOST_TARGET = {
-    x64: 'x86_64',
-    ia32: 'i386',
-    arm64: 'aarch64',
-    arm: 'arm',
-    riscv64: 'riscv64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    loong64: 'loongarch64',
-    mips64el: 'mips64el'
-};
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
-    const native = new Set();
-    const host = HOST_TARGET[arch];
-    if (host)
-        native.add(host);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,external_node_path_namespaceObject.join)(dir, target);
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
 ;// CONCATENATED MODULE: ./src/platform/plan.ts
 // The first step of a run: which of the requested targets need emulating on this host.
 function makePlan(request, native, log) {
@@ -7032,7 +7839,7 @@ function makePlan(request, native, log) {
 
 const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
 const me = () => process.geteuid?.() ?? 0;
-const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
+const private_files_octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
 /** Root, or the user this process runs as: the only owners trusted here. */
 function trusted(uid) {
     return uid === 0 || uid === me();
@@ -7055,7 +7862,7 @@ function folderProblem(st, last) {
     // rename or delete what we own in it. The folder holding our files must be ours alone.
     const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
     if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
-        return `is writable by other users (mode ${octal(st.mode)})`;
+        return `is writable by other users (mode ${private_files_octal(st.mode)})`;
     }
     return undefined;
 }
@@ -7151,7 +7958,7 @@ function private_files_readPrivateFile(path, what) {
         if (!trusted(st.uid))
             refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
         if ((st.mode & 0o022) !== 0) {
-            refuse(path, `is writable by other users (mode ${octal(st.mode)})`, what);
+            refuse(path, `is writable by other users (mode ${private_files_octal(st.mode)})`, what);
         }
         return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
     }
@@ -7828,286 +8635,6 @@ class Journal {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
-// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
-// flags and interpreter all take part), then again inside a chroot where the interpreter's
-// path does not exist, which only works with the F flag. Failures say what is likely wrong.
-
-
-
-
-
-
-
-
-async function timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = exec_run) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
-    try {
-        // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function checkTarget(table, { target, entry }, dir, log, exec) {
-    const program = probeProgram(target);
-    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, program);
-    await (0,promises_namespaceObject.chmod)(path, 0o755);
-    const platform = ociPlatforms(target)[0];
-    const expected = `${probeMarker(target)}\n`;
-    const direct = await timed(() => exec([path], { allowFailure: true, log }));
-    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
-    const results = [
-        {
-            target,
-            platform,
-            method: 'exec',
-            ok: directOk,
-            ms: direct.ms,
-            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-        }
-    ];
-    if (!directOk || !entry.flags.includes('F'))
-        return results;
-    // A root holding only the probe: the interpreter's path does not exist in there.
-    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
-    await (0,promises_namespaceObject.mkdir)(root);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
-    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
-    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
-    const chroot = ['chroot', root, '/probe'];
-    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
-    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
-    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
-    results.push({
-        target,
-        platform,
-        method: 'chroot',
-        ok: rootOk,
-        ms: inRoot.ms,
-        detail: rootOk
-            ? undefined
-            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
-    });
-    return results;
-}
-function exec_checks_explain(argv, result, cause, fix) {
-    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
-    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-/**
- * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
- * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
- * enables it again; -1 would remove every entry.
- */
-async function disabledAsAWhole(table, argv, result) {
-    if ((await table.enabledAsAWhole()) !== false)
-        return undefined;
-    const status = `${table.root}/status`;
-    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
-}
-/** Look at the table to say why a probe did not run. */
-async function diagnose(table, entry, program, argv, result) {
-    const off = await disabledAsAWhole(table, argv, result);
-    if (off)
-        return off;
-    const current = await table.get(entry.name);
-    if (!current) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
-    }
-    if (!current.enabled) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
-    }
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (!claim) {
-        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
-    }
-    if (claim.name !== entry.name) {
-        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
-    }
-    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
-    }
-    if (result.signal) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
-    }
-    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
-}
-
-;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
-// Deeper checks, of what the registered flags promise beyond running at all, with the deep
-// probes (they print their effective uid, argv[0] and /proc/self/exe):
-//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
-//   argv0   with P: a program run through a link of another name sees that name (busybox);
-//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
-// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
-
-
-
-
-
-
-
-/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
-const NOBODY = 65534;
-/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
-async function verifyDeep(checks, log, exec = exec_run) {
-    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
-    if (deep.length === 0)
-        return [];
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
-    try {
-        // The setuid probe runs as another user, who must reach it.
-        await (0,promises_namespaceObject.chmod)(dir, 0o755);
-        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
-        if (setuidBlocked)
-            log.warning(`setuid check skipped: ${setuidBlocked}`);
-        const perTarget = await Promise.all(deep.map(c => deep_checks_checkTarget(c, dir, !setuidBlocked, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function deep_checks_timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-function deep_checks_explain(argv, result, cause, fix) {
-    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
-    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-async function deep_checks_checkTarget({ target, entry }, dir, setuid, log, exec) {
-    const platform = ociPlatforms(target)[0];
-    const program = deepProbeProgram(target);
-    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-    const results = [];
-    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
-    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
-    // name, the path the kernel opens is the link's.
-    const name = `setup-binfmt-renamed-${target}`;
-    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
-    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
-    const linked = await deep_checks_timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
-    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
-    const want = await (0,promises_namespaceObject.realpath)(path);
-    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
-        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
-        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
-    if (entry.flags.includes('P')) {
-        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
-            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
-            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
-                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
-                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
-    }
-    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
-    return suid ? [...results, suid] : results;
-}
-async function checkSetuid(target, dir, log, exec) {
-    const platform = ociPlatforms(target)[0];
-    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
-    const root = process.getuid?.() === 0;
-    const start = performance.now();
-    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
-    // anyone else runs it as themselves, after sudo made it root's.
-    if (root) {
-        await (0,promises_namespaceObject.chmod)(path, 0o4755);
-    }
-    else {
-        for (const argv of [
-            ['sudo', '-n', 'chown', '0:0', path],
-            ['sudo', '-n', 'chmod', '4755', path]
-        ]) {
-            const r = await exec(argv, { allowFailure: true, log });
-            if (r.code !== 0) {
-                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
-                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
-            }
-        }
-    }
-    const argv = root
-        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
-        : [path];
-    const { result } = await deep_checks_timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
-    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
-    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
-    // under emulation, so this says nothing about binfmt_misc.
-    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
-        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
-        return undefined;
-    }
-    const ok = out?.euid === 0;
-    const cause = out
-        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
-        : 'the setuid probe did not run or was cut short';
-    return {
-        target,
-        platform,
-        method: 'setuid',
-        ok,
-        ms: Math.round(performance.now() - start),
-        detail: ok
-            ? undefined
-            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
-    };
-}
-/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
-function setuidBlocker(dir, status = procText('/proc/self/status')) {
-    if (/^NoNewPrivs:\s*1$/m.test(status)) {
-        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
-    }
-    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
-    if (mount?.options.includes('nosuid')) {
-        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
-    }
-    return '';
-}
-function procText(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
-function mountOf(path, mountinfo) {
-    let best;
-    for (const line of mountinfo.split('\n')) {
-        // id parent major:minor root point options [optional fields] - type source super-options
-        const f = line.split(' ');
-        if (f.length < 6)
-            continue;
-        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
-        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
-        if (inside && (!best || point.length >= best.point.length)) {
-            best = { point, options: f[5].split(',') };
-        }
-    }
-    return best;
-}
-
 ;// CONCATENATED MODULE: ./src/binfmt/kernel-flags.ts
 // What the running kernel can honour of the flags asked for. binfmt_misc has accepted P
 // (preserve argv[0]) for long, but the interpreter learns that P is in effect only from
@@ -8137,470 +8664,9 @@ function flagsForKernel(flags, release) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/verify/images.ts
-// Container images built in memory, as the archive `docker load` reads: the `docker save`
-// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
-// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
-//
-// Deterministic: the same files give the same bytes, so the same layer digest and image id.
-// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
-
-
-const images_BLOCK = 512;
-/** An octal number field: `width - 1` digits and a NUL. */
-function images_octal(value, width) {
-    const digits = value.toString(8);
-    if (digits.length > width - 1)
-        throw new Error(`${value} does not fit a ${width}-byte tar field`);
-    return `${digits.padStart(width - 1, '0')}\0`;
-}
-/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
-function splitName(path) {
-    if (Buffer.byteLength(path) <= 100)
-        return [path, ''];
-    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-        const name = path.slice(i + 1);
-        const prefix = path.slice(0, i);
-        if (Buffer.byteLength(name) > 100)
-            break;
-        if (name && Buffer.byteLength(prefix) <= 155)
-            return [name, prefix];
-    }
-    throw new Error(`Path '${path}' is too long for a ustar header`);
-}
-function header(entry, size) {
-    const h = Buffer.alloc(images_BLOCK);
-    const [name, prefix] = splitName(entry.path);
-    const put = (text, at, width) => {
-        if (Buffer.byteLength(text) > width)
-            throw new Error(`'${text}' does not fit a tar header`);
-        h.write(text, at, width, 'utf8');
-    };
-    put(name, 0, 100);
-    put(images_octal(entry.mode & 0o7777, 8), 100, 8);
-    put(images_octal(0, 8), 108, 8); // uid
-    put(images_octal(0, 8), 116, 8); // gid
-    put(images_octal(size, 12), 124, 12);
-    put(images_octal(0, 12), 136, 12); // mtime
-    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
-    if (entry.type === 'symlink')
-        put(entry.target ?? '', 157, 100);
-    put('ustar\0', 257, 6);
-    put('00', 263, 2);
-    put(images_octal(0, 8), 329, 8); // devmajor
-    put(images_octal(0, 8), 337, 8); // devminor
-    put(prefix, 345, 155);
-    // The checksum is the byte sum of the header with the checksum field read as spaces.
-    h.fill(' ', 148, 156);
-    const sum = h.reduce((a, b) => a + b, 0);
-    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-    return h;
-}
-/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
-function tar(entries) {
-    const parts = [];
-    for (const entry of entries) {
-        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
-        parts.push(header(entry, content.length), content);
-        const pad = (images_BLOCK - (content.length % images_BLOCK)) % images_BLOCK;
-        if (pad)
-            parts.push(Buffer.alloc(pad));
-    }
-    parts.push(Buffer.alloc(2 * images_BLOCK));
-    return Buffer.concat(parts);
-}
-const EPOCH = '1970-01-01T00:00:00Z';
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * An OCI platform string as image configs spell it. Variants are filled in as docker and
- * buildx write them: arm64 is v8, arm without a variant is v7.
- */
-function imagePlatform(platform) {
-    const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
-        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, given] = parts;
-    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
-    return variant ? { os, architecture, variant } : { os, architecture };
-}
-/** The image's files as a layer tar: parents made as directories, sorted by path. */
-function layerTar(files) {
-    const entries = new Map();
-    const addDirectory = (path, mode = 0o755) => {
-        if (!entries.has(path))
-            entries.set(path, { path: `${path}/`, type: 'directory', mode });
-    };
-    for (const file of files) {
-        const path = relativePath(file.path);
-        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
-            throw new Error(`'${file.path}' is given twice`);
-        }
-        const dirs = path.split('/').slice(0, -1);
-        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
-        if (file.directory) {
-            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
-        }
-        else if (file.symlink !== undefined) {
-            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
-        }
-        else {
-            const content = typeof file.content === 'string'
-                ? Buffer.from(file.content)
-                : (file.content ?? Buffer.alloc(0));
-            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
-        }
-    }
-    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
-    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return tar(sorted.map(k => entries.get(k)));
-}
-function relativePath(path) {
-    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
-        throw new Error(`'${path}' is not a usable path for a file in an image`);
-    }
-    return normal;
-}
-/** Build one image: its layer, its config, and the id docker will give it. */
-function buildImage(spec) {
-    const platform = imagePlatform(spec.platform);
-    const layer = layerTar(spec.files);
-    const diffId = `sha256:${sha256(layer)}`;
-    const config = Buffer.from(JSON.stringify({
-        architecture: platform.architecture,
-        ...(platform.variant ? { variant: platform.variant } : {}),
-        os: platform.os,
-        created: EPOCH,
-        config: {
-            Env: [...(spec.env ?? [DEFAULT_PATH])],
-            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
-            Cmd: spec.cmd ? [...spec.cmd] : null,
-            WorkingDir: '/'
-        },
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
-    }));
-    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
-}
-/**
- * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
- * of them. Layers with the same digest are stored once.
- */
-function imageArchive(specs) {
-    const images = specs.map(buildImage);
-    const entries = [];
-    const seen = new Set();
-    for (const image of images) {
-        const hex = image.diffId.slice('sha256:'.length);
-        if (seen.has(hex))
-            continue;
-        seen.add(hex);
-        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
-    }
-    for (const image of images) {
-        const name = `${image.id.slice('sha256:'.length)}.json`;
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
-    }
-    const manifest = images.map(image => ({
-        Config: `${image.id.slice('sha256:'.length)}.json`,
-        RepoTags: [image.tag],
-        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
-    }));
-    entries.push({
-        path: 'manifest.json',
-        type: 'file',
-        mode: 0o644,
-        content: Buffer.from(JSON.stringify(manifest))
-    });
-    return { archive: tar(entries), images };
-}
-
-;// CONCATENATED MODULE: ./src/verify/containers.ts
-// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
-// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
-// interpreter can be opened from inside the container (the F flag).
-//
-// Every function takes the container engine as an option: `docker` (the default) or
-// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
-//
-// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
-// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
-// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
-//
-// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
-// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
-// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
-// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
-// behind on the user's daemon, so they are removed.
-
-
-
-
-
-
-// --- Container engines -------------------------------------------------------------------
-const ENGINE_NAMES = ['docker', 'podman'];
-/** An engine by name, with global options (before the subcommand) and run options. */
-function containerEngine(name, options = {}) {
-    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
-}
-function engineOf(engine) {
-    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
-}
-const LABEL = { docker: 'Docker', podman: 'Podman' };
-/** The repository of the probe images; the tag is the target. */
-const PROBE_REPOSITORY = 'setup-binfmt-probe';
-function probeImageTag(target) {
-    return `${PROBE_REPOSITORY}:${target}`;
-}
-/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
-function dockerPlatform(target) {
-    return ociPlatforms(target)[0];
-}
-/** The probe image of a target: /probe alone, run as the entrypoint. */
-function probeImage(target) {
-    return {
-        tag: probeImageTag(target),
-        platform: dockerPlatform(target),
-        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
-        entrypoint: ['/probe']
-    };
-}
-const RUN_TIMEOUT = 60_000;
-const PULL_TIMEOUT = 300_000;
-const QUICK_TIMEOUT = 10_000;
-/**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
- */
-async function dockerAvailable(log, engine = 'docker') {
-    const e = engineOf(engine);
-    const query = e.name === 'podman'
-        ? ['info', '--format', '{{.Version.Version}}']
-        : ['version', '--format', '{{.Server.Version}}'];
-    try {
-        const r = await exec_run([...e.command, ...query], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-        if (r.code === 0 && r.stdout.trim()) {
-            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
-            return true;
-        }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
-            `(exit ${r.code}: ${dockerError(r.stderr)})`);
-        return false;
-    }
-    catch (err) {
-        log?.debug(`${e.name}: ${err.message}`);
-        return false;
-    }
-}
-/** The first engine that answers, in the order given (Docker first), or undefined. */
-async function availableEngine(log, candidates = ENGINE_NAMES) {
-    for (const candidate of candidates) {
-        if (await dockerAvailable(log, candidate))
-            return engineOf(candidate);
-    }
-    return undefined;
-}
-/**
- * Run each target's probe in a container, all targets at once. A result is ok when the
- * container printed exactly the probe's marker line and exited 0. Throws only when the probe
- * images cannot be built or loaded; the images are removed again in every case.
- */
-async function dockerSmoke(targets, log, options = {}) {
-    const unique = [...new Set(targets)];
-    if (unique.length === 0)
-        return [];
-    const engine = engineOf(options.engine);
-    const { archive } = imageArchive(unique.map(probeImage));
-    const tags = unique.map(probeImageTag);
-    try {
-        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
-        try {
-            await exec_run([...engine.command, 'load', '-q'], {
-                input: archive,
-                timeoutMs: RUN_TIMEOUT,
-                log
-            });
-        }
-        catch (e) {
-            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
-        }
-        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
-    }
-    finally {
-        await removeImages(engine, tags, log);
-    }
-}
-/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
-const UNAME_MACHINES = {
-    x86_64: ['x86_64'],
-    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
-    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
-    aarch64: ['aarch64'],
-    aarch64_be: ['aarch64_be'],
-    // armv8l: 32-bit ARM run natively on an arm64 kernel.
-    arm: ['armv7l', 'armv8l', 'armv6l'],
-    armeb: ['armv7b', 'armv8b'],
-    riscv64: ['riscv64'],
-    riscv32: ['riscv32'],
-    ppc64le: ['ppc64le'],
-    ppc64: ['ppc64'],
-    ppc: ['ppc'],
-    s390x: ['s390x'],
-    mips64el: ['mips64'],
-    mips64: ['mips64'],
-    mips: ['mips'],
-    mipsel: ['mips'],
-    loongarch64: ['loongarch64']
-};
-/** The machine names `uname -m` may print in a container of `target`. */
-function unameMachines(target) {
-    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
-}
-/**
- * Run `uname -m` in `image` for each target and compare with the target's machine name.
- * One target after the other: a run for a platform the local image is not pulls it, which
- * moves the image's tag, and runs in parallel would race on that tag.
- */
-async function dockerUname(image, targets, log, options = {}) {
-    const results = [];
-    for (const target of new Set(targets)) {
-        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
-            ...options,
-            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
-        }));
-    }
-    return results;
-}
-/**
- * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
- * output; without, the output must be one of the target's `uname -m` names.
- */
-async function runContainer(target, imageAndArgs, expected, log, options) {
-    const platform = dockerPlatform(target);
-    const engine = engineOf(options.engine);
-    // Named, so a container whose docker client timed out can be removed.
-    const name = `setup-binfmt-${target}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
-    command.push(...(engine.runOptions ?? []));
-    // Probe images are local: never let a platform mismatch turn into a registry pull.
-    if (expected !== undefined)
-        command.push('--pull', 'never');
-    command.push('--platform', platform, ...imageAndArgs);
-    const start = external_node_perf_hooks_namespaceObject.performance.now();
-    const r = await exec_run(command, {
-        allowFailure: true,
-        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
-    if (r.signal) {
-        // The docker client was killed (timeout): the container may still run.
-        await exec_run([...engine.command, 'rm', '-f', name], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-    }
-    const printed = r.stdout.trim();
-    const machines = unameMachines(target);
-    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
-    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
-    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
-    const output = ok ? printed : failure(engine, target, r, want, timeout);
-    const result = { target, platform, ok, ms, command, code: r.code, output };
-    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
-    return result;
-}
-/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
-function failure(engine, target, r, want, timeoutMs) {
-    const parts = [`exit ${r.code}`];
-    if (r.signal) {
-        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
-    }
-    const printed = r.stdout.trim();
-    if (printed || r.code === 0) {
-        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
-        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
-    }
-    const error = dockerError(r.stderr);
-    if (error)
-        parts.push(error);
-    const hint = hintFor(engine, target, r);
-    if (hint)
-        parts.push(hint);
-    return parts.join('; ');
-}
-function hintFor(engine, target, r) {
-    if (/exec format error/i.test(r.stderr)) {
-        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
-            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
-    }
-    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
-        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
-            `(register qemu-${target} with the F flag)`);
-    }
-    if (/does not match the specified platform/i.test(r.stderr)) {
-        return `the image is not built for ${dockerPlatform(target)}`;
-    }
-    // Podman, with --pull never, when no local image has the platform.
-    if (/image not known/i.test(r.stderr)) {
-        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
-    }
-    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
-        return 'no Docker daemon answers';
-    }
-    // runc raising the container's limits above its own (Podman as root asks for 1048576
-    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
-    if (/setting rlimit/i.test(r.stderr)) {
-        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
-            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
-            `in containers.conf`);
-    }
-    return undefined;
-}
-/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
-function dockerError(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map(l => l.trim())
-        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
-    return lines[lines.length - 1] ?? '';
-}
-/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
-async function removeImages(engine, tags, log) {
-    const r = await exec_run([...engine.command, 'rmi', ...tags], {
-        allowFailure: true,
-        timeoutMs: RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    if (r.code === 0)
-        return;
-    const problems = r.stderr
-        .split('\n')
-        .map(l => l.trim())
-        .filter(l => l && !/no such image|image not known/i.test(l));
-    if (problems.length > 0) {
-        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/setup.ts
 // The main job, shared by the action and the CLI:
 // options -> plan (targets) -> interpreters -> registration -> result.
-
-
 
 
 
@@ -8649,7 +8715,7 @@ async function setup(asked, deps) {
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
-        : await log.group('Verify', () => verify(table, registered, options, { ...deps, log }));
+        : await log.group('Verify', () => verify(table, registered, options, log, deps.exec));
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -8713,65 +8779,6 @@ function timedGroups(log, timings) {
             }
         }
     };
-}
-/**
- * exec always (unless docker or podman alone was asked), then containers when asked or
- * available: the engine named, else whichever answers, Docker first.
- */
-async function verify(table, registered, options, deps) {
-    const { log } = deps;
-    const targets = registered.map(r => r.target);
-    const results = [];
-    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
-    if (!named) {
-        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        const exec = await verifyExec(table, checks, log, deps.exec);
-        const ran = checks.filter(c => exec.some(r => r.target === c.target && r.ok));
-        results.push(...exec, ...(await verifyDeep(ran, log, deps.exec)));
-    }
-    const wantContainers = named !== undefined || options.smokeImage !== undefined;
-    if (!wantContainers && options.verify !== 'auto')
-        return results;
-    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
-    if (!engine) {
-        if (wantContainers) {
-            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
-            throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
-                : named === 'docker'
-                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
-        }
-        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
-        return results;
-    }
-    log.info(`containers: checking with ${engine.name}`);
-    const fromDocker = (method, r) => ({
-        target: r.target,
-        platform: r.platform,
-        method,
-        ok: r.ok,
-        ms: r.ms,
-        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
-    });
-    const smoke = await dockerSmoke(targets, log, { engine });
-    results.push(...smoke.map(r => fromDocker(engine.name, r)));
-    if (options.smokeImage) {
-        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
-        results.push(...uname.map(r => fromDocker('image', r)));
-    }
-    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
-        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-    }
-    return results;
-}
-/** An error describing every failed check, or undefined when all passed. */
-function verificationError(result) {
-    const failed = result.verified.filter(r => !r.ok);
-    if (failed.length === 0)
-        return undefined;
-    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
-    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-state.ts
@@ -8884,6 +8891,7 @@ function restoreSummary(report) {
 
 
 
+
 async function runMain(deps = {}) {
     try {
         const options = readInputs();
@@ -8914,7 +8922,7 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(520);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(966);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
