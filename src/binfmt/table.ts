@@ -138,6 +138,8 @@ const WRITE_NOFOLLOW = constants.O_WRONLY | constants.O_NOFOLLOW
 function directWriter(log?: Log): Writer {
   return {
     // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+    // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
+    // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
     write: (file, data) => writeFile(file, data, { flag: WRITE_NOFOLLOW }),
     mount: async root =>
       void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))

@@ -8,7 +8,7 @@ import type { RunState, StateStore } from '../binfmt/journal.js'
 import { restoreSaved } from '../binfmt/restore.js'
 import type { Options } from '../options.js'
 import type { Registered } from '../binfmt/register.js'
-import { setup } from '../setup.js'
+import { setup, verificationError } from '../setup.js'
 import type { Log } from '../util/log.js'
 import { writeStatus, type DaemonStatus } from './status.js'
 
@@ -53,6 +53,13 @@ export async function runDaemon(options: Options, deps: DaemonDeps): Promise<num
   let lastError: string | undefined
 
   const first = await setup(options, { log, store, root })
+  const failure = verificationError(first)
+  if (failure) {
+    // Keeping entries that do not work would only make every build on the node fail later.
+    const state = store.load()
+    if (state) await restoreRun(await BinfmtTable.open({ root, log }), state, log)
+    throw failure
+  }
   const native = new Set(first.plan.native)
   let kept = [...first.registered]
   log.info(
