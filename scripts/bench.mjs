@@ -419,7 +419,11 @@ async function daemonHeal(ns) {
     await sleep(5000)
     const cpu = ((ticks() - t0) / 100 / 5) * 1000
     const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]
-    row('daemon: idle', `${Math.round(rss / 1024)} MB resident`, `${cpu.toFixed(1)} ms CPU a second`)
+    row(
+      'daemon: idle',
+      `${Math.round(rss / 1024)} MB resident`,
+      `${cpu.toFixed(1)} ms CPU a second`
+    )
   } finally {
     child.kill('SIGTERM')
     await new Promise(r => child.on('close', r))

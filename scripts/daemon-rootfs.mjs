@@ -1,7 +1,8 @@
-// The daemon image's root filesystem for this machine's architecture: the Node.js running this
-// script and chroot with the shared libraries they link (as ldd lists them), the built CLI,
-// and the QEMU interpreters of --qemu-dir. deploy/daemon/Dockerfile copies it into an image FROM scratch,
-// so the image is built with no registry pull, here and in the release workflow alike.
+// The daemon image's root filesystem for this machine's architecture: the Node.js running
+// this script, chroot, flock and cat with the shared libraries they link (as ldd lists them),
+// the built CLI, and the QEMU interpreters of --qemu-dir. deploy/daemon/Dockerfile copies it
+// into an image FROM scratch, so the image is built with no registry pull, here and in the
+// release workflow alike.
 //
 //   node scripts/daemon-rootfs.mjs --out DIR --qemu-dir DIR
 //
@@ -47,10 +48,13 @@ function putProgram(source, path) {
 }
 
 putProgram(process.execPath, '/usr/local/bin/node')
-// The chroot check of `verify: exec` runs the probes from a root without the interpreter.
-const chroot = ['/usr/sbin/chroot', '/usr/bin/chroot'].find(p => existsSync(p))
-if (!chroot) throw new Error('daemon-rootfs: no chroot on this machine (coreutils)')
-putProgram(chroot, '/usr/sbin/chroot')
+// chroot: the chroot check of `verify: exec` runs the probes from a root without the
+// interpreter. flock and cat: the host-wide lock is util-linux flock holding `cat`.
+for (const name of ['chroot', 'flock', 'cat']) {
+  const found = ['/usr/sbin', '/usr/bin', '/bin'].map(d => join(d, name)).find(p => existsSync(p))
+  if (!found) throw new Error(`daemon-rootfs: no ${name} on this machine`)
+  putProgram(found, join('/usr/bin', name))
+}
 
 put(join(root, 'dist/cli/index.js'), '/app/cli/index.js', 0o644)
 put(join(root, 'dist/cli/package.json'), '/app/cli/package.json', 0o644)

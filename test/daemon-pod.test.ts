@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable, type Entry } from '../src/binfmt/table.js'
 import { run } from '../src/util/exec.js'
 import { imageArchive } from '../src/verify/images.js'

@@ -56,8 +56,7 @@ export async function runDaemon(options: Options, deps: DaemonDeps): Promise<num
   const failure = verificationError(first)
   if (failure) {
     // Keeping entries that do not work would only make every build on the node fail later.
-    const state = store.load()
-    if (state) await restoreRun(await BinfmtTable.open({ root, log }), state, log)
+    await restoreSaved(store, log)
     throw failure
   }
   const native = new Set(first.plan.native)
