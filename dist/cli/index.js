@@ -1,0 +1,9747 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 487:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(624)
+const { safeRe: re, t } = __nccwpck_require__(131)
+const cmp = __nccwpck_require__(898)
+const debug = __nccwpck_require__(763)
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
+
+
+/***/ }),
+
+/***/ 514:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(563)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(624)
+const Comparator = __nccwpck_require__(487)
+const debug = __nccwpck_require__(763)
+const SemVer = __nccwpck_require__(39)
+const trimComparatorWhitespace = __nccwpck_require__(229)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(131)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(873)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 39:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(763)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(873)
+const { safeRe: re, t } = __nccwpck_require__(131)
+
+const parseOptions = __nccwpck_require__(624)
+const { compareIdentifiers } = __nccwpck_require__(224)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 907:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(965)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 898:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(678)
+const neq = __nccwpck_require__(914)
+const gt = __nccwpck_require__(891)
+const gte = __nccwpck_require__(496)
+const lt = __nccwpck_require__(868)
+const lte = __nccwpck_require__(969)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 837:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const parse = __nccwpck_require__(965)
+const { safeRe: re, t } = __nccwpck_require__(131)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 884:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 406:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 937:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 347:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(965)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 678:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 891:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 496:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 982:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 868:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 969:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 35:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 79:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 914:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 965:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 944:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 358:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(965)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 177:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(937)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(884)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(514)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 132:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(884)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 798:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(965)
+const constants = __nccwpck_require__(873)
+const SemVer = __nccwpck_require__(39)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 704:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(965)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 52:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(131)
+const constants = __nccwpck_require__(873)
+const SemVer = __nccwpck_require__(39)
+const identifiers = __nccwpck_require__(224)
+const parse = __nccwpck_require__(965)
+const valid = __nccwpck_require__(704)
+const clean = __nccwpck_require__(907)
+const inc = __nccwpck_require__(982)
+const diff = __nccwpck_require__(347)
+const major = __nccwpck_require__(35)
+const minor = __nccwpck_require__(79)
+const patch = __nccwpck_require__(944)
+const prerelease = __nccwpck_require__(358)
+const compare = __nccwpck_require__(937)
+const rcompare = __nccwpck_require__(177)
+const compareLoose = __nccwpck_require__(406)
+const compareBuild = __nccwpck_require__(884)
+const sort = __nccwpck_require__(132)
+const rsort = __nccwpck_require__(596)
+const gt = __nccwpck_require__(891)
+const lt = __nccwpck_require__(868)
+const eq = __nccwpck_require__(678)
+const neq = __nccwpck_require__(914)
+const gte = __nccwpck_require__(496)
+const lte = __nccwpck_require__(969)
+const cmp = __nccwpck_require__(898)
+const coerce = __nccwpck_require__(837)
+const truncate = __nccwpck_require__(798)
+const Comparator = __nccwpck_require__(487)
+const Range = __nccwpck_require__(514)
+const satisfies = __nccwpck_require__(663)
+const toComparators = __nccwpck_require__(66)
+const maxSatisfying = __nccwpck_require__(757)
+const minSatisfying = __nccwpck_require__(759)
+const minVersion = __nccwpck_require__(494)
+const validRange = __nccwpck_require__(781)
+const outside = __nccwpck_require__(780)
+const gtr = __nccwpck_require__(344)
+const ltr = __nccwpck_require__(921)
+const intersects = __nccwpck_require__(162)
+const simplifyRange = __nccwpck_require__(744)
+const subset = __nccwpck_require__(749)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 763:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 224:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 563:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 624:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 131:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(873)
+const debug = __nccwpck_require__(763)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 229:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(873)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 344:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(780)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 162:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(514)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 921:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(780)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 757:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 759:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 494:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
+const gt = __nccwpck_require__(891)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(39)
+const Comparator = __nccwpck_require__(487)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(514)
+const satisfies = __nccwpck_require__(663)
+const gt = __nccwpck_require__(891)
+const lt = __nccwpck_require__(868)
+const lte = __nccwpck_require__(969)
+const gte = __nccwpck_require__(496)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 744:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(663)
+const compare = __nccwpck_require__(937)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 749:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(514)
+const Comparator = __nccwpck_require__(487)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(663)
+const compare = __nccwpck_require__(937)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 66:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(514)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(514)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
+/***/ 327:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(333);
+
+try {
+    process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+}
+catch (e) {
+    console.error(`setup-binfmt: ${e.message}`);
+    process.exitCode = 1;
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/util/exec.ts
+// The one way this project runs another program: an argv array, never a shell string.
+// The command line is logged at debug level; a failure names the command, its exit status
+// and the last line it wrote to stderr.
+
+
+class ExecError extends Error {
+    argv;
+    result;
+    constructor(argv, result) {
+        const last = lastLine(result.stderr) || lastLine(result.stdout);
+        super(`${argv.join(' ')} exited with ${result.code}${last ? `: ${last}` : ''}`);
+        this.argv = argv;
+        this.result = result;
+        this.name = 'ExecError';
+    }
+}
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    return lines[lines.length - 1]?.trim() ?? '';
+}
+function exec_run(argv, options = {}) {
+    const [command, ...args] = argv;
+    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            env: options.env ?? process.env,
+            cwd: options.cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            timeout: options.timeoutMs
+        });
+        const out = [];
+        const err = [];
+        if (options.stdout)
+            child.stdout.pipe(options.stdout);
+        else
+            child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
+        child.on('close', (code, signal) => {
+            const result = {
+                code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
+                stdout: Buffer.concat(out).toString(options.encoding),
+                stderr: Buffer.concat(err).toString() + (signal ? `\nkilled by ${signal}` : ''),
+                signal: signal ?? undefined
+            };
+            if (result.code !== 0 && !options.allowFailure)
+                reject(new ExecError(argv, result));
+            else
+                resolve(result);
+        });
+        child.stdin.on('error', () => { }); // a command that exits without reading its input
+        child.stdin.end(options.input ?? '');
+    });
+}
+/**
+ * Start a command and leave it running: `input` is written to its standard input, which stays
+ * open until end() or until this process dies (then the command sees end of file).
+ */
+function start(argv, options = {}) {
+    const [command, ...args] = argv;
+    options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const err = [];
+    child.stderr.on('data', (b) => err.push(b));
+    const exited = new Promise(resolve => {
+        child.on('error', e => resolve({ code: -1, stdout: '', stderr: `Cannot run ${command}: ${e.message}` }));
+        child.on('close', (code, signal) => resolve({
+            code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
+            stdout: '',
+            stderr: Buffer.concat(err).toString(),
+            signal: signal ?? undefined
+        }));
+    });
+    const output = new Promise(resolve => child.stdout.once('data', () => resolve()));
+    child.stdout.resume();
+    child.stdin.on('error', () => { });
+    if (options.input)
+        child.stdin.write(options.input);
+    return { pid: child.pid, output, exited, end: () => void child.stdin.end() };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+// SHA-256, the one digest the project uses: pinned downloads, interpreter identity, images.
+
+
+
+/** Hex SHA-256 of bytes or text. */
+const hash_sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+/** Hex SHA-256 of a file's content, streamed. */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
+// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
+// unmounts; mounts the filesystem when it is missing and leaves it mounted.
+
+
+
+
+
+const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+/** The four flags the kernel prints, in the order it prints them. */
+const FLAG_ORDER = 'POCF';
+/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
+function canonicalFlags(flags) {
+    const set = new Set(flags.toUpperCase());
+    if (set.has('C'))
+        set.add('O');
+    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
+}
+/** Parse one entry file as the kernel prints it. */
+function parseEntry(name, text) {
+    let enabled = false;
+    let interpreter = '';
+    let flags = '';
+    let offset = 0;
+    let magic;
+    let mask;
+    let extension;
+    for (const line of text.split('\n')) {
+        const [key, ...rest] = line.split(' ');
+        const value = rest.join(' ');
+        if (line === 'enabled')
+            enabled = true;
+        else if (line === 'disabled')
+            enabled = false;
+        else if (key === 'interpreter')
+            interpreter = value;
+        else if (key === 'flags:')
+            flags = canonicalFlags(value.trim());
+        else if (key === 'offset')
+            offset = Number(value);
+        else if (key === 'magic')
+            magic = value.trim();
+        else if (key === 'mask')
+            mask = value.trim();
+        else if (key === 'extension')
+            extension = value.replace(/^\./, '');
+    }
+    return { name, enabled, interpreter, flags, offset, magic, mask, extension };
+}
+const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
+function registerLine(e) {
+    checkEntryText(e);
+    const line = e.extension
+        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
+        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
+    if (line.length > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`);
+    }
+    return line;
+}
+/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
+function checkEntryText(e) {
+    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
+        e.name === '.' ||
+        e.name === '..' ||
+        e.name === 'register' ||
+        e.name === 'status') {
+        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
+    }
+    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
+        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
+    }
+    if (e.interpreter.length >= 128) {
+        throw new Error(`Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`);
+    }
+}
+const ERRNO_FROM_TEXT = [
+    [/File exists/i, 'EEXIST'],
+    [/No such file or directory/i, 'ENOENT'],
+    [/Invalid argument/i, 'EINVAL'],
+    [/Operation not permitted/i, 'EPERM'],
+    [/Permission denied/i, 'EACCES']
+];
+/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
+class BinfmtError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'BinfmtError';
+    }
+}
+function errnoOf(e) {
+    if (e instanceof ExecError) {
+        const text = e.result.stderr;
+        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
+    }
+    return e.code;
+}
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+function directWriter(log) {
+    return {
+        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+        // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
+        // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+function sudoWriter(log) {
+    return {
+        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+        // input (fullblock), since binfmt_misc takes a registration only in a single write.
+        write: async (file, data) => void (await exec_run([
+            'sudo',
+            '-n',
+            'dd',
+            `of=${file}`,
+            'bs=4096',
+            'iflag=fullblock',
+            'oflag=nofollow',
+            'conv=notrunc,nocreat',
+            'status=none'
+        ], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
+async function chooseWriter(log) {
+    if (process.getuid?.() === 0)
+        return directWriter(log);
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (probe.code !== 0) {
+        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+            `Run as root, or allow this user to run sudo without a password.`);
+    }
+    return sudoWriter(log);
+}
+class BinfmtTable {
+    root;
+    writer;
+    log;
+    constructor(root, writer, log) {
+        this.root = root;
+        this.writer = writer;
+        this.log = log;
+    }
+    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
+    static async open(options = {}) {
+        const root = options.root ?? DEFAULT_ROOT;
+        const writer = options.writer ?? (await chooseWriter(options.log));
+        // Reading status first triggers systemd's automount, where there is one.
+        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
+            try {
+                await writer.mount(root);
+            }
+            catch (e) {
+                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
+                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
+            }
+            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
+            }
+        }
+        return new BinfmtTable(root, writer, options.log);
+    }
+    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+    static async read(root = DEFAULT_ROOT) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
+            return [];
+        const readOnly = {
+            write: async () => {
+                throw new Error('read-only view of binfmt_misc');
+            },
+            mount: async () => { }
+        };
+        return new BinfmtTable(root, readOnly).list();
+    }
+    /** Every entry, sorted by name. */
+    async list() {
+        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+    /**
+     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+     * folder in that order too (each new entry goes to the head of both lists).
+     */
+    async inMatchOrder() {
+        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
+        const entries = [];
+        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
+            if (dirent.name === 'register' || dirent.name === 'status')
+                continue;
+            const entry = await this.get(dirent.name);
+            if (entry)
+                entries.push(entry);
+        }
+        return entries;
+    }
+    /**
+     * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
+     * wrote 0 to it). Undefined when it cannot be read.
+     */
+    async enabledAsAWhole() {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, 'status'), 'utf8').catch(() => undefined);
+        return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
+    }
+    async get(name) {
+        try {
+            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw e;
+        }
+    }
+    async register(entry) {
+        const line = registerLine(entry);
+        this.log?.debug(`register ${line}`);
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
+        }
+        catch (e) {
+            throw explain(e, entry);
+        }
+        if (!entry.enabled)
+            await this.setEnabled(entry.name, false);
+    }
+    async setEnabled(name, enabled) {
+        await this.writeEntry(name, enabled ? '1' : '0');
+    }
+    async remove(name) {
+        await this.writeEntry(name, '-1');
+    }
+    async writeEntry(name, value) {
+        if (name === 'status' || name === 'register' || name.includes('/')) {
+            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
+        }
+        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
+        }
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
+        }
+        catch (e) {
+            const code = errnoOf(e);
+            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
+        }
+    }
+}
+function permissionHint(e, code) {
+    if (code === 'EPERM' || code === 'EACCES') {
+        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
+    }
+    return e.message;
+}
+function explain(e, entry) {
+    const code = errnoOf(e);
+    const name = `'${entry.name}'`;
+    switch (code) {
+        case 'EEXIST':
+            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
+        case 'ENOENT':
+            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
+                `(with the F flag the kernel opens it at registration time)`, code);
+        case 'EINVAL':
+            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
+                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
+        case 'EPERM':
+        case 'EACCES':
+            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
+        default:
+            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
+    }
+}
+/** SHA-256 of a file, or undefined when it cannot be read. */
+function fileDigest(path) {
+    return sha256File(path).catch(() => undefined);
+}
+/** Magic with the mask applied: the bytes the kernel actually compares. */
+function masked(magic = '', mask = '') {
+    const bytes = Buffer.from(magic, 'hex');
+    const bits = Buffer.from(mask, 'hex');
+    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
+}
+/** The same match rule, flags and interpreter path; whether the files match is separate. */
+function sameDefinition(a, b) {
+    return (a.enabled === b.enabled &&
+        a.flags === b.flags &&
+        a.offset === b.offset &&
+        a.extension === b.extension &&
+        (a.mask ?? '') === (b.mask ?? '') &&
+        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
+        a.interpreter === b.interpreter);
+}
+/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
+async function sameEntry(existing, wanted) {
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+        return false;
+    if (existing.interpreter === wanted.interpreter)
+        return true;
+    const [a, b] = await Promise.all([
+        fileDigest(existing.interpreter),
+        fileDigest(wanted.interpreter)
+    ]);
+    return a !== undefined && a === b;
+}
+
+// EXTERNAL MODULE: ../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(52);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
+// Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
+// the rules shared by both: which member serves a target, how links are followed inside the
+// archive, and how an interpreter is written out.
+
+
+/**
+ * Read the archive with `scan` (keeping the members `keep` accepts), choose each target's
+ * member, and write it to destDir/qemu-<target>. A link to a member not named like an
+ * interpreter, seen before we knew we wanted it, takes a second pass.
+ */
+async function extractMembers(file, names, destDir, scan, log) {
+    const allNames = new Set([...names.values()].flat());
+    const first = await scan(path => allNames.has(external_node_path_namespaceObject.posix.basename(path)));
+    const sources = chooseMembers(file, first.members, names, log);
+    const absent = new Set([...sources.values()].filter(path => !first.data.has(path)));
+    if (absent.size > 0) {
+        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
+        const again = await scan(path => absent.has(path));
+        for (const path of absent) {
+            const chunks = again.data.get(path);
+            if (!chunks)
+                throw new Error(`${file} changed while it was being read: ${path} is gone`);
+            first.data.set(path, chunks);
+        }
+    }
+    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
+    const written = new Map();
+    for (const [t, source] of sources) {
+        const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
+        await place(dest, tmp => (0,promises_namespaceObject.writeFile)(tmp, Buffer.concat(first.data.get(source) ?? [])));
+        written.set(t, dest);
+    }
+    return written;
+}
+/** How many links one lookup may follow before we call it a loop (Linux allows 40). */
+const MAX_HOPS = 40;
+/** Pick each target's member and follow its links to a regular file; fail naming the misses. */
+function chooseMembers(file, members, names, log) {
+    const sources = new Map();
+    const missing = [];
+    for (const [t, wanted] of names) {
+        const best = bestCandidate(members, wanted);
+        if (best === undefined) {
+            missing.push(t);
+            continue;
+        }
+        const source = resolveFile(file, members, best);
+        log?.debug(`${file}: ${t} from ${best}${source === best ? '' : ` -> ${source}`}`);
+        sources.set(t, source);
+    }
+    if (missing.length > 0) {
+        const looked = missing.flatMap(t => names.get(t) ?? []);
+        throw new Error(`${file} has no QEMU interpreter for ${missing.join(', ')}: ` +
+            `looked for a member named ${looked.join(', ')} in any folder`);
+    }
+    return sources;
+}
+/**
+ * Members are matched by name in any folder, so prefer one in a bin folder (or the top) over,
+ * say, Debian's /usr/share/binfmts/qemu-<target> text file; then the -static name; then the
+ * first in the archive.
+ */
+function bestCandidate(members, wanted) {
+    let best;
+    for (const [path, member] of members) {
+        const index = wanted.indexOf(external_node_path_namespaceObject.posix.basename(path));
+        if (index < 0 || member.type === 'directory')
+            continue;
+        const dir = external_node_path_namespaceObject.posix.dirname(path);
+        const inBin = dir === '.' || /(^|\/)s?bin$/.test(dir);
+        const rank = (inBin ? 0 : wanted.length) + index;
+        if (!best || rank < best.rank)
+            best = { path, rank };
+    }
+    return best?.path;
+}
+/**
+ * Follow symbolic and hard links from `start` the way the kernel would after extraction, but in
+ * the archive's own tree: absolute targets start at the archive's top, and climbing above it is
+ * an error rather than a step onto the host.
+ */
+function resolveFile(file, members, start) {
+    const done = [];
+    let todo = start.split('/');
+    let hops = 0;
+    let via = start;
+    while (todo.length > 0) {
+        const [part, ...rest] = todo;
+        todo = rest;
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (done.pop() === undefined) {
+                throw new Error(`Refusing ${file}: the link ${via} leads outside the archive`);
+            }
+            continue;
+        }
+        done.push(part);
+        const here = done.join('/');
+        const member = members.get(here);
+        if (member?.type !== 'symlink' && member?.type !== 'hardlink')
+            continue;
+        if (++hops > MAX_HOPS)
+            throw new Error(`Refusing ${file}: the links from ${start} loop`);
+        via = `${here} -> ${member.linkname}`;
+        done.pop();
+        // Hard link names, like absolute symlinks, are relative to the archive's top.
+        if (member.type === 'hardlink' || member.linkname.startsWith('/'))
+            done.length = 0;
+        todo = [...member.linkname.split('/'), ...todo];
+    }
+    const path = done.join('/');
+    const member = members.get(path);
+    if (!member)
+        throw new Error(`${file}: ${start} leads to ${path}, which is not in the archive`);
+    if (member.type !== 'file') {
+        const what = member.type === 'directory' ? 'a folder' : 'a device, FIFO or other special member';
+        throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
+    }
+    return path;
+}
+/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
+async function place(dest, write) {
+    const tmp = `${dest}.${process.pid}.tmp`;
+    try {
+        await write(tmp);
+        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
+        await (0,promises_namespaceObject.rename)(tmp, dest);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/qemu/elf.ts
+// Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
+// it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
+// needs the host's loader and libraries, which a container or chroot does not have).
+
+const PT_INTERP = 3;
+/** ELF e_machine numbers and word sizes of the hosts Node runs on (os.arch() names). */
+const HOST_MACHINES = {
+    x64: { machine: 62, bits: 64, littleEndian: true },
+    arm64: { machine: 183, bits: 64, littleEndian: true },
+    arm: { machine: 40, bits: 32, littleEndian: true },
+    ia32: { machine: 3, bits: 32, littleEndian: true },
+    riscv64: { machine: 243, bits: 64, littleEndian: true },
+    ppc64: { machine: 21, bits: 64, littleEndian: true },
+    s390x: { machine: 22, bits: 64, littleEndian: false },
+    loong64: { machine: 258, bits: 64, littleEndian: true },
+    mips64el: { machine: 8, bits: 64, littleEndian: true }
+};
+/** Parse the header and program headers; undefined when the file is not ELF. */
+async function readElf(path) {
+    const file = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(64);
+        const { bytesRead } = await file.read(head, 0, 64, 0);
+        if (bytesRead < 52 || head.readUInt32BE(0) !== 0x7f454c46)
+            return undefined;
+        const bits = head[4] === 2 ? 64 : 32;
+        const littleEndian = head[5] === 1;
+        const u16 = (b, at) => (littleEndian ? b.readUInt16LE(at) : b.readUInt16BE(at));
+        const u32 = (b, at) => (littleEndian ? b.readUInt32LE(at) : b.readUInt32BE(at));
+        const machine = u16(head, 18);
+        const phoff = bits === 64
+            ? Number(littleEndian ? head.readBigUInt64LE(32) : head.readBigUInt64BE(32))
+            : u32(head, 28);
+        const phentsize = u16(head, bits === 64 ? 54 : 42);
+        const phnum = u16(head, bits === 64 ? 56 : 44);
+        const table = Buffer.alloc(phentsize * phnum);
+        await file.read(table, 0, table.length, phoff);
+        let dynamic = false;
+        for (let i = 0; i < phnum; i++) {
+            if (u32(table, i * phentsize) === PT_INTERP)
+                dynamic = true;
+        }
+        return { bits, littleEndian, machine, dynamic };
+    }
+    finally {
+        await file.close();
+    }
+}
+/**
+ * Throw unless `path` is a static ELF executable for `arch` (os.arch() terms). The message
+ * says what is wrong and what to do, since it usually means the wrong QEMU package.
+ */
+async function checkInterpreter(path, arch = process.arch) {
+    const info = await readElf(path);
+    if (!info)
+        throw new Error(`Interpreter ${path} is not an ELF executable`);
+    const host = HOST_MACHINES[arch];
+    if (host &&
+        (info.machine !== host.machine ||
+            info.bits !== host.bits ||
+            info.littleEndian !== host.littleEndian)) {
+        throw new Error(`Interpreter ${path} is built for ELF machine ${info.machine} (${info.bits}-bit), ` +
+            `not for this ${arch} host (machine ${host.machine}): use QEMU built for ${arch}`);
+    }
+    if (info.dynamic) {
+        throw new Error(`Interpreter ${path} is dynamically linked (it has a PT_INTERP header), so it would fail ` +
+            `inside containers and chroots: use a static build (Debian's qemu-user-static)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/targets.ts
+// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
+// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
+// prettier-ignore
+const rows = [
+    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
+    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
+    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
+    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
+    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
+];
+const TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
+    name,
+    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
+]));
+function target(name) {
+    const found = TARGETS.get(name);
+    if (!found)
+        throw new Error(`Unknown QEMU target '${name}'`);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/system.ts
+// `source: system`: interpreters already on the machine, from qemu-path or the usual places.
+
+
+
+
+
+/** Where to look, in order: qemu-path alone when given, else PATH, /usr/bin, /usr/local/bin. */
+function searchDirs(qemuPath, path = process.env.PATH ?? '') {
+    if (qemuPath)
+        return [qemuPath];
+    const dirs = [
+        ...path.split(external_node_path_namespaceObject.delimiter).filter(d => d.startsWith('/')),
+        '/usr/bin',
+        '/usr/local/bin'
+    ];
+    return [...new Set(dirs)];
+}
+function candidateNames(targetName) {
+    const name = target(targetName).interpreter;
+    return [`qemu-${name}-static`, `qemu-${name}`];
+}
+async function isExecutableFile(path) {
+    try {
+        await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Map each target to a static interpreter for this host, or fail naming what is missing. */
+async function findSystemInterpreters(targets, qemuPath) {
+    if (qemuPath) {
+        const info = await (0,promises_namespaceObject.stat)(qemuPath).catch(() => undefined);
+        if (!info?.isDirectory()) {
+            throw new Error(`qemu-path '${qemuPath}' is not a folder: point it at the folder that holds qemu-<target>-static or qemu-<target>`);
+        }
+    }
+    const dirs = searchDirs(qemuPath);
+    const found = new Map();
+    const missing = [];
+    for (const t of targets) {
+        let hit;
+        for (const dir of dirs) {
+            for (const name of candidateNames(t)) {
+                if (!hit && (await isExecutableFile((0,external_node_path_namespaceObject.join)(dir, name))))
+                    hit = (0,external_node_path_namespaceObject.join)(dir, name);
+            }
+        }
+        if (hit)
+            found.set(t, hit);
+        else
+            missing.push(t);
+    }
+    if (missing.length > 0) {
+        throw new Error(`No QEMU interpreter for ${missing.join(', ')}: looked for ` +
+            `${missing.flatMap(candidateNames).join(', ')} in ${dirs.join(', ')}. ` +
+            (qemuPath
+                ? `Put them in ${qemuPath}, or drop qemu-path to search PATH.`
+                : `Install static QEMU (Debian/Ubuntu: apt-get install qemu-user-static) or set qemu-path.`));
+    }
+    for (const path of found.values())
+        await checkInterpreter(path);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/archive/extract.ts
+// `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
+// The archive is streamed once through a small tar reader that keeps only the bytes of members
+// named like an interpreter, so a 500 MB package never lands on disk or in memory. Links are
+// followed inside the archive tree only, and nothing is written until the whole archive has been
+// read, so an archive refused for an escaping member leaves no trace.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755). Returns target -> written path.
+ */
+async function extractInterpreters(file, format, targets, destDir, log) {
+    const wanted = [...new Set(targets)];
+    const names = new Map(wanted.map(t => [t, candidateNames(t)]));
+    if (format === 'bin')
+        return copyBare(file, wanted, destDir, log);
+    return extractMembers(file, names, destDir, keep => scanArchive(file, format, keep, log), log);
+}
+// ---------------------------------------------------------------------------------------------
+// Reading an archive
+/** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
+async function scanArchive(file, format, keep, log) {
+    const scan = { members: new Map(), data: new Map() };
+    const reader = new TarReader(file, entry => {
+        scan.members.delete(entry.path); // a replaced member moves to its new place in archive order
+        scan.members.set(entry.path, entry);
+        scan.data.delete(entry.path);
+        if (entry.type !== 'file' || !keep(entry.path))
+            return undefined;
+        const chunks = [];
+        scan.data.set(entry.path, chunks);
+        return chunk => chunks.push(Buffer.from(chunk));
+    });
+    let failure;
+    const sink = new external_node_stream_namespaceObject.Writable({
+        write(chunk, _encoding, done) {
+            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
+            if (failure === undefined) {
+                try {
+                    reader.push(chunk);
+                }
+                catch (e) {
+                    failure = e;
+                }
+            }
+            done();
+        }
+    });
+    try {
+        await feed(file, format, sink, log);
+    }
+    catch (e) {
+        throw new Error(`Cannot read ${file} as ${format}: ${e.message}`, { cause: e });
+    }
+    if (failure !== undefined)
+        throw failure;
+    reader.end();
+    return scan;
+}
+/** -T0: xz 5.4+ decompresses multi-block streams (dpkg-deb writes them) on every core. */
+const XZ = ['xz', '-T0', '-dc'];
+const DEB_DECOMPRESSORS = {
+    '.xz': XZ,
+    '.zst': ['zstd', '-dc']
+};
+/** Write the archive's uncompressed tar stream into `sink`. */
+async function feed(file, format, sink, log) {
+    switch (format) {
+        case 'tar.gz':
+            return (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+        case 'tar.xz':
+            return decompress([...XZ, file], sink, log);
+        case 'deb':
+            return feedDeb(file, sink, log);
+        default:
+            throw new Error(`unknown archive format '${format}'`);
+    }
+}
+/** Run a decompressor whose standard output is the tar stream. */
+async function decompress(argv, sink, log) {
+    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+    await Promise.all([exec_run(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+}
+/** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
+async function feedDeb(file, sink, log) {
+    const member = await findDebData(file);
+    const range = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: member.offset, end: member.end - 1 });
+    const compression = member.name.slice('data.tar'.length);
+    if (compression === '')
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), sink);
+    if (compression === '.gz')
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+    const tool = DEB_DECOMPRESSORS[compression];
+    if (!tool)
+        throw new Error(`${member.name} is compressed in a way this tool does not read`);
+    // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deb-'));
+    try {
+        const packed = (0,external_node_path_namespaceObject.join)(dir, member.name);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
+        await decompress([...tool, packed], sink, log);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+const AR_MAGIC = '!<arch>\n';
+const AR_HEADER = 60;
+/** Walk the ar headers (16-byte name, ..., 10-byte decimal size, "`\n") to the data member. */
+async function findDebData(file) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const { size: total } = await handle.stat();
+        const magic = Buffer.alloc(AR_MAGIC.length);
+        await handle.read(magic, 0, magic.length, 0);
+        if (magic.toString('latin1') !== AR_MAGIC)
+            throw new Error('not an ar archive');
+        const header = Buffer.alloc(AR_HEADER);
+        for (let at = AR_MAGIC.length; at + AR_HEADER <= total;) {
+            await handle.read(header, 0, AR_HEADER, at);
+            const name = header.toString('latin1', 0, 16).trimEnd().replace(/\/$/, '');
+            const sizeText = header.toString('latin1', 48, 58).trim();
+            const size = Number(sizeText);
+            const offset = at + AR_HEADER;
+            if (header.toString('latin1', 58, 60) !== '`\n' || !/^\d+$/.test(sizeText)) {
+                throw new Error(`corrupt ar header at byte ${at}`);
+            }
+            if (offset + size > total)
+                throw new Error(`ar member ${name} is truncated`);
+            if (/^data\.tar(\.|$)/.test(name)) {
+                if (size === 0)
+                    throw new Error(`ar member ${name} is empty`);
+                return { name, offset, end: offset + size };
+            }
+            at = offset + size + (size % 2); // members start on even offsets
+        }
+        throw new Error('no data.tar member: not a Debian binary package');
+    }
+    finally {
+        await handle.close();
+    }
+}
+const BLOCK = 512;
+/** Extension headers carry names, not data: anything bigger is not a tar we should trust. */
+const MAX_EXTENSION = 1 << 20;
+class TarReader {
+    file;
+    onEntry;
+    head = Buffer.alloc(BLOCK);
+    headLength = 0;
+    /** Bytes consumed so far, for error messages. */
+    offset = 0;
+    /** Data bytes of the current member still to come, then the padding to the next block. */
+    left = 0;
+    padding = 0;
+    sink;
+    extension;
+    /** Path, link and size from GNU L/K and pax x headers, for the next real member. */
+    pending = {};
+    ended = false;
+    constructor(file, onEntry) {
+        this.file = file;
+        this.onEntry = onEntry;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.ended) {
+            const room = chunk.length - at;
+            if (this.left > 0) {
+                const n = Math.min(this.left, room);
+                this.offset += n;
+                this.data(chunk.subarray(at, at + n));
+                at += n;
+            }
+            else if (this.padding > 0) {
+                const n = Math.min(this.padding, room);
+                this.offset += n;
+                this.padding -= n;
+                at += n;
+            }
+            else {
+                const n = Math.min(BLOCK - this.headLength, room);
+                chunk.copy(this.head, this.headLength, at, at + n);
+                this.offset += n;
+                this.headLength += n;
+                at += n;
+                if (this.headLength === BLOCK) {
+                    this.headLength = 0;
+                    this.header();
+                }
+            }
+        }
+    }
+    /** The input is complete: fail if it stopped inside a member. */
+    end() {
+        if (!this.ended && (this.left > 0 || this.padding > 0 || this.headLength > 0)) {
+            throw new Error(`${this.file} is truncated: the tar stream stops inside a member`);
+        }
+    }
+    data(bytes) {
+        this.left -= bytes.length;
+        if (this.extension) {
+            this.extension.chunks.push(Buffer.from(bytes));
+        }
+        else {
+            this.sink?.(bytes);
+        }
+        if (this.left === 0)
+            this.memberDone();
+    }
+    memberDone() {
+        const extension = this.extension;
+        this.extension = undefined;
+        this.sink = undefined;
+        if (extension)
+            this.applyExtension(extension.type, Buffer.concat(extension.chunks));
+    }
+    header() {
+        const h = this.head;
+        // One zero block marks the end (a second and the record padding may follow; ignore them).
+        if (h.every(b => b === 0)) {
+            this.ended = true;
+            return;
+        }
+        this.checkChecksum();
+        const flag = String.fromCharCode(h[156]);
+        const headerSize = parseNumber(h.subarray(124, 136));
+        if (headerSize === undefined)
+            throw this.corrupt('a bad size field');
+        if (['x', 'X', 'g', 'L', 'K'].includes(flag)) {
+            if (headerSize > MAX_EXTENSION)
+                throw this.corrupt(`a ${headerSize}-byte '${flag}' header`);
+            // Global pax headers ('g') hold defaults such as mtime; nothing we use.
+            this.startData(headerSize, undefined, flag === 'g' ? undefined : flag);
+            return;
+        }
+        const { path: rawPath, linkname: rawLink, size } = this.pending;
+        this.pending = {};
+        const raw = rawPath ?? this.ustarName();
+        let type = entryType(flag);
+        // Pre-POSIX tars mark directories only by a trailing slash.
+        if (type === 'file' && raw.endsWith('/'))
+            type = 'directory';
+        const linkname = rawLink ?? cString(h.subarray(157, 257));
+        const entry = {
+            path: this.memberPath(raw),
+            type,
+            linkname: type === 'hardlink' ? this.memberPath(linkname) : linkname
+        };
+        const sink = this.onEntry(entry);
+        this.startData(size ?? headerSize, type === 'file' ? sink : undefined);
+    }
+    startData(size, sink, extension) {
+        this.left = size;
+        this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+        this.sink = sink;
+        this.extension = extension ? { type: extension, chunks: [] } : undefined;
+        if (size === 0)
+            this.memberDone();
+    }
+    applyExtension(type, body) {
+        if (type === 'L')
+            this.pending.path = cString(body);
+        else if (type === 'K')
+            this.pending.linkname = cString(body);
+        else {
+            const records = paxRecords(body);
+            if (records === undefined)
+                throw this.corrupt('a malformed pax header');
+            const path = records.get('path');
+            const linkname = records.get('linkpath');
+            const size = records.get('size');
+            if (path !== undefined)
+                this.pending.path = path;
+            if (linkname !== undefined)
+                this.pending.linkname = linkname;
+            if (size !== undefined) {
+                if (!/^\d+$/.test(size))
+                    throw this.corrupt(`a bad pax size '${size}'`);
+                this.pending.size = Number(size);
+            }
+        }
+    }
+    /** ustar splits long names into prefix (345..500) and name; GNU's "ustar  " magic does not. */
+    ustarName() {
+        const name = cString(this.head.subarray(0, 100));
+        if (this.head.toString('latin1', 257, 263) !== 'ustar\0')
+            return name;
+        const prefix = cString(this.head.subarray(345, 500));
+        return prefix ? `${prefix}/${name}` : name;
+    }
+    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
+    memberPath(raw) {
+        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
+        }
+        return parts.join('/');
+    }
+    checkChecksum() {
+        const stored = parseNumber(this.head.subarray(148, 156));
+        let unsigned = 0;
+        let signed = 0;
+        for (let i = 0; i < BLOCK; i++) {
+            const b = i >= 148 && i < 156 ? 0x20 : this.head[i];
+            unsigned += b;
+            signed += b > 127 ? b - 256 : b;
+        }
+        // Some old tars summed signed bytes.
+        if (stored !== unsigned && stored !== signed)
+            throw this.corrupt('a bad header checksum');
+    }
+    corrupt(what) {
+        return new Error(`${this.file} is not a valid tar stream: ${what} before byte ${this.offset}`);
+    }
+}
+function entryType(flag) {
+    switch (flag) {
+        case '0':
+        case '\0':
+        case '7': // contiguous file: a plain file everywhere but a few old systems
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'directory';
+        default: // devices, FIFOs, sparse files...: refused only if chosen as an interpreter
+            return 'other';
+    }
+}
+/** A numeric field: octal digits ended by NUL or space, or GNU base-256 when the top bit is set. */
+function parseNumber(field) {
+    if (field[0] & 0x80) {
+        if (field[0] === 0xff)
+            return undefined; // negative
+        let value = field[0] & 0x7f;
+        for (const b of field.subarray(1))
+            value = value * 256 + b;
+        return Number.isSafeInteger(value) ? value : undefined;
+    }
+    const text = cString(field).trim();
+    if (text === '')
+        return 0;
+    return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined;
+}
+/** pax records are "<length> <key>=<value>\n", the length counting the whole record in bytes. */
+function paxRecords(body) {
+    const records = new Map();
+    let at = 0;
+    while (at < body.length && body[at] !== 0) {
+        const space = body.indexOf(0x20, at);
+        const length = Number(body.toString('latin1', at, space));
+        const end = at + length;
+        if (space < 0 || !Number.isInteger(length) || end <= space || end > body.length)
+            return undefined;
+        const record = body.toString('utf8', space + 1, end - 1);
+        const equals = record.indexOf('=');
+        if (equals < 0)
+            return undefined;
+        records.set(record.slice(0, equals), record.slice(equals + 1));
+        at = end;
+    }
+    return records;
+}
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
+}
+// ---------------------------------------------------------------------------------------------
+// Writing
+/** A bare interpreter binary serves exactly one target. */
+async function copyBare(file, targets, destDir, log) {
+    if (targets.length !== 1) {
+        throw new Error(`${file} is a single interpreter, so it serves exactly one target, not ${targets.length} (${targets.join(', ')})`);
+    }
+    const [t] = targets;
+    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
+    const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
+    log?.debug(`${file}: ${t} is the file itself`);
+    await place(dest, tmp => (0,promises_namespaceObject.copyFile)(file, tmp));
+    return new Map([[t, dest]]);
+}
+
+;// CONCATENATED MODULE: ./src/qemu/cache.ts
+// Interpreters cached per target, version and host arch, in the runner's tool cache with the
+// layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
+// Written here rather than through tc.cacheFile: that module logs through @actions/core even
+// when the CLI runs it, and a marker written last is all it takes to never serve a half copy.
+
+
+
+
+/** The tool-cache name of a target's interpreter. */
+const toolName = (target) => `qemu-${target}`;
+function cacheRoot() {
+    if (process.env.RUNNER_TOOL_CACHE)
+        return process.env.RUNNER_TOOL_CACHE;
+    if (process.getuid?.() === 0)
+        return '/var/cache/setup-binfmt';
+    return (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'setup-binfmt');
+}
+function folder(tool, version, arch) {
+    return (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, semver_default().clean(version) ?? version, arch);
+}
+/** The cached interpreter, or undefined when absent or never completed. */
+function findCached(tool, version, arch) {
+    const dir = folder(tool, version, arch);
+    const file = (0,external_node_path_namespaceObject.join)(dir, tool);
+    return (0,external_node_fs_namespaceObject.existsSync)(`${dir}.complete`) && (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
+}
+/** Versions of `tool` completely cached for `arch`. */
+function cachedVersions(tool, arch) {
+    const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool);
+    const versions = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (0,external_node_fs_namespaceObject.readdirSync)(dir).filter(v => semver_default().valid(v)) : [];
+    return semver_default().rsort(versions).filter(v => findCached(tool, v, arch));
+}
+/** Copy `file` into the cache as <tool>/<version>/<arch>/<tool>; the marker goes last. */
+function storeCached(tool, version, arch, file) {
+    const dir = folder(tool, version, arch);
+    (0,external_node_fs_namespaceObject.rmSync)(`${dir}.complete`, { force: true });
+    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const dest = (0,external_node_path_namespaceObject.join)(dir, tool);
+    (0,external_node_fs_namespaceObject.copyFileSync)(file, `${dest}.partial`);
+    (0,external_node_fs_namespaceObject.renameSync)(`${dest}.partial`, dest);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '');
+    return dest;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.json
+const builtin_manifest_namespaceObject = /*#__PURE__*/JSON.parse('[{"version":"10.0.13","stable":true,"release_url":"https://metadata.ftp-master.debian.org/changelogs/main/q/qemu/qemu_10.0.13+ds-0+deb13u1_changelog","files":[{"filename":"qemu-user_10.0.13+ds-0+deb13u1_amd64.deb","platform":"linux","arch":"x64","targets":["i386","i486","alpha","arm","armeb","sparc","sparc32plus","sparc64","ppc","ppc64","ppc64le","m68k","mips","mipsel","mipsn32","mipsn32el","mips64","mips64el","sh4","sh4eb","s390x","aarch64","aarch64_be","hppa","riscv32","riscv64","xtensa","xtensaeb","microblaze","microblazeel","or1k","x86_64","hexagon","loongarch64"],"format":"deb","sha256":"ca6ede739327a20ae5a3498230c8a3a9a072c586e131bc6bcc1201eb1725e336","size":71089852,"download_url":"https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb","mirror_urls":["https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_amd64.deb"]},{"filename":"qemu-user_10.0.13+ds-0+deb13u1_arm64.deb","platform":"linux","arch":"arm64","targets":["i386","i486","alpha","arm","armeb","sparc","sparc32plus","sparc64","ppc","ppc64","ppc64le","m68k","mips","mipsel","mipsn32","mipsn32el","mips64","mips64el","sh4","sh4eb","s390x","aarch64","aarch64_be","hppa","riscv32","riscv64","xtensa","xtensaeb","microblaze","microblazeel","or1k","x86_64","hexagon","loongarch64"],"format":"deb","sha256":"c73711af02b97cd5e2667e735d9c06890c57165517110ca4e646c95a7083158d","size":64178608,"download_url":"https://deb.debian.org/debian/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb","mirror_urls":["https://snapshot.debian.org/archive/debian/20261121T091544Z/pool/main/q/qemu/qemu-user_10.0.13+ds-0+deb13u1_arm64.deb"]},{"filename":"qemu-i386-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["i386","i486"],"format":"tar.gz","sha256":"50f8f8829a98fb1333ae9434fc16ed5c1d0c1b50b9a62f7111e2222314b7eb0e","size":2983596,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-alpha-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["alpha"],"format":"tar.gz","sha256":"f15aa4cd20083ecb0dae3fddabb10c774d0f2af0924c009d0b750a0bf986b840","size":2753549,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-arm-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["arm"],"format":"tar.gz","sha256":"79a2686875a5035aace5c6d4e853121ec55bd7447cd880ef1389492f717f61d4","size":3143815,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-armeb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["armeb"],"format":"tar.gz","sha256":"5866a7dbbfe9c58e93017d1613b8be701dba95af047c6be1326848bec25aa1d2","size":3149476,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc"],"format":"tar.gz","sha256":"9b7bba2419dbabe84928220b2637d901d067ee79b0f2ef6145d4a8babd1e89dc","size":2812219,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc32plus-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc32plus"],"format":"tar.gz","sha256":"33b75c6c062657627cfc6b0a549670e77e757f705e823f2d827d6142272b211c","size":2841723,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sparc64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sparc64"],"format":"tar.gz","sha256":"2dc373ed4820177a22e54858e0c1a48667aaf806e4962c5777a033c568d145db","size":2836235,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc"],"format":"tar.gz","sha256":"db5357bb2ae9dd3cb9bbb6bdcd8e0105e434254eb47ea7555743923094beb34d","size":3050770,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc64"],"format":"tar.gz","sha256":"a6ed45c1161c145097fe26450b044a852aa9a5aca790f3493eb7db065d42c33b","size":3066620,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-ppc64le-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["ppc64le"],"format":"tar.gz","sha256":"abb0d7017f779864518609b332d99f2b2a79d01fea97a6f0b68d57effc1ea83c","size":3064519,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-m68k-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["m68k"],"format":"tar.gz","sha256":"73ecd0d49d6f600ea9a9248340827b8277aea63cfc4778ee77d5c879c5468a02","size":2846557,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips"],"format":"tar.gz","sha256":"e5c2dc1f698cdca4ac17546bdddc3294f97de23084c5d283be077f9d857ba9d7","size":3027719,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsel-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsel"],"format":"tar.gz","sha256":"c381f63c9163b0527d24ca4dc789fb7510ee5e18efdd0d49584ed36e8829f560","size":3023652,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsn32-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsn32"],"format":"tar.gz","sha256":"697671520c3fd20fcccb56e725b30890cb2dc4abf7d6c2bc8ba8f76d6a6ef082","size":3032746,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mipsn32el-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mipsn32el"],"format":"tar.gz","sha256":"07a5752fdd0d6dded91505fbdd781b8c96fc85ee3f70c397101d998a58a5c707","size":3026424,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips64"],"format":"tar.gz","sha256":"a1505808f988a6f2123f573b13403a4c1eda42ce551df6728fcd10bac783f3ce","size":3027640,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-mips64el-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["mips64el"],"format":"tar.gz","sha256":"f211f14bca3c1b86d3a4a40fc484f856f58da7639e07ebf8dfd812efa9258a0c","size":3024070,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sh4-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sh4"],"format":"tar.gz","sha256":"d2c58227ffaee94cddcf5a5800f6fc50e27f70327e83009cb26b3dfce77f93f3","size":2757455,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-sh4eb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["sh4eb"],"format":"tar.gz","sha256":"ca7260cdad8bcb35e0f7614dbdfa82de3f212cdcea8b6232e9dd36e4f68ad49d","size":2759292,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-s390x-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["s390x"],"format":"tar.gz","sha256":"9ce89d9ff90c1c90c95de5dcb4155853b0177ca29cc3df9c40773cc994cc88bc","size":2899503,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-aarch64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["aarch64"],"format":"tar.gz","sha256":"d8b9e8d938d183f2d4ec4d6615b618f4981bab1b55f4d1b190b20cdee022c934","size":3548558,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-aarch64_be-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["aarch64_be"],"format":"tar.gz","sha256":"5abad2e99ed06054f028741b898f10ba6277fb36691f53f65e750e7417a4112a","size":3552920,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-hppa-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["hppa"],"format":"tar.gz","sha256":"47787da3673ab868a0866c2acf47bcea7d68db78852151ba97e745d60002d6d3","size":2789709,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-riscv32-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["riscv32"],"format":"tar.gz","sha256":"d41e9eb19198d431c86cc1784274d30c53a9371d283491896f9e4f364f64bdf2","size":3015356,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-riscv64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["riscv64"],"format":"tar.gz","sha256":"ab0f53f00cbbf1537c1de735fe9afc067b79a3f12725b358c0f2f6e27bc5d6f9","size":3032299,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-xtensa-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["xtensa"],"format":"tar.gz","sha256":"a741d14905b736f876fe786bf898c7e10572d9873826c4168902dba245de8acc","size":3418339,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-xtensaeb-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["xtensaeb"],"format":"tar.gz","sha256":"da8d41828675a4c78512df44e2a60859b074b696f0d2cc981219d29b8069138b","size":3398857,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-microblaze-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["microblaze"],"format":"tar.gz","sha256":"bd0f2db7597a71d21a1cce1a04e21ebf03ef073bbce3d8d5f27f97f33b117731","size":2755775,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-microblazeel-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["microblazeel"],"format":"tar.gz","sha256":"fb0981a115e2c65c4f41b416fb6543d73f8d9243963fcf656fcdf76bbf18327d","size":2752138,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-or1k-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["or1k"],"format":"tar.gz","sha256":"462b5fec1292e1fb7c8d9357a3b14af6e7e6429927a09af7dcc0908c5b51ce31","size":2734911,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-x86_64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["x86_64"],"format":"tar.gz","sha256":"0d7a50630f3d8cf656d0e9ee64400649015f17bd7a823d45dd5ee798f15dfd16","size":2977430,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-hexagon-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["hexagon"],"format":"tar.gz","sha256":"d3c4ff1e06d892258d8c131c605c142bb573f8652f53662ad898072b211e19b4","size":3237121,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-loongarch64-10.0.13-linux-x64.tar.gz","platform":"linux","arch":"x64","targets":["loongarch64"],"format":"tar.gz","sha256":"a39032fbb3eec55b9fd50fdbe4f6e12d5cddab2544e2c3923f2abd96989cd1b7","size":2891166,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-x64.tar.gz"},{"filename":"qemu-i386-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["i386","i486"],"format":"tar.gz","sha256":"e88a0e8e184d4e2417d73d41c9e1beda66b8c3eb91c9aa0168b24d5838cae4ef","size":2873364,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-i386-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-alpha-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["alpha"],"format":"tar.gz","sha256":"73bb47832457487ced53698ebc85f867f1a463ce92bf45424a9bd8c4c8ddc923","size":2659303,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-alpha-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-arm-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["arm"],"format":"tar.gz","sha256":"d9c458af5d50b7f1a20188152c9ef80e84d8316013eb638cd1e26aa8522c1551","size":3051627,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-arm-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-armeb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["armeb"],"format":"tar.gz","sha256":"31fd52863b2e69c639802dda1ccaa32061ada85c6e26238dd39b888af425dce3","size":3054717,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-armeb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc"],"format":"tar.gz","sha256":"cf47ace53d33629ef5a60e80fb019b5c459fd0bdb2489db0154ded3a381a0890","size":2715096,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc32plus-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc32plus"],"format":"tar.gz","sha256":"48359fb97038a2cda01dc1ca8c88df16a0384c0c60532db79bbf3c58674664f7","size":2741165,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc32plus-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sparc64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sparc64"],"format":"tar.gz","sha256":"cdde3fbae012112ffa89358b0062f9024ee8c01bf6de227659a20303ef7412b1","size":2743584,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sparc64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc"],"format":"tar.gz","sha256":"101ad9ce471eaf8f0c758b3040578a96cc37c936a69fa98438e11d54d7f7867a","size":2947372,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc64"],"format":"tar.gz","sha256":"ddb4fc21f7a17cb08a6b668cd71078f8a7bca0e8886f887a1250d76b52bee3fe","size":2959900,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-ppc64le-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["ppc64le"],"format":"tar.gz","sha256":"2183039252e20cbe5ca632154f7611d86ac08e0d0433538ce095eba4b9665539","size":2956346,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-ppc64le-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-m68k-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["m68k"],"format":"tar.gz","sha256":"d84ecc8b2472e8147d911f088d90e2b44fdac888eb3c46c359e6dce547b1b968","size":2745770,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-m68k-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips"],"format":"tar.gz","sha256":"6550e8b54ac2e249a269c88b428df6e33d62911777969ab5913da18900ffd207","size":2906150,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsel-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsel"],"format":"tar.gz","sha256":"bd1d2ec55f5c16c15d2007f184201707bb2ff886ebcc3dfb84f95c68b60e040b","size":2900585,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsel-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsn32-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsn32"],"format":"tar.gz","sha256":"866448da4e285178b6f1fffff1cdc404bdcec1c28a9be1d2494aaa3d4fb6673e","size":2912412,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mipsn32el-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mipsn32el"],"format":"tar.gz","sha256":"a1f86c757a38e5014fd1c4f7d1565d05f320451d9eacee085e18aeea280bf466","size":2904620,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mipsn32el-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips64"],"format":"tar.gz","sha256":"cd8805e0c5b47fccad6ed786b9e39b8fafec00d26e6e993fb56515831e9f32f4","size":2906029,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-mips64el-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["mips64el"],"format":"tar.gz","sha256":"4b25c655855ea4ce94ddc3d54838bf0fb4e82bdacc21ddeb4b863eabb0cd4205","size":2902227,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-mips64el-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sh4-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sh4"],"format":"tar.gz","sha256":"fcfce53e6796a75820cd11bf0afc49a97bbdb6aa835645a024246ab24665fde8","size":2663413,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-sh4eb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["sh4eb"],"format":"tar.gz","sha256":"c02f1f7f5e5b2e768e698e0e1aac2cac893cbe93ff262e4562b18b7577261252","size":2666433,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-sh4eb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-s390x-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["s390x"],"format":"tar.gz","sha256":"b52dd0894b6fea82fb15cdfb5796756e3f6b85f97a8b49a4e139880b03f9f3e5","size":2796539,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-s390x-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-aarch64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["aarch64"],"format":"tar.gz","sha256":"509e01c103c275e126f75c4b840b559fd1a600406b0a5939f1f0e674b43b6ab6","size":3450155,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-aarch64_be-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["aarch64_be"],"format":"tar.gz","sha256":"d3d9ad49a896deafd777c91cfba7928373e5ad3201a56144413bd81a3db5d291","size":3452650,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-aarch64_be-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-hppa-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["hppa"],"format":"tar.gz","sha256":"7a6e39f401dc7045eaaa86f8dbb15fc9b57dc57e81730ce16f4be953ea027813","size":2689261,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hppa-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-riscv32-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["riscv32"],"format":"tar.gz","sha256":"74d00ee6865b228f52cd8dfe556bd888f45921a33ab523bb5084a9042091cc81","size":2917530,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv32-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-riscv64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["riscv64"],"format":"tar.gz","sha256":"48e61a87392e91cba2ec06631687893c440e9a37a00feab1d8ee8d70d85ab239","size":2930641,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-riscv64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-xtensa-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["xtensa"],"format":"tar.gz","sha256":"08bf53c6223bd57a265cd070335ae11ba156701936818372a740bcab8d832cb7","size":3301540,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensa-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-xtensaeb-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["xtensaeb"],"format":"tar.gz","sha256":"e0510af0143308bdd8795517e02731f6b08c23d9e86e5ed63584ac862fa6b88b","size":3291169,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-xtensaeb-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-microblaze-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["microblaze"],"format":"tar.gz","sha256":"fe03ad914bb87c12c0d52e6e26df4576cfff072536b5aa9b7dae54f04a6a6e8d","size":2659916,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblaze-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-microblazeel-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["microblazeel"],"format":"tar.gz","sha256":"cafc24a9aceb0f174706f1db1adbd846ecedf7842e5c72a91067697d0a1e63bf","size":2656245,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-microblazeel-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-or1k-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["or1k"],"format":"tar.gz","sha256":"b7bc32b10bf4a746d0e7e595aa11f28ce16eba31fa9e9c2ec3f7f04bf9040e49","size":2638897,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-or1k-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-x86_64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["x86_64"],"format":"tar.gz","sha256":"963c2909bd5ef44d7064a3ba60cbb51c57281b1fb0fb0a0ea17a95bb530d7c80","size":2865960,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-x86_64-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-hexagon-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["hexagon"],"format":"tar.gz","sha256":"58e12265b5e3b36b2c77fcfdcc34eef328a1b0183be814905aecb13b413ac276","size":3079415,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-hexagon-10.0.13-linux-arm64.tar.gz"},{"filename":"qemu-loongarch64-10.0.13-linux-arm64.tar.gz","platform":"linux","arch":"arm64","targets":["loongarch64"],"format":"tar.gz","sha256":"96a98105adb2325121c7d56eba7d79154e4b8dd0ddc59a712cbad5e34d822e1a","size":2797307,"download_url":"https://github.com/setup-binfmt/setup-binfmt/releases/download/qemu-10.0.13/qemu-loongarch64-10.0.13-linux-arm64.tar.gz"}]}]');
+;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.ts
+// The manifest shipped inside the action, kept as data: `npm run package-qemu:manifest` writes
+// builtin-manifest.json; its snapshot mirror URLs name the Debian Release it was taken from.
+
+const DEFAULT_MANIFEST = builtin_manifest_namespaceObject;
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/qemu/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+
+
+
+
+
+
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(urls, sha256, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, options);
+                const actual = await sha256File(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_namespaceObject.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, options) {
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        let bytes = 0;
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    if (!/^https?:/.test(url))
+        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
+    let response;
+    try {
+        response = await fetch(url, { redirect: 'follow' });
+    }
+    catch (e) {
+        throw new Transient(`${url}: ${causeOf(e)}`);
+    }
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        throw new Transient(`${url}: HTTP ${response.status}`);
+    }
+    if (!response.ok || !response.body)
+        throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('content-length') ?? 0);
+    let bytes = 0;
+    const progress = progressLogger(url, total, options);
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+    }
+    catch (e) {
+        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
+    }
+    if (total > 0 && bytes !== total)
+        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
+    return bytes;
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+function count(onBytes) {
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/manifest.ts
+// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
+// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
+
+
+const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'];
+/** Parse and check a manifest; every problem names where it is and what was expected. */
+function parseManifest(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    const fail = (path, expected) => {
+        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
+    };
+    if (!Array.isArray(data) || data.length === 0)
+        fail('the top level', 'a non-empty array of releases');
+    const releases = data;
+    releases.forEach((r, i) => {
+        const at = `[${i}]`;
+        if (!isObject(r))
+            return fail(at, 'an object');
+        if (typeof r.version !== 'string' || !semver_default().valid(r.version))
+            fail(`${at}.version`, 'a version like 10.0.13');
+        if (typeof r.stable !== 'boolean')
+            fail(`${at}.stable`, 'true or false');
+        if (r.release_url !== undefined && typeof r.release_url !== 'string')
+            fail(`${at}.release_url`, 'a string');
+        if (!Array.isArray(r.files))
+            return fail(`${at}.files`, 'an array');
+        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
+    });
+    return releases;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function checkFile(f, at, fail) {
+    if (!isObject(f))
+        return fail(at, 'an object');
+    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
+    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
+        fail(`${at}.filename`, 'a file name without slashes');
+    }
+    if (!str('platform'))
+        fail(`${at}.platform`, 'a string such as linux');
+    if (!str('arch'))
+        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
+    if (!FORMATS.includes(f.format))
+        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
+    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
+        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
+    }
+    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
+        fail(`${at}.size`, 'a whole number of bytes');
+    }
+    if (!str('download_url'))
+        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
+    if (f.mirror_urls !== undefined &&
+        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
+        fail(`${at}.mirror_urls`, 'an array of URLs');
+    }
+    const targets = f.targets;
+    if (!Array.isArray(targets) || targets.length === 0)
+        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
+    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
+    if (unknown.length > 0)
+        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
+    if (f.format === 'bin' && targets.length !== 1)
+        fail(`${at}.targets`, 'exactly one target for format bin');
+}
+/** The release for an exact version or a range; without one, the newest stable release. */
+function selectRelease(manifest, spec) {
+    const versions = manifest.map(r => r.version);
+    const candidates = spec ? manifest : manifest.filter(r => r.stable);
+    const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
+    const release = manifest.find(r => r.version === best);
+    if (!release) {
+        throw new Error(spec
+            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
+            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
+    }
+    return release;
+}
+/**
+ * The files for this host that cover `targets`, favouring the smallest download per target:
+ * a per-target file beats a whole package that holds it too.
+ */
+function pickFiles(release, arch, targets) {
+    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
+    if (forHost.length === 0) {
+        const arches = [...new Set(release.files.map(f => f.arch))];
+        throw new Error(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
+            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
+    }
+    const cost = (f) => f.size ?? f.targets.length * 1e9;
+    const chosen = [];
+    const missing = [];
+    for (const t of targets) {
+        if (chosen.some(f => f.targets.includes(t)))
+            continue;
+        const best = forHost.filter(f => f.targets.includes(t)).sort((a, b) => cost(a) - cost(b))[0];
+        if (best)
+            chosen.push(best);
+        else
+            missing.push(t);
+    }
+    if (missing.length > 0) {
+        throw new Error(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
+    }
+    return chosen;
+}
+/** download_url first, then mirror_urls, each resolved against the manifest's location. */
+function fileUrls(file, manifestLocation) {
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => resolveUrl(u, manifestLocation));
+}
+/** Resolve a URL or path against a manifest given by URL or by local path. */
+function resolveUrl(url, manifestLocation) {
+    const base = /^[a-z][a-z0-9+.-]*:/i.test(manifestLocation)
+        ? manifestLocation
+        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
+    return new URL(url, base).href;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
+// Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
+// (which a Fedora runner has, but this code must not install anything): skip the lead and the two
+// header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
+// the bytes of members named like an interpreter. As in archive.ts, a member with a `..` segment is
+// refused, links are followed inside the archive's own tree only, and nothing is written until the
+// whole payload has been read.
+//
+// Layout: lead (96 bytes, magic ed ab ee db), signature header, padding to 8 bytes, main header,
+// payload. A header structure is magic 8e ad e8 01, 4 reserved bytes, the number of index entries
+// and the size of the data store (32-bit big-endian each), then 16-byte index entries (tag, type,
+// offset into the store, count) and the store. The payload is cpio compressed with the tool the
+// PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
+
+
+
+
+
+
+
+
+
+
+const LEAD_SIZE = 96;
+const LEAD_MAGIC = 0xedabeedb;
+const HEADER_MAGIC = 0x8eade801;
+/** Real headers are kilobytes to a few megabytes (file lists); refuse absurd sizes up front. */
+const MAX_HEADER = 256 << 20;
+const TAG_NAME = 1000;
+const TAG_VERSION = 1001;
+const TAG_RELEASE = 1002;
+const TAG_EPOCH = 1003;
+const TAG_PAYLOADFORMAT = 1124;
+const TAG_PAYLOADCOMPRESSOR = 1125;
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+/** Read the lead and both headers: the package's name, version and payload compression. */
+async function readRpm(file) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const { size: total } = await handle.stat();
+        const read = async (at, length, what) => {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, at);
+            if (bytesRead < length)
+                throw new Error(`${file} is truncated: it stops inside the ${what}`);
+            return buffer;
+        };
+        const lead = await read(0, LEAD_SIZE, 'lead');
+        if (lead.readUInt32BE(0) !== LEAD_MAGIC)
+            throw new Error(`${file} is not an RPM package`);
+        /** One header structure at `at`: its index, its data store and where it ends. */
+        const header = async (at, what) => {
+            const intro = await read(at, 16, what);
+            if (intro.readUInt32BE(0) !== HEADER_MAGIC) {
+                throw new Error(`${file} is not a valid RPM package: no ${what} at byte ${at}`);
+            }
+            const count = intro.readUInt32BE(8);
+            const storeSize = intro.readUInt32BE(12);
+            const size = 16 + count * 16 + storeSize;
+            if (size > MAX_HEADER || at + size > total) {
+                throw new Error(`${file} is not a valid RPM package: the ${what} claims ${size} bytes`);
+            }
+            const body = await read(at + 16, count * 16 + storeSize, what);
+            const index = new Map();
+            for (let i = 0; i < count; i++) {
+                const e = i * 16;
+                index.set(body.readUInt32BE(e), {
+                    type: body.readUInt32BE(e + 4),
+                    offset: body.readInt32BE(e + 8),
+                    count: body.readUInt32BE(e + 12)
+                });
+            }
+            return { index, store: body.subarray(count * 16), end: at + size };
+        };
+        const signature = await header(LEAD_SIZE, 'signature header');
+        const mainAt = signature.end + ((8 - ((signature.end - LEAD_SIZE) % 8)) % 8);
+        const main = await header(mainAt, 'main header');
+        const text = (tag) => {
+            const entry = main.index.get(tag);
+            if (!entry)
+                return undefined;
+            if (entry.type !== TYPE_STRING || entry.offset < 0 || entry.offset >= main.store.length) {
+                throw new Error(`${file} is not a valid RPM package: bad tag ${tag} in the main header`);
+            }
+            const end = main.store.indexOf(0, entry.offset);
+            return main.store.toString('utf8', entry.offset, end < 0 ? main.store.length : end);
+        };
+        const epochEntry = main.index.get(TAG_EPOCH);
+        let epoch;
+        if (epochEntry) {
+            if (epochEntry.type !== TYPE_INT32 || epochEntry.offset + 4 > main.store.length) {
+                throw new Error(`${file} is not a valid RPM package: bad epoch in the main header`);
+            }
+            epoch = main.store.readUInt32BE(epochEntry.offset);
+        }
+        const format = text(TAG_PAYLOADFORMAT) ?? 'cpio';
+        if (format !== 'cpio') {
+            throw new Error(`${file} has a ${format} payload; only cpio payloads can be read`);
+        }
+        const name = text(TAG_NAME) ?? '';
+        const version = text(TAG_VERSION) ?? '';
+        const release = text(TAG_RELEASE) ?? '';
+        return {
+            name,
+            version,
+            release,
+            epoch,
+            evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`,
+            compressor: text(TAG_PAYLOADCOMPRESSOR) ?? 'gzip',
+            payloadOffset: main.end
+        };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755), like extractInterpreters in archive.ts. Fedora's packages
+ * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
+ */
+async function extractRpmInterpreters(file, targets, destDir, log) {
+    const rpm = await readRpm(file);
+    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
+    return extractMembers(file, names, destDir, keep => scanPayload(file, rpm, keep, log), log);
+}
+// ---------------------------------------------------------------------------------------------
+// Reading the payload
+/** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
+async function scanPayload(file, rpm, keep, log) {
+    const scan = { members: new Map(), data: new Map() };
+    /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
+    const inodes = new Map();
+    const reader = new CpioReader(file, entry => {
+        scan.members.delete(entry.path);
+        scan.members.set(entry.path, entry);
+        scan.data.delete(entry.path);
+        if (entry.type === 'file' && entry.nlink > 1) {
+            const set = inodes.get(entry.inode) ?? { paths: [] };
+            set.paths.push(entry.path);
+            if (entry.size > 0)
+                set.holder = entry.path;
+            inodes.set(entry.inode, set);
+        }
+        if (entry.type !== 'file' || !keep(entry.path))
+            return undefined;
+        const chunks = [];
+        scan.data.set(entry.path, chunks);
+        return chunk => chunks.push(Buffer.from(chunk));
+    });
+    let failure;
+    const sink = new external_node_stream_namespaceObject.Writable({
+        write(chunk, _encoding, done) {
+            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
+            if (failure === undefined) {
+                try {
+                    reader.push(chunk);
+                }
+                catch (e) {
+                    failure = e;
+                }
+            }
+            done();
+        }
+    });
+    try {
+        await feedPayload(file, rpm, sink, log);
+    }
+    catch (e) {
+        throw new Error(`Cannot read the ${rpm.compressor} payload of ${file}: ${e.message}`, {
+            cause: e
+        });
+    }
+    if (failure !== undefined)
+        throw failure;
+    reader.end();
+    // The empty members of a hard-link set are links to the one that holds the data.
+    for (const { paths, holder } of inodes.values()) {
+        if (holder === undefined)
+            continue;
+        for (const path of paths) {
+            if (path === holder || scan.members.get(path)?.type !== 'file')
+                continue;
+            scan.members.set(path, { type: 'hardlink', linkname: holder });
+            scan.data.delete(path);
+        }
+    }
+    return scan;
+}
+const DECOMPRESSORS = {
+    zstd: ['zstd', '-dc'],
+    xz: ['xz', '-dc'],
+    lzma: ['xz', '-dc'], // xz's default --format=auto reads .lzma too
+    bzip2: ['bzip2', '-dc']
+};
+/** Write the decompressed cpio stream into `sink`. */
+async function feedPayload(file, rpm, sink, log) {
+    const payload = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: rpm.payloadOffset });
+    if (rpm.compressor === 'gzip')
+        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
+    const tool = DECOMPRESSORS[rpm.compressor];
+    if (!tool)
+        throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
+    // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-rpm-'));
+    try {
+        const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
+        // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+        await Promise.all([exec_run([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+const CPIO_HEADER = 110;
+const TRAILER = 'TRAILER!!!';
+/** Linux paths are at most 4096 bytes, links too; anything longer is not a payload to trust. */
+const MAX_NAME = 4096;
+const MAX_LINK = 4096;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+class CpioReader {
+    file;
+    onEntry;
+    head = Buffer.alloc(CPIO_HEADER);
+    headLength = 0;
+    /** The name and its padding, once the header has said how long they are. */
+    name;
+    fields = [];
+    left = 0;
+    padding = 0;
+    sink;
+    link;
+    offset = 0;
+    ended = false;
+    constructor(file, onEntry) {
+        this.file = file;
+        this.onEntry = onEntry;
+    }
+    push(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.ended) {
+            const room = chunk.length - at;
+            let n;
+            if (this.left > 0) {
+                n = Math.min(this.left, room);
+                this.data(chunk.subarray(at, at + n));
+            }
+            else if (this.padding > 0) {
+                n = Math.min(this.padding, room);
+                this.padding -= n;
+            }
+            else if (this.name) {
+                const name = this.name;
+                n = Math.min(name.buffer.length - name.length, room);
+                chunk.copy(name.buffer, name.length, at, at + n);
+                name.length += n;
+                if (name.length === name.buffer.length) {
+                    this.name = undefined;
+                    this.entry(name.buffer.subarray(0, name.size));
+                }
+            }
+            else {
+                n = Math.min(CPIO_HEADER - this.headLength, room);
+                chunk.copy(this.head, this.headLength, at, at + n);
+                this.headLength += n;
+                if (this.headLength === CPIO_HEADER) {
+                    this.headLength = 0;
+                    this.header();
+                }
+            }
+            at += n;
+            this.offset += n;
+        }
+    }
+    /** The input is complete: fail unless the trailer was reached. */
+    end() {
+        if (!this.ended) {
+            throw new Error(`${this.file} is truncated: its cpio payload stops before the trailer`);
+        }
+    }
+    header() {
+        const magic = this.head.toString('latin1', 0, 6);
+        if (magic === '07070X') {
+            throw this.corrupt("rpm's stripped cpio format (files over 4 GiB), which is not supported");
+        }
+        if (magic !== '070701' && magic !== '070702')
+            throw this.corrupt(`the magic '${magic}'`);
+        const fields = [];
+        for (let i = 0; i < 13; i++) {
+            const text = this.head.toString('latin1', 6 + i * 8, 14 + i * 8);
+            if (!/^[0-9a-fA-F]{8}$/.test(text))
+                throw this.corrupt(`a bad header field '${text}'`);
+            fields.push(parseInt(text, 16));
+        }
+        this.fields = fields;
+        const nameSize = fields[11];
+        if (nameSize < 1 || nameSize > MAX_NAME + 1)
+            throw this.corrupt(`a ${nameSize}-byte name`);
+        // Header and name together are padded to a multiple of 4.
+        const padded = nameSize + ((4 - ((CPIO_HEADER + nameSize) % 4)) % 4);
+        this.name = { buffer: Buffer.alloc(padded), length: 0, size: nameSize };
+    }
+    entry(rawName) {
+        const [ino, mode, , , nlink, , size, devMajor, devMinor] = this.fields;
+        const end = rawName.indexOf(0);
+        const raw = rawName.toString('utf8', 0, end < 0 ? rawName.length : end);
+        if (raw === TRAILER) {
+            this.ended = true;
+            return;
+        }
+        const type = rpm_entryType(mode);
+        const entry = {
+            path: this.memberPath(raw),
+            type,
+            size,
+            nlink,
+            inode: `${devMajor}:${devMinor}:${ino}`
+        };
+        this.left = size;
+        this.padding = (4 - (size % 4)) % 4;
+        if (type === 'symlink') {
+            // The link target is the member's data; the entry is announced once it has been read.
+            if (size > MAX_LINK)
+                throw this.corrupt(`a ${size}-byte symbolic link`);
+            this.link = { entry, chunks: [] };
+            if (size === 0)
+                this.memberDone();
+            return;
+        }
+        const sink = this.onEntry({ ...entry, linkname: '' });
+        this.sink = type === 'file' ? sink : undefined;
+    }
+    data(bytes) {
+        this.left -= bytes.length;
+        if (this.link)
+            this.link.chunks.push(Buffer.from(bytes));
+        else
+            this.sink?.(bytes);
+        if (this.left === 0)
+            this.memberDone();
+    }
+    memberDone() {
+        const link = this.link;
+        this.link = undefined;
+        this.sink = undefined;
+        if (link)
+            this.onEntry({ ...link.entry, linkname: Buffer.concat(link.chunks).toString('utf8') });
+    }
+    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
+    memberPath(raw) {
+        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
+        if (parts.includes('..')) {
+            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
+        }
+        return parts.join('/');
+    }
+    corrupt(what) {
+        return new Error(`${this.file} has no valid cpio payload: ${what} near byte ${this.offset}`);
+    }
+}
+function rpm_entryType(mode) {
+    switch (mode & S_IFMT) {
+        case S_IFREG:
+            return 'file';
+        case S_IFLNK:
+            return 'symlink';
+        case S_IFDIR:
+            return 'directory';
+        default:
+            return 'other';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/source.ts
+// `source: package`: the distribution's own static QEMU packages, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from them and kept in the tool cache.
+//
+//   Debian, Ubuntu   apt-get download qemu-user-static (qemu-user where that holds them)
+//   Fedora           dnf download qemu-user-static-<group>
+//   Alpine           apk fetch qemu-<target>
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log, options = {}) {
+    const arch = request.arch ?? process.arch;
+    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
+    const manager = packageManager(release);
+    if (!manager) {
+        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
+            `${name} is none of these: use source: download or system`);
+    }
+    const run = options.run ?? exec_run;
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
+    try {
+        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
+        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
+        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
+        for (const { path } of unpacked)
+            await checkInterpreter(path, arch);
+        const interpreters = new Map();
+        for (const { target: t, path, full } of unpacked) {
+            interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
+        }
+        const version = unpacked[0]?.full ?? '';
+        return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
+function cacheVersion(full) {
+    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+}
+// ---------------------------------------------------------------------------------------------
+// Which distribution
+/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        let value = match[2];
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+            value = value.slice(1, -1);
+            if (quote === '"')
+                value = value.replace(/\\(.)/g, '$1');
+        }
+        fields.set(match[1], value);
+    }
+    return fields;
+}
+/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
+function packageManager(release) {
+    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
+    for (const id of ids.map(i => i.toLowerCase())) {
+        if (id === 'debian' || id === 'ubuntu')
+            return 'apt';
+        if (id === 'fedora' || id === 'rhel' || id === 'centos')
+            return 'dnf';
+        if (id === 'alpine')
+            return 'apk';
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Debian and Ubuntu
+/**
+ * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
+ * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
+ * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
+ */
+async function fromDebian(context) {
+    try {
+        return await fromDeb('qemu-user-static', context);
+    }
+    catch (first) {
+        // Missing from the archive (a download error) or holding no interpreter (transitional).
+        const reason = first.message;
+        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
+            throw first;
+        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
+        try {
+            const unpacked = await fromDeb('qemu-user', context);
+            for (const { path } of unpacked)
+                await checkInterpreter(path, context.arch);
+            return unpacked;
+        }
+        catch (second) {
+            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
+        }
+    }
+}
+async function fromDeb(name, { targets, work, run, log }) {
+    const dir = (0,external_node_path_namespaceObject.join)(work, name);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+    await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
+        throw new Error(`apt-get download ${name} failed (${e.message}); run apt-get update first`, {
+            cause: e
+        });
+    });
+    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb)
+        throw new Error(`apt-get download ${name} left no .deb file`);
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '');
+    log.info(`package: ${deb} (QEMU ${full})`);
+    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+    return [...extracted].map(([t, path]) => ({ target: t, path, full }));
+}
+// ---------------------------------------------------------------------------------------------
+// Fedora
+/**
+ * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
+ */
+const FEDORA_GROUPS = new Map(Object.entries({
+    aarch64: ['aarch64', 'aarch64_be'],
+    alpha: ['alpha'],
+    arm: ['arm', 'armeb'],
+    hexagon: ['hexagon'],
+    hppa: ['hppa'],
+    loongarch64: ['loongarch64'],
+    m68k: ['m68k'],
+    microblaze: ['microblaze', 'microblazeel'],
+    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
+    or1k: ['or1k'],
+    ppc: ['ppc', 'ppc64', 'ppc64le'],
+    riscv: ['riscv32', 'riscv64'],
+    s390x: ['s390x'],
+    sh4: ['sh4', 'sh4eb'],
+    sparc: ['sparc', 'sparc32plus', 'sparc64'],
+    x86: ['i386', 'x86_64'],
+    xtensa: ['xtensa', 'xtensaeb']
+}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
+/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
+function fedoraPackage(targetName) {
+    const interpreter = target(targetName).interpreter;
+    const group = FEDORA_GROUPS.get(interpreter);
+    if (!group)
+        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
+    return `qemu-user-static-${group}`;
+}
+/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
+const RPM_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    ia32: 'i686',
+    arm: 'armv7hl',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loongarch64'
+};
+async function fromFedora({ targets, work, run, log, arch }) {
+    const packages = groupBy(targets, fedoraPackage);
+    const names = [...packages.keys()];
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
+        throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
+            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
+    });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
+        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
+        if (!rpm)
+            throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
+        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
+        if (info.name !== name)
+            throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
+        log.info(`package: ${rpm} (QEMU ${info.evr})`);
+        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full: info.evr });
+    }
+    return unpacked;
+}
+// ---------------------------------------------------------------------------------------------
+// Alpine
+/** Alpine's per-target package installs /usr/bin/qemu-<target>. */
+function alpinePackage(targetName) {
+    return `qemu-${target(targetName).interpreter}`;
+}
+/**
+ * Alpine's qemu-<target> interpreters may be linked dynamically against musl, depending on how
+ * the release built them. checkInterpreter then refuses them with its own clear message, which
+ * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
+ */
+async function fromAlpine({ targets, work, run, log }) {
+    const packages = groupBy(targets, alpinePackage);
+    const names = [...packages.keys()];
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
+        throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
+            `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
+    });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
+        const apk = files.find(f => isPackageFile(f, name, '.apk'));
+        if (!apk)
+            throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
+        const full = apk.slice(name.length + 1, -'.apk'.length);
+        log.info(`package: ${apk} (QEMU ${full})`);
+        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        await (0,promises_namespaceObject.rm)(data, { force: true });
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full });
+    }
+    return unpacked;
+}
+/**
+ * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
+ * (.PKGINFO) and the data tar, which comes last. Alpine cuts the end-of-archive blocks from the
+ * first two so the whole reads as one tar, but a package written with plain tar keeps them, and
+ * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
+ */
+async function apkDataSegment(file, dest) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    let last;
+    try {
+        const { size } = await handle.stat();
+        for (let at = 0; at < size;) {
+            const head = Buffer.alloc(Math.min(size - at, 64 * 1024));
+            await handle.read(head, 0, head.length, at);
+            if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) {
+                if (last)
+                    break; // padding after the last stream
+                throw new Error(`${file} is not an Alpine package this tool reads (APK v2: gzip streams of tar); ` +
+                    `APK v3 packages are not supported: use source: download or system`);
+            }
+            const body = at + gzipHeaderLength(file, head);
+            // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
+            const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
+            const discard = new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, done) => done() });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
+                throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
+            });
+            const end = body + inflate.bytesWritten + 8;
+            if (end > size)
+                throw new Error(`${file} is truncated: its last gzip stream stops early`);
+            last = { start: at, end };
+            at = end;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    if (!last)
+        throw new Error(`${file} is empty`);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+}
+/** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
+function gzipHeaderLength(file, head) {
+    const bad = () => new Error(`${file} has a gzip header this tool does not read`);
+    if (head.length < 10 || head[2] !== 8)
+        throw bad();
+    const flags = head[3];
+    let at = 10;
+    if (flags & 0x04) {
+        if (at + 2 > head.length)
+            throw bad();
+        at += 2 + head.readUInt16LE(at);
+    }
+    for (const flag of [0x08, 0x10]) {
+        if (!(flags & flag))
+            continue;
+        const zero = head.indexOf(0, at);
+        if (zero < 0)
+            throw bad();
+        at = zero + 1;
+    }
+    if (flags & 0x02)
+        at += 2;
+    if (at > head.length)
+        throw bad();
+    return at;
+}
+// ---------------------------------------------------------------------------------------------
+/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
+function isPackageFile(file, name, ext) {
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
+}
+/** Targets by the package that holds them, in the order first needed. */
+function groupBy(targets, key) {
+    const groups = new Map();
+    for (const t of new Set(targets)) {
+        const k = key(t);
+        groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/acquire.ts
+// Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
+// manifest download, then the distribution package, and says why each one was passed over.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Where relative URLs in the built-in manifest would point: this project's releases. */
+const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/';
+async function acquire(request, log) {
+    switch (request.source) {
+        case 'system':
+            return fromSystem(request, log);
+        case 'download':
+            return (await fromCache(request, log)) ?? fromDownload(request, log);
+        case 'package':
+            return fromPackage(request, log);
+        case 'auto':
+            return auto(request, log);
+    }
+}
+async function auto(request, log) {
+    const cached = await fromCache(request, log);
+    if (cached)
+        return cached;
+    try {
+        return await fromDownload(request, log);
+    }
+    catch (e) {
+        log.warning(`auto: download failed (${e.message}); trying the distribution package`);
+    }
+    return fromPackage(request, log);
+}
+async function fromSystem(request, log) {
+    const interpreters = await findSystemInterpreters(request.targets, request.qemuPath);
+    const first = interpreters.values().next().value;
+    const version = first ? await qemuVersion(first, log) : '';
+    return { interpreters, source: 'system', version, cacheHit: true, downloadedBytes: 0 };
+}
+/** The newest cached version satisfying the request that has every target; no network. */
+async function fromCache(request, log) {
+    const arch = request.arch ?? process.arch;
+    let spec = request.qemuVersion;
+    if (!spec) {
+        // The default version comes from the manifest; only the built-in one is free to read.
+        if (request.manifest) {
+            log.info('tool cache: checked after reading the manifest, which decides the version');
+            return undefined;
+        }
+        spec = selectRelease(DEFAULT_MANIFEST).version;
+    }
+    const version = cachedVersions(toolName(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
+    if (!version) {
+        log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
+        return undefined;
+    }
+    log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
+    return cacheHit(cachedInterpreters(request.targets, version, arch), version);
+}
+/** Every target's cached interpreter of `version`, or undefined when one is missing. */
+function cachedInterpreters(targets, version, arch) {
+    const found = targets.map(t => [t, findCached(toolName(t), version, arch)]);
+    return found.every(([, path]) => path) ? new Map(found) : undefined;
+}
+function cacheHit(interpreters, version) {
+    return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 };
+}
+async function loadManifest(location, log) {
+    if (!location)
+        return DEFAULT_MANIFEST;
+    if (/^http:/.test(location))
+        log.notice(`manifest over plain http (${location}): only the SHA-256 pins protect the files`);
+    if (/^https?:/.test(location)) {
+        let response;
+        try {
+            response = await fetch(location);
+        }
+        catch (e) {
+            throw new Error(`Cannot fetch the manifest ${location}: ${e.message}`, {
+                cause: e
+            });
+        }
+        if (!response.ok)
+            throw new Error(`Cannot fetch the manifest ${location}: HTTP ${response.status}`);
+        return parseManifest(await response.text(), location);
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
+        throw new Error(`manifest '${location}' must be an https or http URL, or a local path`);
+    }
+    const text = await (0,promises_namespaceObject.readFile)(location, 'utf8').catch((e) => {
+        throw new Error(`Cannot read the manifest ${location}: ${e.message}`);
+    });
+    return parseManifest(text, location);
+}
+async function fromDownload(request, log) {
+    const arch = request.arch ?? process.arch;
+    const manifest = await loadManifest(request.manifest, log);
+    const release = selectRelease(manifest, request.qemuVersion);
+    const cached = cachedInterpreters(request.targets, release.version, arch);
+    if (cached) {
+        log.info(`tool cache: QEMU ${release.version} for ${request.targets.join(', ')} (no file downloaded)`);
+        return cacheHit(cached, release.version);
+    }
+    const files = pickFiles(release, arch, request.targets);
+    const location = request.manifest ?? DEFAULT_MANIFEST_URL;
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-'));
+    const interpreters = new Map();
+    let downloadedBytes = 0;
+    try {
+        for (const file of files) {
+            const wanted = file.targets.filter(t => request.targets.includes(t));
+            log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`);
+            const archive = (0,external_node_path_namespaceObject.join)(work, file.filename);
+            const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
+                log,
+                ...request.download
+            });
+            downloadedBytes += got.bytes;
+            const extracted = await extractInterpreters(archive, file.format, wanted, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
+            await (0,promises_namespaceObject.rm)(archive, { force: true });
+            for (const [t, path] of extracted) {
+                await checkInterpreter(path, arch);
+                interpreters.set(t, storeCached(toolName(t), release.version, arch, path));
+            }
+        }
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+    log.info(`QEMU ${release.version}: ${downloadedBytes} bytes downloaded, cached for next time`);
+    return {
+        interpreters,
+        source: 'download',
+        version: release.version,
+        cacheHit: false,
+        downloadedBytes
+    };
+}
+/** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
+async function qemuVersion(interpreter, log) {
+    const out = await exec_run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
+    return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/platform/names.ts
+// Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
+// they mean. Pure: no I/O, so every name form is tested by a table.
+
+/** The ten platforms container images are built for, as QEMU targets, in buildx's order. */
+const CONTAINER_TARGETS = [
+    'x86_64',
+    'aarch64',
+    'riscv64',
+    'ppc64le',
+    's390x',
+    'i386',
+    'mips64el',
+    'mips64',
+    'loongarch64',
+    'arm'
+];
+/** OCI platforms each target runs, for `docker buildx build --platform`. */
+const OCI = {
+    x86_64: ['linux/amd64'],
+    i386: ['linux/386'],
+    aarch64: ['linux/arm64'],
+    arm: ['linux/arm/v7', 'linux/arm/v6'],
+    riscv64: ['linux/riscv64'],
+    ppc64le: ['linux/ppc64le'],
+    s390x: ['linux/s390x'],
+    mips64el: ['linux/mips64le'],
+    mips64: ['linux/mips64'],
+    loongarch64: ['linux/loong64'],
+    // Go's GOARCH names, where Go has the architecture.
+    ppc64: ['linux/ppc64'],
+    mips: ['linux/mips'],
+    mipsel: ['linux/mipsle']
+};
+/** Other names for targets: OCI and Go, Debian, uname -m. QEMU names map to themselves. */
+const ALIASES = {
+    amd64: 'x86_64',
+    x64: 'x86_64',
+    'x86-64': 'x86_64',
+    '386': 'i386',
+    i686: 'i386',
+    x86: 'i386',
+    arm64: 'aarch64',
+    'arm64/v8': 'aarch64',
+    armhf: 'arm',
+    armel: 'arm',
+    armv7l: 'arm',
+    armv7: 'arm',
+    armv6l: 'arm',
+    armv6: 'arm',
+    'arm/v7': 'arm',
+    'arm/v6': 'arm',
+    'arm/v5': 'arm',
+    ppc64el: 'ppc64le',
+    powerpc64le: 'ppc64le',
+    powerpc64: 'ppc64',
+    powerpc: 'ppc',
+    mips64le: 'mips64el',
+    mipsle: 'mipsel',
+    loong64: 'loongarch64',
+    arm64be: 'aarch64_be'
+};
+function ociPlatforms(target) {
+    return OCI[target] ?? [`linux/${target}`];
+}
+/** Resolve one name, or undefined when it names nothing. */
+function resolveName(raw) {
+    const name = raw.toLowerCase().replace(/^linux\//, '');
+    if (TARGETS.has(name))
+        return name;
+    return ALIASES[name];
+}
+/** Every name accepted, for error messages and docs. */
+function validNames() {
+    return [
+        'all',
+        ...CONTAINER_TARGETS.flatMap(ociPlatforms),
+        ...Object.keys(ALIASES),
+        ...TARGETS.keys()
+    ];
+}
+/** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
+function parsePlatforms(input) {
+    const names = input
+        .split(/[\s,]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (names.length === 0) {
+        throw new Error(`platforms is empty: name at least one platform, for example 'arm64,arm', or 'all'`);
+    }
+    const targets = [];
+    let all = false;
+    const unknown = [];
+    for (const name of names) {
+        if (name.toLowerCase() === 'all') {
+            all = true;
+            targets.push(...CONTAINER_TARGETS);
+            continue;
+        }
+        const resolved = resolveName(name);
+        if (resolved)
+            targets.push(resolved);
+        else
+            unknown.push(name);
+    }
+    if (unknown.length > 0) {
+        const shown = unknown.map(n => `'${printable(n)}'`).join(', ');
+        throw new Error(`Unknown platform ${shown}. Valid names: ${[...new Set(validNames())].join(', ')}`);
+    }
+    return { targets: [...new Set(targets)], all };
+}
+/** Names come from users: show control characters escaped, and not too much of them. */
+function printable(name) {
+    const escaped = JSON.stringify(name).slice(1, -1);
+    return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/platform/probes.ts
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+const ET_EXEC = 2;
+const PT_LOAD = 1;
+const PF_R_X = 5;
+const PF_R_W_X = 7;
+const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+function words(endian, ...ws) {
+    const out = Buffer.alloc(ws.length * 4);
+    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
+    return out;
+}
+function halves(endian, ...hs) {
+    const out = Buffer.alloc(hs.length * 2);
+    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
+    return out;
+}
+function le32(v) {
+    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+}
+function be32(v) {
+    return le32(v).reverse();
+}
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v, bits) {
+    const half = 2 ** (bits - 1);
+    const lo = ((v + half) % 2 ** bits) - half;
+    return [(v - lo) / 2 ** bits, lo];
+}
+function mask(v, bits) {
+    return (v & (2 ** bits - 1)) >>> 0;
+}
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+const EAX = 0;
+const EDX = 2;
+const EBX = 3;
+const ECX = 1;
+const ESI = 6;
+const EDI = 7;
+const x86 = {
+    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
+    /** xor r32, r32: zero a register in two bytes. */
+    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
+    /** syscall: x86_64 system call. */
+    syscall: [0x0f, 0x05],
+    /** int 0x80: i386 system call. */
+    int80: [0xcd, 0x80]
+};
+function x86_64(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.msg), // esi = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+function i386(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 4), // eax = __NR_write
+        ...x86.mov(EBX, 1), // ebx = fd 1
+        ...x86.mov(ECX, at.msg), // ecx = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.int80,
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.zero(EBX), // ebx = status 0
+        ...x86.int80
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+const a64 = {
+    /** movz xd, #imm16, lsl #(16*hw) */
+    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** svc #0 */
+    svc: 0xd4000001
+};
+function aarch64(at) {
+    return words('le', a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+const a32 = {
+    /** movw rd, #imm16 (always): rd = imm16 */
+    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** movt rd, #imm16 (always): set the top half, keep the bottom */
+    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** svc #0 (always) */
+    svc: 0xef000000
+};
+function arm(at) {
+    return words('le', a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+const rv = {
+    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+    /** addi rd, rs1, imm12 */
+    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+    /** ecall */
+    ecall: 0x00000073
+};
+const A0 = 10;
+const A1 = 11;
+const A2 = 12;
+const A7 = 17;
+function riscv(at) {
+    const [hi, lo] = splitSigned(at.msg, 12);
+    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+const ppcOp = {
+    /** li rd, imm (addi rd, 0, imm) */
+    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
+    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
+    /** ori ra, rs, uimm */
+    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+    /** sc: system call, number in r0 */
+    sc: 0x44000002
+};
+function ppc(endian) {
+    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    ppcOp.li(5, at.len), // r5 = length
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+const s390 = {
+    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+    /** svc n: system call n (numbers below 256 go in the immediate) */
+    svc: (n) => [0x0a, n]
+};
+function s390x(at) {
+    return Buffer.from([
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.llilf(3, at.msg), // r3 = message
+        ...s390.lghi(4, at.len), // r4 = length
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+const mipsOp = {
+    /** lui rt, imm: rt = sign-extended imm << 16 */
+    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+    /** ori rt, rs, imm (zero-extended imm) */
+    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+    /** syscall: number in v0 */
+    syscall: 0x0000000c
+};
+const V0 = 2;
+const MA0 = 4;
+const MA1 = 5;
+const MA2 = 6;
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian, base) {
+    const write = base + (base === 4000 ? 4 : 1);
+    const exitGroup = base + (base === 4000 ? 246 : 205);
+    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+    mipsOp.ori(MA2, 0, at.len), // a2 = length
+    mipsOp.ori(V0, 0, write), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+const la = {
+    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+    /** ori rd, rj, ui12 */
+    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+    /** syscall 0 */
+    syscall: 0x002b0000
+};
+const LA0 = 4;
+const LA1 = 5;
+const LA2 = 6;
+const LA7 = 11;
+function loongarch64(at) {
+    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+const sparcOp = {
+    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
+    /** or rs1, simm13, rd */
+    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+    /** ta n: trap always (Tcc, cond 8, %icc) */
+    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+};
+const G1 = 1;
+const O0 = 8;
+const O1 = 9;
+const O2 = 10;
+function sparc(trap) {
+    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
+    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+    sparcOp.or(O2, 0, at.len), // %o2 = length
+    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
+    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+    sparcOp.ta(trap));
+}
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+const m68kOp = {
+    /** moveq #imm8, dn: dn = sign-extended imm8 */
+    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
+    /** move.l #imm32, dn */
+    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+    /** trap #0: system call, number in d0 */
+    trap0: [0x4e, 0x40]
+};
+function m68k(at) {
+    return Buffer.from([
+        ...m68kOp.moveq(1, 1), // d1 = fd 1
+        ...m68kOp.moveImm(2, at.msg), // d2 = message
+        ...m68kOp.moveq(3, at.len), // d3 = length
+        ...m68kOp.moveq(0, 4), // d0 = __NR_write
+        ...m68kOp.trap0,
+        ...m68kOp.moveq(1, 0), // d1 = status 0
+        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+        ...m68kOp.trap0
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+const shOp = {
+    /** mov #imm8, rn: rn = sign-extended imm8 */
+    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
+    /** mov rm, rn */
+    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
+    /** extu.b rm, rn: rn = rm & 0xff */
+    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
+    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+    trapa: (imm) => 0xc300 | imm
+};
+function sh(endian) {
+    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
+    shOp.mov(5, 0), // r5 = message
+    shOp.movi(4, 1), // r4 = fd 1
+    shOp.movi(6, at.len), // r6 = length
+    shOp.movi(3, 4), // r3 = __NR_write
+    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
+    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+    shOp.trapa(0x11));
+}
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+const alphaOp = {
+    /** lda ra, disp(rb): ra = rb + sign-extended disp */
+    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** call_pal callsys: system call, number in v0 */
+    callsys: 0x00000083
+};
+const ZERO = 31;
+const AV0 = 0;
+const AA0 = 16;
+const AA1 = 17;
+const AA2 = 18;
+function alpha(at) {
+    const [hi, lo] = splitSigned(at.msg, 16);
+    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys);
+}
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v, width, i) {
+    return (v >>> (width - 1 - i)) & 1;
+}
+/** Build a value from bits listed most significant first. */
+function fromBits(bits) {
+    return bits.reduce((acc, b) => acc * 2 + b, 0);
+}
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v) {
+    const b = (i) => bitAt(v, 21, i);
+    const x = [];
+    for (let i = 0; i < 5; i++)
+        x.push(b(14 + i)); // x{0..4} = v{14..18}
+    x.push(b(12), b(13)); // x{5..6} = v{12..13}
+    x.push(b(19), b(20)); // x{7..8} = v{19..20}
+    for (let i = 0; i < 11; i++)
+        x.push(b(1 + i)); // x{9..19} = v{1..11}
+    x.push(b(0)); // x{20} = v{0}, the sign
+    return fromBits(x);
+}
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v) {
+    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
+}
+const hppaOp = {
+    /** ldil L%imm, t: t = imm & ~0x7ff */
+    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+    /**
+     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+     */
+    bleGateway: 0xe4008200
+};
+function hppa(at) {
+    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+    );
+}
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+const or1kOp = {
+    /** l.movhi rd, k: rd = k << 16 */
+    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+    /** l.ori rd, ra, k (zero-extended k) */
+    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** l.sys 1: system call, number in r11 */
+    sys: 0x20000001
+};
+function or1k(at) {
+    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys);
+}
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e, op0, t, s, r, op1, op2) {
+    return e === 'le'
+        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
+}
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e, op0, t, s, r, imm8) {
+    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
+}
+const xt = {
+    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+    /** addi at, as, imm8 (signed) */
+    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+    /** syscall: number in a2 */
+    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+};
+function xtensa(e) {
+    return at => {
+        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+        const [hi, lo] = splitSigned(at.msg, 8);
+        if (hi >= 2048)
+            throw new Error('xtensa probe: message address out of movi range');
+        return Buffer.from([
+            ...xt.movi(e, 6, 1), // a6 = fd 1
+            ...xt.movi(e, 3, hi), // a3 = message >> 8...
+            ...xt.slli(e, 3, 3, 8), // ...<< 8...
+            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+            ...xt.movi(e, 4, at.len), // a4 = length
+            ...xt.movi(e, 2, 13), // a2 = __NR_write
+            ...xt.syscall(e),
+            ...xt.movi(e, 6, 0), // a6 = status 0
+            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+            ...xt.syscall(e)
+        ]);
+    };
+}
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+const PACKET_END = 0x3 << 14;
+const PACKET_MORE = 0x1 << 14;
+const hex = {
+    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+    tfrsi: (rd, imm) => {
+        const i = mask(imm, 16);
+        return (0x78000000 |
+            ((i >>> 14) << 22) |
+            (((i >>> 9) & 0x1f) << 16) |
+            PACKET_END |
+            ((i & 0x1ff) << 5) |
+            rd);
+    },
+    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+    immext: (v) => {
+        const u26 = v >>> 6;
+        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
+    },
+    /** trap0(#1): system call, number in r6 */
+    trap0: 0x5400c004
+};
+function hexagon(at) {
+    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0);
+}
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+const mbOp = {
+    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+    imm: (k) => (0x2c << 26) | mask(k, 16),
+    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** brki r14, 0x8: system call, number in r12 */
+    syscall: 0xb9cc0008
+};
+function microblaze(endian) {
+    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
+    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+    mbOp.addik(7, 0, at.len), // r7 = length
+    mbOp.addik(12, 0, 4), // r12 = __NR_write
+    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
+    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+    mbOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// The targets
+const EF_ARM_EABI5 = 0x05000000;
+const EF_ARM_SOFT_FLOAT = 0x00000200;
+const EF_ARM_BE8 = 0x00800000;
+const EF_MIPS_NOREORDER = 0x1;
+const EF_MIPS_ABI2 = 0x20; // n32
+const EF_MIPS_ABI_O32 = 0x1000;
+const EF_MIPS_ARCH_32R2 = 0x70000000;
+const EF_MIPS_ARCH_64R2 = 0x80000000;
+const ARCHES = {
+    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    arm: {
+        bits: 32,
+        endian: 'le',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    armeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+    ppc64: {
+        bits: 64,
+        endian: 'be',
+        machine: 21,
+        flags: 1,
+        base: 0x10000000,
+        code: ppc('be'),
+        descriptor: true
+    },
+    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+    mips64el: {
+        bits: 64,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 5000)
+    },
+    mips64: {
+        bits: 64,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 5000)
+    },
+    mips: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 4000)
+    },
+    mipsel: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 4000)
+    },
+    mipsn32: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 6000)
+    },
+    mipsn32el: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 6000)
+    },
+    // e_flags 0x43 = object ABI v1, LP64D.
+    loongarch64: {
+        bits: 64,
+        endian: 'le',
+        machine: 258,
+        flags: 0x43,
+        base: 0x400000,
+        code: loongarch64
+    },
+    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+    sparc32plus: {
+        bits: 32,
+        endian: 'be',
+        machine: 18,
+        flags: 0x100,
+        base: 0x10000,
+        code: sparc(0x10)
+    },
+    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+    // e_flags 9 = EF_SH4.
+    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+    // EM_ALPHA's unofficial number, which Linux and QEMU use.
+    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+    // e_flags 0x210 = PA-RISC 1.1.
+    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+    xtensaeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 94,
+        flags: 0x300,
+        base: 0x10000,
+        code: xtensa('be')
+    },
+    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+    // big endian is no valid e_type, so no loadable binary can match it.
+    microblazeel: {
+        bits: 32,
+        endian: 'le',
+        machine: 0xbaab,
+        flags: 0,
+        base: 0x10000,
+        code: microblaze('le')
+    }
+};
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
+/** The line a probe for `target` prints, without the newline. */
+function probeMarker(target) {
+    return `setup-binfmt probe ${target}`;
+}
+// ---------------------------------------------------------------------------------------
+// ELF writer
+function align(n, to) {
+    return Math.ceil(n / to) * to;
+}
+class Writer {
+    buf;
+    endian;
+    constructor(buf, endian) {
+        this.buf = buf;
+        this.endian = endian;
+    }
+    u8(at, v) {
+        this.buf.writeUInt8(v, at);
+    }
+    u16(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt16LE(v, at);
+        else
+            this.buf.writeUInt16BE(v, at);
+    }
+    u32(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt32LE(v >>> 0, at);
+        else
+            this.buf.writeUInt32BE(v >>> 0, at);
+    }
+    u64(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeBigUInt64LE(BigInt(v), at);
+        else
+            this.buf.writeBigUInt64BE(BigInt(v), at);
+    }
+    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+    word(bits, at, v) {
+        if (bits === 64)
+            this.u64(at, v);
+        else
+            this.u32(at, v);
+    }
+}
+function archOf(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    return arch;
+}
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+function probeProgram(target) {
+    const arch = archOf(target);
+    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
+    return writeElf(target, arch, {
+        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+        data: message,
+        bss: 0
+    });
+}
+function writeElf(target, arch, image) {
+    const is64 = arch.bits === 64;
+    const ehsize = is64 ? 64 : 52;
+    const phentsize = is64 ? 56 : 32;
+    const codeOff = ehsize + phentsize;
+    // First pass only measures the code: encoders emit the same length for any address.
+    const size = image.code(0, 0, 0).length;
+    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const total = dataOff + image.data.length;
+    const bssOff = align(total, 16);
+    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
+    if (code.length !== size)
+        throw new Error(`${target} probe: code length depends on addresses`);
+    const memsz = image.bss > 0 ? bssOff + image.bss : total;
+    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
+    const w = new Writer(Buffer.alloc(total), arch.endian);
+    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+    w.buf.write('\x7fELF', 0, 'latin1');
+    w.u8(4, is64 ? 2 : 1);
+    w.u8(5, arch.endian === 'le' ? 1 : 2);
+    w.u8(6, 1);
+    w.u16(16, ET_EXEC);
+    w.u16(18, arch.machine);
+    w.u32(20, 1); // e_version
+    const entry = arch.base + (descOff ?? codeOff);
+    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+    const wordSize = is64 ? 8 : 4;
+    w.word(arch.bits, 24, entry);
+    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
+    const rest = 24 + 3 * wordSize;
+    w.u32(rest, arch.flags);
+    w.u16(rest + 4, ehsize);
+    w.u16(rest + 6, phentsize);
+    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
+    const ph = ehsize;
+    w.u32(ph, PT_LOAD);
+    if (is64) {
+        w.u32(ph + 4, segFlags);
+        w.u64(ph + 8, 0); // p_offset
+        w.u64(ph + 16, arch.base); // p_vaddr
+        w.u64(ph + 24, arch.base); // p_paddr
+        w.u64(ph + 32, total); // p_filesz
+        w.u64(ph + 40, memsz); // p_memsz
+        w.u64(ph + 48, ALIGN);
+    }
+    else {
+        w.u32(ph + 4, 0); // p_offset
+        w.u32(ph + 8, arch.base); // p_vaddr
+        w.u32(ph + 12, arch.base); // p_paddr
+        w.u32(ph + 16, total); // p_filesz
+        w.u32(ph + 20, memsz); // p_memsz
+        w.u32(ph + 24, segFlags);
+        w.u32(ph + 28, ALIGN);
+    }
+    code.copy(w.buf, codeOff);
+    if (descOff !== undefined) {
+        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+        w.u64(descOff, arch.base + codeOff);
+    }
+    image.data.copy(w.buf, dataOff);
+    return w.buf;
+}
+const DEEP_BUF = 4096;
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at) {
+    const SP = 31;
+    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
+    const op = {
+        /** str wt, [xn]: store 32 bits */
+        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
+        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+        /** ldrb wt, [xn, xm] */
+        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+        /** add xd, xn, #imm12 */
+        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+        /** cbnz wt, by `insns` instructions (negative: back) */
+        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+        /** movn xd, #imm16: xd = ~imm16 */
+        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
+        /** mov xd, xm (orr xd, xzr, xm) */
+        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
+    };
+    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at) {
+    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
+    const op = {
+        /** str rt, [rn] */
+        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
+        /** ldr rt, [rn, #imm12] */
+        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+        /** ldrb rt, [rn, rm] */
+        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+        /** add rd, rn, #imm8 */
+        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+        /** cmp rn, #imm8 */
+        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
+        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
+        /** mov rd, rm */
+        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
+    };
+    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at) {
+    const SP = 2;
+    const T0 = 5;
+    const T1 = 6;
+    const A3 = 13;
+    const addr = (rd, v) => {
+        const [hi, lo] = splitSigned(v, 12);
+        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
+    };
+    const op = {
+        /** sw rs2, 0(rs1) */
+        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+        /** ld rd, imm(rs1) */
+        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+        /** lbu rd, 0(rs1) */
+        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+        /** add rd, rs1, rs2 */
+        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+        /** bne rs1, zero, by `bytes` (even, within +-4K) */
+        bnez: (rs1, bytes) => {
+            const b = mask(bytes, 13);
+            return ((((b >>> 12) & 1) << 31) |
+                (((b >>> 5) & 0x3f) << 25) |
+                (rs1 << 15) |
+                (1 << 12) |
+                (((b >>> 1) & 0xf) << 8) |
+                (((b >>> 11) & 1) << 7) |
+                0x63);
+        }
+    };
+    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian) {
+    const op = {
+        /** stw rs, 0(ra) */
+        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
+        /** ld rt, ds(ra) (ds a multiple of 4) */
+        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+        /** lbzx rt, ra, rb */
+        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+        /** addi rd, ra, imm */
+        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+        /** cmpwi cr0, ra, imm */
+        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
+        /** bne cr0, by `bytes` */
+        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+        /** mr ra, rs (or ra, rs, rs) */
+        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+    };
+    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
+    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
+    ppcOp.sc, // r3 = euid
+    ...addr(4, at.buf), // r4 = buffer
+    op.stw(3, 4), // buffer = euid
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(5, 4), // r5 = 4 bytes
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+    ppcOp.li(5, 0), // r5 = 0
+    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+    op.addi(5, 5, 1), //   r5 += 1
+    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, // write(1, argv[0], r5)
+    ...addr(3, at.path), // r3 = "/proc/self/exe"
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(5, DEEP_BUF), // r5 = its size
+    ppcOp.li(0, 85), // r0 = __NR_readlink
+    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+    op.mr(5, 3), // r5 = length
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at) {
+    const op = {
+        /** st r1, 0(r2): store 32 bits (RX) */
+        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
+        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+        lg: (r, base, d) => [
+            0xe3,
+            r << 4,
+            (base << 4) | (d >>> 8),
+            d & 0xff,
+            0,
+            0x04
+        ],
+        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+        llgc: (r, index, base) => [
+            0xe3,
+            (r << 4) | index,
+            base << 4,
+            0,
+            0,
+            0x90
+        ],
+        /** aghi r, imm16 */
+        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+        /** ltgr r, r: set the condition code from r */
+        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
+        /** jne by `bytes` from this instruction (brc 7) */
+        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+        /** lgr r1, r2 */
+        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+    };
+    return Buffer.from([
+        ...s390.svc(201), // r2 = euid (__NR_geteuid)
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...op.st(2, 3), // buffer = euid
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.lghi(4, 4), // r4 = 4 bytes
+        ...s390.svc(4), // __NR_write
+        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+        ...s390.lghi(4, 0), // r4 = 0
+        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+        ...op.aghi(4, 1), //   r4 += 1
+        ...op.ltgr(5),
+        ...op.jne(-14), //   until the NUL, counted
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // write(1, argv[0], r4)
+        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(4, DEEP_BUF), // r4 = its size
+        ...s390.svc(85), // r2 = length (__NR_readlink)
+        ...op.lgr(4, 2), // r4 = length
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+const DEEP = {
+    aarch64: aarch64Deep,
+    arm: armDeep,
+    riscv64: riscvDeep,
+    ppc64le: ppcDeep('le'),
+    s390x: s390xDeep
+};
+/** The QEMU targets deepProbeProgram can build. */
+const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+function deepProbeProgram(target) {
+    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
+    if (!code) {
+        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
+    }
+    return writeElf(target, archOf(target), {
+        code: (_pc, path, buf) => code({ path, buf }),
+        data: PROC_SELF_EXE,
+        bss: DEEP_BUF
+    });
+}
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+function parseDeepProbe(target, out) {
+    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
+    const nul = bytes.indexOf(0, 4);
+    if (bytes.length < 4 || nul < 0)
+        return undefined;
+    const le = archOf(target).endian === 'le';
+    return {
+        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+        argv0: bytes.subarray(4, nul).toString('utf8'),
+        exe: bytes.subarray(nul + 1).toString('utf8')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+/** The target Node itself runs as: native by definition. */
+const HOST_TARGET = {
+    x64: 'x86_64',
+    ia32: 'i386',
+    arm64: 'aarch64',
+    arm: 'arm',
+    riscv64: 'riscv64',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    loong64: 'loongarch64',
+    mips64el: 'mips64el'
+};
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    const host = HOST_TARGET[arch];
+    if (host)
+        native.add(host);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/util/private-files.ts
+// Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
+// live only in folders nobody else can write: another local user must not be able to plant,
+// replace or link any of them. Every folder on the way is checked, opens never follow a
+// link, and modes are set explicitly so that a umask of 000 changes nothing.
+
+
+
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const me = () => process.geteuid?.() ?? 0;
+const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
+/** Root, or the user this process runs as: the only owners trusted here. */
+function trusted(uid) {
+    return uid === 0 || uid === me();
+}
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
+    }
+}
+/** Why `st` (a folder on the way to our files) lets another user change them, or undefined. */
+function folderProblem(st, last) {
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a folder';
+    if (!trusted(st.uid))
+        return `belongs to uid ${st.uid}, not to root or uid ${me()}`;
+    // A shared folder like /tmp is safe on the way only with the sticky bit: others cannot
+    // rename or delete what we own in it. The folder holding our files must be ours alone.
+    const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
+    if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
+        return `is writable by other users (mode ${octal(st.mode)})`;
+    }
+    return undefined;
+}
+function refuse(path, problem, what) {
+    throw new UnsafePathError(`Refusing to use ${path} for ${what}: it ${problem}, so another local user could change what ` +
+        `setup-binfmt does as root. Use a folder that only root or this user (uid ${me()}) can write, ` +
+        `and remove or fix ${path}`);
+}
+/**
+ * Check every folder from / down to `dir`; the path returned has no symbolic links in it.
+ * `dir` itself may be a shared sticky folder (such as /tmp) only when `shared`.
+ */
+function checkFolders(dir, what, shared = false) {
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    const parts = real.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+        const path = external_node_path_namespaceObject.sep + parts.slice(0, i).join(external_node_path_namespaceObject.sep);
+        const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), i === parts.length && !shared);
+        if (problem)
+            refuse(path, problem, what);
+    }
+    return real;
+}
+/**
+ * A private folder, created when missing with `mode` (0700 by default, set explicitly; missing
+ * parents too, 0700), and checked whether new or old. Returns its path without symbolic
+ * links: use that one.
+ */
+function privateDir(dir, what, mode = 0o700) {
+    let parent;
+    try {
+        parent = checkFolders((0,external_node_path_namespaceObject.dirname)(dir), what, true);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        parent = privateDir((0,external_node_path_namespaceObject.dirname)(dir), what);
+    }
+    const path = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir));
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode });
+        // The umask may have taken bits away or (000) left group and others some: set it exactly.
+        chmodExact(path, mode);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), true);
+    if (problem)
+        refuse(path, problem, what);
+    return path;
+}
+function chmodExact(path, mode) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The private folder `dir` when it exists (checked), else undefined. */
+function existingPrivateDir(dir, what) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(dir);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return checkFolders(dir, what);
+}
+/** A file's text, opened without following a link and checked like its folder; undefined when absent. */
+function readPrivateFile(path, what) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP')
+            refuse(path, 'is a symbolic link', what);
+        throw e;
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            refuse(path, 'is not a regular file', what);
+        if (!trusted(st.uid))
+            refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
+        if ((st.mode & 0o022) !== 0) {
+            refuse(path, `is writable by other users (mode ${octal(st.mode)})`, what);
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
+ * through a link, with `mode` set explicitly), then renamed over the old one.
+ */
+function writePrivateFile(dir, name, text, mode = 0o600) {
+    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
+// Several runs on one host (self-hosted machines run several runners, as root or as users with
+// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
+// instance, whoever runs, and a shared record says which runs use which of our entries, so
+// that one run's cleanup never removes an entry another run still relies on: the last one out
+// removes it. Both live in root's folder under /run, reached through sudo by other users.
+
+
+
+
+
+
+/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
+const HOST_DIR = '/run/setup-binfmt';
+const WHAT = 'the binfmt_misc lock and owners record';
+const notFound = (e) => e.code === 'ENOENT';
+/**
+ * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
+ * per instance (its device number), so every user and every path to one table shares them.
+ * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ */
+async function lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
+    if (override)
+        return { dir: privateDir(override, WHAT), sudo: false };
+    const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
+    if (process.geteuid?.() === 0) {
+        privateDir(HOST_DIR, WHAT, 0o755);
+        return { dir: privateDir(instance, WHAT), sudo: false };
+    }
+    // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
+    // checked from here; only root can write either.
+    const made = async (path, mode) => {
+        try {
+            (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (e) {
+            if (!notFound(e))
+                throw e;
+            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+        }
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+            throw new Error(`Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
+                `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
+                `As root, remove it; setup-binfmt makes it again`);
+        }
+    };
+    checkFolders('/run', WHAT);
+    await made(HOST_DIR, '0755');
+    await made(instance, '0700');
+    return { dir: instance, sudo: true };
+}
+const newOwnerId = () => (0,external_node_crypto_namespaceObject.randomUUID)();
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
+function lockHolder(path) {
+    try {
+        const { ino } = (0,external_node_fs_namespaceObject.statSync)(path);
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/locks', 'utf8').split('\n')) {
+            const f = line.trim().split(/\s+/);
+            if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino))
+                return Number(f[4]);
+        }
+    }
+    catch {
+        // Root's folder seen by another user: the holder is not ours to see.
+    }
+    return undefined;
+}
+/**
+ * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
+ * copies its standard input, so the kernel drops it the moment the holder dies, however it
+ * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
+ * can never both hold it.
+ */
+async function withLock(place, fn, log, timeoutMs = 120_000) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
+    const argv = [
+        ...(place.sudo ? ['sudo', '-n'] : []),
+        'flock',
+        '--exclusive',
+        '--timeout',
+        String(timeoutMs / 1000),
+        path,
+        'cat'
+    ];
+    // cat echoes this once flock holds the lock: that is the signal we hold it.
+    const holder = start(argv, { input: '\n', log });
+    const waiting = setTimeout(() => {
+        const pid = lockHolder(path);
+        log?.info(`waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`);
+    }, 200);
+    const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)]);
+    clearTimeout(waiting);
+    if (!got) {
+        const result = await holder.exited;
+        const pid = lockHolder(path);
+        if (result.code === 1 && !result.stderr.trim()) {
+            throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
+                `wait for it to finish, or end it if it hangs`);
+        }
+        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+            `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        holder.end();
+        await holder.exited;
+    }
+}
+/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
+const WORKER = 'Runner.Worker';
+function parentOf(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The process whose life is the job's: the runner's worker, found among our ancestors. The
+ * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
+ * that ends with the step, so the shell is no measure. Outside a runner there is none, and
+ * ownership goes by age alone.
+ */
+function runPid() {
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
+        try {
+            if ((0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/comm`, 'utf8').trim() === WORKER)
+                return pid;
+        }
+        catch {
+            return undefined;
+        }
+        pid = parentOf(pid);
+    }
+    return undefined;
+}
+/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+const OWNERS = 'owners.json';
+async function readOwners(place, log) {
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
+    if (!place.sudo)
+        return readPrivateFile(path, WHAT);
+    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    if (result.code === 0)
+        return result.stdout;
+    if (/No such file/.test(result.stderr))
+        return undefined;
+    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
+}
+async function writeOwners(place, text, log) {
+    if (!place.sudo)
+        return writePrivateFile(place.dir, OWNERS, text);
+    // A fresh file, created exclusively and never through a link, then renamed over the old.
+    const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
+    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+        input: text,
+        log
+    });
+    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+}
+class Owners {
+    place;
+    records;
+    log;
+    constructor(place, records, log) {
+        this.place = place;
+        this.records = records;
+        this.log = log;
+    }
+    static async read(place, log) {
+        const text = await readOwners(place, log);
+        try {
+            return new Owners(place, text ? JSON.parse(text) : {}, log);
+        }
+        catch (e) {
+            // Written by rename, so never half; unreadable means damaged: start afresh rather than
+            // block every run on the host, and say so.
+            log?.warning(`${(0,external_node_path_namespaceObject.join)(place.dir, OWNERS)} is not valid JSON (${e.message}): starting afresh`);
+            return new Owners(place, {}, log);
+        }
+    }
+    async save() {
+        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
+    }
+    /** Other runs (not stale) that use this entry, as it is defined now. */
+    others(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        const now = Date.now();
+        return Object.entries(record.owners)
+            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
+            .map(([id]) => id);
+    }
+    /** True when some run of ours registered this entry (then it is ours to share). */
+    tracks(entry) {
+        const record = this.records[entry.name];
+        return record !== undefined && sameDefinition(record.entry, entry);
+    }
+    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
+    use(entry, me, pid) {
+        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
+        this.records[entry.name] = {
+            entry,
+            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+        };
+    }
+    release(entry, me) {
+        const record = this.records[entry.name];
+        if (!record)
+            return;
+        const owners = { ...record.owners };
+        delete owners[me];
+        if (Object.keys(owners).length === 0)
+            delete this.records[entry.name];
+        else
+            this.records[entry.name] = { ...record, owners };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/register.ts
+// Put our entries in the table without disturbing anyone else's: reuse an identical entry,
+// step around a different one (ours, registered later, matches first), never overwrite.
+
+
+
+/** qemu-<target> first, then names that still start with it. */
+function register_candidateNames(targetName) {
+    const base = `qemu-${targetName}`;
+    return [
+        base,
+        `${base}-setup-binfmt`,
+        ...[2, 3, 4, 5, 6, 7, 8, 9].map(n => `${base}-setup-binfmt-${n}`)
+    ];
+}
+function wantedEntry(targetName, interpreter, flags) {
+    const t = target(targetName);
+    return {
+        name: `qemu-${t.name}`,
+        enabled: true,
+        interpreter,
+        flags,
+        offset: 0,
+        magic: t.magic,
+        mask: t.mask
+    };
+}
+/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
+async function resetQemuEntries(table, journal, log, owners) {
+    const removed = [];
+    for (const entry of (await table.list()).filter(e => e.name.startsWith('qemu-'))) {
+        if (owners.others(entry, journal.owner).length > 0) {
+            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+            continue;
+        }
+        removed.push(entry);
+        await journal.writeAhead(() => journal.removed(entry), () => table.remove(entry.name));
+        owners.release(entry, journal.owner);
+        await owners.save();
+        log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
+    }
+    if (removed.length === 0)
+        log.info('reset: no qemu-* entries to remove');
+    return removed;
+}
+async function registerTarget(table, journal, targetName, interpreter, flags, log, owners) {
+    const shadowed = [];
+    for (const name of register_candidateNames(targetName)) {
+        const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
+        const existing = await table.get(name);
+        if (!existing) {
+            await journal.writeAhead(() => journal.created(wanted), () => table.register(wanted));
+            owners.use(wanted, journal.owner, runPid());
+            await owners.save();
+            return { target: targetName, entry: wanted, action: 'registered', shadowed };
+        }
+        if (await sameEntry(existing, wanted)) {
+            if (owners.tracks(existing)) {
+                // Registered by another run of ours: share it, so its cleanup leaves it to us.
+                owners.use(existing, journal.owner, runPid());
+                await owners.save();
+                journal.adopted(existing);
+            }
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
+            return { target: targetName, entry: existing, action: 'reused', shadowed };
+        }
+        shadowed.push(existing);
+        log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
+    }
+    const names = register_candidateNames(targetName);
+    throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
+        `remove some with 'setup-binfmt uninstall', or use reset: true`);
+}
+function describe(e) {
+    return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
+}
+
+;// CONCATENATED MODULE: ./src/platform/plan.ts
+// The first step of a run: which of the requested targets need emulating on this host.
+function makePlan(request, native, log) {
+    const targets = [];
+    for (const t of request.targets) {
+        if (!native.has(t))
+            targets.push(t);
+        else if (!request.all)
+            log.notice(`${t} runs natively on this host: nothing to register for it`);
+    }
+    return { targets, native: [...native] };
+}
+
+;// CONCATENATED MODULE: ./src/export/export.ts
+// Emulation that survives a reboot: copy the interpreters to a stable folder and write one
+// file per target in the format the machine's own boot-time loader reads, systemd-binfmt
+// (binfmt.d(5): /etc/binfmt.d/*.conf) or Debian's binfmt-support (update-binfmts(8) format
+// files in /usr/share/binfmts). Nothing is registered here: the loaders do that, at boot or
+// when told to (the activation commands). Every file written is recorded, with its SHA-256, in
+// <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
+// they still hold what was written; export never replaces a file it did not write.
+
+
+
+
+
+
+
+
+
+
+
+const EXPORT_FORMATS = ['systemd', 'binfmt-support'];
+/** Where the interpreters go: <install-dir>/<QEMU version>/qemu-<target>. */
+const DEFAULT_INSTALL_DIR = '/usr/local/lib/setup-binfmt';
+/** Where each format's files go by default: the folders the loaders read. */
+const DEFAULT_EXPORT_DIRS = {
+    systemd: '/etc/binfmt.d',
+    'binfmt-support': '/usr/share/binfmts'
+};
+/** binfmt-support's database of imported formats (update-binfmts --admindir). */
+const BINFMT_SUPPORT_ADMIN_DIR = '/var/lib/binfmts';
+/** The record of what export wrote, in the install folder. */
+const MANIFEST_NAME = 'exported.json';
+/** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
+const PACKAGE = 'setup-binfmt';
+/** The folders systemd-binfmt reads at boot (binfmt.d(5)); a file elsewhere must be named. */
+const SYSTEMD_DIRS = [
+    '/etc/binfmt.d',
+    '/run/binfmt.d',
+    '/usr/local/lib/binfmt.d',
+    '/usr/lib/binfmt.d',
+    '/lib/binfmt.d'
+];
+/** Its path on Debian, Ubuntu, Fedora and Arch alike (/lib is /usr/lib on merged-/usr systems). */
+const SYSTEMD_BINFMT = '/lib/systemd/systemd-binfmt';
+function parseExportFormat(input) {
+    const value = (input ?? '').trim().toLowerCase();
+    if (!EXPORT_FORMATS.includes(value)) {
+        throw new Error(`format '${input ?? ''}' is not one of ${EXPORT_FORMATS.join(', ')}: systemd writes ` +
+            `/etc/binfmt.d/qemu-<target>.conf, binfmt-support writes /usr/share/binfmts/qemu-<target>`);
+    }
+    return value;
+}
+const export_escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/**
+ * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
+ * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
+ * the same name.
+ */
+function systemdConf(entry, qemuVersion = 'unknown') {
+    const line = registerLine(entry);
+    return (`# ${entry.name}: QEMU ${qemuVersion} user-mode emulation, written by setup-binfmt.\n` +
+        `# 'setup-binfmt uninstall --exported' removes this file.\n` +
+        `${line}\n`);
+}
+/**
+ * A binfmt-support format file (update-binfmts --import): one `key value` line per field.
+ * update-binfmts builds the register line from it with flags C (credentials), P (preserve)
+ * and F (fix_binary); the kernel's C implies O, and O alone cannot be said. No comments: the
+ * format has none.
+ */
+function binfmtSupportTemplate(entry) {
+    registerLine(entry); // the same checks the kernel's line gets: name, path, length
+    const flags = new Set(entry.flags.toUpperCase());
+    if (flags.has('O') && !flags.has('C')) {
+        throw new Error(`binfmt-support cannot express flags '${entry.flags}' for ${entry.name}: it has no O ` +
+            `without C (credentials yes gives both). Use flags with C, or without O.`);
+    }
+    const yesNo = (flag) => (flags.has(flag) ? 'yes' : 'no');
+    const match = entry.extension
+        ? [`extension ${entry.extension}`]
+        : [
+            `magic ${export_escapeHex(entry.magic ?? '')}`,
+            `offset ${entry.offset}`,
+            `mask ${export_escapeHex(entry.mask ?? '')}`
+        ];
+    return [
+        `package ${PACKAGE}`,
+        `interpreter ${entry.interpreter}`,
+        ...match,
+        `credentials ${yesNo('C')}`,
+        `preserve ${yesNo('P')}`,
+        `fix_binary ${yesNo('F')}`,
+        ''
+    ].join('\n');
+}
+function manifestPath(installDir) {
+    return (0,external_node_path_namespaceObject.join)(installDir, MANIFEST_NAME);
+}
+/** Absolute, and nothing the kernel's ':'-separated line or a newline would break. */
+function checkDir(what, dir) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(dir);
+    if (/[:\n\0]/.test(abs)) {
+        throw new Error(`${what} '${dir}' must not contain ':' or a newline`);
+    }
+    return abs.replace(/\/+$/, '') || '/';
+}
+/** The version as a folder name; anything odd (or unknown) becomes 'unknown'. */
+function versionFolder(version) {
+    return /^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}$/.test(version) ? version : 'unknown';
+}
+async function loadExportManifest(installDir) {
+    const path = manifestPath(installDir);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${path} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    if (parsed?.version !== 1 || !Array.isArray(parsed.files)) {
+        throw new Error(`${path} is not a setup-binfmt export manifest (version 1)`);
+    }
+    return parsed;
+}
+async function saveManifest(installDir, manifest) {
+    const path = manifestPath(installDir);
+    await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
+}
+/** Write through a temporary file in the same folder and rename it over the target. */
+async function writeAtomic(path, data, mode) {
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, data, { mode, flag: 'wx' });
+        await (0,promises_namespaceObject.chmod)(tmp, mode); // the umask may have taken bits away
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Copy through a temporary file, check the copy's SHA-256, then rename it over the target. */
+async function copyAtomic(source, path, sha256) {
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, tmp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
+        const copied = await fileDigest(tmp);
+        if (copied !== sha256) {
+            throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
+        }
+        // A rename, not a write: an F entry keeps the old file open, and a running one is busy.
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Permission problems get a hint: export writes system folders. */
+function writeError(path, e) {
+    const code = e.code;
+    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? ' (export writes system folders: run it as root, or choose --dir and --install-dir)'
+        : '';
+    return new Error(`Cannot write ${path}: ${e.message}${hint}`, { cause: e });
+}
+/** What export would do for each target: the interpreter copy and the format file. */
+async function plan(options) {
+    const format = options.format;
+    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
+    const dir = checkDir('dir', options.dir ?? DEFAULT_EXPORT_DIRS[format]);
+    const version = versionFolder(options.acquired.version);
+    const recorded = new Map(((await loadExportManifest(installDir))?.files ?? []).map(f => [f.path, f]));
+    const files = [];
+    const formatFiles = [];
+    const entries = [];
+    const conflicts = [];
+    const decide = async (path, sha256) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+            return 'create';
+        const current = await fileDigest(path);
+        const mine = recorded.get(path);
+        if (!mine) {
+            conflicts.push(`${path} exists and setup-binfmt did not write it` +
+                (path.startsWith('/usr/share/binfmts/') || path.startsWith('/usr/lib/')
+                    ? ` (a package's? dpkg -S ${path})`
+                    : ''));
+        }
+        else if (mine.sha256 !== current) {
+            conflicts.push(`${path} was changed after setup-binfmt wrote it`);
+        }
+        return current === sha256 ? 'unchanged' : 'replace';
+    };
+    for (const [t, source] of options.acquired.interpreters) {
+        const interpreter = (0,external_node_path_namespaceObject.join)(installDir, version, `qemu-${target(t).interpreter}`);
+        if (!files.some(f => f.path === interpreter)) {
+            const sha256 = await fileDigest(source);
+            if (!sha256)
+                throw new Error(`Cannot read the interpreter ${source} for ${t}`);
+            files.push({
+                path: interpreter,
+                kind: 'interpreter',
+                target: t,
+                sha256,
+                source,
+                action: await decide(interpreter, sha256)
+            });
+        }
+        const entry = wantedEntry(t, interpreter, options.flags);
+        entries.push(entry);
+        const text = format === 'systemd'
+            ? systemdConf(entry, options.acquired.version || 'unknown')
+            : binfmtSupportTemplate(entry);
+        const path = (0,external_node_path_namespaceObject.join)(dir, format === 'systemd' ? `${entry.name}.conf` : entry.name);
+        if (format === 'binfmt-support') {
+            const taken = await heldByOtherPackage(options.adminDir ?? BINFMT_SUPPORT_ADMIN_DIR, entry);
+            if (taken)
+                conflicts.push(taken);
+        }
+        const sha256 = hash_sha256(text);
+        formatFiles.push({
+            path,
+            kind: format,
+            target: t,
+            sha256,
+            text,
+            entry: entry.name,
+            interpreter,
+            action: await decide(path, sha256)
+        });
+    }
+    return {
+        format,
+        dir,
+        installDir,
+        manifestPath: manifestPath(installDir),
+        version,
+        entries,
+        files: [...files, ...formatFiles],
+        conflicts,
+        dryRun: options.dryRun ?? false,
+        activate: activation(format, dir, formatFiles)
+    };
+}
+/**
+ * update-binfmts keeps one format per name and never takes one over from another package:
+ * `--import` of a name the database holds for, say, qemu-user-static only warns ("already
+ * installed by qemu-user-static"), exits 0 and registers nothing, now or at boot. Such a name
+ * is a conflict, with the fix.
+ */
+async function heldByOtherPackage(adminDir, entry) {
+    const path = (0,external_node_path_namespaceObject.join)(adminDir, entry.name);
+    let lines;
+    try {
+        // package, type, offset, magic, mask, interpreter, detector, credentials, preserve, fix_binary
+        lines = (await (0,promises_namespaceObject.readFile)(path, 'utf8')).split('\n');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new Error(`Cannot read binfmt-support's database entry ${path}: ${e.message}`, {
+            cause: e
+        });
+    }
+    const owner = lines[0]?.trim() ?? '';
+    if (owner === PACKAGE)
+        return undefined;
+    const interpreter = lines[5]?.trim() || '<interpreter>';
+    return (`binfmt-support's database ${path} holds ${entry.name} for package ${owner || '(none)'}, ` +
+        `so 'update-binfmts --import ${entry.name}' would only warn and register nothing. ` +
+        `Remove that format first (apt-get remove ${owner || 'the package'}, or ` +
+        `update-binfmts --package ${owner || '<package>'} --remove ${entry.name} ${interpreter}), ` +
+        `or use --format systemd`);
+}
+/** The commands that load the exported entries now. */
+function activation(format, dir, files) {
+    if (files.length === 0)
+        return [];
+    if (format === 'systemd') {
+        const now = `${SYSTEMD_BINFMT} ${files.map(f => f.path).join(' ')}`;
+        // A restart first unregisters every entry (status -1), then loads every binfmt.d file.
+        return SYSTEMD_DIRS.includes(dir) ? ['systemctl restart systemd-binfmt', now] : [now];
+    }
+    const importDir = dir === DEFAULT_EXPORT_DIRS['binfmt-support'] ? '' : ` --importdir ${dir}`;
+    return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
+}
+/**
+ * Copy the interpreters to <installDir>/<version>/ and write one format file per target into
+ * `dir`, recording each file in the manifest once it is in place. Refuses, before writing
+ * anything, when a file it would replace is not one it wrote. With dryRun, writes nothing
+ * and returns the texts (and conflicts) instead.
+ */
+async function exportFiles(options) {
+    const result = await plan(options);
+    const log = options.log;
+    if (result.dryRun)
+        return result;
+    if (result.conflicts.length > 0) {
+        throw new Error(`export would replace files that are not its own:\n  ${result.conflicts.join('\n  ')}\n` +
+            `Remove them (or what installed them), or export elsewhere with --dir and --install-dir ` +
+            `(a name binfmt-support's database holds for another package needs that format removed).`);
+    }
+    const previous = await loadExportManifest(result.installDir);
+    const manifest = {
+        version: 1,
+        files: [...(previous?.files ?? [])],
+        dirs: [...(previous?.dirs ?? [])]
+    };
+    const record = async (f) => {
+        const { path, kind, target, sha256, entry, interpreter } = f;
+        manifest.files = [
+            ...manifest.files.filter(x => x.path !== path),
+            { path, kind, target, sha256, entry, interpreter }
+        ];
+        await saveManifest(result.installDir, manifest);
+    };
+    for (const folder of [(0,external_node_path_namespaceObject.join)(result.installDir, result.version), result.dir]) {
+        let first;
+        try {
+            first = await (0,promises_namespaceObject.mkdir)(folder, { recursive: true, mode: 0o755 });
+        }
+        catch (e) {
+            throw writeError(folder, e);
+        }
+        // mkdir names the first folder it created; it created every one from there down.
+        for (let d = folder; first && d.startsWith(first); d = (0,external_node_path_namespaceObject.dirname)(d)) {
+            if (!manifest.dirs.includes(d))
+                manifest.dirs.push(d);
+            if (d === first)
+                break;
+        }
+    }
+    for (const f of result.files) {
+        if (f.action !== 'unchanged') {
+            try {
+                if (f.kind === 'interpreter')
+                    await copyAtomic(f.source, f.path, f.sha256);
+                else
+                    await writeAtomic(f.path, f.text, 0o644);
+            }
+            catch (e) {
+                throw writeError(f.path, e);
+            }
+        }
+        await record(f);
+        log?.info(`${f.action === 'unchanged' ? 'unchanged' : f.action === 'create' ? 'wrote' : 'replaced'} ${f.path}` +
+            (f.kind === 'interpreter' ? ` (copy of ${f.source})` : ` (${f.entry})`));
+    }
+    return result;
+}
+/**
+ * Delete what export wrote, as its manifest lists it: format files, interpreters, the
+ * manifest, and the folders export created when that leaves them empty. A file whose content
+ * changed since is left alone. Nothing the manifest does not list is touched.
+ */
+async function removeExported(options = {}) {
+    const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
+    const path = manifestPath(installDir);
+    const manifest = await loadExportManifest(installDir);
+    const result = { manifestPath: path, removed: [], kept: [] };
+    const missing = [];
+    if (!manifest) {
+        options.log?.info(`Nothing to remove: ${path} does not exist (export has not run here)`);
+        return { ...result, missing, deactivate: [] };
+    }
+    // Format files first: a loader never sees an entry whose interpreter is gone.
+    const ordered = [
+        ...manifest.files.filter(f => f.kind !== 'interpreter'),
+        ...manifest.files.filter(f => f.kind === 'interpreter')
+    ];
+    for (const f of ordered) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(f.path)) {
+            missing.push(f.path);
+            continue;
+        }
+        if ((await fileDigest(f.path)) !== f.sha256) {
+            options.log?.warning(`${f.path} changed after setup-binfmt wrote it: leaving it in place`);
+            result.kept.push(f.path);
+            continue;
+        }
+        await (0,promises_namespaceObject.rm)(f.path);
+        options.log?.info(`removed ${f.path}`);
+        result.removed.push(f.path);
+    }
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+    // Folders export created, deepest first, when that leaves them empty.
+    const folders = [...(manifest.dirs ?? [])].sort((a, b) => b.length - a.length);
+    for (const folder of folders) {
+        await (0,promises_namespaceObject.rmdir)(folder).catch(() => undefined); // not empty, or gone: leave it
+    }
+    return { ...result, missing, deactivate: await deactivation(manifest, options.root) };
+}
+async function deactivation(manifest, root = DEFAULT_ROOT) {
+    const registered = await BinfmtTable.read(root).catch(() => []);
+    const hints = [];
+    for (const f of manifest.files) {
+        if (!f.entry || !f.interpreter)
+            continue;
+        if (f.kind === 'binfmt-support') {
+            // Removes it from binfmt-support's database and, when enabled, from the kernel.
+            hints.push(`update-binfmts --package ${PACKAGE} --remove ${f.entry} ${f.interpreter}`);
+        }
+        else if (registered.some(e => e.name === f.entry && e.interpreter === f.interpreter)) {
+            hints.push(`echo -1 > ${(0,external_node_path_namespaceObject.join)(root, f.entry)}`);
+        }
+    }
+    return [...new Set(hints)];
+}
+/**
+ * `setup-binfmt export`: the platforms of `options` that the host does not run natively, their
+ * interpreters from the chosen source (as install gets them), exported in `request.format`.
+ */
+async function exportPlatforms(options, request, deps) {
+    const { log } = deps;
+    const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(), log));
+    const p = makePlan(options.platforms, native, log);
+    const acquired = p.targets.length === 0 ? undefined : await acquire({ ...options, targets: p.targets }, log);
+    const result = await exportFiles({
+        ...request,
+        acquired: acquired ?? { interpreters: new Map(), version: '' },
+        flags: options.flags,
+        log
+    });
+    return { ...result, plan: p, acquired };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/request.ts
+// What a run asks of the QEMU side, and what it gets back: the types every source shares.
+const SOURCES = ['auto', 'download', 'package', 'system'];
+
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const images_BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function images_octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(images_BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(images_octal(entry.mode & 0o7777, 8), 100, 8);
+    put(images_octal(0, 8), 108, 8); // uid
+    put(images_octal(0, 8), 116, 8); // gid
+    put(images_octal(size, 12), 124, 12);
+    put(images_octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(images_octal(0, 8), 329, 8); // devmajor
+    put(images_octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (images_BLOCK - (content.length % images_BLOCK)) % images_BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * images_BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${hash_sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${hash_sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
+
+;// CONCATENATED MODULE: ./src/verify/containers.ts
+// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
+// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// interpreter can be opened from inside the container (the F flag).
+//
+// Every function takes the container engine as an option: `docker` (the default) or
+// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
+//
+// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
+// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
+// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+//
+// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
+// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
+// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
+// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
+// behind on the user's daemon, so they are removed.
+
+
+
+
+
+
+// --- Container engines -------------------------------------------------------------------
+const ENGINE_NAMES = ['docker', 'podman'];
+/** An engine by name, with global options (before the subcommand) and run options. */
+function containerEngine(name, options = {}) {
+    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
+}
+function engineOf(engine) {
+    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
+}
+const LABEL = { docker: 'Docker', podman: 'Podman' };
+/** The repository of the probe images; the tag is the target. */
+const PROBE_REPOSITORY = 'setup-binfmt-probe';
+function probeImageTag(target) {
+    return `${PROBE_REPOSITORY}:${target}`;
+}
+/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
+function dockerPlatform(target) {
+    return ociPlatforms(target)[0];
+}
+/** The probe image of a target: /probe alone, run as the entrypoint. */
+function probeImage(target) {
+    return {
+        tag: probeImageTag(target),
+        platform: dockerPlatform(target),
+        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
+        entrypoint: ['/probe']
+    };
+}
+const RUN_TIMEOUT = 60_000;
+const PULL_TIMEOUT = 300_000;
+const QUICK_TIMEOUT = 10_000;
+/**
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
+ */
+async function dockerAvailable(log, engine = 'docker') {
+    const e = engineOf(engine);
+    const query = e.name === 'podman'
+        ? ['info', '--format', '{{.Version.Version}}']
+        : ['version', '--format', '{{.Server.Version}}'];
+    try {
+        const r = await exec_run([...e.command, ...query], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+        if (r.code === 0 && r.stdout.trim()) {
+            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
+            return true;
+        }
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+            `(exit ${r.code}: ${dockerError(r.stderr)})`);
+        return false;
+    }
+    catch (err) {
+        log?.debug(`${e.name}: ${err.message}`);
+        return false;
+    }
+}
+/** The first engine that answers, in the order given (Docker first), or undefined. */
+async function availableEngine(log, candidates = ENGINE_NAMES) {
+    for (const candidate of candidates) {
+        if (await dockerAvailable(log, candidate))
+            return engineOf(candidate);
+    }
+    return undefined;
+}
+/**
+ * Run each target's probe in a container, all targets at once. A result is ok when the
+ * container printed exactly the probe's marker line and exited 0. Throws only when the probe
+ * images cannot be built or loaded; the images are removed again in every case.
+ */
+async function dockerSmoke(targets, log, options = {}) {
+    const unique = [...new Set(targets)];
+    if (unique.length === 0)
+        return [];
+    const engine = engineOf(options.engine);
+    const { archive } = imageArchive(unique.map(probeImage));
+    const tags = unique.map(probeImageTag);
+    try {
+        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
+        try {
+            await exec_run([...engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: RUN_TIMEOUT,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
+        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+    }
+    finally {
+        await removeImages(engine, tags, log);
+    }
+}
+/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
+const UNAME_MACHINES = {
+    x86_64: ['x86_64'],
+    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
+    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
+    aarch64: ['aarch64'],
+    aarch64_be: ['aarch64_be'],
+    // armv8l: 32-bit ARM run natively on an arm64 kernel.
+    arm: ['armv7l', 'armv8l', 'armv6l'],
+    armeb: ['armv7b', 'armv8b'],
+    riscv64: ['riscv64'],
+    riscv32: ['riscv32'],
+    ppc64le: ['ppc64le'],
+    ppc64: ['ppc64'],
+    ppc: ['ppc'],
+    s390x: ['s390x'],
+    mips64el: ['mips64'],
+    mips64: ['mips64'],
+    mips: ['mips'],
+    mipsel: ['mips'],
+    loongarch64: ['loongarch64']
+};
+/** The machine names `uname -m` may print in a container of `target`. */
+function unameMachines(target) {
+    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
+}
+/**
+ * Run `uname -m` in `image` for each target and compare with the target's machine name.
+ * One target after the other: a run for a platform the local image is not pulls it, which
+ * moves the image's tag, and runs in parallel would race on that tag.
+ */
+async function dockerUname(image, targets, log, options = {}) {
+    const results = [];
+    for (const target of new Set(targets)) {
+        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+            ...options,
+            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
+        }));
+    }
+    return results;
+}
+/**
+ * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
+ * output; without, the output must be one of the target's `uname -m` names.
+ */
+async function runContainer(target, imageAndArgs, expected, log, options) {
+    const platform = dockerPlatform(target);
+    const engine = engineOf(options.engine);
+    // Named, so a container whose docker client timed out can be removed.
+    const name = `setup-binfmt-${target}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []));
+    // Probe images are local: never let a platform mismatch turn into a registry pull.
+    if (expected !== undefined)
+        command.push('--pull', 'never');
+    command.push('--platform', platform, ...imageAndArgs);
+    const start = external_node_perf_hooks_namespaceObject.performance.now();
+    const r = await exec_run(command, {
+        allowFailure: true,
+        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
+    if (r.signal) {
+        // The docker client was killed (timeout): the container may still run.
+        await exec_run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    const printed = r.stdout.trim();
+    const machines = unameMachines(target);
+    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
+    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
+    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
+    const output = ok ? printed : failure(engine, target, r, want, timeout);
+    const result = { target, platform, ok, ms, command, code: r.code, output };
+    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
+    return result;
+}
+/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
+function failure(engine, target, r, want, timeoutMs) {
+    const parts = [`exit ${r.code}`];
+    if (r.signal) {
+        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
+    }
+    const printed = r.stdout.trim();
+    if (printed || r.code === 0) {
+        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
+        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
+    }
+    const error = dockerError(r.stderr);
+    if (error)
+        parts.push(error);
+    const hint = hintFor(engine, target, r);
+    if (hint)
+        parts.push(hint);
+    return parts.join('; ');
+}
+function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr)) {
+        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
+            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
+    }
+    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
+            `(register qemu-${target} with the F flag)`);
+    }
+    if (/does not match the specified platform/i.test(r.stderr)) {
+        return `the image is not built for ${dockerPlatform(target)}`;
+    }
+    // Podman, with --pull never, when no local image has the platform.
+    if (/image not known/i.test(r.stderr)) {
+        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+        return 'no Docker daemon answers';
+    }
+    // runc raising the container's limits above its own (Podman as root asks for 1048576
+    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
+    if (/setting rlimit/i.test(r.stderr)) {
+        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
+            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
+            `in containers.conf`);
+    }
+    return undefined;
+}
+/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
+function dockerError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
+    return lines[lines.length - 1] ?? '';
+}
+/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
+async function removeImages(engine, tags, log) {
+    const r = await exec_run([...engine.command, 'rmi', ...tags], {
+        allowFailure: true,
+        timeoutMs: RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    if (r.code === 0)
+        return;
+    const problems = r.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/no such image|image not known/i.test(l));
+    if (problems.length > 0) {
+        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
+// Deeper checks, of what the registered flags promise beyond running at all, with the deep
+// probes (they print their effective uid, argv[0] and /proc/self/exe):
+//   exe     always: /proc/self/exe names the program, not QEMU (tools that re-exec themselves);
+//   argv0   with P: a program run through a link of another name sees that name (busybox);
+//   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
+// A flag not registered is not checked. Targets without a deep probe get only the exec checks.
+
+
+
+
+
+
+
+/** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
+const NOBODY = 65534;
+/** Run the deep checks of every target that has a deep probe; all run, the caller decides. */
+async function verifyDeep(checks, log, exec = exec_run) {
+    const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
+    if (deep.length === 0)
+        return [];
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    try {
+        // The setuid probe runs as another user, who must reach it.
+        await (0,promises_namespaceObject.chmod)(dir, 0o755);
+        const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
+        if (setuidBlocked)
+            log.warning(`setuid check skipped: ${setuidBlocked}`);
+        const perTarget = await Promise.all(deep.map(c => checkTarget(c, dir, !setuidBlocked, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+function deep_checks_explain(argv, result, cause, fix) {
+    const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
+    return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+async function checkTarget({ target, entry }, dir, setuid, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const program = deepProbeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+    const results = [];
+    const result = (method, ok, ms, detail) => results.push({ target, platform, method, ok, ms, detail: ok ? undefined : detail });
+    // Through a link of another name, found on PATH as a shell finds it: argv[0] is the bare
+    // name, the path the kernel opens is the link's.
+    const name = `setup-binfmt-renamed-${target}`;
+    await (0,promises_namespaceObject.symlink)(path, (0,external_node_path_namespaceObject.join)(dir, name));
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    const linked = await timed(() => exec([name], { allowFailure: true, log, env, encoding: 'latin1' }));
+    const out = linked.result.code === 0 ? parseDeepProbe(target, linked.result.stdout) : undefined;
+    const want = await (0,promises_namespaceObject.realpath)(path);
+    result('exe', out?.exe === want, linked.ms, deep_checks_explain([name], linked.result, out
+        ? `readlink /proc/self/exe answered ${JSON.stringify(out.exe)}, not the program ${want}: ${entry.interpreter} does not hide itself`
+        : `the deep probe did not run or was cut short under ${entry.interpreter}`, 'use another QEMU version (qemu-version)'));
+    if (entry.flags.includes('P')) {
+        result('argv0', out?.argv0 === name, linked.ms, deep_checks_explain([name], linked.result, !out
+            ? `the deep probe did not run or was cut short under ${entry.interpreter}`
+            : out.argv0 === (0,external_node_path_namespaceObject.join)(dir, name)
+                ? `argv[0] arrived as the full path: the kernel did not preserve it (P needs Linux 5.12+) or ${entry.interpreter} ignores AT_FLAGS (QEMU before 6.0)`
+                : `argv[0] arrived as ${JSON.stringify(out.argv0)}, expected ${JSON.stringify(name)}`, 'use Linux 5.12+ and a QEMU of the pinned lines, or register without P'));
+    }
+    const suid = entry.flags.includes('C') && setuid ? await checkSetuid(target, dir, log, exec) : undefined;
+    return suid ? [...results, suid] : results;
+}
+async function checkSetuid(target, dir, log, exec) {
+    const platform = ociPlatforms(target)[0];
+    const path = (0,external_node_path_namespaceObject.join)(dir, `setuid-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, deepProbeProgram(target), { mode: 0o755 });
+    const root = process.getuid?.() === 0;
+    const start = performance.now();
+    // A setuid-root file: root owns it, then the bit (chown clears it). Root runs it as nobody;
+    // anyone else runs it as themselves, after sudo made it root's.
+    if (root) {
+        await (0,promises_namespaceObject.chmod)(path, 0o4755);
+    }
+    else {
+        for (const argv of [
+            ['sudo', '-n', 'chown', '0:0', path],
+            ['sudo', '-n', 'chmod', '4755', path]
+        ]) {
+            const r = await exec(argv, { allowFailure: true, log });
+            if (r.code !== 0) {
+                const detail = deep_checks_explain(argv, r, 'no passwordless sudo', 'run as root or with sudo -n');
+                return { target, platform, method: 'setuid', ok: false, ms: 0, detail };
+            }
+        }
+    }
+    const argv = root
+        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', path]
+        : [path];
+    const { result } = await timed(() => exec(argv, { allowFailure: true, log, encoding: 'latin1' }));
+    const out = result.code === 0 ? parseDeepProbe(target, result.stdout) : undefined;
+    // setpriv could not become nobody (a user namespace that maps root alone): nothing ran
+    // under emulation, so this says nothing about binfmt_misc.
+    if (root && !out && /^setpriv: (setres[ug]id|setgroups) failed/m.test(result.stderr)) {
+        log.warning(`setuid check of ${platform} skipped: cannot run a program as uid ${NOBODY} here (${lastLine(result.stderr)})`);
+        return undefined;
+    }
+    const ok = out?.euid === 0;
+    const cause = out
+        ? `the setuid-root program ran with effective uid ${out.euid}: the kernel took the credentials from the interpreter, not the program (C flag not in effect)`
+        : 'the setuid probe did not run or was cut short';
+    return {
+        target,
+        platform,
+        method: 'setuid',
+        ok,
+        ms: Math.round(performance.now() - start),
+        detail: ok
+            ? undefined
+            : deep_checks_explain(argv, result, cause, 'register with flags including C (the default POCF)')
+    };
+}
+/** Why setuid programs cannot work in `dir` whatever binfmt_misc does, or '' when they can. */
+function setuidBlocker(dir, status = procText('/proc/self/status')) {
+    if (/^NoNewPrivs:\s*1$/m.test(status)) {
+        return 'this process has no_new_privs set (a NoNewPrivileges service or container), so no setuid program gains root here';
+    }
+    const mount = mountOf(dir, procText('/proc/self/mountinfo'));
+    if (mount?.options.includes('nosuid')) {
+        return `${dir} is on ${mount.point}, mounted nosuid; set RUNNER_TEMP to a folder on a suid mount`;
+    }
+    return '';
+}
+function procText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The mount (from /proc/self/mountinfo text) that holds `path`: the longest mount point. */
+function mountOf(path, mountinfo) {
+    let best;
+    for (const line of mountinfo.split('\n')) {
+        // id parent major:minor root point options [optional fields] - type source super-options
+        const f = line.split(' ');
+        if (f.length < 6)
+            continue;
+        const point = f[4].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+        const inside = point === '/' || path === point || path.startsWith(`${point}/`);
+        if (inside && (!best || point.length >= best.point.length)) {
+            best = { point, options: f[5].split(',') };
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+
+
+
+
+
+
+
+async function exec_checks_timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verifyExec(table, checks, log, exec = exec_run) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    try {
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
+        const results = perTarget.flat();
+        for (const r of results) {
+            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+        }
+        return results;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await exec_checks_timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F'))
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
+    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
+    const chroot = ['chroot', root, '/probe'];
+    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
+    const inRoot = await exec_checks_timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
+    return results;
+}
+function exec_checks_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/**
+ * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
+ * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
+ * enables it again; -1 would remove every entry.
+ */
+async function disabledAsAWhole(table, argv, result) {
+    if ((await table.enabledAsAWhole()) !== false)
+        return undefined;
+    const status = `${table.root}/status`;
+    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const off = await disabledAsAWhole(table, argv, result);
+    if (off)
+        return off;
+    const current = await table.get(entry.name);
+    if (!current) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+// Proving that emulation works once the entries are registered: each platform's probe program
+// through the kernel and from a chroot (exec-checks.ts), the deeper probes where those passed
+// (deep-checks.ts), then in containers (containers.ts) with Docker or Podman when asked for or
+// available.
+
+
+
+const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
+/**
+ * exec always (unless docker or podman alone was asked), then containers when asked or
+ * available: the engine named, else whichever answers, Docker first.
+ */
+async function verify(table, registered, options, log, exec) {
+    const targets = registered.map(r => r.target);
+    const results = [];
+    const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
+    if (!named) {
+        const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
+        const ran = await verifyExec(table, checks, log, exec);
+        const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok));
+        results.push(...ran, ...(await verifyDeep(passed, log, exec)));
+    }
+    const wantContainers = named !== undefined || options.smokeImage !== undefined;
+    if (!wantContainers && options.verify !== 'auto')
+        return results;
+    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    if (!engine) {
+        if (wantContainers) {
+            const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
+            throw new Error(named === 'podman'
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                : named === 'docker'
+                    ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+        }
+        log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
+        return results;
+    }
+    log.info(`containers: checking with ${engine.name}`);
+    const fromDocker = (method, r) => ({
+        target: r.target,
+        platform: r.platform,
+        method,
+        ok: r.ok,
+        ms: r.ms,
+        detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
+    });
+    const smoke = await dockerSmoke(targets, log, { engine });
+    results.push(...smoke.map(r => fromDocker(engine.name, r)));
+    if (options.smokeImage) {
+        const uname = await dockerUname(options.smokeImage, targets, log, { engine });
+        results.push(...uname.map(r => fromDocker('image', r)));
+    }
+    for (const r of results.filter(x => x.method !== 'exec' && x.method !== 'chroot')) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** An error describing every failed check, or undefined when all passed. */
+function verificationError(result) {
+    const failed = result.verified.filter(r => !r.ok);
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map(r => `${r.platform} (${r.target}, ${r.method}): ${r.detail}`);
+    return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
+}
+
+;// CONCATENATED MODULE: ./src/options.ts
+// Options of one run, parsed and checked before anything on the machine changes. The action
+// (inputs.ts) and the CLI read their raw strings differently and share this parser.
+
+
+
+
+
+const DEFAULTS = {
+    platforms: 'all',
+    flags: 'POCF',
+    source: 'auto',
+    reset: 'false',
+    cleanup: 'true',
+    verify: 'auto'
+};
+function parseOptions(raw) {
+    const value = (key, fallback = '') => raw[key]?.trim() || fallback;
+    return {
+        platforms: parsePlatforms(value('platforms', DEFAULTS.platforms)),
+        flags: parseFlags(value('flags', DEFAULTS.flags)),
+        source: parseChoice('source', value('source', DEFAULTS.source), SOURCES),
+        qemuPath: parseQemuPath(value('qemu-path')),
+        qemuVersion: parseQemuVersion(value('qemu-version')),
+        manifest: parseManifestLocation(value('manifest')),
+        reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
+        cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
+        verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
+        smokeImage: parseImage(value('smoke-image'))
+    };
+}
+function parseFlags(input) {
+    const bad = [...input].filter(c => !'POCFpocf'.includes(c));
+    if (bad.length > 0) {
+        throw new Error(`flags '${input}' has ${bad.map(c => JSON.stringify(c)).join(', ')}: only the letters P, O, C and F are allowed (default POCF)`);
+    }
+    return canonicalFlags(input);
+}
+function parseChoice(name, input, choices) {
+    const value = input.toLowerCase();
+    if (!choices.includes(value)) {
+        throw new Error(`${name} '${input}' is not one of ${choices.join(', ')}`);
+    }
+    return value;
+}
+/** An image reference goes into docker's argv: refuse what could read as an option. */
+function parseImage(input) {
+    if (!input)
+        return undefined;
+    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(input)) {
+        throw new Error(`smoke-image '${input}' is not an image reference: use for example alpine:3.20`);
+    }
+    return input;
+}
+function parseQemuPath(input) {
+    if (!input)
+        return undefined;
+    if (!input.startsWith('/') || /[:\n\0]/.test(input)) {
+        throw new Error(`qemu-path '${input}' must be an absolute folder path without ':' or newlines (the kernel's register format splits on ':')`);
+    }
+    return input.replace(/\/+$/, '') || '/';
+}
+function parseQemuVersion(input) {
+    if (!input)
+        return undefined;
+    if (!semver_default().validRange(input)) {
+        throw new Error(`qemu-version '${input}' is neither a version nor a range: use for example 10.0.13 or 10.x`);
+    }
+    return input;
+}
+function parseManifestLocation(input) {
+    if (!input)
+        return undefined;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
+        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+    }
+    return input;
+}
+function parseBoolean(name, input) {
+    const v = input.toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new Error(`${name} '${input}' is not a boolean: use true or false`);
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/restore.ts
+// Undo one run: remove what it registered, register again what `reset` removed, and compare
+// the table with the snapshot taken before the first change. Problems are warnings: a post
+// step must never fail a job that already did its work.
+
+
+async function restore(table, state, log, owners) {
+    const report = {
+        removed: [],
+        restored: [],
+        vanished: [],
+        shared: [],
+        differences: []
+    };
+    const me = state.owner ?? '';
+    // Entries another run registered and this one shared: the last user removes them.
+    for (const entry of [...(state.adopted ?? [])].reverse()) {
+        const others = owners?.others(entry, me) ?? [];
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (others.length > 0 || !current || !sameDefinition(current, entry))
+            continue;
+        await table.remove(entry.name);
+        log.info(`removed ${entry.name} (the last run using it)`);
+        report.removed.push(entry.name);
+    }
+    for (const entry of [...state.created].reverse()) {
+        if (owners && owners.others(entry, me).length > 0) {
+            owners.release(entry, me);
+            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+            report.shared.push(entry.name);
+            continue;
+        }
+        owners?.release(entry, me);
+        const current = await table.get(entry.name);
+        if (!current) {
+            log.warning(`${entry.name} was removed during the job by something else (systemd-binfmt restart, kind, minikube?): nothing to clean up`);
+            report.vanished.push(entry.name);
+        }
+        else if (!sameDefinition(current, entry)) {
+            log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
+            report.vanished.push(entry.name);
+        }
+        else {
+            await table.remove(entry.name);
+            log.info(`removed ${entry.name}`);
+            report.removed.push(entry.name);
+        }
+    }
+    for (const entry of state.removed) {
+        const current = await table.get(entry.name);
+        if (current && sameDefinition(current, entry))
+            continue;
+        if (current) {
+            log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
+            continue;
+        }
+        try {
+            await table.register(entry);
+            log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
+            report.restored.push(entry.name);
+        }
+        catch (e) {
+            log.warning(`Could not put back ${entry.name}: ${e.message}`);
+        }
+    }
+    await owners?.save();
+    // Entries other running jobs registered or share are expected; anything else is a difference.
+    const shared = new Set(report.shared);
+    const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
+    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
+    if (report.differences.length === 0) {
+        log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
+    }
+    else {
+        log.warning(`binfmt_misc differs from before the run: ${report.differences.join('; ')}`);
+    }
+    return report;
+}
+/**
+ * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
+ * The state is read again once the lock is held: an install on the same state may have added
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ */
+async function restoreSaved(store, log, options = {}) {
+    const first = store.load();
+    if (!first)
+        return undefined;
+    const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
+    const place = await lockDirFor(table.root, log, options.lockDir);
+    return withLock(place, async () => {
+        const state = store.load();
+        if (!state)
+            return undefined;
+        if (state.root !== first.root) {
+            throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
+        }
+        const report = await restore(table, state, log, await Owners.read(place, log));
+        store.clear();
+        return report;
+    }, log);
+}
+/** One line per entry added, missing or changed between two tables. */
+function compare(before, after) {
+    const old = new Map(before.map(e => [e.name, e]));
+    const now = new Map(after.map(e => [e.name, e]));
+    const lines = [];
+    for (const [name, entry] of old) {
+        const current = now.get(name);
+        if (!current)
+            lines.push(`${name} is missing`);
+        else if (!sameDefinition(current, entry))
+            lines.push(`${name} changed`);
+    }
+    for (const name of now.keys())
+        if (!old.has(name))
+            lines.push(`${name} was added`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/journal.ts
+// What a run changed, saved after every change so the post step (or `setup-binfmt
+// uninstall`) can undo exactly that, even when the run stopped half-way.
+
+
+
+
+/** A saved state read back, checked before anything is done with it; `where` names it in errors. */
+function parseRunState(text, where) {
+    if (!text)
+        return undefined;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${where} is not valid JSON (${e.message}): delete it`, {
+            cause: e
+        });
+    }
+    checkRunState(state, where);
+    return state;
+}
+/** binfmt_misc's filesystem type, as statfs reports it. */
+const BINFMT_MISC_MAGIC = 0x42494e4d;
+/** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
+function checkRoot(root, where) {
+    if (root === DEFAULT_ROOT)
+        return;
+    const fail = (why) => {
+        throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
+            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+    };
+    if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
+        fail('is not an absolute, normalised path');
+    }
+    const path = root;
+    let type;
+    let real;
+    try {
+        type = (0,external_node_fs_namespaceObject.statfsSync)(path).type;
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (e) {
+        return fail(`cannot be read (${e.code})`);
+    }
+    if (type !== BINFMT_MISC_MAGIC)
+        fail('is not a binfmt_misc mount');
+    if (real !== path)
+        fail(`goes through a symbolic link (to ${real})`);
+}
+/** Entry names become file names in binfmt_misc; interpreters are paths root registers. */
+function checkEntry(e, where, list) {
+    const bad = (what) => {
+        throw new Error(`${where}: an entry in '${list}' has ${what}; expected an entry as binfmt_misc lists it. Delete ${where} if you did not write it`);
+    };
+    if (typeof e !== 'object' || e === null)
+        bad('no fields');
+    if (typeof e.name !== 'string' ||
+        !/^[^/\0\n]{1,255}$/.test(e.name) ||
+        ['.', '..', 'register', 'status'].includes(e.name)) {
+        bad(`the name ${JSON.stringify(e.name)}`);
+    }
+    if (typeof e.interpreter !== 'string' ||
+        !(0,external_node_path_namespaceObject.isAbsolute)(e.interpreter) ||
+        (0,external_node_path_namespaceObject.normalize)(e.interpreter) !== e.interpreter ||
+        [...e.interpreter].some(c => c.charCodeAt(0) < 0x20)) {
+        bad(`the interpreter ${JSON.stringify(e.interpreter)} (not an absolute, normalised path)`);
+    }
+    if (typeof e.flags !== 'string' || !/^P?O?C?F?$/.test(e.flags)) {
+        bad(`the flags ${JSON.stringify(e.flags)} (P, O, C, F in that order)`);
+    }
+    if (typeof e.enabled !== 'boolean')
+        bad('no enabled state');
+    if (!Number.isInteger(e.offset) || e.offset < 0 || e.offset > 255) {
+        bad(`the offset ${JSON.stringify(e.offset)}`);
+    }
+    const hex = (v) => v === undefined || (typeof v === 'string' && /^([0-9a-f]{2})*$/.test(v));
+    if (!hex(e.magic) || !hex(e.mask))
+        bad('magic or mask that is not lowercase hex');
+    if (e.extension !== undefined &&
+        (typeof e.extension !== 'string' || /[/\0\n:]/.test(e.extension))) {
+        bad(`the extension ${JSON.stringify(e.extension)}`);
+    }
+}
+function checkRunState(state, where) {
+    if (typeof state !== 'object' || state === null || state.version !== 1) {
+        throw new Error(`${where} is not a setup-binfmt state of version 1: delete it`);
+    }
+    checkRoot(state.root, where);
+    if (typeof state.cleanup !== 'boolean') {
+        throw new Error(`${where} has no cleanup setting: delete it`);
+    }
+    for (const list of ['snapshot', 'created', 'removed', 'adopted']) {
+        const entries = state[list] ?? [];
+        if (!Array.isArray(entries))
+            throw new Error(`${where}: '${list}' is not a list: delete it`);
+        for (const e of entries)
+            checkEntry(e, where, list);
+    }
+    if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
+        throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
+    }
+}
+/**
+ * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
+ * its folder must belong to root or this user and be writable by nobody else.
+ */
+function fileStore(path) {
+    const what = 'setup-binfmt state';
+    const name = (0,external_node_path_namespaceObject.basename)(path);
+    return {
+        load: () => {
+            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
+            const text = dir === undefined ? undefined : readPrivateFile((0,external_node_path_namespaceObject.join)(dir, name), what);
+            return text === undefined ? undefined : parseRunState(text, path);
+        },
+        save: state => {
+            writePrivateFile(privateDir((0,external_node_path_namespaceObject.dirname)(path), what), name, JSON.stringify(state, null, 2));
+        },
+        clear: () => {
+            const dir = existingPrivateDir((0,external_node_path_namespaceObject.dirname)(path), what);
+            if (dir !== undefined)
+                (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
+        }
+    };
+}
+/** Records changes into a RunState and saves it after each one. */
+class Journal {
+    store;
+    start;
+    tableAtStart;
+    state;
+    constructor(store, start, 
+    /** The table when this run began (the stored snapshot may be older). */
+    tableAtStart) {
+        this.store = store;
+        this.start = start;
+        this.tableAtStart = tableAtStart;
+        this.state = start;
+        store.save(start);
+    }
+    /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
+    static begin(store, root, cleanup, snapshot, owner) {
+        const previous = store.load();
+        const start = previous && previous.root === root
+            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
+            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
+        return new Journal(store, start, snapshot);
+    }
+    get owner() {
+        return this.state.owner;
+    }
+    adopted(entry) {
+        if (this.state.adopted?.some(e => e.name === entry.name))
+            return;
+        this.update({ adopted: [...(this.state.adopted ?? []), entry] });
+    }
+    /** Only what this run changed, with the table as this run found it. */
+    thisRun() {
+        const before = new Set(this.start.created.map(e => e.name));
+        return {
+            ...this.state,
+            snapshot: this.tableAtStart,
+            created: this.state.created.filter(e => !before.has(e.name)),
+            removed: this.state.removed.slice(this.start.removed.length),
+            adopted: (this.state.adopted ?? []).slice(this.start.adopted?.length ?? 0)
+        };
+    }
+    /** After this run's changes were undone: record that nothing of them is left. */
+    forgetThisRun() {
+        const mine = new Set(this.thisRun().created.map(e => e.name));
+        this.update({
+            created: this.state.created.filter(e => !mine.has(e.name)),
+            removed: this.state.removed.slice(0, this.start.removed.length),
+            adopted: (this.state.adopted ?? []).slice(0, this.start.adopted?.length ?? 0)
+        });
+    }
+    get current() {
+        return this.state;
+    }
+    created(entry) {
+        this.update({ created: [...this.state.created, entry] });
+    }
+    removed(entry) {
+        // Removing an entry this run created just forgets it; others are put back by post.
+        if (this.state.created.some(e => e.name === entry.name)) {
+            this.update({ created: this.state.created.filter(e => e.name !== entry.name) });
+        }
+        else {
+            this.update({ removed: [...this.state.removed, entry] });
+        }
+    }
+    /**
+     * Save the record of a change before making it, so that a run killed in between leaves
+     * nothing unrecorded for post; when the change fails, take the record back.
+     */
+    async writeAhead(record, change) {
+        const before = this.state;
+        record();
+        try {
+            return await change();
+        }
+        catch (e) {
+            this.update(before);
+            throw e;
+        }
+    }
+    update(change) {
+        this.state = { ...this.state, ...change };
+        this.store.save(this.state);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/kernel-flags.ts
+// What the running kernel can honour of the flags asked for. binfmt_misc has accepted P
+// (preserve argv[0]) for long, but the interpreter learns that P is in effect only from
+// AT_FLAGS, which Linux 5.12 added. On an older kernel QEMU cannot tell that the kernel put
+// the original argv[0] after the program's path, and every emulated program would see it as
+// an extra first argument. So there P is dropped, with a warning: argv[0] becomes the path.
+/** The first kernel that tells the interpreter about P through AT_FLAGS. */
+const P_NEEDS = [5, 12];
+/** major.minor of a kernel release string such as os.release() gives; undefined if none. */
+function kernelVersion(release) {
+    const m = /^(\d+)\.(\d+)/.exec(release.trim());
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/** `flags` (canonical) as this kernel can honour them, and the warning when one was dropped. */
+function flagsForKernel(flags, release) {
+    const version = kernelVersion(release);
+    // An unreadable release keeps P: the argv0 check then says whether it works.
+    if (!flags.includes('P') || !version)
+        return { flags };
+    const [major, minor] = version;
+    if (major > P_NEEDS[0] || (major === P_NEEDS[0] && minor >= P_NEEDS[1]))
+        return { flags };
+    const kept = flags.replace('P', '');
+    return {
+        flags: kept,
+        warning: `flags '${flags}' include P, but kernel ${release} is older than ${P_NEEDS.join('.')}: it cannot tell QEMU that argv[0] was preserved, so emulated programs would get an extra argument. Registering with '${kept}' instead: programs see their full path as argv[0]. Use a ${P_NEEDS.join('.')}+ kernel to keep argv[0], or pass flags without P to silence this.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/setup.ts
+// The main job, shared by the action and the CLI:
+// options -> plan (targets) -> interpreters -> registration -> result.
+
+
+
+
+
+
+
+
+
+
+
+
+async function setup(asked, deps) {
+    const timings = {};
+    const log = timedGroups(deps.log, timings);
+    const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? (0,external_node_os_namespaceObject.release)());
+    const options = { ...asked, flags: fitted.flags };
+    const plan = await log.group('Plan', async () => {
+        if (fitted.warning)
+            log.warning(fitted.warning);
+        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
+        const p = makePlan(options.platforms, native, log);
+        log.info(`native: ${p.native.join(', ') || 'none'}`);
+        log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
+        if (!options.flags.includes('F')) {
+            log.warning(`flags '${options.flags}' lack F: containers and chroots will not find the interpreter. Add F unless you know you need it off.`);
+        }
+        return p;
+    });
+    const acquired = plan.targets.length === 0
+        ? undefined
+        : await log.group('Get QEMU', async () => {
+            const got = await acquire({ ...options, targets: plan.targets }, log);
+            for (const [t, path] of got.interpreters)
+                log.info(`${t}: ${path}`);
+            log.info(`QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`);
+            return got;
+        });
+    let table;
+    const registered = await log.group('Register', async () => {
+        const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+        table = open;
+        const place = await lockDirFor(open.root, log, deps.lockDir);
+        // One run at a time changes the table: others on this host wait here.
+        return withLock(place, () => registerAll(open, plan, options, acquired, place, deps.store, log), log);
+    });
+    const verified = options.verify === 'none' || registered.length === 0
+        ? []
+        : await log.group('Verify', () => verify(table, registered, options, log, deps.exec));
+    const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
+    const nativePlatforms = plan.native
+        .filter(t => CONTAINER_TARGETS.includes(t))
+        .flatMap(ociPlatforms);
+    return {
+        plan,
+        registered,
+        acquired,
+        verified,
+        platforms: [...new Set([...nativePlatforms, ...emulatedPlatforms])],
+        emulatedPlatforms,
+        emulators: registered.map(r => r.entry.name),
+        timings
+    };
+}
+async function registerAll(table, plan, options, acquired, place, store, log) {
+    const owners = await Owners.read(place, log);
+    const owner = store.load()?.owner ?? newOwnerId();
+    // Entries other running jobs registered come and go with them: not part of our snapshot.
+    const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0);
+    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner);
+    try {
+        if (options.reset)
+            await resetQemuEntries(table, journal, log, owners);
+        const done = [];
+        for (const t of plan.targets) {
+            const interpreter = acquired?.interpreters.get(t) ?? '';
+            const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners);
+            log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
+            done.push(r);
+        }
+        return done;
+    }
+    catch (e) {
+        await rollBack(table, journal, log, owners);
+        throw e;
+    }
+}
+/** All or nothing: undo what this run registered or reset before the failure. */
+async function rollBack(table, journal, log, owners) {
+    const undo = journal.thisRun();
+    if (undo.created.length === 0 && undo.removed.length === 0)
+        return;
+    const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
+    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+        `and putting back what reset removed (${names(undo.removed)})`);
+    await restore(table, undo, log, owners);
+    journal.forgetThisRun();
+}
+/** The same log, with the wall time of each group recorded under its name. */
+function timedGroups(log, timings) {
+    return {
+        ...log,
+        group: async (name, fn) => {
+            const start = performance.now();
+            try {
+                return await log.group(name, fn);
+            }
+            finally {
+                timings[name] = Math.round(performance.now() - start);
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/daemon/status.ts
+// The daemon's health, as a file any probe can read: a Kubernetes liveness probe runs
+// `setup-binfmt health`, which reads it and answers with its exit code.
+
+async function writeStatus(path, status) {
+    const tmp = `${path}.${process.pid}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 });
+    await (0,promises_namespaceObject.rename)(tmp, path);
+}
+/** Exit codes of `setup-binfmt health`. */
+const HEALTH = { healthy: 0, unhealthy: 1, unknown: 2 };
+/** Healthy when the last check found every entry and is recent (three intervals, at least 5 s). */
+async function health(path, now = Date.now()) {
+    let status;
+    try {
+        status = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch (e) {
+        return {
+            code: HEALTH.unknown,
+            message: `no daemon status in ${path} (${e.message}): is 'setup-binfmt daemon --status-file ${path}' running?`
+        };
+    }
+    const age = now - Date.parse(status.checkedAt);
+    const limit = Math.max(3 * status.intervalMs, 5000);
+    if (!(age <= limit)) {
+        return {
+            code: HEALTH.unknown,
+            message: `the daemon (pid ${status.pid}) last checked the table ${Math.round(age / 1000)} s ago (limit ${limit / 1000} s): it is stuck or gone`
+        };
+    }
+    const missing = status.entries.filter(e => !e.present).map(e => e.name);
+    if (!status.healthy) {
+        const why = status.lastError ?? `${missing.join(', ')} missing`;
+        return { code: HEALTH.unhealthy, message: `unhealthy: ${why}` };
+    }
+    const names = status.entries.map(e => e.name).join(', ') || 'nothing';
+    return {
+        code: HEALTH.healthy,
+        message: `healthy: ${names} registered; ${status.heals} heal(s) since ${status.startedAt}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/daemon/daemon.ts
+// Node mode for fleets: keep the chosen platforms registered on a host for as long as this
+// process lives. Something may wipe entries at any time (a systemd-binfmt restart, another
+// tool's reset, kind or minikube): the daemon notices within one interval and registers them
+// again through the same setup flow; on SIGTERM it removes what it registered, as post does.
+
+
+
+
+
+/** The daemon's state lives and dies with its process: a store in memory. */
+function processStore() {
+    let state;
+    return {
+        load: () => state,
+        save: s => void (state = s),
+        clear: () => void (state = undefined)
+    };
+}
+/** Which of the entries we keep are missing, or no longer as we registered them. */
+async function lost(root, kept) {
+    const now = new Map((await BinfmtTable.read(root)).map(e => [e.name, e]));
+    return kept.filter(({ entry }) => {
+        const current = now.get(entry.name);
+        return !current || !sameDefinition(current, entry) || !current.enabled;
+    });
+}
+async function runDaemon(options, deps) {
+    const { log, intervalMs } = deps;
+    const root = deps.root ?? DEFAULT_ROOT;
+    const store = processStore();
+    const startedAt = new Date().toISOString();
+    let heals = 0;
+    let lastHeal;
+    let lastError;
+    const first = await setup(options, { log, store, root });
+    const failure = verificationError(first);
+    if (failure) {
+        // Keeping entries that do not work would only make every build on the node fail later.
+        await restoreSaved(store, log);
+        throw failure;
+    }
+    const native = new Set(first.plan.native);
+    let kept = [...first.registered];
+    log.info(`daemon: keeping ${kept.map(r => r.entry.name).join(', ') || 'nothing'} registered in ${root}; checking every ${intervalMs} ms`);
+    const report = async (missing) => {
+        if (!deps.statusFile)
+            return;
+        const status = {
+            pid: process.pid,
+            startedAt,
+            checkedAt: new Date().toISOString(),
+            intervalMs,
+            root,
+            healthy: missing.length === 0 && lastError === undefined,
+            entries: kept.map(r => ({ name: r.entry.name, present: !missing.includes(r) })),
+            heals,
+            lastHeal,
+            lastError
+        };
+        await writeStatus(deps.statusFile, status);
+    };
+    let stopping = false;
+    void deps.stop.then(() => (stopping = true));
+    await report([]);
+    while (!stopping) {
+        await Promise.race([new Promise(resolve => setTimeout(resolve, intervalMs)), deps.stop]);
+        if (stopping)
+            break;
+        let missing = [];
+        try {
+            missing = await lost(root, kept);
+            if (missing.length > 0) {
+                const start = performance.now();
+                const names = missing.map(r => r.entry.name);
+                log.warning(`daemon: ${names.join(', ')} vanished or changed: registering again`);
+                forget(store, missing);
+                // Only the lost targets, without the start's checks: native targets are known, and
+                // the interpreters were verified at start.
+                const targets = missing.map(r => r.target);
+                const again = await setup({ ...options, platforms: { targets, all: false }, reset: false, verify: 'none' }, { log, store, root, native });
+                kept = kept.map(r => again.registered.find(a => a.target === r.target) ?? r);
+                heals++;
+                lastHeal = {
+                    at: new Date().toISOString(),
+                    entries: names,
+                    ms: Math.round(performance.now() - start)
+                };
+                log.info(`daemon: ${names.join(', ')} back in ${lastHeal.ms} ms`);
+                missing = await lost(root, kept);
+            }
+            lastError = undefined;
+        }
+        catch (e) {
+            lastError = e.message;
+            log.warning(`daemon: could not put the entries back: ${lastError}; trying again`);
+        }
+        await report(missing);
+    }
+    log.info('daemon: stopping, removing what it registered');
+    const restored = await restoreSaved(store, log);
+    return restored && restored.differences.length > 0 ? 1 : 0;
+}
+/**
+ * Entries that vanished or changed are no longer ours to undo: drop them from the record so
+ * the next setup registers them afresh (a changed one under our name is left to whoever
+ * changed it; ours then goes in under the next free name).
+ */
+function forget(store, gone) {
+    const state = store.load();
+    if (!state)
+        return;
+    const names = new Set(gone.map(r => r.entry.name));
+    store.save({
+        ...state,
+        created: state.created.filter(e => !names.has(e.name)),
+        adopted: (state.adopted ?? []).filter(e => !names.has(e.name))
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli.ts
+// setup-binfmt on any Linux machine: the action's core behind a command line.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_INTERVAL_MS = 500;
+const USAGE = `Usage: setup-binfmt <command> [options]
+
+Commands:
+  install     register QEMU interpreters for the given platforms
+  export      install them for good: copy them to a stable folder and write one file per
+              platform for systemd-binfmt or binfmt-support, which load them at every boot
+  status      show the binfmt_misc table (--json for JSON)
+  uninstall   remove what setup-binfmt install registered and put back what it removed;
+              with --exported, delete what export wrote
+  daemon      install, then keep the entries registered: put back within one interval any
+              that vanish or change; on SIGTERM or SIGINT remove them and exit
+  health      read a daemon's --status-file: exit 0 healthy, 1 unhealthy, 2 stale or absent
+
+Options for install:
+  --platforms LIST   comma or space separated (default ${DEFAULTS.platforms})
+  --flags FLAGS      letters of P, O, C, F (default ${DEFAULTS.flags})
+  --source NAME      auto, download, package or system (default ${DEFAULTS.source})
+  --qemu-path DIR    folder holding qemu-<target>[-static] (source system)
+  --qemu-version V   exact version or range, e.g. 10.0.13 or 10.x (default: newest stable)
+  --manifest LOC     URL or path of a versions manifest (default: the built-in one)
+  --reset            first remove every qemu-* entry (uninstall puts them back)
+  --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
+  --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+
+Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
+  --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
+                     (/usr/share/binfmts/qemu-<target>, for update-binfmts --import)
+  --dir DIR          where those files go (default /etc/binfmt.d or /usr/share/binfmts)
+  --install-dir DIR  where the interpreters go, a folder per QEMU version
+                     (default /usr/local/lib/setup-binfmt)
+  --dry-run          print the files instead of writing them
+
+Options for uninstall:
+  --exported         delete exactly the files export wrote (those --install-dir records)
+
+Options for daemon (and every option of install):
+  --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
+  --status-file F    write the daemon's health there after every check (health reads it)
+  --binfmt-root DIR  the binfmt_misc folder to keep (default ${DEFAULT_ROOT}; a container
+                     that mounts the host's elsewhere names that folder)
+
+Common options:
+  --state FILE       where install records what it changed, in a folder only root or you
+                     can write (default $SETUP_BINFMT_STATE, else /run/setup-binfmt/state.json
+                     as root, else setup-binfmt/state.json in $XDG_RUNTIME_DIR or
+                     ~/.local/state)
+  --json             machine-readable output (install, status)
+  --verbose          debug output
+  --help             this text
+`;
+function defaultStatePath() {
+    if (process.env.SETUP_BINFMT_STATE)
+        return process.env.SETUP_BINFMT_STATE;
+    if (process.getuid?.() === 0)
+        return '/run/setup-binfmt/state.json';
+    // Never a shared folder such as /tmp: another user could plant the state there. The
+    // store checks whichever folder it is.
+    const base = process.env.XDG_RUNTIME_DIR || process.env.XDG_STATE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'state');
+    return (0,external_node_path_namespaceObject.join)(base, 'setup-binfmt', 'state.json');
+}
+function consoleLog(verbose) {
+    return {
+        info: m => console.error(m),
+        debug: m => void (verbose && console.error(`debug: ${m}`)),
+        notice: m => console.error(`notice: ${m}`),
+        warning: m => console.error(`warning: ${m}`),
+        group: async (name, fn) => {
+            console.error(`== ${name}`);
+            return fn();
+        }
+    };
+}
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
+    return rows
+        .map(r => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+async function cli_status(json, statePath) {
+    const mounted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(DEFAULT_ROOT, 'register'));
+    const entries = await BinfmtTable.read(DEFAULT_ROOT);
+    const ours = new Set(fileStore(statePath)
+        .load()
+        ?.created.map(e => e.name) ?? []);
+    if (json) {
+        const out = entries.map(e => ({ ...e, managed: ours.has(e.name) }));
+        console.log(JSON.stringify({ mounted, entries: out }, null, 2));
+        return;
+    }
+    if (!mounted) {
+        console.log(`binfmt_misc is not mounted at ${DEFAULT_ROOT}`);
+        return;
+    }
+    const rows = entries.map(e => [
+        e.name,
+        e.enabled ? 'enabled' : 'disabled',
+        e.flags || '-',
+        e.interpreter,
+        ours.has(e.name) ? 'setup-binfmt' : ''
+    ]);
+    console.log(table([['ENTRY', 'STATE', 'FLAGS', 'INTERPRETER', 'OWNER'], ...rows]));
+}
+/** What install --json prints: the outputs, each platform's entry, checks and phase times. */
+function jsonResult(result) {
+    return {
+        platforms: result.platforms,
+        emulatedPlatforms: result.emulatedPlatforms,
+        emulators: result.emulators,
+        native: result.plan.native,
+        qemuVersion: result.acquired?.version ?? '',
+        source: result.acquired?.source ?? '',
+        cacheHit: result.acquired?.cacheHit ?? true,
+        downloadedBytes: result.acquired?.downloadedBytes ?? 0,
+        registered: result.registered.map(r => ({
+            target: r.target,
+            action: r.action,
+            entry: r.entry
+        })),
+        verified: result.verified,
+        timings: result.timings
+    };
+}
+/** What export prints on standard output: the files (all of them with --dry-run), then how to load them. */
+function printExport(result) {
+    if (result.entries.length === 0) {
+        console.log('Nothing to export: every platform asked for runs natively here');
+        return;
+    }
+    if (result.dryRun) {
+        for (const f of result.files) {
+            if (f.kind === 'interpreter') {
+                console.log(`# ${f.path}: a copy of ${f.source}, mode 0755 (sha256 ${f.sha256})\n`);
+            }
+            else {
+                console.log(`# ${f.path}\n${f.text}`);
+            }
+        }
+        for (const c of result.conflicts)
+            console.error(`warning: ${c}: export would refuse to replace it`);
+        console.log(`# --dry-run: nothing written. ${result.manifestPath} would record what export writes.`);
+    }
+    else {
+        console.log(`exported ${result.entries.map(e => e.name).join(', ')} (QEMU ${result.version}) to ${result.dir}, ` +
+            `interpreters in ${(0,external_node_path_namespaceObject.join)(result.installDir, result.version)}; ${result.manifestPath} records them`);
+    }
+    console.log(result.format === 'systemd'
+        ? '\nsystemd-binfmt loads them at every boot. To load them now, as root:'
+        : '\nbinfmt-support loads them at every boot once imported. To import and load them now, as root:');
+    for (const command of result.activate)
+        console.log(`  ${command}`);
+    if (result.activate[0] === 'systemctl restart systemd-binfmt') {
+        console.log('(the restart first removes every binfmt_misc entry, then loads every binfmt.d file; ' +
+            'the second command loads only these, replacing entries of the same names)');
+    }
+}
+function parseInterval(raw) {
+    if (raw === undefined)
+        return DEFAULT_INTERVAL_MS;
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 50 || ms > 3_600_000) {
+        throw new Error(`--interval '${raw}' is not a whole number of milliseconds from 50 to 3600000: use e.g. --interval 500`);
+    }
+    return ms;
+}
+async function main(argv) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            platforms: { type: 'string' },
+            flags: { type: 'string' },
+            source: { type: 'string' },
+            'qemu-path': { type: 'string' },
+            'qemu-version': { type: 'string' },
+            manifest: { type: 'string' },
+            verify: { type: 'string' },
+            'smoke-image': { type: 'string' },
+            reset: { type: 'boolean' },
+            format: { type: 'string' },
+            dir: { type: 'string' },
+            'install-dir': { type: 'string' },
+            'dry-run': { type: 'boolean' },
+            exported: { type: 'boolean' },
+            state: { type: 'string' },
+            interval: { type: 'string' },
+            'status-file': { type: 'string' },
+            'binfmt-root': { type: 'string' },
+            json: { type: 'boolean' },
+            verbose: { type: 'boolean' },
+            help: { type: 'boolean' }
+        }
+    });
+    const command = positionals[0];
+    if (values.help || !command) {
+        process.stdout.write(USAGE);
+        return command || values.help ? 0 : 2;
+    }
+    const log = consoleLog(values.verbose ?? false);
+    const store = fileStore(values.state ?? defaultStatePath());
+    switch (command) {
+        case 'install': {
+            const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' });
+            const result = await setup(options, { log, store });
+            const failure = verificationError(result);
+            if (values.json) {
+                console.log(JSON.stringify(jsonResult(result), null, 2));
+                if (failure)
+                    console.error(`setup-binfmt: ${failure.message}`);
+                return failure ? 1 : 0;
+            }
+            console.log(`platforms=${result.platforms.join(',')}`);
+            console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`);
+            console.log(`emulators=${result.emulators.join(',')}`);
+            console.log(`qemu-version=${result.acquired?.version ?? ''}`);
+            console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`);
+            if (failure)
+                console.error(`setup-binfmt: ${failure.message}`);
+            return failure ? 1 : 0;
+        }
+        case 'export': {
+            const format = parseExportFormat(values.format);
+            const options = parseOptions({ ...values, reset: 'false', verify: 'none' });
+            const result = await exportPlatforms(options, {
+                format,
+                dir: values.dir,
+                installDir: values['install-dir'],
+                dryRun: values['dry-run'] ?? false
+            }, { log });
+            printExport(result);
+            return 0;
+        }
+        case 'status':
+            await cli_status(values.json ?? false, values.state ?? defaultStatePath());
+            return 0;
+        case 'uninstall': {
+            if (values.exported) {
+                const removed = await removeExported({ installDir: values['install-dir'], log });
+                if (removed.deactivate.length > 0) {
+                    console.log('The files are gone; the entries stay in binfmt_misc (and binfmt-support) until reboot. To remove them now:');
+                    for (const command of removed.deactivate)
+                        console.log(`  ${command}`);
+                }
+                return removed.kept.length === 0 ? 0 : 1;
+            }
+            const report = await restoreSaved(store, log);
+            if (!report) {
+                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                return 0;
+            }
+            return report.differences.length === 0 ? 0 : 1;
+        }
+        case 'daemon': {
+            const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' });
+            const intervalMs = parseInterval(values.interval);
+            const stop = new Promise(resolve => {
+                process.once('SIGTERM', resolve);
+                process.once('SIGINT', resolve);
+            });
+            return runDaemon(options, {
+                log,
+                root: values['binfmt-root'],
+                intervalMs,
+                statusFile: values['status-file'],
+                stop
+            });
+        }
+        case 'health': {
+            const file = values['status-file'];
+            if (!file)
+                throw new Error('health needs --status-file FILE: the file the daemon writes');
+            const answer = await health(file);
+            console.log(answer.message);
+            return answer.code;
+        }
+        default:
+            console.error(`Unknown command '${command}'.\n${USAGE}`);
+            return 2;
+    }
+}
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(327);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
