@@ -3,6 +3,8 @@
 // 1. Get QEMU for arm64,arm: bytes and seconds, cold and warm (tool cache), per-target tar.gz
 //    files against the whole Debian .deb, served over real HTTP on 127.0.0.1.
 // 2. Verification: `exec` of arm64,arm, and `docker` of arm64,arm,riscv64.
+// 3. The action's main and post steps as the runner runs them, cold and warm, against a shell
+//    that registers the same entries. `npm run bench -- --steps` runs only this part (no Docker).
 //
 // Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
 // its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
@@ -435,16 +437,19 @@ if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: npm run bui
 prepareMirror()
 const server = await serve()
 const ns = await privateNamespace()
+const stepsOnly = process.argv.includes('--steps')
 try {
-  await getQemu(ns, server)
-  await execVerify(ns)
+  if (!stepsOnly) {
+    await getQemu(ns, server)
+    await execVerify(ns)
+  }
   await wholeSteps(ns, server)
   await daemonHeal(ns)
 } finally {
   ns.stop()
   await server.close()
 }
-await dockerVerify()
+if (!stepsOnly) await dockerVerify()
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
 for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  '))
