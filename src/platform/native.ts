@@ -4,7 +4,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Entry } from '../binfmt/table.js'
 import { run, type Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { CONTAINER_TARGETS } from './names.js'
@@ -23,8 +22,21 @@ const HOST_TARGET: Record<string, string> = {
   mips64el: 'mips64el'
 }
 
+/** What matching needs of a binfmt_misc entry (binfmt/table.ts has the whole Entry). */
+export interface MagicEntry {
+  readonly name: string
+  readonly enabled: boolean
+  readonly offset: number
+  /** Hexadecimal; absent for extension entries. */
+  readonly magic?: string
+  readonly mask?: string
+}
+
 /** The enabled entry the kernel would run this program with; `entries` in match order. */
-export function claimedBy(program: Buffer, entries: readonly Entry[]): Entry | undefined {
+export function claimedBy<E extends MagicEntry>(
+  program: Buffer,
+  entries: readonly E[]
+): E | undefined {
   return entries.find(e => {
     if (!e.enabled || !e.magic) return false
     const magic = Buffer.from(e.magic, 'hex')
@@ -34,7 +46,7 @@ export function claimedBy(program: Buffer, entries: readonly Entry[]): Entry | u
 }
 
 export async function nativeTargets(
-  entries: readonly Entry[],
+  entries: readonly MagicEntry[],
   log: Log,
   exec: Runner = run,
   arch = process.arch
