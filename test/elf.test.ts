@@ -1,11 +1,23 @@
 // Interpreter checks on real files: Debian's static QEMU, a dynamic host program, foreign ELF.
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkInterpreter, readElf } from '../src/qemu/elf.js'
-import { findSystemInterpreters } from '../src/qemu/system.js'
+import { acquire } from '../src/qemu/acquire.js'
+import { findSystemInterpreters, qemuVersion } from '../src/qemu/system.js'
+import { memoryLog } from '../src/util/log.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 
 let dir: string
@@ -20,6 +32,7 @@ describe('readElf', () => {
       bits: 64,
       littleEndian: true,
       machine: 62,
+      type: 3,
       dynamic: false
     })
   })
@@ -53,6 +66,103 @@ describe('checkInterpreter', () => {
     const text = join(dir, 'not-elf')
     writeFileSync(text, '#!/bin/sh\necho hi\n'.repeat(10))
     await expect(checkInterpreter(text, 'x64')).rejects.toThrow(/is not an ELF executable/)
+  })
+})
+
+/** A copy of the static QEMU with some header bytes changed (little-endian x86-64 offsets). */
+function patched(name: string, patch: (elf: Buffer) => void): string {
+  const elf = readFileSync(qemuStatic('aarch64'))
+  patch(elf)
+  const path = join(dir, name)
+  writeFileSync(path, elf, { mode: 0o755 })
+  return path
+}
+
+/** 64 bytes of x86-64 ELF header (ET_EXEC, no program headers), then shell commands. */
+function headerThenShell(marker: string): Buffer {
+  const head = Buffer.alloc(64)
+  head.writeUInt32BE(0x7f454c46, 0)
+  head[4] = 2 // 64-bit
+  head[5] = 1 // little-endian
+  head[6] = 1
+  head.writeUInt16LE(2, 16) // ET_EXEC
+  head.writeUInt16LE(62, 18) // x86-64
+  head.writeUInt16LE(56, 54) // e_phentsize, but e_phnum stays 0
+  return Buffer.concat([head, Buffer.from(`\ntouch ${marker}\n`)])
+}
+
+describe('what the kernel could not load is refused', () => {
+  test('a bare 64-byte ELF header', async () => {
+    const path = join(dir, 'bare-header')
+    writeFileSync(path, headerThenShell(join(dir, 'never')))
+    await expect(checkInterpreter(path, 'x64')).rejects.toThrow(
+      `Interpreter ${path} is not a program the kernel can run (it has no program headers)`
+    )
+  })
+  test('an object file (ET_REL)', async () => {
+    const path = patched('object.o', elf => {
+      elf.writeUInt16LE(1, 16)
+      elf.writeUInt16LE(0, 56) // objects have no program headers
+    })
+    await expect(checkInterpreter(path, 'x64')).rejects.toThrow(
+      /\(it is an object file \(ET_REL\), not a program\)/
+    )
+  })
+  test('a core dump (ET_CORE)', async () => {
+    const path = patched('core', elf => elf.writeUInt16LE(4, 16))
+    await expect(checkInterpreter(path, 'x64')).rejects.toThrow(
+      /\(it is a core dump \(ET_CORE\), not a program\)/
+    )
+  })
+  test('a shared library: ET_DYN without an entry point', async () => {
+    const lib = '/lib/x86_64-linux-gnu/libz.so.1'
+    expect((await readElf(lib))?.dynamic).toBe(false) // so PT_INTERP alone would let it pass
+    await expect(checkInterpreter(lib, 'x64')).rejects.toThrow(
+      /its entry point 0x0 is in no executable segment/
+    )
+  })
+  test('an entry point outside every executable segment', async () => {
+    const path = patched('entry-in-data', elf => elf.writeBigUInt64LE(0x10n, 24))
+    await expect(checkInterpreter(path, 'x64')).rejects.toThrow(
+      /its entry point 0x10 is in no executable segment/
+    )
+  })
+  test('a truncated interpreter: a loadable segment is cut off', async () => {
+    const path = join(dir, 'truncated')
+    writeFileSync(path, readFileSync(qemuStatic('aarch64')).subarray(0, 1 << 20))
+    await expect(checkInterpreter(path, 'x64')).rejects.toThrow(
+      /a loadable segment \(#0\) is cut off/
+    )
+  })
+})
+
+describe('nothing from qemu-path is executed', () => {
+  test('a file with an ELF header and shell commands is refused and never run', async () => {
+    const folder = join(dir, 'planted')
+    mkdirSync(folder)
+    const marker = join(dir, 'ran-as-shell')
+    writeFileSync(join(folder, 'qemu-aarch64-static'), headerThenShell(marker), { mode: 0o755 })
+    const before = readdirSync(process.cwd())
+    await expect(
+      acquire({ source: 'system', targets: ['aarch64'], qemuPath: folder }, memoryLog())
+    ).rejects.toThrow(/qemu-aarch64-static is not a program the kernel can run/)
+    expect(existsSync(marker)).toBe(false)
+    expect(readdirSync(process.cwd())).toEqual(before)
+  })
+  test('the version is read from the file, so it need not be executable to tell', async () => {
+    const copy = join(dir, 'qemu-aarch64-readonly')
+    copyFileSync(qemuStatic('aarch64'), copy)
+    chmodSync(copy, 0o644)
+    const printed = /version (\d+\.\d+\.\d+)/.exec(
+      (await import('node:child_process'))
+        .execFileSync(qemuStatic('aarch64'), ['--version'])
+        .toString()
+    )?.[1]
+    expect(await qemuVersion(copy)).toBe(printed)
+  })
+  test('a system interpreter reports its version', async () => {
+    const got = await acquire({ source: 'system', targets: ['aarch64'] }, memoryLog())
+    expect(got.version).toMatch(/^\d+\.\d+\.\d+$/)
   })
 })
 

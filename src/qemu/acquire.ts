@@ -10,12 +10,13 @@ import { cachedVersions, findCached, storeCached, toolName } from './cache.js'
 import { DEFAULT_MANIFEST } from './builtin-manifest.js'
 import { downloadVerified } from './download.js'
 import { checkInterpreter } from './elf.js'
-import { run } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { fileUrls, parseManifest, pickFiles, selectRelease, type Manifest } from './manifest.js'
 import type { AcquireRequest, Acquired } from './request.js'
 import { fromPackage } from './package/source.js'
-import { findSystemInterpreters } from './system.js'
+import { findSystemInterpreters, qemuVersion } from './system.js'
+
+export { qemuVersion }
 
 /** Where relative URLs in the built-in manifest would point: this project's releases. */
 const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/releases/download/'
@@ -23,7 +24,7 @@ const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/relea
 export async function acquire(request: AcquireRequest, log: Log): Promise<Acquired> {
   switch (request.source) {
     case 'system':
-      return fromSystem(request, log)
+      return fromSystem(request)
     case 'download':
       return (await fromCache(request, log)) ?? fromDownload(request, log)
     case 'package':
@@ -44,10 +45,10 @@ async function auto(request: AcquireRequest, log: Log): Promise<Acquired> {
   return fromPackage(request, log)
 }
 
-async function fromSystem(request: AcquireRequest, log: Log): Promise<Acquired> {
+async function fromSystem(request: AcquireRequest): Promise<Acquired> {
   const interpreters = await findSystemInterpreters(request.targets, request.qemuPath)
   const first = interpreters.values().next().value
-  const version = first ? await qemuVersion(first, log) : ''
+  const version = first ? await qemuVersion(first) : ''
   return { interpreters, source: 'system', version, cacheHit: true, downloadedBytes: 0 }
 }
 
@@ -160,12 +161,4 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
     cacheHit: false,
     downloadedBytes
   }
-}
-
-/** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
-export async function qemuVersion(interpreter: string, log?: Log): Promise<string> {
-  const out = await run([interpreter, '--version'], { log, allowFailure: true }).catch(
-    () => undefined
-  )
-  return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown'
 }

@@ -1,7 +1,7 @@
 // `source: system`: interpreters already on the machine, from qemu-path or the usual places.
 
 import { constants } from 'node:fs'
-import { access, stat } from 'node:fs/promises'
+import { access, open, stat } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { checkInterpreter } from './elf.js'
 import { target } from '../platform/targets.js'
@@ -68,4 +68,31 @@ export async function findSystemInterpreters(
   }
   for (const path of found.values()) await checkInterpreter(path)
   return found
+}
+
+/**
+ * The QEMU version an interpreter was built as, read from the line `--version` would print
+ * ("qemu-aarch64 version 7.2.22 (Debian ...)"), which the binary holds as one string. Read,
+ * not run: nothing found on the machine is executed by this project.
+ */
+export async function qemuVersion(interpreter: string): Promise<string> {
+  const pattern = /qemu-[a-z0-9_]+ version (\d+\.\d+(?:\.\d+)?)[ \n]/
+  const file = await open(interpreter, 'r').catch(() => undefined)
+  if (!file) return 'unknown'
+  try {
+    const chunk = Buffer.alloc(1 << 20)
+    const overlap = 64
+    let tail = ''
+    for (let at = 0; ;) {
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, at)
+      if (bytesRead === 0) return 'unknown'
+      const text = tail + chunk.toString('latin1', 0, bytesRead)
+      const found = pattern.exec(text)
+      if (found) return found[1]
+      tail = text.slice(-overlap)
+      at += bytesRead
+    }
+  } finally {
+    await file.close()
+  }
 }

@@ -1,9 +1,15 @@
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.
+//
+// Node spawns through execvp, and execvp hands a file the kernel answers with ENOEXEC to
+// /bin/sh, so a text file or a truncated ELF file would run as a shell script. The command is
+// therefore resolved here, and only an ELF file or a #! script is started, by its absolute path.
 
 import { spawn } from 'node:child_process'
+import { accessSync, closeSync, constants as fs, openSync, readSync, statSync } from 'node:fs'
 import { constants } from 'node:os'
+import { delimiter, resolve as resolvePath } from 'node:path'
 import type { Log } from './log.js'
 
 export interface ExecResult {
@@ -48,12 +54,56 @@ export function lastLine(text: string): string {
 /** Something that runs a command: `run` itself, or a wrapper that runs it elsewhere (tests). */
 export type Runner = (argv: readonly string[], options?: ExecOptions) => Promise<ExecResult>
 
+/** The file execvp would start for `command`: itself when it names a path, else the first on PATH. */
+export function resolveCommand(
+  command: string,
+  path = process.env.PATH ?? '',
+  cwd = process.cwd()
+): string | undefined {
+  const candidates = command.includes('/')
+    ? [resolvePath(cwd, command)]
+    : path.split(delimiter).map(dir => resolvePath(cwd, dir || '.', command))
+  return candidates.find(file => {
+    try {
+      accessSync(file, fs.X_OK)
+      return statSync(file).isFile()
+    } catch {
+      return false
+    }
+  })
+}
+
+/** Throw unless the kernel itself runs `file` (ELF or #!), so execvp never passes it to /bin/sh. */
+export function checkRunnable(file: string): void {
+  const head = Buffer.alloc(4)
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, head, 0, 4, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (head.readUInt32BE(0) === 0x7f454c46 || head.subarray(0, 2).toString('latin1') === '#!') return
+  throw new Error(
+    `Refusing to run ${file}: it is neither an ELF program nor a #! script, so it would run ` +
+      `as a /bin/sh script; check that the file is the program you meant`
+  )
+}
+
 export function run(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const [command, ...args] = argv
   options.log?.debug(`exec: ${JSON.stringify(argv)}`)
+  const env = options.env ?? process.env
+  const file = resolveCommand(command, env.PATH, options.cwd)
+  try {
+    if (file) checkRunnable(file)
+  } catch (e) {
+    return Promise.reject(e as Error)
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: options.env ?? process.env,
+    // Unresolved: spawn fails with ENOENT, which the error handler below reports.
+    const child = spawn(file ?? command, args, {
+      argv0: command,
+      env,
       cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs
