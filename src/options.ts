@@ -5,6 +5,7 @@ import semver from 'semver'
 import { canonicalFlags } from './binfmt/table.js'
 import { parsePlatforms, type PlatformRequest } from './platform/names.js'
 import { SOURCES, type Source } from './qemu/request.js'
+import { checkUrl, isUrl } from './qemu/manifest.js'
 import { VERIFY_METHODS, type VerifyMethod } from './verify/verify.js'
 
 export interface Options {
@@ -113,8 +114,14 @@ function parseQemuVersion(input: string): string | undefined {
 
 function parseManifestLocation(input: string): string | undefined {
   if (!input) return undefined
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
-    throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`)
+  if (isUrl(input)) {
+    try {
+      checkUrl(input, 'http', 'manifest')
+    } catch {
+      throw new Error(
+        `manifest '${input}' must be an https:// or http:// URL, or a local file path`
+      )
+    }
   }
   return input
 }

@@ -168,7 +168,7 @@ test.each<[string, Record<string, string>, RegExp]>([
   [
     'manifest unreachable',
     { source: 'download', manifest: 'unreachable' },
-    /Cannot fetch the manifest http:\/\/127\.0\.0\.1:\d+\/m\.json: fetch failed/
+    /Cannot fetch the manifest http:\/\/127\.0\.0\.1:\d+\/m\.json: ECONNREFUSED/
   ],
   [
     'qemu-path missing',

@@ -8,10 +8,18 @@ import semver from 'semver'
 import { extractInterpreters } from './archive/extract.js'
 import { cachedVersions, findCached, storeCached, toolName } from './cache.js'
 import { DEFAULT_MANIFEST } from './builtin-manifest.js'
-import { downloadVerified } from './download.js'
+import { downloadVerified, fetchManifest, type DownloadOptions } from './download.js'
 import { checkInterpreter } from './elf.js'
 import type { Log } from '../util/log.js'
-import { fileUrls, parseManifest, pickFiles, selectRelease, type Manifest } from './manifest.js'
+import {
+  fileUrls,
+  isUrl,
+  parseManifest,
+  pickFiles,
+  selectRelease,
+  type Manifest,
+  type ManifestTrust
+} from './manifest.js'
 import type { AcquireRequest, Acquired } from './request.js'
 import { fromPackage } from './package/source.js'
 import { findSystemInterpreters, qemuVersion } from './system.js'
@@ -85,36 +93,35 @@ function cacheHit(interpreters: Map<string, string>, version: string): Acquired 
   return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 }
 }
 
-export async function loadManifest(location: string | undefined, log: Log): Promise<Manifest> {
-  if (!location) return DEFAULT_MANIFEST
-  if (/^http:/.test(location))
-    log.notice(`manifest over plain http (${location}): only the SHA-256 pins protect the files`)
-  if (/^https?:/.test(location)) {
-    let response: Response
-    try {
-      response = await fetch(location)
-    } catch (e) {
-      throw new Error(`Cannot fetch the manifest ${location}: ${(e as Error).message}`, {
-        cause: e
-      })
-    }
-    if (!response.ok)
-      throw new Error(`Cannot fetch the manifest ${location}: HTTP ${response.status}`)
-    return parseManifest(await response.text(), location)
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
-    throw new Error(`manifest '${location}' must be an https or http URL, or a local path`)
+export interface LoadedManifest {
+  readonly releases: Manifest
+  /** Where relative URLs resolve: the manifest's URL after redirects, or its path. */
+  readonly location: string
+  /** What its file URLs may be: see checkUrl. */
+  readonly trust: ManifestTrust
+}
+
+export async function loadManifest(
+  location: string | undefined,
+  log: Log,
+  download: DownloadOptions = {}
+): Promise<LoadedManifest> {
+  if (!location)
+    return { releases: DEFAULT_MANIFEST, location: DEFAULT_MANIFEST_URL, trust: 'local' }
+  if (isUrl(location)) {
+    const got = await fetchManifest(location, { log, ...download })
+    return { releases: parseManifest(got.text, location), location: got.url, trust: got.trust }
   }
   const text = await readFile(location, 'utf8').catch((e: Error) => {
     throw new Error(`Cannot read the manifest ${location}: ${e.message}`)
   })
-  return parseManifest(text, location)
+  return { releases: parseManifest(text, location), location, trust: 'local' }
 }
 
 async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired> {
   const arch = request.arch ?? process.arch
-  const manifest = await loadManifest(request.manifest, log)
-  const release = selectRelease(manifest, request.qemuVersion)
+  const manifest = await loadManifest(request.manifest, log, request.download)
+  const release = selectRelease(manifest.releases, request.qemuVersion)
   const cached = cachedInterpreters(request.targets, release.version, arch)
   if (cached) {
     log.info(
@@ -123,7 +130,6 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
     return cacheHit(cached, release.version)
   }
   const files = pickFiles(release, arch, request.targets)
-  const location = request.manifest ?? DEFAULT_MANIFEST_URL
   const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-'))
   const interpreters = new Map<string, string>()
   let downloadedBytes = 0
@@ -132,10 +138,9 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
       const wanted = file.targets.filter(t => request.targets.includes(t))
       log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`)
       const archive = join(work, file.filename)
-      const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
-        log,
-        ...request.download
-      })
+      const urls = fileUrls(file, manifest.location, manifest.trust)
+      const pinned = { urls, sha256: file.sha256, size: file.size, trust: manifest.trust }
+      const got = await downloadVerified(pinned, archive, { log, ...request.download })
       downloadedBytes += got.bytes
       const extracted = await extractInterpreters(
         archive,

@@ -1,22 +1,44 @@
 // Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
 // verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+//
+// Bounded in every way a server could abuse: never more bytes than the manifest declares (and
+// no content decoding, so a gzip-encoded body cannot inflate past them), an idle timeout and a
+// deadline per attempt, and redirects checked by the same URL rule as the manifest (checkUrl).
+// node:http rather than fetch(): fetch always decodes Content-Encoding, whatever was asked.
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
-import { Readable, Transform } from 'node:stream'
+import { rm, stat } from 'node:fs/promises'
+import { get as httpGet, type IncomingMessage } from 'node:http'
+import { get as httpsGet } from 'node:https'
+import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import type { Log } from '../util/log.js'
 import { sha256File } from '../util/hash.js'
+import { checkUrl, type ManifestTrust } from './manifest.js'
 
 export interface DownloadOptions {
-  /** Attempts per URL for transient failures (connection errors, 5xx, 429). */
+  /** Attempts per URL for transient failures (connection errors, 5xx, 429, idle timeouts). */
   readonly attempts?: number
   /** First backoff; it doubles after each failed attempt. */
   readonly backoffMs?: number
   /** Log progress for downloads larger than this. */
   readonly progressBytes?: number
+  /** Give up on a connection that sends nothing for this long (default 30 s). */
+  readonly idleTimeoutMs?: number
+  /** Give up on one attempt that has not finished after this long (default 10 min). */
+  readonly deadlineMs?: number
   readonly log?: Log
+}
+
+/** A file as the manifest pins it. */
+export interface PinnedFile {
+  readonly urls: readonly string[]
+  readonly sha256: string
+  /** The declared size in bytes: never read more. */
+  readonly size?: number
+  /** The trust of the manifest that lists it, which decides where redirects may lead. */
+  readonly trust: ManifestTrust
 }
 
 export interface Downloaded {
@@ -24,21 +46,28 @@ export interface Downloaded {
   readonly bytes: number
 }
 
+/** Without a declared size, the most a pinned file may be (the largest QEMU package is 71 MB). */
+export const MAX_UNDECLARED_BYTES = 1 << 30
+/** A manifest is a few kilobytes; the built-in one with every target is under 100 KB. */
+export const MAX_MANIFEST_BYTES = 16 << 20
+const MAX_REDIRECTS = 10
+
 /** A failure worth retrying at the same URL. */
 class Transient extends Error {}
 
 export async function downloadVerified(
-  urls: readonly string[],
-  sha256: string,
+  file: PinnedFile,
   dest: string,
   options: DownloadOptions = {}
 ): Promise<Downloaded> {
   const { attempts = 3, backoffMs = 1000, log } = options
+  const { urls, sha256 } = file
+  const limit = file.size ?? MAX_UNDECLARED_BYTES
   const failures: string[] = []
   for (const url of urls) {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        const bytes = await fetchTo(url, dest, options)
+        const bytes = await fetchTo(url, dest, limit, file, options)
         const actual = await sha256File(dest)
         if (actual !== sha256.toLowerCase()) {
           await rm(dest, { force: true })
@@ -68,59 +97,217 @@ export async function downloadVerified(
   )
 }
 
-async function fetchTo(url: string, dest: string, options: DownloadOptions): Promise<number> {
+async function fetchTo(
+  url: string,
+  dest: string,
+  limit: number,
+  file: PinnedFile,
+  options: DownloadOptions
+): Promise<number> {
+  let bytes = 0
   if (url.startsWith('file:')) {
     const path = fileURLToPath(url)
-    let bytes = 0
+    // A device such as /dev/zero never ends: read regular files only.
+    const info = await stat(path).catch((e: Error) => {
+      throw new Error(`Cannot read ${path}: ${e.message}`)
+    })
+    if (!info.isFile()) throw new Error(`Cannot read ${path}: it is not a regular file`)
     await pipeline(
       createReadStream(path),
-      count(n => (bytes += n)),
+      bounded(url, limit, n => (bytes += n), limitWhat(file)),
       createWriteStream(dest)
     ).catch((e: Error) => {
       throw new Error(`Cannot read ${path}: ${e.message}`)
     })
     return bytes
   }
-  if (!/^https?:/.test(url))
-    throw new Error(`Unsupported URL ${url}: use https, http or a local path`)
-  let response: Response
+  // Redirects of a file listed by a local manifest may still not lead to local files.
+  const redirects = file.trust === 'local' ? 'http' : file.trust
+  const { response, finalUrl, deadline } = await request(url, redirects, options)
   try {
-    response = await fetch(url, { redirect: 'follow' })
-  } catch (e) {
-    throw new Transient(`${url}: ${causeOf(e)}`)
-  }
-  if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    throw new Transient(`${url}: HTTP ${response.status}`)
-  }
-  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`)
-  const total = Number(response.headers.get('content-length') ?? 0)
-  let bytes = 0
-  const progress = progressLogger(url, total, options)
-  try {
+    const total = Number(response.headers['content-length'] ?? 0)
+    if (total > limit) {
+      throw new Error(
+        `${finalUrl}: the server announces ${total} bytes, more than the ${limit} ${limitWhat(file)}`
+      )
+    }
+    const progress = progressLogger(url, total, options)
     await pipeline(
-      Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-      count(n => progress((bytes += n))),
+      response,
+      bounded(finalUrl, limit, n => progress((bytes += n)), limitWhat(file)),
       createWriteStream(dest)
-    )
-  } catch (e) {
-    throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`)
+    ).catch((e: Error) => {
+      if (e instanceof Oversize) throw e
+      throw (
+        deadline.error() ??
+        new Transient(`${finalUrl}: connection lost after ${bytes} bytes (${causeOf(e)})`)
+      )
+    })
+    if (total > 0 && bytes !== total) {
+      throw new Transient(`${finalUrl}: got ${bytes} of ${total} bytes`)
+    }
+    return bytes
+  } finally {
+    deadline.clear()
+    response.destroy()
   }
-  if (total > 0 && bytes !== total) throw new Transient(`${url}: got ${bytes} of ${total} bytes`)
-  return bytes
 }
 
-function causeOf(e: unknown): string {
-  const err = e as Error & { cause?: Error & { code?: string } }
-  return err.cause?.code ?? err.cause?.message ?? err.message
+const limitWhat = (file: PinnedFile) =>
+  file.size === undefined
+    ? 'bytes a file without a declared size may have (add size to the manifest)'
+    : 'bytes the manifest declares for it'
+
+/**
+ * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
+ * a manifest that comes over plain http, or is redirected there, is warned about.
+ */
+export async function fetchManifest(
+  location: string,
+  options: DownloadOptions = {}
+): Promise<{ text: string; url: string; trust: ManifestTrust }> {
+  const url = checkUrl(location, 'http', 'The manifest URL')
+  const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch(
+    (e: Error) => {
+      // The message starts with the URL that failed (the manifest's, or a redirect's).
+      throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e })
+    }
+  )
+  const chunks: Buffer[] = []
+  try {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk)
+        done()
+      }
+    })
+    await pipeline(
+      response,
+      bounded(finalUrl, MAX_MANIFEST_BYTES, () => {}, 'bytes a manifest may have'),
+      sink
+    ).catch((e: Error) => {
+      const err = e instanceof Oversize ? e : (deadline.error() ?? e)
+      throw new Error(`Cannot fetch the manifest ${location}: ${err.message}`, { cause: err })
+    })
+  } finally {
+    deadline.clear()
+    response.destroy()
+  }
+  const plain = hops.find(h => new URL(h).protocol !== 'https:')
+  if (plain) {
+    options.log?.warning(
+      `manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
+        `anyone on the path can change its SHA-256 pins; serve it over https`
+    )
+  }
+  return {
+    text: Buffer.concat(chunks).toString('utf8'),
+    url: finalUrl,
+    trust: plain ? 'http' : 'https'
+  }
 }
 
-function count(onBytes: (n: number) => void): Transform {
+interface Watch {
+  /** The idle timeout's or the deadline's error once one has struck, else undefined. */
+  error(): Error | undefined
+  clear(): void
+}
+
+/**
+ * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
+ * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
+ * (socket inactivity) and a deadline that keep watching while the caller reads the body.
+ */
+async function request(
+  url: string,
+  trust: ManifestTrust,
+  options: DownloadOptions
+): Promise<{ response: IncomingMessage; finalUrl: string; deadline: Watch; hops: string[] }> {
+  const idle = options.idleTimeoutMs ?? 30_000
+  const limit = options.deadlineMs ?? 600_000
+  const hops = [url]
+  let struck: Error | undefined
+  let active: { destroy(error?: Error): void } | undefined
+  const strike = (error: Error) => {
+    struck ??= error
+    active?.destroy(struck)
+  }
+  const timer = setTimeout(
+    () =>
+      strike(
+        new Error(`${hops[hops.length - 1]}: not complete after the ${limit / 1000} s deadline`)
+      ),
+    limit
+  )
+  const deadline: Watch = { error: () => struck, clear: () => clearTimeout(timer) }
+  try {
+    for (;;) {
+      const at = hops[hops.length - 1]
+      const response = await new Promise<IncomingMessage>((resolve, reject) => {
+        const get = at.startsWith('https:') ? httpsGet : httpGet
+        const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' }
+        const req = get(at, { headers, timeout: idle }, resolve)
+        active = req
+        req.on('timeout', () =>
+          strike(new Transient(`${at}: no data for ${idle / 1000} s (idle timeout)`))
+        )
+        req.on('error', e => reject(struck ?? new Transient(`${at}: ${causeOf(e)}`)))
+      })
+      if (struck) throw struck
+      active = response
+      const status = response.statusCode ?? 0
+      const location = response.headers.location
+      if (status >= 300 && status < 400 && location) {
+        response.resume()
+        if (hops.length > MAX_REDIRECTS)
+          throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`)
+        hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`))
+        continue
+      }
+      if (status >= 500 || status === 429 || status === 408) {
+        response.resume()
+        throw new Transient(`${at}: HTTP ${status}`)
+      }
+      if (status < 200 || status >= 300) {
+        response.resume()
+        throw new Error(`${at}: HTTP ${status}`)
+      }
+      return { response, finalUrl: at, deadline, hops }
+    }
+  } catch (e) {
+    deadline.clear()
+    active?.destroy()
+    throw e
+  }
+}
+
+/** The body went past its limit. */
+class Oversize extends Error {}
+
+/** Pass bytes through, failing as soon as more than `limit` have come. */
+function bounded(
+  url: string,
+  limit: number,
+  onBytes: (n: number) => void,
+  what = 'bytes allowed'
+): Transform {
+  let seen = 0
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length
+      if (seen > limit) {
+        done(new Oversize(`${url}: sent more than the ${limit} ${what}; the rest was not read`))
+        return
+      }
       onBytes(chunk.length)
       done(null, chunk)
     }
   })
+}
+
+function causeOf(e: unknown): string {
+  const err = e as Error & { code?: string; cause?: Error & { code?: string } }
+  return err.cause?.code ?? err.code ?? err.cause?.message ?? err.message
 }
 
 /** Log about every 10% of a large download. */

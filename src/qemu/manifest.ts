@@ -149,14 +149,76 @@ export function pickFiles(
   return chosen
 }
 
-/** download_url first, then mirror_urls, each resolved against the manifest's location. */
-export function fileUrls(file: ManifestFile, manifestLocation: string): string[] {
-  return [file.download_url, ...(file.mirror_urls ?? [])].map(u => resolveUrl(u, manifestLocation))
+/**
+ * How far a manifest's own location is trusted; that decides the schemes its file URLs may use.
+ * - `local`: a local file or the built-in manifest: https, http and file URLs.
+ * - `https`: fetched over https all the way: https only, since a plain-http or local URL would
+ *   let whoever serves the manifest read local files or downgrade the transport.
+ * - `http`: fetched over plain http (or redirected there), which the log warns about: anyone
+ *   on the path could already rewrite the pins, so https or http, never local files.
+ */
+export type ManifestTrust = 'local' | 'https' | 'http'
+
+const SCHEMES: Record<ManifestTrust, readonly string[]> = {
+  local: ['https:', 'http:', 'file:'],
+  https: ['https:'],
+  http: ['https:', 'http:']
+}
+
+const WHY: Record<ManifestTrust, string> = {
+  local: 'only https, http and local files are read',
+  https: 'a manifest fetched over https may only point at https URLs',
+  http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+}
+
+/**
+ * The one rule for every URL this project fetches, by the trust of whatever named it: a
+ * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
+ * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
+ * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ */
+export function checkUrl(url: string, trust: ManifestTrust, what: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`)
+  }
+  if (!SCHEMES[trust].includes(parsed.protocol)) {
+    throw new Error(
+      `${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
+        `use an https URL${trust === 'local' ? ' or a local path' : ''}`
+    )
+  }
+  return parsed.href
+}
+
+/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+export function trustOf(location: string): ManifestTrust {
+  if (!isUrl(location)) return 'local'
+  return new URL(location).protocol === 'https:' ? 'https' : 'http'
+}
+
+/** True when `location` has a URL scheme (otherwise it is a local path). */
+export const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:/i.test(location)
+
+/**
+ * download_url first, then mirror_urls, each resolved against the manifest's location and
+ * checked against what the manifest's trust allows.
+ */
+export function fileUrls(
+  file: ManifestFile,
+  manifestLocation: string,
+  trust: ManifestTrust = trustOf(manifestLocation)
+): string[] {
+  return [file.download_url, ...(file.mirror_urls ?? [])].map(u =>
+    checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`)
+  )
 }
 
 /** Resolve a URL or path against a manifest given by URL or by local path. */
 export function resolveUrl(url: string, manifestLocation: string): string {
-  const base = /^[a-z][a-z0-9+.-]*:/i.test(manifestLocation)
+  const base = isUrl(manifestLocation)
     ? manifestLocation
     : new URL(
         `file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`

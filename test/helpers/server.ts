@@ -1,29 +1,57 @@
 // A real HTTP server on 127.0.0.1 serving a folder, with faults scripted per path.
 
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join, normalize } from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 /** What to do with the next request for a path; once the list is used up, serve normally. */
-export type Fault = { status: number } | { truncate: number }
+export type Fault =
+  | { status: number }
+  | { truncate: number }
+  /** 302 to this location. */
+  | { redirect: string }
+  /** Zeros without end and without a length. */
+  | { endless: true }
+  /** The file gzip-compressed, sent as Content-Encoding: gzip (or these bytes instead). */
+  | { gzip: true; body?: Buffer }
+  /** The file one byte at a time, every `drip` ms. */
+  | { drip: number }
+  /** Headers and `stall` bytes of the file, then silence with the connection open. */
+  | { stall: number }
 
 export class MirrorServer {
   readonly requests: string[] = []
+  /** The request headers, in the order of `requests`. */
+  readonly headers: import('node:http').IncomingHttpHeaders[] = []
   private readonly faults = new Map<string, Fault[]>()
 
-  private readonly server: Server = createServer((req, res) => this.handle(req.url ?? '/', res))
+  private readonly server: Server
+  private readonly timers = new Set<NodeJS.Timeout>()
 
-  private constructor(readonly root: string) {}
+  private constructor(
+    readonly root: string,
+    tls?: { key: string; cert: string }
+  ) {
+    const handler = (
+      req: import('node:http').IncomingMessage,
+      res: import('node:http').ServerResponse
+    ) => this.handle(req.url ?? '/', res, req.headers)
+    this.server = tls ? createTlsServer(tls, handler) : createServer(handler)
+  }
 
-  static async start(root: string): Promise<MirrorServer> {
-    const mirror = new MirrorServer(root)
+  /** With `tls` (a PEM key and certificate for 127.0.0.1), it serves https. */
+  static async start(root: string, tls?: { key: string; cert: string }): Promise<MirrorServer> {
+    const mirror = new MirrorServer(root, tls)
     await new Promise<void>(resolve => mirror.server.listen(0, '127.0.0.1', resolve))
     return mirror
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    const scheme = 'cert' in this.server ? 'https' : 'http'
+    return `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
 
   /** Script faults for the next requests of `path` (e.g. '/files/x.tar.gz'). */
@@ -35,13 +63,32 @@ export class MirrorServer {
     return this.requests.filter(r => r === path).length
   }
 
-  private handle(url: string, res: import('node:http').ServerResponse): void {
+  private handle(
+    url: string,
+    res: import('node:http').ServerResponse,
+    headers: import('node:http').IncomingHttpHeaders
+  ): void {
     const path = decodeURIComponent(url.split('?')[0])
     this.requests.push(path)
+    this.headers.push(headers)
     const fault = this.faults.get(path)?.shift()
     const file = join(this.root, normalize(path))
     if (fault && 'status' in fault) {
       res.writeHead(fault.status).end(`scripted ${fault.status}`)
+      return
+    }
+    if (fault && 'redirect' in fault) {
+      res.writeHead(302, { location: fault.redirect }).end()
+      return
+    }
+    if (fault && 'endless' in fault) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      const zeros = Buffer.alloc(64 * 1024)
+      const more = () => {
+        while (res.write(zeros));
+      }
+      res.on('drain', more)
+      more()
       return
     }
     if (!file.startsWith(this.root) || !existsSync(file) || !statSync(file).isFile()) {
@@ -49,6 +96,32 @@ export class MirrorServer {
       return
     }
     const size = statSync(file).size
+    if (fault && 'gzip' in fault) {
+      const body = fault.body ?? gzipSync(readFileSync(file))
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': body.length })
+      res.end(body)
+      return
+    }
+    if (fault && ('drip' in fault || 'stall' in fault)) {
+      const bytes = readFileSync(file)
+      res.writeHead(200, { 'content-length': size, 'content-type': 'application/octet-stream' })
+      if ('stall' in fault) {
+        res.write(bytes.subarray(0, fault.stall))
+        return
+      }
+      let at = 0
+      const timer = setInterval(() => {
+        if (at >= bytes.length || res.destroyed) {
+          clearInterval(timer)
+          this.timers.delete(timer)
+          res.end()
+          return
+        }
+        res.write(bytes.subarray(at, ++at))
+      }, fault.drip)
+      this.timers.add(timer)
+      return
+    }
     res.writeHead(200, { 'content-length': size, 'content-type': 'application/octet-stream' })
     if (fault && 'truncate' in fault) {
       // Promise the whole file, send part of it, then drop the connection.
@@ -61,6 +134,7 @@ export class MirrorServer {
   }
 
   stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer)
     this.server.closeAllConnections()
     return new Promise(resolve => this.server.close(() => resolve()))
   }
