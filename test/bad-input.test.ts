@@ -55,6 +55,24 @@ const manifests: Record<string, string> = {
       ]
     }
   ]),
+  // A file name that would end the log line and start workflow commands of its own.
+  'control-chars': JSON.stringify([
+    {
+      version: '10.0.13',
+      stable: true,
+      files: [
+        {
+          filename: 'q.tar.gz\n::stop-commands::pwned\n::error::forged',
+          platform: 'linux',
+          arch: 'x64',
+          targets: ['aarch64'],
+          format: 'tar.gz',
+          sha256: 'a'.repeat(64),
+          download_url: 'q.tar.gz'
+        }
+      ]
+    }
+  ]),
   valid: JSON.stringify([{ version: '10.0.13', stable: true, files: [] }])
 }
 
@@ -161,6 +179,11 @@ test.each<[string, Record<string, string>, RegExp]>([
     /Manifest .*: \[0\]\.files\[0\]\.sha256 must be 64 hexadecimal digits \(a SHA-256 digest\)/
   ],
   [
+    'manifest control characters',
+    { source: 'download', manifest: 'control-chars' },
+    /\[0\]\.files\[0\]\.filename must be free of control characters such as newlines/
+  ],
+  [
     'manifest not http(s)',
     { source: 'download', manifest: 'ftp://mirror/m.json' },
     /manifest 'ftp:\/\/mirror\/m\.json' must be an https:\/\/ or http:\/\/ URL, or a local file path/
@@ -200,6 +223,8 @@ test.each<[string, Record<string, string>, RegExp]>([
   const main = await runnerStep(ns, step, 'main', { ...inputs(values), RUNNER_TOOL_CACHE: cache })
   expect(main.code).toBe(1)
   expect(main.stdout).toMatch(new RegExp(`::error::.*${message.source}`))
+  // Whatever came from outside never starts a workflow command of its own.
+  expect(main.stdout).not.toMatch(/^\s*::(stop-commands|error::forged)/m)
   expect(await BinfmtTable.read(ns.root)).toEqual(before)
   expect(readdirSync(cache, { recursive: true }).sort()).toEqual(cacheBefore)
 })

@@ -6,11 +6,18 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import type { Log } from '../util/log.js'
+import { safeLine, type Log } from '../util/log.js'
 
-/** Workflow command data: the runner decodes %25, %0D and %0A. */
+/**
+ * Workflow command data: the runner decodes %25, %0D and %0A, so a message keeps its own
+ * line breaks; other controls (escapes, separators) are made visible by safeLine.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return text
+    .replace(/%/g, '%25')
+    .split(/\r?\n/)
+    .map(line => safeLine(line).replace(/^\u200b/, ''))
+    .join('%0A')
 }
 
 function command(name: string, message: string): void {
@@ -36,7 +43,8 @@ export const saveState = (name: string, value: string) =>
   appendKeyValue('GITHUB_STATE', name, value)
 export const getState = (name: string) => process.env[`STATE_${name}`] ?? ''
 
-export const info = (message: string) => process.stdout.write(`${message}${EOL}`)
+/** A plain log line: one line, whatever the message holds (see safeLine). */
+export const info = (message: string) => process.stdout.write(`${safeLine(message)}${EOL}`)
 export const debug = (message: string) => command('debug', message)
 export const notice = (message: string) => command('notice', message)
 export const warning = (message: string) => command('warning', message)

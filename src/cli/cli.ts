@@ -6,7 +6,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BinfmtTable, DEFAULT_ROOT } from '../binfmt/table.js'
-import type { Log } from '../util/log.js'
+import { safeLine, type Log } from '../util/log.js'
 import { exportPlatforms, parseExportFormat, removeExported } from '../export/export.js'
 import { DEFAULTS, parseOptions } from '../options.js'
 import { restoreSaved } from '../binfmt/restore.js'
@@ -81,12 +81,13 @@ function defaultStatePath(): string {
 
 function consoleLog(verbose: boolean): Log {
   return {
-    info: m => console.error(m),
-    debug: m => void (verbose && console.error(`debug: ${m}`)),
-    notice: m => console.error(`notice: ${m}`),
-    warning: m => console.error(`warning: ${m}`),
+    // The CLI may run in a workflow's run: step, whose output the runner reads for commands.
+    info: m => console.error(safeLine(m)),
+    debug: m => void (verbose && console.error(`debug: ${safeLine(m)}`)),
+    notice: m => console.error(`notice: ${safeLine(m)}`),
+    warning: m => console.error(`warning: ${safeLine(m)}`),
     group: async (name, fn) => {
-      console.error(`== ${name}`)
+      console.error(`== ${safeLine(name)}`)
       return fn()
     }
   }

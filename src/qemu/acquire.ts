@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
 import { extractInterpreters } from './archive/extract.js'
-import { cachedVersions, findCached, storeCached, toolName } from './cache.js'
+import {
+  CacheEntryRefused,
+  cacheKey,
+  cachedVersions,
+  findCached,
+  storeCached,
+  toolName
+} from './cache.js'
 import { DEFAULT_MANIFEST } from './builtin-manifest.js'
 import { downloadVerified, fetchManifest, type DownloadOptions } from './download.js'
 import { checkInterpreter } from './elf.js'
@@ -72,21 +79,40 @@ async function fromCache(request: AcquireRequest, log: Log): Promise<Acquired | 
     }
     spec = selectRelease(DEFAULT_MANIFEST).version
   }
-  const version = cachedVersions(toolName(request.targets[0]), arch).find(
-    v => semver.satisfies(v, spec) && cachedInterpreters(request.targets, v, arch)
-  )
-  if (!version) {
-    log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`)
-    return undefined
+  for (const version of cachedVersions(toolName(request.targets[0]), arch)) {
+    if (!semver.satisfies(version, spec) || (semver.valid(spec) && version !== cacheKey(spec))) {
+      continue
+    }
+    const cached = await cachedInterpreters(request.targets, version, arch, log)
+    if (!cached) continue
+    log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`)
+    return cacheHit(cached, version)
   }
-  log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`)
-  return cacheHit(cachedInterpreters(request.targets, version, arch)!, version)
+  log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`)
+  return undefined
 }
 
-/** Every target's cached interpreter of `version`, or undefined when one is missing. */
-function cachedInterpreters(targets: readonly string[], version: string, arch: string) {
-  const found = targets.map(t => [t, findCached(toolName(t), version, arch)] as const)
-  return found.every(([, path]) => path) ? new Map(found as [string, string][]) : undefined
+/**
+ * Every target's cached interpreter of `version` (see findCached for the checks), or
+ * undefined when one is missing or refused; a refused entry is downloaded again.
+ */
+async function cachedInterpreters(
+  targets: readonly string[],
+  version: string,
+  arch: string,
+  log: Log
+): Promise<Map<string, string> | undefined> {
+  const found = new Map<string, string>()
+  for (const t of targets) {
+    const path = await findCached(toolName(t), version, arch).catch((e: Error) => {
+      if (!(e instanceof CacheEntryRefused)) throw e
+      log.warning(`tool cache: ${e.message}; getting it again`)
+      return undefined
+    })
+    if (!path) return undefined
+    found.set(t, path)
+  }
+  return found
 }
 
 function cacheHit(interpreters: Map<string, string>, version: string): Acquired {
@@ -122,7 +148,7 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
   const arch = request.arch ?? process.arch
   const manifest = await loadManifest(request.manifest, log, request.download)
   const release = selectRelease(manifest.releases, request.qemuVersion)
-  const cached = cachedInterpreters(request.targets, release.version, arch)
+  const cached = await cachedInterpreters(request.targets, release.version, arch, log)
   if (cached) {
     log.info(
       `tool cache: QEMU ${release.version} for ${request.targets.join(', ')} (no file downloaded)`
@@ -152,7 +178,7 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
       await rm(archive, { force: true })
       for (const [t, path] of extracted) {
         await checkInterpreter(path, arch)
-        interpreters.set(t, storeCached(toolName(t), release.version, arch, path))
+        interpreters.set(t, await storeCached(toolName(t), release.version, arch, path))
       }
     }
   } finally {

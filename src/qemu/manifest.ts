@@ -53,6 +53,8 @@ export function parseManifest(text: string, where: string): Manifest {
     if (typeof r.stable !== 'boolean') fail(`${at}.stable`, 'true or false')
     if (r.release_url !== undefined && typeof r.release_url !== 'string')
       fail(`${at}.release_url`, 'a string')
+    if (typeof r.release_url === 'string' && CONTROL.test(r.release_url))
+      fail(`${at}.release_url`, 'free of control characters such as newlines')
     if (!Array.isArray(r.files)) return fail(`${at}.files`, 'an array')
     r.files.forEach((f: unknown, j: number) => checkFile(f, `${at}.files[${j}]`, fail))
   })
@@ -63,8 +65,17 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/
+
 function checkFile(f: unknown, at: string, fail: (path: string, expected: string) => never): void {
   if (!isObject(f)) return fail(at, 'an object')
+  for (const [key, value] of Object.entries(f)) {
+    const strings = Array.isArray(value) ? value : [value]
+    if (strings.some(v => typeof v === 'string' && CONTROL.test(v)))
+      fail(`${at}.${key}`, 'free of control characters such as newlines')
+  }
   const str = (key: string) => typeof f[key] === 'string' && (f[key] as string).length > 0
   if (!str('filename') || /[/\\]/.test(f.filename as string) || f.filename === '..') {
     fail(`${at}.filename`, 'a file name without slashes')
@@ -99,6 +110,10 @@ function checkFile(f: unknown, at: string, fail: (path: string, expected: string
 /** The release for an exact version or a range; without one, the newest stable release. */
 export function selectRelease(manifest: Manifest, spec?: string): ManifestRelease {
   const versions = manifest.map(r => r.version)
+  // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
+  const exact =
+    spec && semver.valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined
+  if (exact) return exact
   const candidates = spec ? manifest : manifest.filter(r => r.stable)
   const best = semver.maxSatisfying(
     candidates.map(r => r.version),

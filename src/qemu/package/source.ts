@@ -76,7 +76,10 @@ export async function fromPackage(
     for (const { path } of unpacked) await checkInterpreter(path, arch)
     const interpreters = new Map<string, string>()
     for (const { target: t, path, full } of unpacked) {
-      interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path))
+      interpreters.set(
+        t,
+        await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path)
+      )
     }
     const version = unpacked[0]?.full ?? ''
     return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 }
