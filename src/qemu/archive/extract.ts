@@ -14,7 +14,15 @@ import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
 import type { Log } from '../../util/log.js'
 import type { Format } from '../manifest.js'
-import { extractMembers, place, type EntryType, type Member, type Scan } from './members.js'
+import {
+  extractMembers,
+  place,
+  type DataSink,
+  type EntryType,
+  type KeptData,
+  type Member,
+  type Scan
+} from './members.js'
 import { candidateNames } from '../system.js'
 
 /**
@@ -32,7 +40,13 @@ export async function extractInterpreters(
   const names = new Map(wanted.map(t => [t, candidateNames(t)]))
   if (format === 'bin') return copyBare(file, wanted, destDir, log)
 
-  return extractMembers(file, names, destDir, keep => scanArchive(file, format, keep, log), log)
+  return extractMembers(
+    file,
+    names,
+    destDir,
+    (keep, data) => scanArchive(file, format, keep, data, log),
+    log
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,17 +57,16 @@ async function scanArchive(
   file: string,
   format: Exclude<Format, 'bin'>,
   keep: (path: string) => boolean,
+  data: KeptData,
   log?: Log
 ): Promise<Scan> {
-  const scan: Scan = { members: new Map(), data: new Map() }
+  const scan: Scan = { members: new Map(), data }
   const reader = new TarReader(file, entry => {
     scan.members.delete(entry.path) // a replaced member moves to its new place in archive order
     scan.members.set(entry.path, entry)
-    scan.data.delete(entry.path)
+    data.delete(entry.path)
     if (entry.type !== 'file' || !keep(entry.path)) return undefined
-    const chunks: Buffer[] = []
-    scan.data.set(entry.path, chunks)
-    return chunk => chunks.push(Buffer.from(chunk))
+    return data.start(entry.path)
   })
   let failure: unknown
   const sink = new Writable({
@@ -172,9 +185,6 @@ async function findDebData(file: string): Promise<{ name: string; offset: number
 interface TarEntry extends Member {
   readonly path: string
 }
-
-/** Receives one member's data, chunk by chunk. */
-type DataSink = (chunk: Buffer) => void
 
 const BLOCK = 512
 /** Extension headers carry names, not data: anything bigger is not a tar we should trust. */

@@ -1,16 +1,105 @@
-// Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
+// Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
 // the rules shared by both: which member serves a target, how links are followed inside the
-// archive, and how an interpreter is written out.
+// archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
+// never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
+// under an interpreter's name.
 
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
+import { chmod, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import type { Log } from '../../util/log.js'
+
+/** The largest QEMU interpreter is about 18 MB (qemu-xtensa 11.1); a member over 128 MiB is not one. */
+export const MAX_INTERPRETER_BYTES = 128 << 20
 
 /** Every member by normalised path, in archive order, and the bytes of the files kept. */
 export interface Scan {
   readonly members: Map<string, Member>
-  readonly data: Map<string, Buffer[]>
+  readonly data: KeptData
 }
+
+/** Receives one member's data, chunk by chunk; throws when the member is over the limits. */
+export type DataSink = (chunk: Buffer) => void
+
+/**
+ * The kept members of one pass, each in its own file under `dir`. Readers call start() at a
+ * member's header (it closes the previous one), delete() when a member is replaced or turns
+ * out to be a link, and finish() at the end.
+ */
+export class KeptData {
+  private readonly files = new Map<string, string>()
+  private fd: number | undefined
+  private count = 0
+  private total = 0
+
+  constructor(
+    private readonly dir: string,
+    private readonly archive: string,
+    /** All kept bytes together, at most. */
+    private readonly maxTotal: number,
+    private readonly prefix = 'member'
+  ) {}
+
+  start(path: string): DataSink {
+    this.delete(path)
+    const tmp = join(this.dir, `${this.prefix}-${this.count++}`)
+    this.fd = openSync(tmp, 'wx', 0o600)
+    this.files.set(path, tmp)
+    const fd = this.fd
+    let size = 0
+    return chunk => {
+      size += chunk.length
+      this.total += chunk.length
+      if (size > MAX_INTERPRETER_BYTES) {
+        throw new Error(
+          `Refusing ${this.archive}: member ${path} is over ${MAX_INTERPRETER_BYTES >> 20} MiB, ` +
+            `far more than any QEMU interpreter`
+        )
+      }
+      if (this.total > this.maxTotal) {
+        throw new Error(
+          `Refusing ${this.archive}: its members named like the wanted interpreters hold over ` +
+            `${this.maxTotal >> 20} MiB, more than those interpreters can be`
+        )
+      }
+      writeSync(fd, chunk)
+    }
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path)
+  }
+
+  get(path: string): string | undefined {
+    return this.files.get(path)
+  }
+
+  /** Take over `path`'s file from another pass. */
+  adopt(path: string, from: KeptData): void {
+    const tmp = from.files.get(path)
+    if (tmp === undefined) return
+    this.delete(path)
+    from.files.delete(path)
+    this.files.set(path, tmp)
+  }
+
+  delete(path: string): void {
+    this.finish()
+    const tmp = this.files.get(path)
+    if (tmp === undefined) return
+    rmSync(tmp, { force: true })
+    this.files.delete(path)
+  }
+
+  finish(): void {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+}
+
+/** The reader of one pass: index every member, keeping into `data` the files `keep` accepts. */
+export type Scanner = (keep: (path: string) => boolean, data: KeptData) => Promise<Scan>
 
 /**
  * Read the archive with `scan` (keeping the members `keep` accepts), choose each target's
@@ -21,30 +110,42 @@ export async function extractMembers(
   file: string,
   names: ReadonlyMap<string, readonly string[]>,
   destDir: string,
-  scan: (keep: (path: string) => boolean) => Promise<Scan>,
+  scan: Scanner,
   log?: Log
 ): Promise<Map<string, string>> {
-  const allNames = new Set([...names.values()].flat())
-  const first = await scan(path => allNames.has(posix.basename(path)))
-  const sources = chooseMembers(file, first.members, names, log)
-  const absent = new Set([...sources.values()].filter(path => !first.data.has(path)))
-  if (absent.size > 0) {
-    log?.debug(`${file}: second pass for ${[...absent].join(', ')}`)
-    const again = await scan(path => absent.has(path))
-    for (const path of absent) {
-      const chunks = again.data.get(path)
-      if (!chunks) throw new Error(`${file} changed while it was being read: ${path} is gone`)
-      first.data.set(path, chunks)
+  // Kept bytes wait in a temporary folder, so a refused archive leaves nothing in destDir.
+  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-members-'))
+  const maxTotal = MAX_INTERPRETER_BYTES * Math.max(1, names.size)
+  try {
+    const allNames = new Set([...names.values()].flat())
+    const data = new KeptData(work, file, maxTotal)
+    const first = await scan(path => allNames.has(posix.basename(path)), data).finally(() =>
+      data.finish()
+    )
+    const sources = chooseMembers(file, first.members, names, log)
+    const absent = new Set([...sources.values()].filter(path => !first.data.has(path)))
+    if (absent.size > 0) {
+      log?.debug(`${file}: second pass for ${[...absent].join(', ')}`)
+      const more = new KeptData(work, file, maxTotal, 'again')
+      const again = await scan(path => absent.has(path), more).finally(() => more.finish())
+      for (const path of absent) {
+        if (!again.data.has(path)) {
+          throw new Error(`${file} changed while it was being read: ${path} is gone`)
+        }
+        first.data.adopt(path, again.data)
+      }
     }
+    await mkdir(destDir, { recursive: true })
+    const written = new Map<string, string>()
+    for (const [t, source] of sources) {
+      const dest = join(destDir, `qemu-${t}`)
+      await place(dest, tmp => copyFile(first.data.get(source)!, tmp))
+      written.set(t, dest)
+    }
+    return written
+  } finally {
+    await rm(work, { recursive: true, force: true })
   }
-  await mkdir(destDir, { recursive: true })
-  const written = new Map<string, string>()
-  for (const [t, source] of sources) {
-    const dest = join(destDir, `qemu-${t}`)
-    await place(dest, tmp => writeFile(tmp, Buffer.concat(first.data.get(source) ?? [])))
-    written.set(t, dest)
-  }
-  return written
 }
 
 export type EntryType = 'file' | 'hardlink' | 'symlink' | 'directory' | 'other'

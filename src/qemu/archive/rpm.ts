@@ -20,7 +20,14 @@ import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
 import type { Log } from '../../util/log.js'
-import { extractMembers, type EntryType, type Member, type Scan } from './members.js'
+import {
+  extractMembers,
+  type DataSink,
+  type EntryType,
+  type KeptData,
+  type Member,
+  type Scan
+} from './members.js'
 import { candidateNames } from '../system.js'
 
 export interface RpmPackage {
@@ -151,7 +158,13 @@ export async function extractRpmInterpreters(
 ): Promise<Map<string, string>> {
   const rpm = await readRpm(file)
   const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]))
-  return extractMembers(file, names, destDir, keep => scanPayload(file, rpm, keep, log), log)
+  return extractMembers(
+    file,
+    names,
+    destDir,
+    (keep, data) => scanPayload(file, rpm, keep, data, log),
+    log
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,15 +175,16 @@ async function scanPayload(
   file: string,
   rpm: RpmPackage,
   keep: (path: string) => boolean,
+  data: KeptData,
   log?: Log
 ): Promise<Scan> {
-  const scan: Scan = { members: new Map(), data: new Map() }
+  const scan: Scan = { members: new Map(), data }
   /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
   const inodes = new Map<string, { paths: string[]; holder?: string }>()
   const reader = new CpioReader(file, entry => {
     scan.members.delete(entry.path)
     scan.members.set(entry.path, entry)
-    scan.data.delete(entry.path)
+    data.delete(entry.path)
     if (entry.type === 'file' && entry.nlink > 1) {
       const set = inodes.get(entry.inode) ?? { paths: [] }
       set.paths.push(entry.path)
@@ -178,9 +192,7 @@ async function scanPayload(
       inodes.set(entry.inode, set)
     }
     if (entry.type !== 'file' || !keep(entry.path)) return undefined
-    const chunks: Buffer[] = []
-    scan.data.set(entry.path, chunks)
-    return chunk => chunks.push(Buffer.from(chunk))
+    return data.start(entry.path)
   })
   let failure: unknown
   const sink = new Writable({
@@ -214,7 +226,7 @@ async function scanPayload(
     for (const path of paths) {
       if (path === holder || scan.members.get(path)?.type !== 'file') continue
       scan.members.set(path, { type: 'hardlink', linkname: holder })
-      scan.data.delete(path)
+      data.delete(path)
     }
   }
   return scan
@@ -261,8 +273,6 @@ interface CpioEntry extends Member {
   /** dev major:minor:inode, to group hard links. */
   readonly inode: string
 }
-
-type DataSink = (chunk: Buffer) => void
 
 const CPIO_HEADER = 110
 const TRAILER = 'TRAILER!!!'
