@@ -3244,7 +3244,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(337);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(222);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 337:
+/***/ 222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3284,6 +3284,12 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.
+//
+// Node spawns through execvp, and execvp hands a file the kernel answers with ENOEXEC to
+// /bin/sh, so a text file or a truncated ELF file would run as a shell script. The command is
+// therefore resolved here, and only an ELF file or a #! script is started, by its absolute path.
+
+
 
 
 class ExecError extends Error {
@@ -3301,12 +3307,53 @@ function lastLine(text) {
     const lines = text.trim().split('\n');
     return lines[lines.length - 1]?.trim() ?? '';
 }
+/** The file execvp would start for `command`: itself when it names a path, else the first on PATH. */
+function resolveCommand(command, path = process.env.PATH ?? '', cwd = process.cwd()) {
+    const candidates = command.includes('/')
+        ? [(0,external_node_path_namespaceObject.resolve)(cwd, command)]
+        : path.split(external_node_path_namespaceObject.delimiter).map(dir => (0,external_node_path_namespaceObject.resolve)(cwd, dir || '.', command));
+    return candidates.find(file => {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+            return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/** Throw unless the kernel itself runs `file` (ELF or #!), so execvp never passes it to /bin/sh. */
+function checkRunnable(file) {
+    const head = Buffer.alloc(4);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (head.readUInt32BE(0) === 0x7f454c46 || head.subarray(0, 2).toString('latin1') === '#!')
+        return;
+    throw new Error(`Refusing to run ${file}: it is neither an ELF program nor a #! script, so it would run ` +
+        `as a /bin/sh script; check that the file is the program you meant`);
+}
 function exec_run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    const env = options.env ?? process.env;
+    const file = resolveCommand(command, env.PATH, options.cwd);
+    try {
+        if (file)
+            checkRunnable(file);
+    }
+    catch (e) {
+        return Promise.reject(e);
+    }
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            env: options.env ?? process.env,
+        // Unresolved: spawn fails with ENOENT, which the error handler below reports.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file ?? command, args, {
+            argv0: command,
+            env,
             cwd: options.cwd,
             stdio: ['pipe', 'pipe', 'pipe'],
             timeout: options.timeoutMs
@@ -3436,8 +3483,11 @@ function registerLine(e) {
     const line = e.extension
         ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
         : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
-    if (line.length > 1920) {
-        throw new Error(`The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`);
+    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
+    const bytes = Buffer.byteLength(line);
+    if (bytes > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
+            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
     }
     return line;
 }
@@ -3452,9 +3502,6 @@ function checkEntryText(e) {
     }
     if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
         throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
-    }
-    if (e.interpreter.length >= 128) {
-        throw new Error(`Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`);
     }
 }
 const ERRNO_FROM_TEXT = [
@@ -3694,6 +3741,46 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
+;// CONCATENATED MODULE: ./src/util/log.ts
+// Where progress goes. The action writes workflow commands (src/runner.ts); the CLI
+// writes plain lines. Core modules take a Log and never know which.
+/** A Log that keeps lines in memory, for callers that want quiet (and for tests). */
+function memoryLog(lines = []) {
+    return {
+        lines,
+        info: m => void lines.push(m),
+        debug: m => void lines.push(`debug: ${m}`),
+        notice: m => void lines.push(`notice: ${m}`),
+        warning: m => void lines.push(`warning: ${m}`),
+        group: (name, fn) => {
+            lines.push(`# ${name}`);
+            return fn();
+        }
+    };
+}
+/** C0 and C1 controls (tab aside), DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/g;
+/**
+ * Text that came from outside (a manifest, a file name, a command's output), made safe for one
+ * log line: controls become visible escapes (\n, \x1b, \u2028), so nothing can start a new
+ * line; and a line the runner would read as a workflow command (`::name::` or `##[`, after the
+ * leading spaces it trims) starts with a zero-width space instead. Used by every Log.
+ */
+function safeLine(text) {
+    const escaped = text.replace(CONTROL, c => {
+        const code = c.charCodeAt(0);
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return code > 0xff
+            ? `\\u${code.toString(16).padStart(4, '0')}`
+            : `\\x${code.toString(16).padStart(2, '0')}`;
+    });
+    return /^\s*(::|##)/.test(escaped) ? `\u200b${escaped}` : escaped;
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -3702,39 +3789,127 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
-// Archive members as both readers (tar and ar in archive.ts, cpio in rpm.ts) see them, and
+// Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
 // the rules shared by both: which member serves a target, how links are followed inside the
-// archive, and how an interpreter is written out.
+// archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
+// never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
+// under an interpreter's name.
 
 
+
+
+/** The largest QEMU interpreter is about 18 MB (qemu-xtensa 11.1); a member over 128 MiB is not one. */
+const MAX_INTERPRETER_BYTES = 128 << 20;
+/**
+ * The kept members of one pass, each in its own file under `dir`. Readers call start() at a
+ * member's header (it closes the previous one), delete() when a member is replaced or turns
+ * out to be a link, and finish() at the end.
+ */
+class KeptData {
+    dir;
+    archive;
+    maxTotal;
+    prefix;
+    files = new Map();
+    fd;
+    count = 0;
+    total = 0;
+    constructor(dir, archive, 
+    /** All kept bytes together, at most. */
+    maxTotal, prefix = 'member') {
+        this.dir = dir;
+        this.archive = archive;
+        this.maxTotal = maxTotal;
+        this.prefix = prefix;
+    }
+    start(path) {
+        this.delete(path);
+        const tmp = (0,external_node_path_namespaceObject.join)(this.dir, `${this.prefix}-${this.count++}`);
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'wx', 0o600);
+        this.files.set(path, tmp);
+        const fd = this.fd;
+        let size = 0;
+        return chunk => {
+            size += chunk.length;
+            this.total += chunk.length;
+            if (size > MAX_INTERPRETER_BYTES) {
+                throw new Error(`Refusing ${this.archive}: member ${path} is over ${MAX_INTERPRETER_BYTES >> 20} MiB, ` +
+                    `far more than any QEMU interpreter`);
+            }
+            if (this.total > this.maxTotal) {
+                throw new Error(`Refusing ${this.archive}: its members named like the wanted interpreters hold over ` +
+                    `${this.maxTotal >> 20} MiB, more than those interpreters can be`);
+            }
+            (0,external_node_fs_namespaceObject.writeSync)(fd, chunk);
+        };
+    }
+    has(path) {
+        return this.files.has(path);
+    }
+    get(path) {
+        return this.files.get(path);
+    }
+    /** Take over `path`'s file from another pass. */
+    adopt(path, from) {
+        const tmp = from.files.get(path);
+        if (tmp === undefined)
+            return;
+        this.delete(path);
+        from.files.delete(path);
+        this.files.set(path, tmp);
+    }
+    delete(path) {
+        this.finish();
+        const tmp = this.files.get(path);
+        if (tmp === undefined)
+            return;
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        this.files.delete(path);
+    }
+    finish() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
 /**
  * Read the archive with `scan` (keeping the members `keep` accepts), choose each target's
  * member, and write it to destDir/qemu-<target>. A link to a member not named like an
  * interpreter, seen before we knew we wanted it, takes a second pass.
  */
 async function extractMembers(file, names, destDir, scan, log) {
-    const allNames = new Set([...names.values()].flat());
-    const first = await scan(path => allNames.has(external_node_path_namespaceObject.posix.basename(path)));
-    const sources = chooseMembers(file, first.members, names, log);
-    const absent = new Set([...sources.values()].filter(path => !first.data.has(path)));
-    if (absent.size > 0) {
-        log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
-        const again = await scan(path => absent.has(path));
-        for (const path of absent) {
-            const chunks = again.data.get(path);
-            if (!chunks)
-                throw new Error(`${file} changed while it was being read: ${path} is gone`);
-            first.data.set(path, chunks);
+    // Kept bytes wait in a temporary folder, so a refused archive leaves nothing in destDir.
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-members-'));
+    const maxTotal = MAX_INTERPRETER_BYTES * Math.max(1, names.size);
+    try {
+        const allNames = new Set([...names.values()].flat());
+        const data = new KeptData(work, file, maxTotal);
+        const first = await scan(path => allNames.has(external_node_path_namespaceObject.posix.basename(path)), data).finally(() => data.finish());
+        const sources = chooseMembers(file, first.members, names, log);
+        const absent = new Set([...sources.values()].filter(path => !first.data.has(path)));
+        if (absent.size > 0) {
+            log?.debug(`${file}: second pass for ${[...absent].join(', ')}`);
+            const more = new KeptData(work, file, maxTotal, 'again');
+            const again = await scan(path => absent.has(path), more).finally(() => more.finish());
+            for (const path of absent) {
+                if (!again.data.has(path)) {
+                    throw new Error(`${file} changed while it was being read: ${path} is gone`);
+                }
+                first.data.adopt(path, again.data);
+            }
         }
+        await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
+        const written = new Map();
+        for (const [t, source] of sources) {
+            const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
+            await place(dest, tmp => (0,promises_namespaceObject.copyFile)(first.data.get(source), tmp));
+            written.set(t, dest);
+        }
+        return written;
     }
-    await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
-    const written = new Map();
-    for (const [t, source] of sources) {
-        const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
-        await place(dest, tmp => (0,promises_namespaceObject.writeFile)(tmp, Buffer.concat(first.data.get(source) ?? [])));
-        written.set(t, dest);
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
-    return written;
 }
 /** How many links one lookup may follow before we call it a loop (Linux allows 40). */
 const MAX_HOPS = 40;
@@ -3839,10 +4014,24 @@ async function place(dest, write) {
 
 ;// CONCATENATED MODULE: ./src/qemu/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
-// it must be an executable for the host's machine with no PT_INTERP (a dynamic interpreter
-// needs the host's loader and libraries, which a container or chroot does not have).
+// it must be a program the kernel can load for the host's machine (ET_EXEC, or ET_DYN built as
+// static-pie, with a loadable segment holding the entry point) and have no PT_INTERP (a dynamic
+// interpreter needs the host's loader and libraries, which a container or chroot does not have).
+// A bare header, an object file (ET_REL) or a core dump is refused: the kernel would answer
+// ENOEXEC, and whatever runs it through execvp would then hand it to /bin/sh.
 
+const ET_EXEC = 2;
+const ET_DYN = 3;
+const PT_LOAD = 1;
 const PT_INTERP = 3;
+const PF_X = 1;
+/** The kernel refuses program header tables over 64 KiB (fs/binfmt_elf.c). */
+const MAX_PHDRS_BYTES = 65536;
+const TYPE_NAMES = {
+    0: 'ET_NONE',
+    1: 'an object file (ET_REL)',
+    4: 'a core dump (ET_CORE)'
+};
 /** ELF e_machine numbers and word sizes of the hosts Node runs on (os.arch() names). */
 const HOST_MACHINES = {
     x64: { machine: 62, bits: 64, littleEndian: true },
@@ -3859,28 +4048,69 @@ const HOST_MACHINES = {
 async function readElf(path) {
     const file = await (0,promises_namespaceObject.open)(path, 'r');
     try {
+        const { size } = await file.stat();
         const head = Buffer.alloc(64);
         const { bytesRead } = await file.read(head, 0, 64, 0);
         if (bytesRead < 52 || head.readUInt32BE(0) !== 0x7f454c46)
+            return undefined;
+        if (head[4] !== 1 && head[4] !== 2)
+            return undefined;
+        if (head[5] !== 1 && head[5] !== 2)
             return undefined;
         const bits = head[4] === 2 ? 64 : 32;
         const littleEndian = head[5] === 1;
         const u16 = (b, at) => (littleEndian ? b.readUInt16LE(at) : b.readUInt16BE(at));
         const u32 = (b, at) => (littleEndian ? b.readUInt32LE(at) : b.readUInt32BE(at));
+        const u64 = (b, at) => Number(littleEndian ? b.readBigUInt64LE(at) : b.readBigUInt64BE(at));
+        const word = bits === 64 ? u64 : u32;
+        const type = u16(head, 16);
         const machine = u16(head, 18);
-        const phoff = bits === 64
-            ? Number(littleEndian ? head.readBigUInt64LE(32) : head.readBigUInt64BE(32))
-            : u32(head, 28);
+        const entry = word(head, 24);
+        const phoff = bits === 64 ? u64(head, 32) : u32(head, 28);
         const phentsize = u16(head, bits === 64 ? 54 : 42);
         const phnum = u16(head, bits === 64 ? 56 : 44);
-        const table = Buffer.alloc(phentsize * phnum);
-        await file.read(table, 0, table.length, phoff);
-        let dynamic = false;
-        for (let i = 0; i < phnum; i++) {
-            if (u32(table, i * phentsize) === PT_INTERP)
-                dynamic = true;
+        const info = { bits, littleEndian, machine, type };
+        const refuse = (unloadable) => ({ ...info, dynamic: false, unloadable });
+        if (type !== ET_EXEC && type !== ET_DYN) {
+            return refuse(`it is ${TYPE_NAMES[type] ?? `of ELF type ${type}`}, not a program`);
         }
-        return { bits, littleEndian, machine, dynamic };
+        if (phentsize !== (bits === 64 ? 56 : 32) || phnum === 0) {
+            return refuse('it has no program headers');
+        }
+        const tableSize = phentsize * phnum;
+        if (tableSize > MAX_PHDRS_BYTES || phoff + tableSize > size) {
+            return refuse('its program header table lies outside the file');
+        }
+        const table = Buffer.alloc(tableSize);
+        await file.read(table, 0, tableSize, phoff);
+        let dynamic = false;
+        let loads = 0;
+        let entryMapped = false;
+        for (let i = 0; i < phnum; i++) {
+            const at = i * phentsize;
+            const kind = u32(table, at);
+            if (kind === PT_INTERP)
+                dynamic = true;
+            if (kind !== PT_LOAD)
+                continue;
+            loads++;
+            // 64-bit: type, flags, offset, vaddr, paddr, filesz, memsz; 32-bit: type, offset, vaddr, paddr, filesz, memsz, flags.
+            const flags = bits === 64 ? u32(table, at + 4) : u32(table, at + 24);
+            const offset = bits === 64 ? u64(table, at + 8) : u32(table, at + 4);
+            const vaddr = bits === 64 ? u64(table, at + 16) : u32(table, at + 8);
+            const filesz = bits === 64 ? u64(table, at + 32) : u32(table, at + 16);
+            const memsz = bits === 64 ? u64(table, at + 40) : u32(table, at + 20);
+            if (offset + filesz > size)
+                return refuse(`a loadable segment (#${i}) is cut off`);
+            if (flags & PF_X && entry >= vaddr && entry < vaddr + memsz)
+                entryMapped = true;
+        }
+        if (loads === 0)
+            return refuse('it has no loadable (PT_LOAD) segment');
+        if (entry === 0 || !entryMapped) {
+            return refuse(`its entry point 0x${entry.toString(16)} is in no executable segment`);
+        }
+        return { ...info, dynamic };
     }
     finally {
         await file.close();
@@ -3892,8 +4122,13 @@ async function readElf(path) {
  */
 async function checkInterpreter(path, arch = process.arch) {
     const info = await readElf(path);
-    if (!info)
-        throw new Error(`Interpreter ${path} is not an ELF executable`);
+    if (!info) {
+        throw new Error(`Interpreter ${path} is not an ELF executable: use a static QEMU build (Debian's qemu-user-static)`);
+    }
+    if (info.unloadable) {
+        throw new Error(`Interpreter ${path} is not a program the kernel can run (${info.unloadable}): ` +
+            `use a static QEMU build (Debian's qemu-user-static)`);
+    }
     const host = HOST_MACHINES[arch];
     if (host &&
         (info.machine !== host.machine ||
@@ -4025,6 +4260,36 @@ async function findSystemInterpreters(targets, qemuPath) {
         await checkInterpreter(path);
     return found;
 }
+/**
+ * The QEMU version an interpreter was built as, read from the line `--version` would print
+ * ("qemu-aarch64 version 7.2.22 (Debian ...)"), which the binary holds as one string. Read,
+ * not run: nothing found on the machine is executed by this project.
+ */
+async function qemuVersion(interpreter) {
+    const pattern = /qemu-[a-z0-9_]+ version (\d+\.\d+(?:\.\d+)?)[ \n]/;
+    const file = await (0,promises_namespaceObject.open)(interpreter, 'r').catch(() => undefined);
+    if (!file)
+        return 'unknown';
+    try {
+        const chunk = Buffer.alloc(1 << 20);
+        const overlap = 64;
+        let tail = '';
+        for (let at = 0;;) {
+            const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+            if (bytesRead === 0)
+                return 'unknown';
+            const text = tail + chunk.toString('latin1', 0, bytesRead);
+            const found = pattern.exec(text);
+            if (found)
+                return found[1];
+            tail = text.slice(-overlap);
+            at += bytesRead;
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/qemu/archive/extract.ts
 // `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
@@ -4051,22 +4316,20 @@ async function extractInterpreters(file, format, targets, destDir, log) {
     const names = new Map(wanted.map(t => [t, candidateNames(t)]));
     if (format === 'bin')
         return copyBare(file, wanted, destDir, log);
-    return extractMembers(file, names, destDir, keep => scanArchive(file, format, keep, log), log);
+    return extractMembers(file, names, destDir, (keep, data) => scanArchive(file, format, keep, data, log), log);
 }
 // ---------------------------------------------------------------------------------------------
 // Reading an archive
 /** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
-async function scanArchive(file, format, keep, log) {
-    const scan = { members: new Map(), data: new Map() };
+async function scanArchive(file, format, keep, data, log) {
+    const scan = { members: new Map(), data };
     const reader = new TarReader(file, entry => {
         scan.members.delete(entry.path); // a replaced member moves to its new place in archive order
         scan.members.set(entry.path, entry);
-        scan.data.delete(entry.path);
+        data.delete(entry.path);
         if (entry.type !== 'file' || !keep(entry.path))
             return undefined;
-        const chunks = [];
-        scan.data.set(entry.path, chunks);
-        return chunk => chunks.push(Buffer.from(chunk));
+        return data.start(entry.path);
     });
     let failure;
     const sink = new external_node_stream_namespaceObject.Writable({
@@ -4425,6 +4688,14 @@ async function copyBare(file, targets, destDir, log) {
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
 // Written here rather than through tc.cacheFile: that module logs through @actions/core even
 // when the CLI runs it, and a marker written last is all it takes to never serve a half copy.
+//
+// A tool cache lives for months on a self-hosted runner, so a hit is not trusted as found:
+// the SHA-256 recorded when the file was stored (<tool>.sha256 beside it, inside the folder
+// tool-cache knows) must still match, the file must pass the static-ELF check, and neither it
+// nor any folder below the cache root may be a symbolic link or writable by other users.
+
+
+
 
 
 
@@ -4438,32 +4709,99 @@ function cacheRoot() {
         return '/var/cache/setup-binfmt';
     return (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'setup-binfmt');
 }
-function folder(tool, version, arch) {
-    return (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, semver_default().clean(version) ?? version, arch);
+/**
+ * The cache key of a version: semver-normalised but with its build metadata, so 10.0.13+patched
+ * and 10.0.13 are two entries (tool-cache's own semver.clean would make them one).
+ */
+function cacheKey(version) {
+    const parsed = semver_default().parse(version.trim());
+    if (!parsed)
+        return version;
+    return parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
 }
-/** The cached interpreter, or undefined when absent or never completed. */
-function findCached(tool, version, arch) {
+function folder(tool, version, arch) {
+    return (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, cacheKey(version), arch);
+}
+/** A cache entry that is there but must not be used; the message says why. */
+class CacheEntryRefused extends Error {
+}
+/**
+ * The cached interpreter, checked as described above; undefined when absent or never
+ * completed. Throws CacheEntryRefused when the entry is there but fails a check.
+ */
+async function findCached(tool, version, arch) {
     const dir = folder(tool, version, arch);
     const file = (0,external_node_path_namespaceObject.join)(dir, tool);
-    return (0,external_node_fs_namespaceObject.existsSync)(`${dir}.complete`) && (0,external_node_fs_namespaceObject.existsSync)(file) ? file : undefined;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(`${dir}.complete`))
+        return undefined;
+    const refuse = (why) => {
+        throw new CacheEntryRefused(`cached ${file} is not used: ${why}`);
+    };
+    const own = process.getuid?.() ?? 0;
+    const parts = [(0,external_node_path_namespaceObject.join)(cacheRoot(), tool), (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, cacheKey(version)), dir];
+    for (const path of [...parts, file, `${file}.sha256`]) {
+        let info;
+        try {
+            info = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch {
+            return path === file ? undefined : refuse(`${path} is missing`);
+        }
+        const name = path === file ? 'it' : path;
+        if (info.isSymbolicLink())
+            refuse(`${name} is a symbolic link`);
+        if (info.uid !== own && info.uid !== 0)
+            refuse(`${name} belongs to another user (${info.uid})`);
+        if (info.mode & 0o022)
+            refuse(`${name} is writable by other users`);
+    }
+    const recorded = (await (0,promises_namespaceObject.readFile)(`${file}.sha256`, 'utf8')).trim();
+    const actual = await sha256File(file);
+    if (recorded !== actual) {
+        refuse(`its SHA-256 ${actual} is not the ${recorded} recorded when it was stored`);
+    }
+    await checkInterpreter(file, arch).catch((e) => refuse(e.message));
+    return file;
 }
-/** Versions of `tool` completely cached for `arch`. */
+/** Versions of `tool` completely cached for `arch` (not yet checked: see findCached). */
 function cachedVersions(tool, arch) {
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool);
     const versions = (0,external_node_fs_namespaceObject.existsSync)(dir) ? (0,external_node_fs_namespaceObject.readdirSync)(dir).filter(v => semver_default().valid(v)) : [];
-    return semver_default().rsort(versions).filter(v => findCached(tool, v, arch));
+    return semver_default().rsort(versions)
+        .filter(v => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, v, `${arch}.complete`)) && cacheKey(v) === v);
 }
-/** Copy `file` into the cache as <tool>/<version>/<arch>/<tool>; the marker goes last. */
-function storeCached(tool, version, arch, file) {
+/**
+ * Copy `file` into the cache as <tool>/<version>/<arch>/<tool> with its SHA-256 beside it
+ * (the file should have passed checkInterpreter); the marker goes last. Modes are set
+ * explicitly, so a umask of 000 leaves nothing writable by others.
+ */
+async function storeCached(tool, version, arch, file) {
     const dir = folder(tool, version, arch);
     (0,external_node_fs_namespaceObject.rmSync)(`${dir}.complete`, { force: true });
     (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true, mode: 0o755 });
+    for (const path of [(0,external_node_path_namespaceObject.join)(cacheRoot(), tool), (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, cacheKey(version)), dir]) {
+        setMode(path, 0o755);
+    }
     const dest = (0,external_node_path_namespaceObject.join)(dir, tool);
     (0,external_node_fs_namespaceObject.copyFileSync)(file, `${dest}.partial`);
+    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.partial`, 0o755);
+    const digest = await sha256File(`${dest}.partial`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${dest}.sha256`, `${digest}\n`, { mode: 0o644 });
+    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.sha256`, 0o644);
     (0,external_node_fs_namespaceObject.renameSync)(`${dest}.partial`, dest);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '');
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '', { mode: 0o644 });
     return dest;
+}
+/** chmod, except on a folder another user (root, on a shared cache) owns and keeps. */
+function setMode(path, mode) {
+    try {
+        (0,external_node_fs_namespaceObject.chmodSync)(path, mode);
+    }
+    catch (e) {
+        if (e.code !== 'EPERM')
+            throw e;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/builtin-manifest.json
@@ -4474,115 +4812,12 @@ const builtin_manifest_namespaceObject = /*#__PURE__*/JSON.parse('[{"version":"1
 
 const DEFAULT_MANIFEST = builtin_manifest_namespaceObject;
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/qemu/download.ts
-// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
-// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
-
-
-
-
-
-
-/** A failure worth retrying at the same URL. */
-class Transient extends Error {
-}
-async function downloadVerified(urls, sha256, dest, options = {}) {
-    const { attempts = 3, backoffMs = 1000, log } = options;
-    const failures = [];
-    for (const url of urls) {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                const bytes = await fetchTo(url, dest, options);
-                const actual = await sha256File(dest);
-                if (actual !== sha256.toLowerCase()) {
-                    await (0,promises_namespaceObject.rm)(dest, { force: true });
-                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
-                }
-                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
-                return { url, bytes };
-            }
-            catch (e) {
-                await (0,promises_namespaceObject.rm)(dest, { force: true });
-                const message = e.message;
-                if (e instanceof Transient && attempt < attempts) {
-                    const wait = backoffMs * 2 ** (attempt - 1);
-                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
-                    await new Promise(resolve => setTimeout(resolve, wait));
-                    continue;
-                }
-                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
-                failures.push(message);
-                break;
-            }
-        }
-    }
-    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
-}
-async function fetchTo(url, dest, options) {
-    if (url.startsWith('file:')) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
-        let bytes = 0;
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), count(n => (bytes += n)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
-            throw new Error(`Cannot read ${path}: ${e.message}`);
-        });
-        return bytes;
-    }
-    if (!/^https?:/.test(url))
-        throw new Error(`Unsupported URL ${url}: use https, http or a local path`);
-    let response;
-    try {
-        response = await fetch(url, { redirect: 'follow' });
-    }
-    catch (e) {
-        throw new Transient(`${url}: ${causeOf(e)}`);
-    }
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        throw new Transient(`${url}: HTTP ${response.status}`);
-    }
-    if (!response.ok || !response.body)
-        throw new Error(`${url}: HTTP ${response.status}`);
-    const total = Number(response.headers.get('content-length') ?? 0);
-    let bytes = 0;
-    const progress = progressLogger(url, total, options);
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), count(n => progress((bytes += n))), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
-    }
-    catch (e) {
-        throw new Transient(`${url}: connection lost after ${bytes} bytes (${causeOf(e)})`);
-    }
-    if (total > 0 && bytes !== total)
-        throw new Transient(`${url}: got ${bytes} of ${total} bytes`);
-    return bytes;
-}
-function causeOf(e) {
-    const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
-}
-function count(onBytes) {
-    return new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _encoding, done) {
-            onBytes(chunk.length);
-            done(null, chunk);
-        }
-    });
-}
-/** Log about every 10% of a large download. */
-function progressLogger(url, total, options) {
-    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
-    if (!options.log || total < threshold)
-        return () => { };
-    let next = 0.1;
-    const mb = (n) => (n / 1024 / 1024).toFixed(1);
-    return bytes => {
-        if (bytes / total < next)
-            return;
-        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
-        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/qemu/manifest.ts
 // The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
 // them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
@@ -4614,6 +4849,8 @@ function parseManifest(text, where) {
             fail(`${at}.stable`, 'true or false');
         if (r.release_url !== undefined && typeof r.release_url !== 'string')
             fail(`${at}.release_url`, 'a string');
+        if (typeof r.release_url === 'string' && manifest_CONTROL.test(r.release_url))
+            fail(`${at}.release_url`, 'free of control characters such as newlines');
         if (!Array.isArray(r.files))
             return fail(`${at}.files`, 'an array');
         r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
@@ -4623,9 +4860,17 @@ function parseManifest(text, where) {
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const manifest_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
 function checkFile(f, at, fail) {
     if (!isObject(f))
         return fail(at, 'an object');
+    for (const [key, value] of Object.entries(f)) {
+        const strings = Array.isArray(value) ? value : [value];
+        if (strings.some(v => typeof v === 'string' && manifest_CONTROL.test(v)))
+            fail(`${at}.${key}`, 'free of control characters such as newlines');
+    }
     const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
     if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
         fail(`${at}.filename`, 'a file name without slashes');
@@ -4660,6 +4905,10 @@ function checkFile(f, at, fail) {
 /** The release for an exact version or a range; without one, the newest stable release. */
 function selectRelease(manifest, spec) {
     const versions = manifest.map(r => r.version);
+    // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
+    const exact = spec && semver_default().valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined;
+    if (exact)
+        return exact;
     const candidates = spec ? manifest : manifest.filter(r => r.stable);
     const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
     const release = manifest.find(r => r.version === best);
@@ -4698,16 +4947,291 @@ function pickFiles(release, arch, targets) {
     }
     return chosen;
 }
-/** download_url first, then mirror_urls, each resolved against the manifest's location. */
-function fileUrls(file, manifestLocation) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => resolveUrl(u, manifestLocation));
+const SCHEMES = {
+    local: ['https:', 'http:', 'file:'],
+    https: ['https:'],
+    http: ['https:', 'http:']
+};
+const WHY = {
+    local: 'only https, http and local files are read',
+    https: 'a manifest fetched over https may only point at https URLs',
+    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+};
+/**
+ * The one rule for every URL this project fetches, by the trust of whatever named it: a
+ * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
+ * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
+ * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ */
+function checkUrl(url, trust, what) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
+    }
+    if (!SCHEMES[trust].includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
+            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
+    }
+    return parsed.href;
+}
+/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+function trustOf(location) {
+    if (!isUrl(location))
+        return 'local';
+    return new URL(location).protocol === 'https:' ? 'https' : 'http';
+}
+/** True when `location` has a URL scheme (otherwise it is a local path). */
+const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
+/**
+ * download_url first, then mirror_urls, each resolved against the manifest's location and
+ * checked against what the manifest's trust allows.
+ */
+function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
 }
 /** Resolve a URL or path against a manifest given by URL or by local path. */
 function resolveUrl(url, manifestLocation) {
-    const base = /^[a-z][a-z0-9+.-]*:/i.test(manifestLocation)
+    const base = isUrl(manifestLocation)
         ? manifestLocation
         : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
     return new URL(url, base).href;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/download.ts
+// Fetch one pinned file: try each URL in order, retry transient failures with backoff, and
+// verify SHA-256 before anyone uses the bytes. A mismatch deletes the file.
+//
+// Bounded in every way a server could abuse: never more bytes than the manifest declares (and
+// no content decoding, so a gzip-encoded body cannot inflate past them), an idle timeout and a
+// deadline per attempt, and redirects checked by the same URL rule as the manifest (checkUrl).
+// node:http rather than fetch(): fetch always decodes Content-Encoding, whatever was asked.
+
+
+
+
+
+
+
+
+
+/** Without a declared size, the most a pinned file may be (the largest QEMU package is 71 MB). */
+const MAX_UNDECLARED_BYTES = 1 << 30;
+/** A manifest is a few kilobytes; the built-in one with every target is under 100 KB. */
+const MAX_MANIFEST_BYTES = 16 << 20;
+const MAX_REDIRECTS = 10;
+/** A failure worth retrying at the same URL. */
+class Transient extends Error {
+}
+async function downloadVerified(file, dest, options = {}) {
+    const { attempts = 3, backoffMs = 1000, log } = options;
+    const { urls, sha256 } = file;
+    const limit = file.size ?? MAX_UNDECLARED_BYTES;
+    const failures = [];
+    for (const url of urls) {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const bytes = await fetchTo(url, dest, limit, file, options);
+                const actual = await sha256File(dest);
+                if (actual !== sha256.toLowerCase()) {
+                    await (0,promises_namespaceObject.rm)(dest, { force: true });
+                    throw new Error(`SHA-256 mismatch for ${url}: expected ${sha256.toLowerCase()}, got ${actual} (file deleted)`);
+                }
+                log?.debug(`${url}: ${bytes} bytes, SHA-256 ${actual} as pinned`);
+                return { url, bytes };
+            }
+            catch (e) {
+                await (0,promises_namespaceObject.rm)(dest, { force: true });
+                const message = e.message;
+                if (e instanceof Transient && attempt < attempts) {
+                    const wait = backoffMs * 2 ** (attempt - 1);
+                    log?.info(`${message}; retrying in ${wait} ms (attempt ${attempt + 1} of ${attempts})`);
+                    await new Promise(resolve => setTimeout(resolve, wait));
+                    continue;
+                }
+                log?.info(`${message}${urls.length > 1 ? '; trying the next URL' : ''}`);
+                failures.push(message);
+                break;
+            }
+        }
+    }
+    throw new Error(`Could not download ${urls.length === 1 ? urls[0] : `from any of ${urls.length} URLs`}: ${failures.join('; ')}`);
+}
+async function fetchTo(url, dest, limit, file, options) {
+    let bytes = 0;
+    if (url.startsWith('file:')) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+        // A device such as /dev/zero never ends: read regular files only.
+        const info = await (0,promises_namespaceObject.stat)(path).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        if (!info.isFile())
+            throw new Error(`Cannot read ${path}: it is not a regular file`);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), bounded(url, limit, n => (bytes += n), limitWhat(file)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            throw new Error(`Cannot read ${path}: ${e.message}`);
+        });
+        return bytes;
+    }
+    // Redirects of a file listed by a local manifest may still not lead to local files.
+    const redirects = file.trust === 'local' ? 'http' : file.trust;
+    const { response, finalUrl, deadline } = await request(url, redirects, options);
+    try {
+        const total = Number(response.headers['content-length'] ?? 0);
+        if (total > limit) {
+            throw new Error(`${finalUrl}: the server announces ${total} bytes, more than the ${limit} ${limitWhat(file)}`);
+        }
+        const progress = progressLogger(url, total, options);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, bounded(finalUrl, limit, n => progress((bytes += n)), limitWhat(file)), (0,external_node_fs_namespaceObject.createWriteStream)(dest)).catch((e) => {
+            if (e instanceof Oversize)
+                throw e;
+            throw (deadline.error() ??
+                new Transient(`${finalUrl}: connection lost after ${bytes} bytes (${causeOf(e)})`));
+        });
+        if (total > 0 && bytes !== total) {
+            throw new Transient(`${finalUrl}: got ${bytes} of ${total} bytes`);
+        }
+        return bytes;
+    }
+    finally {
+        deadline.clear();
+        response.destroy();
+    }
+}
+const limitWhat = (file) => file.size === undefined
+    ? 'bytes a file without a declared size may have (add size to the manifest)'
+    : 'bytes the manifest declares for it';
+/**
+ * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
+ * a manifest that comes over plain http, or is redirected there, is warned about.
+ */
+async function fetchManifest(location, options = {}) {
+    const url = checkUrl(location, 'http', 'The manifest URL');
+    const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch((e) => {
+        // The message starts with the URL that failed (the manifest's, or a redirect's).
+        throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e });
+    });
+    const chunks = [];
+    try {
+        const sink = new external_node_stream_namespaceObject.Writable({
+            write(chunk, _encoding, done) {
+                chunks.push(chunk);
+                done();
+            }
+        });
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, bounded(finalUrl, MAX_MANIFEST_BYTES, () => { }, 'bytes a manifest may have'), sink).catch((e) => {
+            const err = e instanceof Oversize ? e : (deadline.error() ?? e);
+            throw new Error(`Cannot fetch the manifest ${location}: ${err.message}`, { cause: err });
+        });
+    }
+    finally {
+        deadline.clear();
+        response.destroy();
+    }
+    const plain = hops.find(h => new URL(h).protocol !== 'https:');
+    if (plain) {
+        options.log?.warning(`manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
+            `anyone on the path can change its SHA-256 pins; serve it over https`);
+    }
+    return {
+        text: Buffer.concat(chunks).toString('utf8'),
+        url: finalUrl,
+        trust: plain ? 'http' : 'https'
+    };
+}
+/**
+ * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
+ * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
+ * (socket inactivity) and a deadline that keep watching while the caller reads the body.
+ */
+async function request(url, trust, options) {
+    const idle = options.idleTimeoutMs ?? 30_000;
+    const limit = options.deadlineMs ?? 600_000;
+    const hops = [url];
+    let struck;
+    let active;
+    const strike = (error) => {
+        struck ??= error;
+        active?.destroy(struck);
+    };
+    const timer = setTimeout(() => strike(new Error(`${hops[hops.length - 1]}: not complete after the ${limit / 1000} s deadline`)), limit);
+    const deadline = { error: () => struck, clear: () => clearTimeout(timer) };
+    try {
+        for (;;) {
+            const at = hops[hops.length - 1];
+            const response = await new Promise((resolve, reject) => {
+                const get = at.startsWith('https:') ? external_node_https_namespaceObject.get : external_node_http_namespaceObject.get;
+                const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' };
+                const req = get(at, { headers, timeout: idle }, resolve);
+                active = req;
+                req.on('timeout', () => strike(new Transient(`${at}: no data for ${idle / 1000} s (idle timeout)`)));
+                req.on('error', e => reject(struck ?? new Transient(`${at}: ${causeOf(e)}`)));
+            });
+            if (struck)
+                throw struck;
+            active = response;
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (status >= 300 && status < 400 && location) {
+                response.resume();
+                if (hops.length > MAX_REDIRECTS)
+                    throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`);
+                hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`));
+                continue;
+            }
+            if (status >= 500 || status === 429 || status === 408) {
+                response.resume();
+                throw new Transient(`${at}: HTTP ${status}`);
+            }
+            if (status < 200 || status >= 300) {
+                response.resume();
+                throw new Error(`${at}: HTTP ${status}`);
+            }
+            return { response, finalUrl: at, deadline, hops };
+        }
+    }
+    catch (e) {
+        deadline.clear();
+        active?.destroy();
+        throw e;
+    }
+}
+/** The body went past its limit. */
+class Oversize extends Error {
+}
+/** Pass bytes through, failing as soon as more than `limit` have come. */
+function bounded(url, limit, onBytes, what = 'bytes allowed') {
+    let seen = 0;
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            seen += chunk.length;
+            if (seen > limit) {
+                done(new Oversize(`${url}: sent more than the ${limit} ${what}; the rest was not read`));
+                return;
+            }
+            onBytes(chunk.length);
+            done(null, chunk);
+        }
+    });
+}
+function causeOf(e) {
+    const err = e;
+    return err.cause?.code ?? err.code ?? err.cause?.message ?? err.message;
+}
+/** Log about every 10% of a large download. */
+function progressLogger(url, total, options) {
+    const threshold = options.progressBytes ?? 4 * 1024 * 1024;
+    if (!options.log || total < threshold)
+        return () => { };
+    let next = 0.1;
+    const mb = (n) => (n / 1024 / 1024).toFixed(1);
+    return bytes => {
+        if (bytes / total < next)
+            return;
+        options.log?.info(`${url}: ${mb(bytes)} of ${mb(total)} MB (${Math.floor((bytes / total) * 100)}%)`);
+        next = Math.floor((bytes / total) * 10) / 10 + 0.1;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
@@ -4835,19 +5359,19 @@ async function readRpm(file) {
 async function extractRpmInterpreters(file, targets, destDir, log) {
     const rpm = await readRpm(file);
     const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
-    return extractMembers(file, names, destDir, keep => scanPayload(file, rpm, keep, log), log);
+    return extractMembers(file, names, destDir, (keep, data) => scanPayload(file, rpm, keep, data, log), log);
 }
 // ---------------------------------------------------------------------------------------------
 // Reading the payload
 /** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
-async function scanPayload(file, rpm, keep, log) {
-    const scan = { members: new Map(), data: new Map() };
+async function scanPayload(file, rpm, keep, data, log) {
+    const scan = { members: new Map(), data };
     /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
     const inodes = new Map();
     const reader = new CpioReader(file, entry => {
         scan.members.delete(entry.path);
         scan.members.set(entry.path, entry);
-        scan.data.delete(entry.path);
+        data.delete(entry.path);
         if (entry.type === 'file' && entry.nlink > 1) {
             const set = inodes.get(entry.inode) ?? { paths: [] };
             set.paths.push(entry.path);
@@ -4857,9 +5381,7 @@ async function scanPayload(file, rpm, keep, log) {
         }
         if (entry.type !== 'file' || !keep(entry.path))
             return undefined;
-        const chunks = [];
-        scan.data.set(entry.path, chunks);
-        return chunk => chunks.push(Buffer.from(chunk));
+        return data.start(entry.path);
     });
     let failure;
     const sink = new external_node_stream_namespaceObject.Writable({
@@ -4895,7 +5417,7 @@ async function scanPayload(file, rpm, keep, log) {
             if (path === holder || scan.members.get(path)?.type !== 'file')
                 continue;
             scan.members.set(path, { type: 'hardlink', linkname: holder });
-            scan.data.delete(path);
+            data.delete(path);
         }
     }
     return scan;
@@ -5130,7 +5652,7 @@ async function fromPackage(request, log, options = {}) {
             await checkInterpreter(path, arch);
         const interpreters = new Map();
         for (const { target: t, path, full } of unpacked) {
-            interpreters.set(t, storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
+            interpreters.set(t, await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
         }
         const version = unpacked[0]?.full ?? '';
         return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 };
@@ -5435,7 +5957,7 @@ const DEFAULT_MANIFEST_URL = 'https://github.com/setup-binfmt/setup-binfmt/relea
 async function acquire(request, log) {
     switch (request.source) {
         case 'system':
-            return fromSystem(request, log);
+            return fromSystem(request);
         case 'download':
             return (await fromCache(request, log)) ?? fromDownload(request, log);
         case 'package':
@@ -5456,10 +5978,10 @@ async function auto(request, log) {
     }
     return fromPackage(request, log);
 }
-async function fromSystem(request, log) {
+async function fromSystem(request) {
     const interpreters = await findSystemInterpreters(request.targets, request.qemuPath);
     const first = interpreters.values().next().value;
-    const version = first ? await qemuVersion(first, log) : '';
+    const version = first ? await qemuVersion(first) : '';
     return { interpreters, source: 'system', version, cacheHit: true, downloadedBytes: 0 };
 }
 /** The newest cached version satisfying the request that has every target; no network. */
@@ -5474,60 +5996,63 @@ async function fromCache(request, log) {
         }
         spec = selectRelease(DEFAULT_MANIFEST).version;
     }
-    const version = cachedVersions(toolName(request.targets[0]), arch).find(v => semver_default().satisfies(v, spec) && cachedInterpreters(request.targets, v, arch));
-    if (!version) {
-        log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
-        return undefined;
+    for (const version of cachedVersions(toolName(request.targets[0]), arch)) {
+        if (!semver_default().satisfies(version, spec) || (semver_default().valid(spec) && version !== cacheKey(spec))) {
+            continue;
+        }
+        const cached = await cachedInterpreters(request.targets, version, arch, log);
+        if (!cached)
+            continue;
+        log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
+        return cacheHit(cached, version);
     }
-    log.info(`tool cache: QEMU ${version} for ${request.targets.join(', ')}`);
-    return cacheHit(cachedInterpreters(request.targets, version, arch), version);
+    log.info(`tool cache: no QEMU ${spec} for ${request.targets.join(', ')} on ${arch}`);
+    return undefined;
 }
-/** Every target's cached interpreter of `version`, or undefined when one is missing. */
-function cachedInterpreters(targets, version, arch) {
-    const found = targets.map(t => [t, findCached(toolName(t), version, arch)]);
-    return found.every(([, path]) => path) ? new Map(found) : undefined;
+/**
+ * Every target's cached interpreter of `version` (see findCached for the checks), or
+ * undefined when one is missing or refused; a refused entry is downloaded again.
+ */
+async function cachedInterpreters(targets, version, arch, log) {
+    const found = new Map();
+    for (const t of targets) {
+        const path = await findCached(toolName(t), version, arch).catch((e) => {
+            if (!(e instanceof CacheEntryRefused))
+                throw e;
+            log.warning(`tool cache: ${e.message}; getting it again`);
+            return undefined;
+        });
+        if (!path)
+            return undefined;
+        found.set(t, path);
+    }
+    return found;
 }
 function cacheHit(interpreters, version) {
     return { interpreters, source: 'cache', version, cacheHit: true, downloadedBytes: 0 };
 }
-async function loadManifest(location, log) {
+async function loadManifest(location, log, download = {}) {
     if (!location)
-        return DEFAULT_MANIFEST;
-    if (/^http:/.test(location))
-        log.notice(`manifest over plain http (${location}): only the SHA-256 pins protect the files`);
-    if (/^https?:/.test(location)) {
-        let response;
-        try {
-            response = await fetch(location);
-        }
-        catch (e) {
-            throw new Error(`Cannot fetch the manifest ${location}: ${e.message}`, {
-                cause: e
-            });
-        }
-        if (!response.ok)
-            throw new Error(`Cannot fetch the manifest ${location}: HTTP ${response.status}`);
-        return parseManifest(await response.text(), location);
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
-        throw new Error(`manifest '${location}' must be an https or http URL, or a local path`);
+        return { releases: DEFAULT_MANIFEST, location: DEFAULT_MANIFEST_URL, trust: 'local' };
+    if (isUrl(location)) {
+        const got = await fetchManifest(location, { log, ...download });
+        return { releases: parseManifest(got.text, location), location: got.url, trust: got.trust };
     }
     const text = await (0,promises_namespaceObject.readFile)(location, 'utf8').catch((e) => {
         throw new Error(`Cannot read the manifest ${location}: ${e.message}`);
     });
-    return parseManifest(text, location);
+    return { releases: parseManifest(text, location), location, trust: 'local' };
 }
 async function fromDownload(request, log) {
     const arch = request.arch ?? process.arch;
-    const manifest = await loadManifest(request.manifest, log);
-    const release = selectRelease(manifest, request.qemuVersion);
-    const cached = cachedInterpreters(request.targets, release.version, arch);
+    const manifest = await loadManifest(request.manifest, log, request.download);
+    const release = selectRelease(manifest.releases, request.qemuVersion);
+    const cached = await cachedInterpreters(request.targets, release.version, arch, log);
     if (cached) {
         log.info(`tool cache: QEMU ${release.version} for ${request.targets.join(', ')} (no file downloaded)`);
         return cacheHit(cached, release.version);
     }
     const files = pickFiles(release, arch, request.targets);
-    const location = request.manifest ?? DEFAULT_MANIFEST_URL;
     const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-'));
     const interpreters = new Map();
     let downloadedBytes = 0;
@@ -5536,16 +6061,15 @@ async function fromDownload(request, log) {
             const wanted = file.targets.filter(t => request.targets.includes(t));
             log.info(`downloading ${file.filename} (${file.format}) for ${wanted.join(', ')}`);
             const archive = (0,external_node_path_namespaceObject.join)(work, file.filename);
-            const got = await downloadVerified(fileUrls(file, location), file.sha256, archive, {
-                log,
-                ...request.download
-            });
+            const urls = fileUrls(file, manifest.location, manifest.trust);
+            const pinned = { urls, sha256: file.sha256, size: file.size, trust: manifest.trust };
+            const got = await downloadVerified(pinned, archive, { log, ...request.download });
             downloadedBytes += got.bytes;
             const extracted = await extractInterpreters(archive, file.format, wanted, (0,external_node_path_namespaceObject.join)(work, 'out'), log);
             await (0,promises_namespaceObject.rm)(archive, { force: true });
             for (const [t, path] of extracted) {
                 await checkInterpreter(path, arch);
-                interpreters.set(t, storeCached(toolName(t), release.version, arch, path));
+                interpreters.set(t, await storeCached(toolName(t), release.version, arch, path));
             }
         }
     }
@@ -5560,11 +6084,6 @@ async function fromDownload(request, log) {
         cacheHit: false,
         downloadedBytes
     };
-}
-/** `qemu-x --version` prints "qemu-aarch64 version 7.2.19 (Debian ...)". */
-async function qemuVersion(interpreter, log) {
-    const out = await exec_run([interpreter, '--version'], { log, allowFailure: true }).catch(() => undefined);
-    return /version (\d+\.\d+(\.\d+)?)/.exec(out?.stdout ?? '')?.[1] ?? 'unknown';
 }
 
 ;// CONCATENATED MODULE: ./src/platform/names.ts
@@ -5693,8 +6212,8 @@ function printable(name) {
 // fixed address, machine code, then the message. No section headers. The code loads
 // absolute addresses, so every encoder below emits a fixed length whatever the operand
 // values: the layout is computed from a first pass with a dummy address.
-const ET_EXEC = 2;
-const PT_LOAD = 1;
+const probes_ET_EXEC = 2;
+const probes_PT_LOAD = 1;
 const PF_R_X = 5;
 const PF_R_W_X = 7;
 const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
@@ -6431,7 +6950,7 @@ function writeElf(target, arch, image) {
     w.u8(4, is64 ? 2 : 1);
     w.u8(5, arch.endian === 'le' ? 1 : 2);
     w.u8(6, 1);
-    w.u16(16, ET_EXEC);
+    w.u16(16, probes_ET_EXEC);
     w.u16(18, arch.machine);
     w.u32(20, 1); // e_version
     const entry = arch.base + (descOff ?? codeOff);
@@ -6446,7 +6965,7 @@ function writeElf(target, arch, image) {
     w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
     // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
     const ph = ehsize;
-    w.u32(ph, PT_LOAD);
+    w.u32(ph, probes_PT_LOAD);
     if (is64) {
         w.u32(ph + 4, segFlags);
         w.u64(ph + 8, 0); // p_offset
@@ -8579,6 +9098,7 @@ function verificationError(result) {
 
 
 
+
 const DEFAULTS = {
     platforms: 'all',
     flags: 'POCF',
@@ -8644,8 +9164,13 @@ function parseQemuVersion(input) {
 function parseManifestLocation(input) {
     if (!input)
         return undefined;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^https?:\/\/[^/]/i.test(input)) {
-        throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+    if (isUrl(input)) {
+        try {
+            checkUrl(input, 'http', 'manifest');
+        }
+        catch {
+            throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
+        }
     }
     return input;
 }
@@ -9316,6 +9841,7 @@ function forget(store, gone) {
 
 
 
+
 const DEFAULT_INTERVAL_MS = 500;
 const USAGE = `Usage: setup-binfmt <command> [options]
 
@@ -9379,12 +9905,13 @@ function defaultStatePath() {
 }
 function consoleLog(verbose) {
     return {
-        info: m => console.error(m),
-        debug: m => void (verbose && console.error(`debug: ${m}`)),
-        notice: m => console.error(`notice: ${m}`),
-        warning: m => console.error(`warning: ${m}`),
+        // The CLI may run in a workflow's run: step, whose output the runner reads for commands.
+        info: m => console.error(safeLine(m)),
+        debug: m => void (verbose && console.error(`debug: ${safeLine(m)}`)),
+        notice: m => console.error(`notice: ${safeLine(m)}`),
+        warning: m => console.error(`warning: ${safeLine(m)}`),
         group: async (name, fn) => {
-            console.error(`== ${name}`);
+            console.error(`== ${safeLine(name)}`);
             return fn();
         }
     };

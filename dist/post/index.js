@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 359:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,6 +24,12 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.
+//
+// Node spawns through execvp, and execvp hands a file the kernel answers with ENOEXEC to
+// /bin/sh, so a text file or a truncated ELF file would run as a shell script. The command is
+// therefore resolved here, and only an ELF file or a #! script is started, by its absolute path.
+
+
 
 
 class ExecError extends Error {
@@ -41,12 +47,53 @@ function lastLine(text) {
     const lines = text.trim().split('\n');
     return lines[lines.length - 1]?.trim() ?? '';
 }
+/** The file execvp would start for `command`: itself when it names a path, else the first on PATH. */
+function resolveCommand(command, path = process.env.PATH ?? '', cwd = process.cwd()) {
+    const candidates = command.includes('/')
+        ? [(0,external_node_path_namespaceObject.resolve)(cwd, command)]
+        : path.split(external_node_path_namespaceObject.delimiter).map(dir => (0,external_node_path_namespaceObject.resolve)(cwd, dir || '.', command));
+    return candidates.find(file => {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+            return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/** Throw unless the kernel itself runs `file` (ELF or #!), so execvp never passes it to /bin/sh. */
+function checkRunnable(file) {
+    const head = Buffer.alloc(4);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, 4, 0);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (head.readUInt32BE(0) === 0x7f454c46 || head.subarray(0, 2).toString('latin1') === '#!')
+        return;
+    throw new Error(`Refusing to run ${file}: it is neither an ELF program nor a #! script, so it would run ` +
+        `as a /bin/sh script; check that the file is the program you meant`);
+}
 function run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
+    const env = options.env ?? process.env;
+    const file = resolveCommand(command, env.PATH, options.cwd);
+    try {
+        if (file)
+            checkRunnable(file);
+    }
+    catch (e) {
+        return Promise.reject(e);
+    }
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            env: options.env ?? process.env,
+        // Unresolved: spawn fails with ENOENT, which the error handler below reports.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file ?? command, args, {
+            argv0: command,
+            env,
             cwd: options.cwd,
             stdio: ['pipe', 'pipe', 'pipe'],
             timeout: options.timeoutMs
@@ -176,8 +223,11 @@ function registerLine(e) {
     const line = e.extension
         ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
         : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
-    if (line.length > 1920) {
-        throw new Error(`The registration line for '${e.name}' is ${line.length} bytes; the kernel takes at most 1920`);
+    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
+    const bytes = Buffer.byteLength(line);
+    if (bytes > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
+            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
     }
     return line;
 }
@@ -192,9 +242,6 @@ function checkEntryText(e) {
     }
     if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
         throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
-    }
-    if (e.interpreter.length >= 128) {
-        throw new Error(`Interpreter path '${e.interpreter}' is ${e.interpreter.length} characters; the kernel allows under 128`);
     }
 }
 const ERRNO_FROM_TEXT = [
@@ -949,6 +996,46 @@ function compare(before, after) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/util/log.ts
+// Where progress goes. The action writes workflow commands (src/runner.ts); the CLI
+// writes plain lines. Core modules take a Log and never know which.
+/** A Log that keeps lines in memory, for callers that want quiet (and for tests). */
+function memoryLog(lines = []) {
+    return {
+        lines,
+        info: m => void lines.push(m),
+        debug: m => void lines.push(`debug: ${m}`),
+        notice: m => void lines.push(`notice: ${m}`),
+        warning: m => void lines.push(`warning: ${m}`),
+        group: (name, fn) => {
+            lines.push(`# ${name}`);
+            return fn();
+        }
+    };
+}
+/** C0 and C1 controls (tab aside), DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/g;
+/**
+ * Text that came from outside (a manifest, a file name, a command's output), made safe for one
+ * log line: controls become visible escapes (\n, \x1b, \u2028), so nothing can start a new
+ * line; and a line the runner would read as a workflow command (`::name::` or `##[`, after the
+ * leading spaces it trims) starts with a zero-width space instead. Used by every Log.
+ */
+function safeLine(text) {
+    const escaped = text.replace(CONTROL, c => {
+        const code = c.charCodeAt(0);
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return code > 0xff
+            ? `\\u${code.toString(16).padStart(4, '0')}`
+            : `\\x${code.toString(16).padStart(2, '0')}`;
+    });
+    return /^\s*(::|##)/.test(escaped) ? `\u200b${escaped}` : escaped;
+}
+
 ;// CONCATENATED MODULE: ./src/action/runner.ts
 // The runner's side of an action step: inputs, outputs, state, log commands and the job
 // summary, in the formats the GitHub runner reads. Written here instead of importing
@@ -957,9 +1044,17 @@ function compare(before, after) {
 
 
 
-/** Workflow command data: the runner decodes %25, %0D and %0A. */
+
+/**
+ * Workflow command data: the runner decodes %25, %0D and %0A, so a message keeps its own
+ * line breaks; other controls (escapes, separators) are made visible by safeLine.
+ */
 function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return text
+        .replace(/%/g, '%25')
+        .split(/\r?\n/)
+        .map(line => safeLine(line).replace(/^\u200b/, ''))
+        .join('%0A');
 }
 function command(name, message) {
     process.stdout.write(`::${name}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
@@ -979,7 +1074,8 @@ function appendKeyValue(variable, name, value) {
 const setOutput = (name, value) => appendKeyValue('GITHUB_OUTPUT', name, value);
 const saveState = (name, value) => appendKeyValue('GITHUB_STATE', name, value);
 const getState = (name) => process.env[`STATE_${name}`] ?? '';
-const info = (message) => process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+/** A plain log line: one line, whatever the message holds (see safeLine). */
+const info = (message) => process.stdout.write(`${safeLine(message)}${external_node_os_namespaceObject.EOL}`);
 const debug = (message) => command('debug', message);
 const notice = (message) => command('notice', message);
 const warning = (message) => command('warning', message);
@@ -1547,7 +1643,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(359);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
