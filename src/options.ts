@@ -26,19 +26,23 @@ export interface Options {
   readonly smokeImage?: string
 }
 
+/** The options' names: the action's inputs and the CLI's options for install (but cleanup). */
+export const OPTION_NAMES = [
+  'platforms',
+  'flags',
+  'source',
+  'qemu-path',
+  'qemu-version',
+  'manifest',
+  'reset',
+  'cleanup',
+  'verify',
+  'smoke-image'
+] as const
+export type OptionName = (typeof OPTION_NAMES)[number]
+
 /** Raw option strings, as inputs or command-line flags give them. Empty means default. */
-export interface RawOptions {
-  platforms?: string
-  flags?: string
-  source?: string
-  'qemu-path'?: string
-  'qemu-version'?: string
-  manifest?: string
-  reset?: string
-  cleanup?: string
-  verify?: string
-  'smoke-image'?: string
-}
+export type RawOptions = { [name in OptionName]?: string }
 
 export const DEFAULTS = {
   platforms: 'all',

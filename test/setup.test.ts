@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { BinfmtTable, type Entry, type Writer } from '../src/binfmt/table.js'
 import { memoryLog } from '../src/util/log.js'
 import { parseOptions, type RawOptions } from '../src/options.js'
-import { candidateNames, wantedEntry } from '../src/binfmt/register.js'
+import { entryNames, wantedEntry } from '../src/binfmt/register.js'
 import { restore } from '../src/binfmt/restore.js'
 import { setup } from '../src/setup.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
@@ -144,7 +144,7 @@ describe('install', () => {
 
   test('a main that fails half-way removes what it registered; post finds nothing left', async () => {
     // Every name arm could take is held by a different entry, so arm fails after aarch64 is in.
-    for (const name of candidateNames('arm')) {
+    for (const name of entryNames('arm')) {
       await table.register({ ...foreign(name), magic: wantedEntry('arm', '/x', '').magic })
     }
     const snapshot = await table.list()

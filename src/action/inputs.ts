@@ -1,20 +1,10 @@
 // The only module that reads action inputs.
 
 import * as runner from './runner.js'
-import { parseOptions, type Options, type RawOptions } from '../options.js'
+import { OPTION_NAMES, parseOptions, type Options, type RawOptions } from '../options.js'
 
-export const INPUT_NAMES = [
-  'platforms',
-  'flags',
-  'source',
-  'qemu-path',
-  'qemu-version',
-  'manifest',
-  'reset',
-  'cleanup',
-  'verify',
-  'smoke-image'
-] as const
+/** Every input of action.yml: one per option. */
+export const INPUT_NAMES = OPTION_NAMES
 
 export function readInputs(): Options {
   const raw: RawOptions = {}

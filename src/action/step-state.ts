@@ -5,7 +5,7 @@
 // with every change.
 
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { tempRoot } from '../util/temp.js'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import * as runner from './runner.js'
 import { parseRunState, type StateStore } from '../binfmt/journal.js'
@@ -47,7 +47,7 @@ export function actionStore(): StateStore {
     },
     save: state => {
       if (!mine) {
-        const base = checkFolders(process.env.RUNNER_TEMP || tmpdir(), WHAT, true)
+        const base = checkFolders(tempRoot(), WHAT, true)
         // A fresh folder under a random name, made exclusively: nothing planted can be it.
         const dir = privateDir(mkdtempSync(join(base, 'setup-binfmt-')), WHAT)
         mine = join(dir, NAME)

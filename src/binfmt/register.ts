@@ -16,8 +16,11 @@ export interface Registered {
   readonly shadowed: readonly Entry[]
 }
 
-/** qemu-<target> first, then names that still start with it. */
-export function candidateNames(targetName: string): string[] {
+/**
+ * The binfmt_misc entry names tried for a target: qemu-<target> first, then names that still
+ * start with it.
+ */
+export function entryNames(targetName: string): string[] {
   const base = `qemu-${targetName}`
   return [
     base,
@@ -77,7 +80,7 @@ export async function registerTarget(
   owners: Owners
 ): Promise<Registered> {
   const shadowed: Entry[] = []
-  for (const name of candidateNames(targetName)) {
+  for (const name of entryNames(targetName)) {
     const wanted = { ...wantedEntry(targetName, interpreter, flags), name }
     const existing = await table.get(name)
     if (!existing) {
@@ -106,7 +109,7 @@ export async function registerTarget(
       `${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`
     )
   }
-  const names = candidateNames(targetName)
+  const names = entryNames(targetName)
   throw new Error(
     `Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
       `remove some with 'setup-binfmt uninstall', or use reset: true`

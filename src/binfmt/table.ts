@@ -58,7 +58,8 @@ export function parseEntry(name: string, text: string): Entry {
   return { name, enabled, interpreter, flags, offset, magic, mask, extension }
 }
 
-const escapeHex = (hex: string) => hex.replace(/(..)/g, '\\x$1')
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
+export const escapeHex = (hex: string) => hex.replace(/(..)/g, '\\x$1')
 
 /** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
 export function registerLine(e: Entry): string {

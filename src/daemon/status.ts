@@ -1,7 +1,8 @@
 // The daemon's health, as a file any probe can read: a Kubernetes liveness probe runs
 // `setup-binfmt health`, which reads it and answers with its exit code.
 
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../util/files.js'
 
 export interface DaemonStatus {
   readonly pid: number
@@ -19,9 +20,7 @@ export interface DaemonStatus {
 }
 
 export async function writeStatus(path: string, status: DaemonStatus): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`
-  await writeFile(tmp, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 })
-  await rename(tmp, path)
+  writeFileAtomic(path, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 })
 }
 
 /** Exit codes of `setup-binfmt health`. */

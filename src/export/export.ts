@@ -6,15 +6,22 @@
 // <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
 // they still hold what was written; export never replaces a file it did not write.
 
-import { randomBytes } from 'node:crypto'
-import { constants, existsSync } from 'node:fs'
-import { chmod, copyFile, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { acquire } from '../qemu/acquire.js'
 import type { Acquired } from '../qemu/request.js'
-import { BinfmtTable, DEFAULT_ROOT, fileDigest, registerLine, type Entry } from '../binfmt/table.js'
+import {
+  BinfmtTable,
+  DEFAULT_ROOT,
+  escapeHex,
+  fileDigest,
+  registerLine,
+  type Entry
+} from '../binfmt/table.js'
 import type { Log } from '../util/log.js'
 import { sha256 as sha256Of } from '../util/hash.js'
+import { copyFileAtomic, writeFileAtomic } from '../util/files.js'
 import { nativeTargets } from '../platform/native.js'
 import type { Options } from '../options.js'
 import { wantedEntry } from '../binfmt/register.js'
@@ -64,8 +71,6 @@ export function parseExportFormat(input: string | undefined): ExportFormat {
   }
   return value as ExportFormat
 }
-
-const escapeHex = (hex: string) => hex.replace(/(..)/g, '\\x$1')
 
 /**
  * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
@@ -225,40 +230,22 @@ export async function loadExportManifest(installDir: string): Promise<ExportMani
   return parsed
 }
 
+/** Copy an interpreter into place, mode 0755, once the copy's SHA-256 is the source's. */
+function copyChecked(source: string, path: string, sha256: string): Promise<void> {
+  return copyFileAtomic(source, path, {
+    mode: 0o755,
+    check: async copy => {
+      const copied = await fileDigest(copy)
+      if (copied !== sha256) {
+        throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`)
+      }
+    }
+  })
+}
+
 async function saveManifest(installDir: string, manifest: ExportManifest): Promise<void> {
   const path = manifestPath(installDir)
-  await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, 0o644)
-}
-
-/** Write through a temporary file in the same folder and rename it over the target. */
-async function writeAtomic(path: string, data: string, mode: number): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(tmp, data, { mode, flag: 'wx' })
-    await chmod(tmp, mode) // the umask may have taken bits away
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
-}
-
-/** Copy through a temporary file, check the copy's SHA-256, then rename it over the target. */
-async function copyAtomic(source: string, path: string, sha256: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await copyFile(source, tmp, constants.COPYFILE_EXCL)
-    await chmod(tmp, 0o755)
-    const copied = await fileDigest(tmp)
-    if (copied !== sha256) {
-      throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`)
-    }
-    // A rename, not a write: an F entry keeps the old file open, and a running one is busy.
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
+  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o644 })
 }
 
 /** Permission problems get a hint: export writes system folders. */
@@ -448,8 +435,8 @@ export async function exportFiles(options: ExportOptions): Promise<ExportResult>
   for (const f of result.files) {
     if (f.action !== 'unchanged') {
       try {
-        if (f.kind === 'interpreter') await copyAtomic(f.source!, f.path, f.sha256)
-        else await writeAtomic(f.path, f.text!, 0o644)
+        if (f.kind === 'interpreter') await copyChecked(f.source!, f.path, f.sha256)
+        else writeFileAtomic(f.path, f.text!, { mode: 0o644 })
       } catch (e) {
         throw writeError(f.path, e)
       }

@@ -1,26 +1,14 @@
 // Which container platforms the host runs without an emulator, found by executing a probe
 // for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { run, type Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { CONTAINER_TARGETS } from './names.js'
 import { probeMarker, probeProgram } from './probes.js'
-
-/** The target Node itself runs as: native by definition. */
-const HOST_TARGET: Record<string, string> = {
-  x64: 'x86_64',
-  ia32: 'i386',
-  arm64: 'aarch64',
-  arm: 'arm',
-  riscv64: 'riscv64',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  loong64: 'loongarch64',
-  mips64el: 'mips64el'
-}
+import { makeTempDir } from '../util/temp.js'
+import { HOST_ARCHES } from './host.js'
 
 /** What matching needs of a binfmt_misc entry (binfmt/table.ts has the whole Entry). */
 export interface MagicEntry {
@@ -52,9 +40,10 @@ export async function nativeTargets(
   arch = process.arch
 ): Promise<Set<string>> {
   const native = new Set<string>()
-  const host = HOST_TARGET[arch]
+  // The target Node itself runs as: native by definition.
+  const host = HOST_ARCHES[arch]?.target
   if (host) native.add(host)
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-native-'))
+  const dir = await makeTempDir('native')
   const runs = async (target: string): Promise<boolean> => {
     const program = probeProgram(target)
     const entry = claimedBy(program, entries)

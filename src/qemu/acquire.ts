@@ -1,8 +1,7 @@
 // Get a static interpreter per target from the chosen source. `auto` tries the tool cache, the
 // manifest download, then the distribution package, and says why each one was passed over.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import semver from 'semver'
 import { extractInterpreters } from './archive/extract.js'
@@ -18,6 +17,7 @@ import { DEFAULT_MANIFEST } from './builtin-manifest.js'
 import { downloadVerified, fetchManifest, type DownloadOptions } from './download.js'
 import { checkInterpreter } from './elf.js'
 import type { Log } from '../util/log.js'
+import { makeTempDir } from '../util/temp.js'
 import {
   fileUrls,
   isUrl,
@@ -156,7 +156,7 @@ async function fromDownload(request: AcquireRequest, log: Log): Promise<Acquired
     return cacheHit(cached, release.version)
   }
   const files = pickFiles(release, arch, request.targets)
-  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-'))
+  const work = await makeTempDir('download')
   const interpreters = new Map<string, string>()
   let downloadedBytes = 0
   try {

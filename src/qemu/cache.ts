@@ -8,21 +8,12 @@
 // tool-cache knows) must still match, the file must pass the static-ELF check, and neither it
 // nor any folder below the cache root may be a symbolic link or writable by other users.
 
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
+import { copyFileAtomic, writeFileAtomic } from '../util/files.js'
 import { sha256File } from '../util/hash.js'
 import { checkInterpreter } from './elf.js'
 
@@ -118,13 +109,13 @@ export async function storeCached(
     setMode(path, 0o755)
   }
   const dest = join(dir, tool)
-  copyFileSync(file, `${dest}.partial`)
-  chmodSync(`${dest}.partial`, 0o755)
-  const digest = await sha256File(`${dest}.partial`)
-  writeFileSync(`${dest}.sha256`, `${digest}\n`, { mode: 0o644 })
-  chmodSync(`${dest}.sha256`, 0o644)
-  renameSync(`${dest}.partial`, dest)
-  writeFileSync(`${dir}.complete`, '', { mode: 0o644 })
+  await copyFileAtomic(file, dest, {
+    mode: 0o755,
+    // The digest of the copy itself, recorded before the copy takes its place.
+    check: async copy =>
+      writeFileAtomic(`${dest}.sha256`, `${await sha256File(copy)}\n`, { mode: 0o644 })
+  })
+  writeFileAtomic(`${dir}.complete`, '', { mode: 0o644 })
   return dest
 }
 

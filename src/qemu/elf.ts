@@ -6,6 +6,7 @@
 // ENOEXEC, and whatever runs it through execvp would then hand it to /bin/sh.
 
 import { open } from 'node:fs/promises'
+import { HOST_ARCHES } from '../platform/host.js'
 
 export interface ElfInfo {
   readonly bits: 32 | 64
@@ -31,19 +32,6 @@ const TYPE_NAMES: Record<number, string> = {
   0: 'ET_NONE',
   1: 'an object file (ET_REL)',
   4: 'a core dump (ET_CORE)'
-}
-
-/** ELF e_machine numbers and word sizes of the hosts Node runs on (os.arch() names). */
-const HOST_MACHINES: Record<string, { machine: number; bits: 32 | 64; littleEndian: boolean }> = {
-  x64: { machine: 62, bits: 64, littleEndian: true },
-  arm64: { machine: 183, bits: 64, littleEndian: true },
-  arm: { machine: 40, bits: 32, littleEndian: true },
-  ia32: { machine: 3, bits: 32, littleEndian: true },
-  riscv64: { machine: 243, bits: 64, littleEndian: true },
-  ppc64: { machine: 21, bits: 64, littleEndian: true },
-  s390x: { machine: 22, bits: 64, littleEndian: false },
-  loong64: { machine: 258, bits: 64, littleEndian: true },
-  mips64el: { machine: 8, bits: 64, littleEndian: true }
 }
 
 /** Parse the header and program headers; undefined when the file is not ELF. */
@@ -129,7 +117,7 @@ export async function checkInterpreter(path: string, arch: string = process.arch
         `use a static QEMU build (Debian's qemu-user-static)`
     )
   }
-  const host = HOST_MACHINES[arch]
+  const host = HOST_ARCHES[arch]
   if (
     host &&
     (info.machine !== host.machine ||

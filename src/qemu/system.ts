@@ -17,6 +17,7 @@ export function searchDirs(qemuPath?: string, path = process.env.PATH ?? ''): st
   return [...new Set(dirs)]
 }
 
+/** The file names an interpreter for a target may have: qemu-<target>-static or qemu-<target>. */
 export function candidateNames(targetName: string): string[] {
   const name = target(targetName).interpreter
   return [`qemu-${name}-static`, `qemu-${name}`]

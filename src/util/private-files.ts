@@ -3,7 +3,6 @@
 // replace or link any of them. Every folder on the way is checked, opens never follow a
 // link, and modes are set explicitly so that a umask of 000 changes nothing.
 
-import { randomUUID } from 'node:crypto'
 import {
   closeSync,
   constants,
@@ -14,14 +13,12 @@ import {
   openSync,
   readFileSync,
   realpathSync,
-  renameSync,
-  rmSync,
-  writeSync,
   type Stats
 } from 'node:fs'
 import { basename, dirname, join, sep } from 'node:path'
+import { writeFileAtomic } from './files.js'
 
-const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = constants
+const { O_RDONLY, O_NOFOLLOW } = constants
 
 const me = () => process.geteuid?.() ?? 0
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
@@ -145,21 +142,7 @@ export function readPrivateFile(path: string, what: string): string | undefined 
   }
 }
 
-/**
- * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
- * through a link, with `mode` set explicitly), then renamed over the old one.
- */
+/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
 export function writePrivateFile(dir: string, name: string, text: string, mode = 0o600): void {
-  const temp = join(dir, `.${name}.${randomUUID()}`)
-  const fd = openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
-  try {
-    fchmodSync(fd, mode)
-    writeSync(fd, text)
-  } catch (e) {
-    closeSync(fd)
-    rmSync(temp, { force: true })
-    throw e
-  }
-  closeSync(fd)
-  renameSync(temp, join(dir, name))
+  writeFileAtomic(join(dir, name), text, { mode })
 }

@@ -6,14 +6,14 @@
 // A flag not registered is not checked. Targets without a deep probe get only the exec checks.
 
 import { readFileSync } from 'node:fs'
-import { chmod, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lastLine, run, type ExecResult, type Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { ociPlatforms } from '../platform/names.js'
 import { DEEP_PROBE_TARGETS, deepProbeProgram, parseDeepProbe } from '../platform/probes.js'
 import type { Check, VerifyResult } from './exec-checks.js'
+import { makeTempDir } from '../util/temp.js'
 
 /** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
 export const NOBODY = 65534
@@ -26,7 +26,7 @@ export async function verifyDeep(
 ): Promise<VerifyResult[]> {
   const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target))
   if (deep.length === 0) return []
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-deep-'))
+  const dir = await makeTempDir('deep')
   try {
     // The setuid probe runs as another user, who must reach it.
     await chmod(dir, 0o755)

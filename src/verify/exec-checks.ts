@@ -3,8 +3,7 @@
 // path does not exist, which only works with the F flag. Failures say what is likely wrong.
 
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BinfmtTable, Entry } from '../binfmt/table.js'
 import { run, type ExecResult, type Runner } from '../util/exec.js'
@@ -12,6 +11,7 @@ import type { Log } from '../util/log.js'
 import { claimedBy } from '../platform/native.js'
 import { ociPlatforms } from '../platform/names.js'
 import { probeMarker, probeProgram } from '../platform/probes.js'
+import { makeTempDir } from '../util/temp.js'
 
 export interface VerifyResult {
   readonly target: string
@@ -42,7 +42,7 @@ export async function verifyExec(
   log: Log,
   exec: Runner = run
 ): Promise<VerifyResult[]> {
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-verify-'))
+  const dir = await makeTempDir('verify')
   try {
     // Platforms in parallel: each check is mostly QEMU starting up.
     const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)))

@@ -7,8 +7,7 @@
 //   Alpine           apk fetch qemu-<target>
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -22,6 +21,8 @@ import { run as runCommand, type Runner } from '../../util/exec.js'
 import type { Log } from '../../util/log.js'
 import { extractRpmInterpreters, readRpm } from '../archive/rpm.js'
 import { target } from '../../platform/targets.js'
+import { makeTempDir } from '../../util/temp.js'
+import { HOST_ARCHES } from '../../platform/host.js'
 
 export type PackageManager = 'apt' | 'dnf' | 'apk'
 
@@ -68,7 +69,7 @@ export async function fromPackage(
     )
   }
   const run = options.run ?? runCommand
-  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-pkg-'))
+  const work = await makeTempDir('pkg')
   try {
     const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager]
     const unpacked = await unpack({ targets: request.targets, work, run, log, arch })
@@ -206,18 +207,6 @@ export function fedoraPackage(targetName: string): string {
   return `qemu-user-static-${group}`
 }
 
-/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
-const RPM_ARCH: Record<string, string | undefined> = {
-  x64: 'x86_64',
-  arm64: 'aarch64',
-  ia32: 'i686',
-  arm: 'armv7hl',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-  loong64: 'loongarch64'
-}
-
 async function fromFedora({ targets, work, run, log, arch }: Context): Promise<Unpacked[]> {
   const packages = groupBy(targets, fedoraPackage)
   const names = [...packages.keys()]
@@ -235,7 +224,7 @@ async function fromFedora({ targets, work, run, log, arch }: Context): Promise<U
   for (const [name, wanted] of packages) {
     // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
     const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'))
-    const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0]
+    const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0]
     if (!rpm) throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`)
     const info = await readRpm(join(dir, rpm))
     if (info.name !== name) throw new Error(`${rpm} holds the package ${info.name}, not ${name}`)
