@@ -3244,7 +3244,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(222);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 222:
+/***/ 26:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3476,6 +3476,7 @@ function parseEntry(name, text) {
     }
     return { name, enabled, interpreter, flags, offset, magic, mask, extension };
 }
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
 const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
 /** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
 function registerLine(e) {
@@ -4012,6 +4013,28 @@ async function place(dest, write) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platform/host.ts
+// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
+// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
+// native-platform probe, the interpreter check and the Fedora source cannot disagree.
+const HOST_ARCHES = {
+    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
+    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
+    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
+    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
+    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
+    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
+    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
+    loong64: {
+        target: 'loongarch64',
+        machine: 258,
+        bits: 64,
+        littleEndian: true,
+        rpm: 'loongarch64'
+    },
+    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
+};
+
 ;// CONCATENATED MODULE: ./src/qemu/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be a program the kernel can load for the host's machine (ET_EXEC, or ET_DYN built as
@@ -4019,6 +4042,7 @@ async function place(dest, write) {
 // interpreter needs the host's loader and libraries, which a container or chroot does not have).
 // A bare header, an object file (ET_REL) or a core dump is refused: the kernel would answer
 // ENOEXEC, and whatever runs it through execvp would then hand it to /bin/sh.
+
 
 const ET_EXEC = 2;
 const ET_DYN = 3;
@@ -4031,18 +4055,6 @@ const TYPE_NAMES = {
     0: 'ET_NONE',
     1: 'an object file (ET_REL)',
     4: 'a core dump (ET_CORE)'
-};
-/** ELF e_machine numbers and word sizes of the hosts Node runs on (os.arch() names). */
-const HOST_MACHINES = {
-    x64: { machine: 62, bits: 64, littleEndian: true },
-    arm64: { machine: 183, bits: 64, littleEndian: true },
-    arm: { machine: 40, bits: 32, littleEndian: true },
-    ia32: { machine: 3, bits: 32, littleEndian: true },
-    riscv64: { machine: 243, bits: 64, littleEndian: true },
-    ppc64: { machine: 21, bits: 64, littleEndian: true },
-    s390x: { machine: 22, bits: 64, littleEndian: false },
-    loong64: { machine: 258, bits: 64, littleEndian: true },
-    mips64el: { machine: 8, bits: 64, littleEndian: true }
 };
 /** Parse the header and program headers; undefined when the file is not ELF. */
 async function readElf(path) {
@@ -4129,7 +4141,7 @@ async function checkInterpreter(path, arch = process.arch) {
         throw new Error(`Interpreter ${path} is not a program the kernel can run (${info.unloadable}): ` +
             `use a static QEMU build (Debian's qemu-user-static)`);
     }
-    const host = HOST_MACHINES[arch];
+    const host = HOST_ARCHES[arch];
     if (host &&
         (info.machine !== host.machine ||
             info.bits !== host.bits ||
@@ -4212,6 +4224,7 @@ function searchDirs(qemuPath, path = process.env.PATH ?? '') {
     ];
     return [...new Set(dirs)];
 }
+/** The file names an interpreter for a target may have: qemu-<target>-static or qemu-<target>. */
 function candidateNames(targetName) {
     const name = target(targetName).interpreter;
     return [`qemu-${name}-static`, `qemu-${name}`];
@@ -4683,6 +4696,64 @@ async function copyBare(file, targets, destDir, log) {
     return new Map([[t, dest]]);
 }
 
+;// CONCATENATED MODULE: ./src/util/files.ts
+// Files replaced atomically, the one way the project writes a file others may read while it
+// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
+// file in the same folder, created exclusively and never through a link, its mode set
+// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
+
+
+
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** A name beside `path` that nothing else uses. */
+const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomUUID)()}.tmp`);
+/** Replace `path` with `data` atomically. */
+function writeFileAtomic(path, data, options) {
+    const temp = tempBeside(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
+        if (options.fsync)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+}
+/**
+ * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
+ * an F entry keeps an interpreter open, and a running one is busy.
+ */
+async function copyFileAtomic(source, path, options) {
+    const temp = tempBeside(path);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(temp, options.mode);
+        if (options.fsync) {
+            const file = await (0,promises_namespaceObject.open)(temp, 'r');
+            await file.sync().finally(() => file.close());
+        }
+        await options.check?.(temp);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/cache.ts
 // Interpreters cached per target, version and host arch, in the runner's tool cache with the
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
@@ -4693,6 +4764,7 @@ async function copyBare(file, targets, destDir, log) {
 // the SHA-256 recorded when the file was stored (<tool>.sha256 beside it, inside the folder
 // tool-cache knows) must still match, the file must pass the static-ELF check, and neither it
 // nor any folder below the cache root may be a symbolic link or writable by other users.
+
 
 
 
@@ -4784,13 +4856,12 @@ async function storeCached(tool, version, arch, file) {
         setMode(path, 0o755);
     }
     const dest = (0,external_node_path_namespaceObject.join)(dir, tool);
-    (0,external_node_fs_namespaceObject.copyFileSync)(file, `${dest}.partial`);
-    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.partial`, 0o755);
-    const digest = await sha256File(`${dest}.partial`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${dest}.sha256`, `${digest}\n`, { mode: 0o644 });
-    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.sha256`, 0o644);
-    (0,external_node_fs_namespaceObject.renameSync)(`${dest}.partial`, dest);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '', { mode: 0o644 });
+    await copyFileAtomic(file, dest, {
+        mode: 0o755,
+        // The digest of the copy itself, recorded before the copy takes its place.
+        check: async (copy) => writeFileAtomic(`${dest}.sha256`, `${await sha256File(copy)}\n`, { mode: 0o644 })
+    });
+    writeFileAtomic(`${dir}.complete`, '', { mode: 0o644 });
     return dest;
 }
 /** chmod, except on a folder another user (root, on a shared cache) owns and keeps. */
@@ -5234,6 +5305,21 @@ function progressLogger(url, total, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
@@ -5632,6 +5718,7 @@ function rpm_entryType(mode) {
 
 
 
+
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
 async function fromPackage(request, log, options = {}) {
     const arch = request.arch ?? process.arch;
@@ -5643,7 +5730,7 @@ async function fromPackage(request, log, options = {}) {
             `${name} is none of these: use source: download or system`);
     }
     const run = options.run ?? exec_run;
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
+    const work = await makeTempDir('pkg');
     try {
         const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
         const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
@@ -5778,17 +5865,6 @@ function fedoraPackage(targetName) {
         throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
     return `qemu-user-static-${group}`;
 }
-/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
-const RPM_ARCH = {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    ia32: 'i686',
-    arm: 'armv7hl',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loongarch64'
-};
 async function fromFedora({ targets, work, run, log, arch }) {
     const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
@@ -5803,7 +5879,7 @@ async function fromFedora({ targets, work, run, log, arch }) {
     for (const [name, wanted] of packages) {
         // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
         const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
-        const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
+        const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0];
         if (!rpm)
             throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
         const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
@@ -6053,7 +6129,7 @@ async function fromDownload(request, log) {
         return cacheHit(cached, release.version);
     }
     const files = pickFiles(release, arch, request.targets);
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-'));
+    const work = await makeTempDir('download');
     const interpreters = new Map();
     let downloadedBytes = 0;
     try {
@@ -7304,18 +7380,7 @@ function parseDeepProbe(target, out) {
 
 
 
-/** The target Node itself runs as: native by definition. */
-const HOST_TARGET = {
-    x64: 'x86_64',
-    ia32: 'i386',
-    arm64: 'aarch64',
-    arm: 'arm',
-    riscv64: 'riscv64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    loong64: 'loongarch64',
-    mips64el: 'mips64el'
-};
+
 /** The enabled entry the kernel would run this program with; `entries` in match order. */
 function claimedBy(program, entries) {
     return entries.find(e => {
@@ -7328,10 +7393,11 @@ function claimedBy(program, entries) {
 }
 async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
     const native = new Set();
-    const host = HOST_TARGET[arch];
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
     if (host)
         native.add(host);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
+    const dir = await makeTempDir('native');
     const runs = async (target) => {
         const program = probeProgram(target);
         const entry = claimedBy(program, entries);
@@ -7367,7 +7433,7 @@ async function nativeTargets(entries, log, exec = exec_run, arch = process.arch)
 
 
 
-const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const { O_RDONLY, O_NOFOLLOW: private_files_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
 const me = () => process.geteuid?.() ?? 0;
 const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
 /** Root, or the user this process runs as: the only owners trusted here. */
@@ -7447,7 +7513,7 @@ function privateDir(dir, what, mode = 0o700) {
     return path;
 }
 function chmodExact(path, mode) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     try {
         (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
     }
@@ -7471,7 +7537,7 @@ function existingPrivateDir(dir, what) {
 function readPrivateFile(path, what) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     }
     catch (e) {
         const code = e.code;
@@ -7496,24 +7562,9 @@ function readPrivateFile(path, what) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-/**
- * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
- * through a link, with `mode` set explicitly), then renamed over the old one.
- */
+/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
 function writePrivateFile(dir, name, text, mode = 0o600) {
-    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
-    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, name), text, { mode });
 }
 
 ;// CONCATENATED MODULE: ./src/binfmt/lock.ts
@@ -7760,8 +7811,11 @@ class Owners {
 
 
 
-/** qemu-<target> first, then names that still start with it. */
-function register_candidateNames(targetName) {
+/**
+ * The binfmt_misc entry names tried for a target: qemu-<target> first, then names that still
+ * start with it.
+ */
+function entryNames(targetName) {
     const base = `qemu-${targetName}`;
     return [
         base,
@@ -7801,7 +7855,7 @@ async function resetQemuEntries(table, journal, log, owners) {
 }
 async function registerTarget(table, journal, targetName, interpreter, flags, log, owners) {
     const shadowed = [];
-    for (const name of register_candidateNames(targetName)) {
+    for (const name of entryNames(targetName)) {
         const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
         const existing = await table.get(name);
         if (!existing) {
@@ -7823,7 +7877,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
         shadowed.push(existing);
         log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
     }
-    const names = register_candidateNames(targetName);
+    const names = entryNames(targetName);
     throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
         `remove some with 'setup-binfmt uninstall', or use reset: true`);
 }
@@ -7895,7 +7949,6 @@ function parseExportFormat(input) {
     }
     return value;
 }
-const export_escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
 /**
  * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
  * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
@@ -7924,9 +7977,9 @@ function binfmtSupportTemplate(entry) {
     const match = entry.extension
         ? [`extension ${entry.extension}`]
         : [
-            `magic ${export_escapeHex(entry.magic ?? '')}`,
+            `magic ${escapeHex(entry.magic ?? '')}`,
             `offset ${entry.offset}`,
-            `mask ${export_escapeHex(entry.mask ?? '')}`
+            `mask ${escapeHex(entry.mask ?? '')}`
         ];
     return [
         `package ${PACKAGE}`,
@@ -7976,40 +8029,21 @@ async function loadExportManifest(installDir) {
     }
     return parsed;
 }
+/** Copy an interpreter into place, mode 0755, once the copy's SHA-256 is the source's. */
+function copyChecked(source, path, sha256) {
+    return copyFileAtomic(source, path, {
+        mode: 0o755,
+        check: async (copy) => {
+            const copied = await fileDigest(copy);
+            if (copied !== sha256) {
+                throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
+            }
+        }
+    });
+}
 async function saveManifest(installDir, manifest) {
     const path = manifestPath(installDir);
-    await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
-}
-/** Write through a temporary file in the same folder and rename it over the target. */
-async function writeAtomic(path, data, mode) {
-    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, data, { mode, flag: 'wx' });
-        await (0,promises_namespaceObject.chmod)(tmp, mode); // the umask may have taken bits away
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-/** Copy through a temporary file, check the copy's SHA-256, then rename it over the target. */
-async function copyAtomic(source, path, sha256) {
-    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        await (0,promises_namespaceObject.copyFile)(source, tmp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
-        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
-        const copied = await fileDigest(tmp);
-        if (copied !== sha256) {
-            throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
-        }
-        // A rename, not a write: an F entry keeps the old file open, and a running one is busy.
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
+    writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o644 });
 }
 /** Permission problems get a hint: export writes system folders. */
 function writeError(path, e) {
@@ -8189,9 +8223,9 @@ async function exportFiles(options) {
         if (f.action !== 'unchanged') {
             try {
                 if (f.kind === 'interpreter')
-                    await copyAtomic(f.source, f.path, f.sha256);
+                    await copyChecked(f.source, f.path, f.sha256);
                 else
-                    await writeAtomic(f.path, f.text, 0o644);
+                    writeFileAtomic(f.path, f.text, { mode: 0o644 });
             }
             catch (e) {
                 throw writeError(f.path, e);
@@ -8763,7 +8797,7 @@ async function verifyDeep(checks, log, exec = exec_run) {
     const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
     if (deep.length === 0)
         return [];
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    const dir = await makeTempDir('deep');
     try {
         // The setuid probe runs as another user, who must reach it.
         await (0,promises_namespaceObject.chmod)(dir, 0o755);
@@ -8922,7 +8956,7 @@ async function exec_checks_timed(fn) {
 }
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
 async function verifyExec(table, checks, log, exec = exec_run) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    const dir = await makeTempDir('verify');
     try {
         // Platforms in parallel: each check is mostly QEMU starting up.
         const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
@@ -9099,6 +9133,19 @@ function verificationError(result) {
 
 
 
+/** The options' names: the action's inputs and the CLI's options for install (but cleanup). */
+const OPTION_NAMES = (/* unused pure expression or super */ null && ([
+    'platforms',
+    'flags',
+    'source',
+    'qemu-path',
+    'qemu-version',
+    'manifest',
+    'reset',
+    'cleanup',
+    'verify',
+    'smoke-image'
+]));
 const DEFAULTS = {
     platforms: 'all',
     flags: 'POCF',
@@ -9667,10 +9714,9 @@ function timedGroups(log, timings) {
 // The daemon's health, as a file any probe can read: a Kubernetes liveness probe runs
 // `setup-binfmt health`, which reads it and answers with its exit code.
 
+
 async function writeStatus(path, status) {
-    const tmp = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(tmp, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 });
-    await (0,promises_namespaceObject.rename)(tmp, path);
+    writeFileAtomic(path, `${JSON.stringify(status, null, 2)}\n`, { mode: 0o644 });
 }
 /** Exit codes of `setup-binfmt health`. */
 const HEALTH = { healthy: 0, unhealthy: 1, unknown: 2 };

@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 264:
+/***/ 836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3585,6 +3585,7 @@ function parseEntry(name, text) {
     }
     return { name, enabled, interpreter, flags, offset, magic, mask, extension };
 }
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
 const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
 /** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
 function registerLine(e) {
@@ -5755,6 +5756,21 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
 // probes (they print their effective uid, argv[0] and /proc/self/exe):
@@ -5776,7 +5792,7 @@ async function verifyDeep(checks, log, exec = exec_run) {
     const deep = checks.filter(c => DEEP_PROBE_TARGETS.includes(c.target));
     if (deep.length === 0)
         return [];
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deep-'));
+    const dir = await makeTempDir('deep');
     try {
         // The setuid probe runs as another user, who must reach it.
         await (0,promises_namespaceObject.chmod)(dir, 0o755);
@@ -5916,6 +5932,28 @@ function mountOf(path, mountinfo) {
     return best;
 }
 
+;// CONCATENATED MODULE: ./src/platform/host.ts
+// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
+// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
+// native-platform probe, the interpreter check and the Fedora source cannot disagree.
+const HOST_ARCHES = {
+    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
+    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
+    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
+    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
+    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
+    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
+    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
+    loong64: {
+        target: 'loongarch64',
+        machine: 258,
+        bits: 64,
+        littleEndian: true,
+        rpm: 'loongarch64'
+    },
+    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
+};
+
 ;// CONCATENATED MODULE: ./src/platform/native.ts
 // Which container platforms the host runs without an emulator, found by executing a probe
 // for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
@@ -5925,18 +5963,7 @@ function mountOf(path, mountinfo) {
 
 
 
-/** The target Node itself runs as: native by definition. */
-const HOST_TARGET = {
-    x64: 'x86_64',
-    ia32: 'i386',
-    arm64: 'aarch64',
-    arm: 'arm',
-    riscv64: 'riscv64',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    loong64: 'loongarch64',
-    mips64el: 'mips64el'
-};
+
 /** The enabled entry the kernel would run this program with; `entries` in match order. */
 function claimedBy(program, entries) {
     return entries.find(e => {
@@ -5949,10 +5976,11 @@ function claimedBy(program, entries) {
 }
 async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
     const native = new Set();
-    const host = HOST_TARGET[arch];
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
     if (host)
         native.add(host);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-native-'));
+    const dir = await makeTempDir('native');
     const runs = async (target) => {
         const program = probeProgram(target);
         const entry = claimedBy(program, entries);
@@ -5999,7 +6027,7 @@ async function exec_checks_timed(fn) {
 }
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
 async function verifyExec(table, checks, log, exec = exec_run) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-verify-'));
+    const dir = await makeTempDir('verify');
     try {
         // Platforms in parallel: each check is mostly QEMU starting up.
         const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
@@ -6176,6 +6204,19 @@ function verificationError(result) {
 
 
 
+/** The options' names: the action's inputs and the CLI's options for install (but cleanup). */
+const OPTION_NAMES = [
+    'platforms',
+    'flags',
+    'source',
+    'qemu-path',
+    'qemu-version',
+    'manifest',
+    'reset',
+    'cleanup',
+    'verify',
+    'smoke-image'
+];
 const DEFAULTS = {
     platforms: 'all',
     flags: 'POCF',
@@ -6264,18 +6305,8 @@ function parseBoolean(name, input) {
 // The only module that reads action inputs.
 
 
-const INPUT_NAMES = [
-    'platforms',
-    'flags',
-    'source',
-    'qemu-path',
-    'qemu-version',
-    'manifest',
-    'reset',
-    'cleanup',
-    'verify',
-    'smoke-image'
-];
+/** Every input of action.yml: one per option. */
+const INPUT_NAMES = OPTION_NAMES;
 function readInputs() {
     const raw = {};
     for (const name of INPUT_NAMES)
@@ -6519,6 +6550,7 @@ async function place(dest, write) {
 // A bare header, an object file (ET_REL) or a core dump is refused: the kernel would answer
 // ENOEXEC, and whatever runs it through execvp would then hand it to /bin/sh.
 
+
 const elf_ET_EXEC = 2;
 const ET_DYN = 3;
 const elf_PT_LOAD = 1;
@@ -6530,18 +6562,6 @@ const TYPE_NAMES = {
     0: 'ET_NONE',
     1: 'an object file (ET_REL)',
     4: 'a core dump (ET_CORE)'
-};
-/** ELF e_machine numbers and word sizes of the hosts Node runs on (os.arch() names). */
-const HOST_MACHINES = {
-    x64: { machine: 62, bits: 64, littleEndian: true },
-    arm64: { machine: 183, bits: 64, littleEndian: true },
-    arm: { machine: 40, bits: 32, littleEndian: true },
-    ia32: { machine: 3, bits: 32, littleEndian: true },
-    riscv64: { machine: 243, bits: 64, littleEndian: true },
-    ppc64: { machine: 21, bits: 64, littleEndian: true },
-    s390x: { machine: 22, bits: 64, littleEndian: false },
-    loong64: { machine: 258, bits: 64, littleEndian: true },
-    mips64el: { machine: 8, bits: 64, littleEndian: true }
 };
 /** Parse the header and program headers; undefined when the file is not ELF. */
 async function readElf(path) {
@@ -6628,7 +6648,7 @@ async function checkInterpreter(path, arch = process.arch) {
         throw new Error(`Interpreter ${path} is not a program the kernel can run (${info.unloadable}): ` +
             `use a static QEMU build (Debian's qemu-user-static)`);
     }
-    const host = HOST_MACHINES[arch];
+    const host = HOST_ARCHES[arch];
     if (host &&
         (info.machine !== host.machine ||
             info.bits !== host.bits ||
@@ -6660,6 +6680,7 @@ function searchDirs(qemuPath, path = process.env.PATH ?? '') {
     ];
     return [...new Set(dirs)];
 }
+/** The file names an interpreter for a target may have: qemu-<target>-static or qemu-<target>. */
 function candidateNames(targetName) {
     const name = target(targetName).interpreter;
     return [`qemu-${name}-static`, `qemu-${name}`];
@@ -7131,6 +7152,64 @@ async function copyBare(file, targets, destDir, log) {
     return new Map([[t, dest]]);
 }
 
+;// CONCATENATED MODULE: ./src/util/files.ts
+// Files replaced atomically, the one way the project writes a file others may read while it
+// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
+// file in the same folder, created exclusively and never through a link, its mode set
+// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
+
+
+
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** A name beside `path` that nothing else uses. */
+const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomUUID)()}.tmp`);
+/** Replace `path` with `data` atomically. */
+function writeFileAtomic(path, data, options) {
+    const temp = tempBeside(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
+        if (options.fsync)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+}
+/**
+ * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
+ * an F entry keeps an interpreter open, and a running one is busy.
+ */
+async function copyFileAtomic(source, path, options) {
+    const temp = tempBeside(path);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(temp, options.mode);
+        if (options.fsync) {
+            const file = await (0,promises_namespaceObject.open)(temp, 'r');
+            await file.sync().finally(() => file.close());
+        }
+        await options.check?.(temp);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/cache.ts
 // Interpreters cached per target, version and host arch, in the runner's tool cache with the
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
@@ -7141,6 +7220,7 @@ async function copyBare(file, targets, destDir, log) {
 // the SHA-256 recorded when the file was stored (<tool>.sha256 beside it, inside the folder
 // tool-cache knows) must still match, the file must pass the static-ELF check, and neither it
 // nor any folder below the cache root may be a symbolic link or writable by other users.
+
 
 
 
@@ -7232,13 +7312,12 @@ async function storeCached(tool, version, arch, file) {
         setMode(path, 0o755);
     }
     const dest = (0,external_node_path_namespaceObject.join)(dir, tool);
-    (0,external_node_fs_namespaceObject.copyFileSync)(file, `${dest}.partial`);
-    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.partial`, 0o755);
-    const digest = await sha256File(`${dest}.partial`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${dest}.sha256`, `${digest}\n`, { mode: 0o644 });
-    (0,external_node_fs_namespaceObject.chmodSync)(`${dest}.sha256`, 0o644);
-    (0,external_node_fs_namespaceObject.renameSync)(`${dest}.partial`, dest);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${dir}.complete`, '', { mode: 0o644 });
+    await copyFileAtomic(file, dest, {
+        mode: 0o755,
+        // The digest of the copy itself, recorded before the copy takes its place.
+        check: async (copy) => writeFileAtomic(`${dest}.sha256`, `${await sha256File(copy)}\n`, { mode: 0o644 })
+    });
+    writeFileAtomic(`${dir}.complete`, '', { mode: 0o644 });
     return dest;
 }
 /** chmod, except on a folder another user (root, on a shared cache) owns and keeps. */
@@ -7898,6 +7977,7 @@ function rpm_entryType(mode) {
 
 
 
+
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
 async function fromPackage(request, log, options = {}) {
     const arch = request.arch ?? process.arch;
@@ -7909,7 +7989,7 @@ async function fromPackage(request, log, options = {}) {
             `${name} is none of these: use source: download or system`);
     }
     const run = options.run ?? exec_run;
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-pkg-'));
+    const work = await makeTempDir('pkg');
     try {
         const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
         const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
@@ -8044,17 +8124,6 @@ function fedoraPackage(targetName) {
         throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
     return `qemu-user-static-${group}`;
 }
-/** rpm's name for the host's architecture (os.arch() terms), to prefer it if dnf fetched more. */
-const RPM_ARCH = {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    ia32: 'i686',
-    arm: 'armv7hl',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loongarch64'
-};
 async function fromFedora({ targets, work, run, log, arch }) {
     const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
@@ -8069,7 +8138,7 @@ async function fromFedora({ targets, work, run, log, arch }) {
     for (const [name, wanted] of packages) {
         // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
         const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
-        const rpm = found.find(f => f.endsWith(`.${RPM_ARCH[arch]}.rpm`)) ?? found[0];
+        const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0];
         if (!rpm)
             throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
         const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
@@ -8319,7 +8388,7 @@ async function fromDownload(request, log) {
         return cacheHit(cached, release.version);
     }
     const files = pickFiles(release, arch, request.targets);
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-'));
+    const work = await makeTempDir('download');
     const interpreters = new Map();
     let downloadedBytes = 0;
     try {
@@ -8373,7 +8442,7 @@ function makePlan(request, native, log) {
 
 
 
-const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const { O_RDONLY, O_NOFOLLOW: private_files_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
 const me = () => process.geteuid?.() ?? 0;
 const private_files_octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
 /** Root, or the user this process runs as: the only owners trusted here. */
@@ -8453,7 +8522,7 @@ function private_files_privateDir(dir, what, mode = 0o700) {
     return path;
 }
 function chmodExact(path, mode) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     try {
         (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
     }
@@ -8477,7 +8546,7 @@ function private_files_existingPrivateDir(dir, what) {
 function private_files_readPrivateFile(path, what) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     }
     catch (e) {
         const code = e.code;
@@ -8502,24 +8571,9 @@ function private_files_readPrivateFile(path, what) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-/**
- * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
- * through a link, with `mode` set explicitly), then renamed over the old one.
- */
+/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
 function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
-    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
-    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, name), text, { mode });
 }
 
 ;// CONCATENATED MODULE: ./src/binfmt/lock.ts
@@ -8766,8 +8820,11 @@ class lock_Owners {
 
 
 
-/** qemu-<target> first, then names that still start with it. */
-function register_candidateNames(targetName) {
+/**
+ * The binfmt_misc entry names tried for a target: qemu-<target> first, then names that still
+ * start with it.
+ */
+function entryNames(targetName) {
     const base = `qemu-${targetName}`;
     return [
         base,
@@ -8807,7 +8864,7 @@ async function resetQemuEntries(table, journal, log, owners) {
 }
 async function registerTarget(table, journal, targetName, interpreter, flags, log, owners) {
     const shadowed = [];
-    for (const name of register_candidateNames(targetName)) {
+    for (const name of entryNames(targetName)) {
         const wanted = { ...wantedEntry(targetName, interpreter, flags), name };
         const existing = await table.get(name);
         if (!existing) {
@@ -8829,7 +8886,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
         shadowed.push(existing);
         log.info(`${name} exists and differs (${describe(existing)}): leaving it untouched; ours goes under another name and matches first`);
     }
-    const names = register_candidateNames(targetName);
+    const names = entryNames(targetName);
     throw new Error(`Every entry name for ${targetName} (${names[0]} to ${names[names.length - 1]}) is taken by a different entry: ` +
         `remove some with 'setup-binfmt uninstall', or use reset: true`);
 }
@@ -9357,7 +9414,7 @@ function actionStore() {
         },
         save: state => {
             if (!mine) {
-                const base = checkFolders(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), step_state_WHAT, true);
+                const base = checkFolders(tempRoot(), step_state_WHAT, true);
                 // A fresh folder under a random name, made exclusively: nothing planted can be it.
                 const dir = private_files_privateDir((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, 'setup-binfmt-')), step_state_WHAT);
                 mine = (0,external_node_path_namespaceObject.join)(dir, NAME);
@@ -9458,7 +9515,7 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(836);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

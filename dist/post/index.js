@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 985:
+/***/ 723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -216,6 +216,7 @@ function parseEntry(name, text) {
     }
     return { name, enabled, interpreter, flags, offset, magic, mask, extension };
 }
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
 const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
 /** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
 function registerLine(e) {
@@ -481,6 +482,64 @@ async function sameEntry(existing, wanted) {
     return a !== undefined && a === b;
 }
 
+;// CONCATENATED MODULE: ./src/util/files.ts
+// Files replaced atomically, the one way the project writes a file others may read while it
+// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
+// file in the same folder, created exclusively and never through a link, its mode set
+// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
+
+
+
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** A name beside `path` that nothing else uses. */
+const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomUUID)()}.tmp`);
+/** Replace `path` with `data` atomically. */
+function writeFileAtomic(path, data, options) {
+    const temp = tempBeside(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
+        if (options.fsync)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+}
+/**
+ * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
+ * an F entry keeps an interpreter open, and a running one is busy.
+ */
+async function copyFileAtomic(source, path, options) {
+    const temp = tempBeside(path);
+    try {
+        await copyFile(source, temp, constants.COPYFILE_EXCL);
+        await chmod(temp, options.mode);
+        if (options.fsync) {
+            const file = await open(temp, 'r');
+            await file.sync().finally(() => file.close());
+        }
+        await options.check?.(temp);
+        await rename(temp, path);
+    }
+    catch (e) {
+        await rm(temp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/util/private-files.ts
 // Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
 // live only in folders nobody else can write: another local user must not be able to plant,
@@ -489,7 +548,7 @@ async function sameEntry(existing, wanted) {
 
 
 
-const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const { O_RDONLY, O_NOFOLLOW: private_files_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
 const me = () => process.geteuid?.() ?? 0;
 const octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
 /** Root, or the user this process runs as: the only owners trusted here. */
@@ -569,7 +628,7 @@ function private_files_privateDir(dir, what, mode = 0o700) {
     return path;
 }
 function chmodExact(path, mode) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     try {
         (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
     }
@@ -593,7 +652,7 @@ function private_files_existingPrivateDir(dir, what) {
 function private_files_readPrivateFile(path, what) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | O_NOFOLLOW);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
     }
     catch (e) {
         const code = e.code;
@@ -618,24 +677,9 @@ function private_files_readPrivateFile(path, what) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-/**
- * Replace `dir/name` atomically: a fresh file under a random name (created exclusively, never
- * through a link, with `mode` set explicitly), then renamed over the old one.
- */
+/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
 function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
-    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${name}.${(0,external_node_crypto_namespaceObject.randomUUID)()}`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-    (0,external_node_fs_namespaceObject.closeSync)(fd);
-    (0,external_node_fs_namespaceObject.renameSync)(temp, (0,external_node_path_namespaceObject.join)(dir, name));
+    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, name), text, { mode });
 }
 
 ;// CONCATENATED MODULE: ./src/binfmt/lock.ts
@@ -1123,6 +1167,21 @@ class runner_Summary {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return mkdtemp(join(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/binfmt/journal.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
@@ -1377,7 +1436,7 @@ function actionStore() {
         },
         save: state => {
             if (!mine) {
-                const base = checkFolders(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), step_state_WHAT, true);
+                const base = checkFolders(tempRoot(), step_state_WHAT, true);
                 // A fresh folder under a random name, made exclusively: nothing planted can be it.
                 const dir = private_files_privateDir((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, 'setup-binfmt-')), step_state_WHAT);
                 mine = (0,external_node_path_namespaceObject.join)(dir, NAME);
@@ -1643,7 +1702,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
