@@ -2,8 +2,11 @@
 //
 // 1. Get QEMU for arm64,arm: bytes and seconds, cold and warm (tool cache), per-target tar.gz
 //    files against the whole Debian .deb, served over real HTTP on 127.0.0.1.
-// 2. Verification: `exec` of arm64,arm, and `docker` of arm64,arm,riscv64.
-// 3. The action's main and post steps as the runner runs them, cold and warm, against a shell
+// 2. Cold main for arm64,arm per shipped QEMU line: from its per-target files, and from its
+//    .deb when the per-target files are gone (404), the fallback that stays on the version.
+//    `npm run bench -- --lines` runs only this part (no Docker).
+// 3. Verification: `exec` of arm64,arm, and `docker` of arm64,arm,riscv64.
+// 4. The action's main and post steps as the runner runs them, cold and warm, against a shell
 //    that registers the same entries. `npm run bench -- --steps` runs only this part (no Docker).
 //
 // Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
@@ -19,7 +22,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -31,8 +33,11 @@ import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 const CLI = resolve('dist/cli/index.js')
-const VERSION = '10.0.13'
+/** The built-in manifest, newest line first; the default is its newest stable line. */
+const MANIFEST = JSON.parse(readFileSync('src/qemu/builtin-manifest.json', 'utf8'))
+const VERSION = MANIFEST.find(r => r.stable).version
 const cache = resolve('.cache')
+const debs = join(cache, 'debs')
 const mirror = join(cache, 'bench-mirror')
 
 function sha256(path) {
@@ -67,14 +72,49 @@ function prepareMirror() {
       { stdio: ['ignore', 'ignore', 'inherit'] }
     )
   }
-  const deb = readdirSync(join(cache, 'qemu-debs')).find(f => f.endsWith('_amd64.deb'))
-  if (!existsSync(join(mirror, deb))) copyFileSync(join(cache, 'qemu-debs', deb), join(mirror, deb))
+  const deb = debOf(MANIFEST.find(r => r.version === VERSION)).filename
+  if (!existsSync(join(mirror, deb))) copyFileSync(join(debs, deb), join(mirror, deb))
   const targets = ALL.map(t => entry(file(t), [t], 'tar.gz'))
   const whole = [entry(deb, ALL, 'deb')]
   const write = (name, files) =>
     writeFileSync(join(mirror, name), JSON.stringify([{ version: VERSION, stable: true, files }]))
   write('manifest-targets.json', targets)
   write('manifest-deb.json', whole)
+}
+
+const debOf = release => release.files.find(f => f.format === 'deb' && f.arch === 'x64')
+
+/**
+ * Per line: its aarch64 and arm archives (rebuilt from the .deb, so they carry the pinned
+ * digests) and its .deb in the mirror; a manifest with them, and one whose archives are gone.
+ */
+function prepareLines() {
+  for (const release of MANIFEST) {
+    const archives = release.files.filter(
+      f => f.format === 'tar.gz' && f.arch === 'x64' && ['aarch64', 'arm'].includes(f.targets[0])
+    )
+    if (!archives.every(f => existsSync(join(mirror, f.filename)))) {
+      // prettier-ignore
+      execFileSync(process.execPath, [
+        'scripts/package-qemu.mjs', '--line', release.version, '--arch', 'x64',
+        '--targets', 'aarch64,arm', '--out', mirror
+      ], { stdio: ['ignore', 'ignore', 'inherit'] })
+    }
+    const deb = debOf(release)
+    if (!existsSync(join(mirror, deb.filename)))
+      copyFileSync(join(debs, deb.filename), join(mirror, deb.filename))
+    const local = { ...deb, download_url: deb.filename, mirror_urls: undefined }
+    const write = (name, files) =>
+      writeFileSync(join(mirror, name), JSON.stringify([{ ...release, files }]))
+    write(`line-${release.version}-targets.json`, [
+      ...archives.map(f => ({ ...f, download_url: f.filename })),
+      local
+    ])
+    write(`line-${release.version}-deb.json`, [
+      ...archives.map(f => ({ ...f, download_url: `gone/${f.filename}` })),
+      local
+    ])
+  }
 }
 
 /** A static file server that counts what it sends. */
@@ -240,6 +280,52 @@ async function dockerVerify() {
   } finally {
     if (existsSync(state)) await cli([], ['uninstall', '--state', state])
     if (!answers) execFileSync('bash', ['scripts/dockerd.sh', 'stop'], { stdio: 'ignore' })
+  }
+}
+
+/** Cold main (empty tool cache) of arm64,arm for each line, from each kind of file; then post. */
+async function coldMainPerLine(ns, server) {
+  for (const release of MANIFEST) {
+    for (const [label, manifest] of [
+      ['per-target files', `line-${release.version}-targets.json`],
+      ['.deb fallback (archives 404)', `line-${release.version}-deb.json`]
+    ]) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+      const env = {
+        RUNNER_TEMP: dir,
+        RUNNER_TOOL_CACHE: join(dir, 'toolcache'),
+        SETUP_BINFMT_LOCK_DIR: join(dir, 'lock')
+      }
+      const inputs = {
+        'INPUT_QEMU-VERSION': release.version,
+        INPUT_PLATFORMS: 'arm64,arm',
+        INPUT_SOURCE: 'download',
+        INPUT_MANIFEST: `${server.url}/${manifest}`,
+        INPUT_VERIFY: 'exec',
+        INPUT_FLAGS: 'POCF'
+      }
+      try {
+        const before = { ...server.stats }
+        const main = runnerFiles(dir, 'main')
+        const m = await actionStep(ns, 'main', { ...env, ...inputs, ...main })
+        const got = /qemu-version<<(.+)\n([^\n]*)\n/.exec(readFileSync(main.GITHUB_OUTPUT, 'utf8'))
+        const post = runnerFiles(dir, 'post')
+        await actionStep(ns, 'post', {
+          ...env,
+          ...post,
+          STATE_binfmt: savedState(main.GITHUB_STATE)
+        })
+        row(
+          `cold main arm64,arm QEMU ${release.version}, ${label}`,
+          `main ${m.ms.toFixed(0)} ms`,
+          mb(server.stats.bytes - before.bytes),
+          `${server.stats.requests - before.requests} requests`,
+          `runs QEMU ${got?.[2] ?? '?'}`
+        )
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
   }
 }
 
@@ -435,21 +521,26 @@ async function daemonHeal(ns) {
 
 if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: npm run build')
 prepareMirror()
+prepareLines()
 const server = await serve()
 const ns = await privateNamespace()
 const stepsOnly = process.argv.includes('--steps')
+const linesOnly = process.argv.includes('--lines')
 try {
   if (!stepsOnly) {
-    await getQemu(ns, server)
-    await execVerify(ns)
+    if (!linesOnly) await getQemu(ns, server)
+    await coldMainPerLine(ns, server)
+    if (!linesOnly) await execVerify(ns)
   }
-  await wholeSteps(ns, server)
-  await daemonHeal(ns)
+  if (!linesOnly) {
+    await wholeSteps(ns, server)
+    await daemonHeal(ns)
+  }
 } finally {
   ns.stop()
   await server.close()
 }
-if (!stepsOnly) await dockerVerify()
+if (!stepsOnly && !linesOnly) await dockerVerify()
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
 for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  '))

@@ -1,25 +1,28 @@
 // Package Debian's static QEMU user-mode interpreters as one small, reproducible archive per
-// target and host architecture, for the GitHub release qemu-<upstream version>.
+// target and host architecture, for the GitHub release qemu-<upstream version> of each QEMU line.
 //
-//   node scripts/package-qemu.mjs [--out DIR] [--arch x64|arm64]... [--targets a,b]
-//                                 [--cache DIR] [--jobs N] [--write-manifest | --check]
+//   node scripts/package-qemu.mjs [--line VERSION]... [--out DIR] [--arch x64|arm64]...
+//                                 [--targets a,b] [--cache DIR] [--jobs N]
+//                                 [--write-manifest | --check]
 //
-// 1. Fetch qemu-user (amd64 and arm64) of DEBIAN_VERSION from Debian trixie with apt-get,
-//    using private apt state under <cache>/apt (the system's apt configuration is untouched),
-//    and check each .deb's SHA256 against the signed Packages index. A cached .deb whose digest
-//    matches is used as it is.
-// 2. For each host architecture and each target of src/platform/targets.ts, take usr/bin/qemu-<target>
-//    (or qemu-<target>-static; symlinks followed) out of the .deb and write
+// 1. For each line of LINES, fetch its package (amd64 and arm64) from its Debian suite with
+//    apt-get, using private apt state under <cache>/apt-<suite> (the system's apt configuration
+//    is untouched), and check each .deb's SHA256 and size against the Packages index apt read
+//    (apt checks the Release signature). A cached .deb whose digest matches is used as it is.
+// 2. For each host architecture and each target of src/platform/targets.ts, take
+//    usr/bin/qemu-<target> (or qemu-<target>-static; symlinks followed) out of the .deb and write
 //    qemu-<target>-<version>-linux-<arch>.tar.gz: one member qemu-<target>, a regular file of mode
 //    0755, in a ustar archive with fixed times and owners, compressed by gzip -n -9. The same .deb
 //    always gives the same bytes. i486 runs under qemu-i386, so i386's archive covers it too.
+//    The interpreter for this machine's architecture must say the line's version (--version).
 // 3. Print the files with their sizes and SHA256.
 //
-// --write-manifest  regenerate src/qemu/builtin-manifest.json from this build (all targets,
-//                   both arches).
+// --line V          only this line (repeatable; default every line). Archives of all lines can
+//                   share one --out folder: their names carry the version.
+// --write-manifest  regenerate src/qemu/builtin-manifest.json from this build (every line, all
+//                   targets, both arches).
 // --check           build nothing: compare the archives in --out and the cached .debs with
-//                   src/qemu/builtin-manifest.json; exit 1 on any missing, unknown or different
-//                   file.
+//                   src/qemu/builtin-manifest.json; exit 1 on any missing, unknown or different file.
 //
 // Needs apt-get, dpkg-deb, GNU tar, gzip, and the project's devDependencies (typescript reads
 // src/platform/targets.ts; prettier formats the manifest).
@@ -48,12 +51,37 @@ import { basename, dirname, join, posix, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 
-/** The Debian package this release is made from. */
-export const DEBIAN_SUITE = 'trixie'
-export const DEBIAN_VERSION = '1:10.0.13+ds-0+deb13u1'
-export const UPSTREAM_VERSION = DEBIAN_VERSION.replace(/^\d+:/, '').replace(/[+~-].*$/, '')
-export const RELEASE_TAG = `qemu-${UPSTREAM_VERSION}`
-export const RELEASE_BASE = `https://github.com/setup-binfmt/setup-binfmt/releases/download/${RELEASE_TAG}`
+/**
+ * The QEMU lines the built-in manifest pins, newest first, each one Debian package in one suite.
+ * `stable: false` lines are chosen only when qemu-version asks for them; the newest stable line
+ * is the default (docs/qemu.md says why).
+ */
+export const LINES = [
+  {
+    version: '11.1.3',
+    suite: 'trixie-backports',
+    package: 'qemu-user',
+    debian: '1:11.1.3+ds-2~bpo13+1',
+    stable: false
+  },
+  {
+    version: '10.0.13',
+    suite: 'trixie',
+    package: 'qemu-user',
+    debian: '1:10.0.13+ds-0+deb13u1',
+    stable: true
+  },
+  {
+    version: '7.2.22',
+    suite: 'bookworm',
+    package: 'qemu-user-static',
+    debian: '1:7.2+dfsg-7+deb12u18+b3',
+    stable: true
+  }
+]
+export const releaseTag = line => `qemu-${line.version}`
+export const releaseBase = line =>
+  `https://github.com/setup-binfmt/setup-binfmt/releases/download/${releaseTag(line)}`
 const MIRROR = 'http://deb.debian.org/debian'
 const DOWNLOAD_BASE = 'https://deb.debian.org/debian'
 const SNAPSHOT_BASE = 'https://snapshot.debian.org/archive/debian'
@@ -68,8 +96,8 @@ export const HOST_ARCHES = {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const MANIFEST_PATH = join(root, 'src', 'qemu', 'builtin-manifest.json')
 
-export function archiveName(interpreter, arch) {
-  return `qemu-${interpreter}-${UPSTREAM_VERSION}-linux-${arch}.tar.gz`
+export function archiveName(interpreter, version, arch) {
+  return `qemu-${interpreter}-${version}-linux-${arch}.tar.gz`
 }
 
 /** An expected failure: main reports its message alone, and the exit code is 1. */
@@ -102,7 +130,7 @@ async function loadTargets() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// apt: private state, Debian trixie main, amd64 and arm64.
+// apt: private state per suite, Debian main, amd64 and arm64.
 
 function aptOptions(aptDir) {
   return [
@@ -116,25 +144,25 @@ function aptOptions(aptDir) {
   ]
 }
 
-function aptUpdate(aptDir) {
+function aptUpdate(aptDir, suite) {
   mkdirSync(join(aptDir, 'lists', 'partial'), { recursive: true })
   mkdirSync(join(aptDir, 'cache', 'archives', 'partial'), { recursive: true })
   writeFileSync(
     join(aptDir, 'sources.list'),
-    `deb [signed-by=${KEYRING}] ${MIRROR} ${DEBIAN_SUITE} main\n`
+    `deb [signed-by=${KEYRING}] ${MIRROR} ${suite} main\n`
   )
   const run = spawnSync('apt-get', ['-q', ...aptOptions(aptDir), 'update'], {
     stdio: ['ignore', 'ignore', 'inherit']
   })
   if (run.status !== 0) {
-    if (!existsSync(listFile(aptDir, 'InRelease'))) fail('apt-get update failed')
-    console.warn('package-qemu: apt-get update failed; using the Packages index fetched before')
+    if (!existsSync(listFile(aptDir, suite, 'InRelease'))) fail(`apt-get update of ${suite} failed`)
+    console.warn(`package-qemu: apt-get update of ${suite} failed; using the index fetched before`)
   }
 }
 
-function listFile(aptDir, suffix) {
+function listFile(aptDir, suite, suffix) {
   const host = MIRROR.replace(/^https?:\/\//, '').replaceAll('/', '_')
-  const prefix = `${host}_dists_${DEBIAN_SUITE}_${suffix}`
+  const prefix = `${host}_dists_${suite}_${suffix}`
   const name = readdirSync(join(aptDir, 'lists')).find(
     f => f === prefix || (f.startsWith(`${prefix}.`) && !f.endsWith('.diff_Index'))
   )
@@ -158,22 +186,23 @@ function fields(stanza) {
 }
 
 /** The Release file's Date and Changelogs template, from the (signature-checked) InRelease. */
-function readRelease(aptDir) {
-  const text = catList(listFile(aptDir, 'InRelease'))
+function readRelease(aptDir, suite) {
+  const text = catList(listFile(aptDir, suite, 'InRelease'))
   const head = fields(text.split('\n\n')[1] ?? text)
   const date = new Date(head.Date)
-  if (Number.isNaN(date.getTime())) fail(`no Date in the ${DEBIAN_SUITE} Release file`)
+  if (Number.isNaN(date.getTime())) fail(`no Date in the ${suite} Release file`)
   return { date, changelogs: head.Changelogs }
 }
 
-/** qemu-user's stanza of DEBIAN_VERSION in the Packages index of one architecture, or null. */
-function readPackage(aptDir, debianArch) {
-  const index = listFile(aptDir, `main_binary-${debianArch}_Packages`)
-  if (!existsSync(index)) fail(`no Packages index for ${debianArch} after apt-get update`)
+/** The line's package stanza in the Packages index of one architecture, or null. */
+function readPackage(aptDir, line, debianArch) {
+  const index = listFile(aptDir, line.suite, `main_binary-${debianArch}_Packages`)
+  if (!existsSync(index))
+    fail(`no ${line.suite} Packages index for ${debianArch} after apt-get update`)
   for (const stanza of catList(index).split('\n\n')) {
-    if (!stanza.startsWith('Package: qemu-user\n')) continue
+    if (!stanza.startsWith(`Package: ${line.package}\n`)) continue
     const f = fields(stanza)
-    if (f.Version === DEBIAN_VERSION && f.Architecture === debianArch)
+    if (f.Version === line.debian && f.Architecture === debianArch)
       return { filename: f.Filename, size: Number(f.Size), sha256: f.SHA256, source: f.Source }
   }
   return null
@@ -183,30 +212,28 @@ function readPackage(aptDir, debianArch) {
 // The .debs.
 
 /**
- * Make sure <cache>/<basename of Filename> is the .deb of each wanted architecture, with the
- * digest the Packages index gives. When the index no longer has DEBIAN_VERSION (a later point
+ * Make sure <cache>/<basename of Filename> is the line's .deb of each wanted architecture, with
+ * the digest the Packages index gives. When the index no longer has the version (a later point
  * release replaced it), fall back to the manifest's URLs and digests.
  */
-async function fetchDebs(cache, arches) {
-  const aptDir = join(cache, 'apt')
+async function fetchDebs(cache, line, arches) {
+  const aptDir = join(cache, `apt-${line.suite}`)
   const started = Date.now()
-  aptUpdate(aptDir)
-  const release = readRelease(aptDir)
+  aptUpdate(aptDir, line.suite)
+  const release = readRelease(aptDir, line.suite)
   const debs = {}
   const toDownload = []
   for (const arch of arches) {
     const debianArch = HOST_ARCHES[arch].debian
-    let pkg = readPackage(aptDir, debianArch)
+    let pkg = readPackage(aptDir, line, debianArch)
     let urls = null
+    const what = `${line.package} ${line.debian} ${debianArch}`
     if (pkg === null) {
-      const entry = (await loadManifestRelease()).files.find(
+      const entry = (await loadManifestRelease(line)).files.find(
         f => f.format === 'deb' && f.arch === arch
       )
-      if (!entry) fail(`qemu-user ${DEBIAN_VERSION} ${debianArch} is in neither index nor manifest`)
-      console.warn(
-        `package-qemu: ${DEBIAN_SUITE} no longer has qemu-user ${DEBIAN_VERSION}; ` +
-          `using the manifest's URLs for ${debianArch}`
-      )
+      if (!entry) fail(`${what} is in neither the ${line.suite} index nor the manifest`)
+      console.warn(`package-qemu: ${line.suite} no longer has ${what}; using the manifest's URLs`)
       pkg = {
         filename: entry.download_url.slice(DOWNLOAD_BASE.length + 1),
         size: entry.size,
@@ -225,14 +252,14 @@ async function fetchDebs(cache, arches) {
   if (viaApt.length > 0) {
     const work = mkdtempSync(join(cache, 'download-'))
     try {
-      const specs = viaApt.map(d => `qemu-user:${HOST_ARCHES[d.arch].debian}=${DEBIAN_VERSION}`)
+      const specs = viaApt.map(d => `${line.package}:${HOST_ARCHES[d.arch].debian}=${line.debian}`)
       execFileSync('apt-get', ['-q', ...aptOptions(aptDir), 'download', ...specs], {
         cwd: work,
         stdio: ['ignore', 'ignore', 'inherit']
       })
       for (const { arch } of viaApt) {
         const got = readdirSync(work).find(f => f.endsWith(`_${debs[arch].debianArch}.deb`))
-        if (!got) fail(`apt-get download gave no qemu-user for ${debs[arch].debianArch}`)
+        if (!got) fail(`apt-get download gave no ${line.package} for ${debs[arch].debianArch}`)
         renameSync(join(work, got), debs[arch].path)
       }
     } finally {
@@ -400,12 +427,21 @@ function limiter(n) {
   }
 }
 
+/** An interpreter this machine can run must say the line's version: the .deb is the one meant. */
+async function checkVersion(path, line) {
+  const said = /version (\d+\.\d+\.\d+)/.exec(await run(path, ['--version']))?.[1]
+  if (said !== line.version)
+    fail(
+      `${basename(path)} of ${line.package} ${line.debian} says version ${said}, not ${line.version}: fix LINES`
+    )
+}
+
 /**
- * Build the archives of the selected targets for one architecture. Unpacking and each
- * archive are tasks of limit, which the architectures share.
+ * Build the archives of the selected targets of one line for one architecture. Unpacking and
+ * each archive are tasks of limit, which the architectures and lines share.
  */
-async function buildArch(deb, arch, targets, out, limit) {
-  const work = mkdtempSync(join(tmpdir(), `package-qemu-${arch}-`))
+async function buildArch(line, deb, arch, targets, out, limit) {
+  const work = mkdtempSync(join(tmpdir(), `package-qemu-${line.version}-${arch}-`))
   try {
     const interpreters = [...new Set(targets.map(t => t.interpreter))]
     const found = await limit(() => extractInterpreters(deb.path, interpreters, work))
@@ -415,11 +451,13 @@ async function buildArch(deb, arch, targets, out, limit) {
       const source = found.get(interpreter)
       if (source === undefined) continue
       checkStaticElf(source, arch)
-      const archive = archiveName(interpreter, arch)
+      const archive = archiveName(interpreter, line.version, arch)
       const covers = targets.filter(t => t.interpreter === interpreter).map(t => t.name)
       built.push({ filename: archive, arch, targets: covers, path: join(out, archive) })
       packs.push(limit(() => packOne(source, interpreter, archive, work, out)))
     }
+    const runnable = arch === process.arch ? [...found.values()][0] : undefined
+    if (runnable) await checkVersion(runnable, line)
     await Promise.all(packs)
     for (const file of built) {
       file.size = statSync(file.path).size
@@ -435,10 +473,13 @@ async function buildArch(deb, arch, targets, out, limit) {
 // ---------------------------------------------------------------------------------------------
 // The manifest.
 
-async function loadManifestRelease(path = MANIFEST_PATH) {
-  const DEFAULT_MANIFEST = JSON.parse(readFileSync(path, 'utf8'))
-  const release = DEFAULT_MANIFEST.find(r => r.version === UPSTREAM_VERSION)
-  if (!release) fail(`${relative(process.cwd(), path)} has no release ${UPSTREAM_VERSION}`)
+async function loadManifest(path = MANIFEST_PATH) {
+  return JSON.parse(readFileSync(path, 'utf8'))
+}
+
+async function loadManifestRelease(line, path = MANIFEST_PATH) {
+  const release = (await loadManifest(path)).find(r => r.version === line.version)
+  if (!release) fail(`${relative(process.cwd(), path)} has no release ${line.version}`)
   return release
 }
 
@@ -449,8 +490,8 @@ function snapshotStamp(date) {
     .replace(/\.\d+Z$/, 'Z')
 }
 
-function changelogUrl(release, source) {
-  const version = DEBIAN_VERSION.replace(/^\d+:/, '')
+function changelogUrl(line, release, source) {
+  const version = line.debian.replace(/^\d+:/, '')
   const name = (source ?? 'qemu').split(' ')[0]
   const dir = name.startsWith('lib') ? name.slice(0, 4) : name[0]
   const template =
@@ -458,7 +499,8 @@ function changelogUrl(release, source) {
   return template.replace('@CHANGEPATH@', `main/${dir}/${name}/${name}_${version}`)
 }
 
-async function writeManifest(path, { debs, release }, results) {
+/** One manifest release: the two .debs (pool URL, snapshot mirror), then the archives. */
+function manifestRelease(line, { debs, release }, results) {
   const files = []
   for (const arch of Object.keys(HOST_ARCHES)) {
     const deb = debs[arch]
@@ -484,20 +526,36 @@ async function writeManifest(path, { debs, release }, results) {
         format: 'tar.gz',
         sha256: file.sha256,
         size: file.size,
-        download_url: `${RELEASE_BASE}/${file.filename}`
+        download_url: `${releaseBase(line)}/${file.filename}`
       })
     }
   }
-  const manifest = [
-    {
-      version: UPSTREAM_VERSION,
-      stable: true,
-      release_url: changelogUrl(release, debs.x64.source),
-      files
-    }
-  ]
-  // Plain data, formatted as prettier formats the rest of the repository.
-  const text = `${JSON.stringify(manifest, null, 2)}\n`
+  return {
+    version: line.version,
+    stable: line.stable,
+    release_url: changelogUrl(line, release, debs.x64.source),
+    files
+  }
+}
+
+async function writeManifest(path, lines, fetched, results) {
+  const manifest = lines.map((line, i) => manifestRelease(line, fetched[i], results[i]))
+  await writeJson(path, manifest)
+  const count = manifest.reduce((n, r) => n + r.files.length, 0)
+  console.log(
+    `wrote ${relative(process.cwd(), path)} (${manifest.length} releases, ${count} files)`
+  )
+  lines.forEach((line, i) => {
+    const date = fetched[i].release.date.toISOString()
+    console.log(
+      `  ${line.version}: Debian ${line.suite} ${line.package} ${line.debian}, Release dated ${date}`
+    )
+  })
+}
+
+/** Plain data, formatted as prettier formats the rest of the repository. */
+async function writeJson(path, data) {
+  const text = `${JSON.stringify(data, null, 2)}\n`
   let formatted = text
   try {
     const prettier = await import('prettier')
@@ -507,17 +565,13 @@ async function writeManifest(path, { debs, release }, results) {
     console.warn(`package-qemu: not formatted with prettier (${error.message})`)
   }
   writeFileSync(path, formatted)
-  console.log(
-    `wrote ${relative(process.cwd(), path)} (${files.length} files) from Debian ${DEBIAN_SUITE} ` +
-      `qemu-user ${DEBIAN_VERSION}, Release dated ${release.date.toISOString()}`
-  )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Check mode.
 
-async function check(out, cache, arches, targets) {
-  const release = await loadManifestRelease()
+async function check(lines, out, cache, arches, targets) {
+  const manifest = await loadManifest()
   const names = new Set(targets.map(t => t.name))
   const problems = []
   const rows = []
@@ -535,14 +589,22 @@ async function check(out, cache, arches, targets) {
         `${entry.filename}: sha256 ${sha256} size ${size}, manifest ${entry.sha256} size ${entry.size}`
       )
   }
-  for (const entry of release.files) {
-    if (entry.format !== 'deb' && entry.download_url !== `${RELEASE_BASE}/${entry.filename}`)
-      problems.push(`${entry.filename}: download_url is not under ${RELEASE_BASE}`)
-    if (!arches.includes(entry.arch)) continue
-    if (entry.format === 'deb') compare(entry, join(cache, entry.filename))
-    else if (entry.targets.some(t => names.has(t))) compare(entry, join(out, entry.filename))
+  const versions = manifest.map(r => r.version).join(', ')
+  if (versions !== LINES.map(l => l.version).join(', '))
+    problems.push(`the manifest has ${versions}; LINES has ${LINES.map(l => l.version).join(', ')}`)
+  for (const line of lines) {
+    const release = await loadManifestRelease(line)
+    if (release.stable !== line.stable) problems.push(`${line.version}: stable differs from LINES`)
+    for (const entry of release.files) {
+      const base = releaseBase(line)
+      if (entry.format !== 'deb' && entry.download_url !== `${base}/${entry.filename}`)
+        problems.push(`${entry.filename}: download_url is not under ${base}`)
+      if (!arches.includes(entry.arch)) continue
+      if (entry.format === 'deb') compare(entry, join(cache, entry.filename))
+      else if (entry.targets.some(t => names.has(t))) compare(entry, join(out, entry.filename))
+    }
   }
-  const known = new Set(release.files.map(f => f.filename))
+  const known = new Set(manifest.flatMap(r => r.files.map(f => f.filename)))
   const archiveRe = /^qemu-.*-linux-.*\.tar\.(gz|xz)$/
   for (const f of existsSync(out) ? readdirSync(out) : []) {
     if (archiveRe.test(f) && !known.has(f)) problems.push(`${f}: in ${out} but not in the manifest`)
@@ -569,12 +631,13 @@ function printTable(rows) {
 
 function usage() {
   console.log(`usage: node scripts/package-qemu.mjs [options]
+  --line VERSION     only this QEMU line (repeatable; default all: ${LINES.map(l => l.version).join(', ')})
   --out DIR          where the archives go (default .cache/qemu-release)
-  --cache DIR        where the .debs and the private apt state go (default .cache/qemu-debs)
+  --cache DIR        where the .debs and the private apt state go (default .cache/debs)
   --arch ARCH        x64 or arm64; repeatable (default both)
   --targets A,B      only these QEMU targets (default all of src/platform/targets.ts)
   --jobs N           archives compressed at once (default: the number of CPUs)
-  --write-manifest   regenerate src/qemu/builtin-manifest.json (needs all targets and both arches)
+  --write-manifest   regenerate src/qemu/builtin-manifest.json (every line, all targets, both arches)
   --check            build nothing; compare --out and the cached .debs with the manifest`)
 }
 
@@ -582,7 +645,8 @@ async function main() {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: join(root, '.cache', 'qemu-release') },
-      cache: { type: 'string', default: join(root, '.cache', 'qemu-debs') },
+      cache: { type: 'string', default: join(root, '.cache', 'debs') },
+      line: { type: 'string', multiple: true },
       arch: { type: 'string', multiple: true },
       targets: { type: 'string' },
       jobs: { type: 'string' },
@@ -610,51 +674,72 @@ async function main() {
     const interpreters = new Set(all.filter(t => wanted.includes(t.name)).map(t => t.interpreter))
     targets = all.filter(t => interpreters.has(t.interpreter))
   }
+  const lines = (values.line ?? LINES.map(l => l.version)).map(
+    v =>
+      LINES.find(l => l.version === v) ??
+      fail(`unknown --line ${v} (one of ${LINES.map(l => l.version).join(', ')})`)
+  )
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1) fail('--jobs needs a positive whole number')
   if (values['write-manifest'] && values.check)
     fail('--write-manifest and --check exclude each other')
-  if (values['write-manifest'] && (targets !== all || arches.length !== 2))
-    fail('--write-manifest needs every target and both architectures')
+  if (
+    values['write-manifest'] &&
+    (targets !== all || new Set(arches).size !== 2 || new Set(lines).size !== LINES.length)
+  )
+    fail('--write-manifest needs every line, every target and both architectures')
 
-  if (values.check) return check(out, cache, [...new Set(arches)], targets)
+  if (values.check) return check([...new Set(lines)], out, cache, [...new Set(arches)], targets)
 
   mkdirSync(cache, { recursive: true })
   mkdirSync(out, { recursive: true })
-  const fetched = await fetchDebs(cache, [...new Set(arches)])
+  const archList = [...new Set(arches)]
+  const lineList = [...new Set(lines)]
   const rows = []
-  for (const arch of Object.keys(fetched.debs)) {
-    const d = fetched.debs[arch]
-    rows.push({ filename: basename(d.filename), size: d.size, sha256: d.sha256 })
+  const fetched = []
+  for (const line of lineList) {
+    const got = await fetchDebs(cache, line, archList)
+    for (const d of Object.values(got.debs))
+      rows.push({ filename: basename(d.filename), size: d.size, sha256: d.sha256 })
+    console.log(`${line.version}: fetched and verified the .debs in ${got.seconds.toFixed(1)} s`)
+    fetched.push(got)
   }
-  console.log(`fetched and verified the .debs in ${fetched.seconds.toFixed(1)} s`)
 
   const started = Date.now()
   const limit = limiter(jobs)
-  const archList = [...new Set(arches)]
-  const built = await Promise.all(
-    archList.map(arch => buildArch(fetched.debs[arch], arch, targets, out, limit))
+  const results = await Promise.all(
+    lineList.map(async (line, i) => {
+      const built = await Promise.all(
+        archList.map(arch => buildArch(line, fetched[i].debs[arch], arch, targets, out, limit))
+      )
+      return Object.fromEntries(archList.map((arch, j) => [arch, built[j]]))
+    })
   )
-  const results = Object.fromEntries(archList.map((arch, i) => [arch, built[i]]))
-  for (const [arch, result] of Object.entries(results)) {
-    rows.push(...result.built)
-    if (result.missing.length > 0)
-      console.warn(`package-qemu: the ${arch} .deb does not ship: ${result.missing.join(', ')}`)
-  }
+  lineList.forEach((line, i) => {
+    for (const [arch, result] of Object.entries(results[i])) {
+      rows.push(...result.built)
+      if (result.missing.length > 0)
+        console.warn(
+          `package-qemu: the ${line.version} ${arch} .deb does not ship: ${result.missing.join(', ')}`
+        )
+    }
+  })
   const seconds = (Date.now() - started) / 1000
   printTable(rows)
-  for (const [arch, result] of Object.entries(results)) {
-    const total = result.built.reduce((sum, f) => sum + f.size, 0)
-    console.log(
-      `${arch}: ${result.built.length} archives covering ${result.shipped.length} targets, ` +
-        `${total} bytes`
-    )
-  }
+  lineList.forEach((line, i) => {
+    for (const [arch, result] of Object.entries(results[i])) {
+      const total = result.built.reduce((sum, f) => sum + f.size, 0)
+      console.log(
+        `${line.version} ${arch}: ${result.built.length} archives covering ` +
+          `${result.shipped.length} targets, ${total} bytes`
+      )
+    }
+  })
   console.log(`built in ${seconds.toFixed(1)} s into ${relative(process.cwd(), out) || '.'}`)
   if (values['write-manifest']) {
-    if (Object.values(fetched.debs).some(d => d.fromManifest))
-      fail('--write-manifest needs the .debs in the current Packages index')
-    await writeManifest(MANIFEST_PATH, fetched, results)
+    if (fetched.some(f => Object.values(f.debs).some(d => d.fromManifest)))
+      fail('--write-manifest needs the .debs in the current Packages indexes')
+    await writeManifest(MANIFEST_PATH, lineList, fetched, results)
   }
 }
 

@@ -80,6 +80,7 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
           log.info(
             `QEMU ${got.version} from ${got.source}${got.cacheHit ? ' (nothing downloaded)' : ''}`
           )
+          for (const f of got.files) log.info(`${f.targets.join(', ')}: from ${f.file}`)
           return got
         })
 

@@ -4,19 +4,30 @@
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import * as tc from '@actions/tool-cache'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync
+} from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { acquire } from '../src/qemu/acquire.js'
+import { join, resolve } from 'node:path'
+import { acquire, qemuVersion } from '../src/qemu/acquire.js'
+import { DEFAULT_MANIFEST } from '../src/qemu/builtin-manifest.js'
 import type { AcquireRequest } from '../src/qemu/request.js'
 import { BinfmtTable } from '../src/binfmt/table.js'
 import { memoryLog } from '../src/util/log.js'
-import type { Manifest } from '../src/qemu/manifest.js'
+import type { Manifest, ManifestFile } from '../src/qemu/manifest.js'
 import { parseOptions, type RawOptions } from '../src/options.js'
 import { setup } from '../src/setup.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { buildMirror, entry, writeManifest, type MirrorFile } from './helpers/mirror.js'
+import { localAptRepository } from './helpers/package-apt.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 import { MirrorServer } from './helpers/server.js'
 import { memoryStore } from './helpers/store.js'
@@ -300,6 +311,178 @@ describe('download', () => {
       /Could not download from any of 2 URLs: .*a\/404: HTTP 404; http:\/\/127\.0\.0\.1:\d+\/refused: ECONNREFUSED/
     )
   })
+})
+
+describe('auto, link by link: tool cache, per-target files, the .deb of the same version, the package', () => {
+  // Debian's own .debs (scripts/package-qemu.mjs keeps them in .cache/debs), with the digests the
+  // built-in manifest took from Debian's Packages index.
+  const pinned = DEFAULT_MANIFEST.find(r => r.version === '10.0.13')!.files.find(
+    f => f.format === 'deb' && f.arch === 'x64'
+  )!
+  const distribution = resolve('.cache/debs/qemu-user-static_7.2+dfsg-7+deb12u18+b3_amd64.deb')
+  const debUrl = () => `${server.url}/files/${pinned.filename}`
+
+  beforeAll(() => {
+    for (const deb of [pinned.filename, distribution]) {
+      const path = resolve('.cache/debs', deb)
+      if (!existsSync(path))
+        throw new Error(`${path} is missing: run node scripts/package-qemu.mjs --arch x64`)
+    }
+    symlinkSync(resolve('.cache/debs', pinned.filename), join(mirrorDir, 'files', pinned.filename))
+  })
+
+  /** QEMU 10.0.13: per-target files for aarch64 and arm, and the whole pinned .deb. */
+  function chain(
+    perTarget: (f: MirrorFile) => Partial<ManifestFile>,
+    deb: Partial<ManifestFile> = {}
+  ) {
+    return served([
+      {
+        version: '10.0.13',
+        stable: true,
+        files: [
+          entry(files.aarch64, ['aarch64'], perTarget(files.aarch64)),
+          entry(files.arm, ['arm'], perTarget(files.arm)),
+          { ...pinned, download_url: `files/${pinned.filename}`, mirror_urls: undefined, ...deb }
+        ]
+      }
+    ])
+  }
+  const gone = (f: MirrorFile) => ({ download_url: `gone/${f.filename}` })
+
+  async function autoInstall(manifest: string) {
+    return install({ platforms: 'arm64,arm', source: 'auto', manifest, verify: 'none' })
+  }
+
+  test('the tool cache: a second run makes no request at all', async () => {
+    const manifest = chain(() => ({}))
+    const raw = {
+      platforms: 'arm64,arm',
+      source: 'auto',
+      manifest,
+      'qemu-version': '10.0.13',
+      verify: 'none'
+    }
+    await install(raw)
+    server.requests.length = 0
+    const { result } = await install(raw)
+    expect(result.acquired).toMatchObject({ source: 'cache', version: '10.0.13', cacheHit: true })
+    expect(server.requests).toEqual([])
+  })
+
+  test('the per-target files when they can be had: the .deb is not touched', async () => {
+    const { result } = await autoInstall(chain(() => ({})))
+    expect(result.acquired).toMatchObject({ source: 'download', version: '10.0.13' })
+    expect(result.acquired?.files).toEqual([
+      { file: `${server.url}/files/${files.aarch64.filename}`, targets: ['aarch64'] },
+      { file: `${server.url}/files/${files.arm.filename}`, targets: ['arm'] }
+    ])
+    expect(server.count(`/files/${pinned.filename}`)).toBe(0)
+  })
+
+  test('per-target files gone (404): the .deb of the same version, once for both targets', async () => {
+    const { result, log } = await autoInstall(chain(gone))
+    expect(result.acquired).toMatchObject({
+      source: 'download',
+      version: '10.0.13',
+      downloadedBytes: pinned.size
+    })
+    expect(result.acquired?.files).toEqual([{ file: debUrl(), targets: ['aarch64', 'arm'] }])
+    expect(server.requests).toEqual([
+      '/manifest.json',
+      `/gone/${files.aarch64.filename}`,
+      `/gone/${files.arm.filename}`,
+      `/files/${pinned.filename}`
+    ])
+    const text = log.lines.join('\n')
+    expect(text).toContain(
+      `notice: QEMU 10.0.13: ${files.aarch64.filename} could not be had (Could not download ${server.url}/gone/${files.aarch64.filename}: `
+    )
+    expect(text).toMatch(/HTTP 404\); trying the next file of the same version for aarch64\n/)
+    expect(text).not.toMatch(/warning:/)
+    expect(text).toContain(`aarch64, arm: from ${debUrl()}`)
+    // The interpreters registered are the .deb's (10.0.13), not this machine's 7.2.
+    for (const r of result.registered)
+      expect(await qemuVersion(r.entry.interpreter)).toBe('10.0.13')
+    expect((await ns.exec([busybox('arm64'), 'uname', '-m'])).stdout).toBe('aarch64\n')
+    expect((await ns.exec([busybox('armhf'), 'uname', '-m'])).stdout).toBe('armv7l\n')
+  }, 120_000)
+
+  test('a wrong digest and a refused connection move on too; the .deb falls back to its mirror', async () => {
+    const closed = await closedPort()
+    const manifest = served([
+      {
+        version: '10.0.13',
+        stable: true,
+        files: [
+          entry(files.aarch64, ['aarch64'], { sha256: 'ab'.repeat(32) }),
+          entry(files.arm, ['arm'], { download_url: `http://127.0.0.1:${closed}/arm.tar.gz` }),
+          {
+            ...pinned,
+            download_url: `gone/${pinned.filename}`,
+            mirror_urls: [`files/${pinned.filename}`]
+          }
+        ]
+      }
+    ])
+    const log = memoryLog()
+    const got = await acquire(quick({ source: 'auto', manifest, targets: ['aarch64', 'arm'] }), log)
+    expect(got).toMatchObject({ source: 'download', version: '10.0.13' })
+    expect(got.files).toEqual([{ file: debUrl(), targets: ['aarch64', 'arm'] }])
+    const text = log.lines.join('\n')
+    expect(text).toMatch(/could not be had \(Could not download .*: SHA-256 mismatch for /)
+    expect(text).toMatch(/could not be had \(Could not download .*ECONNREFUSED\); trying the next/)
+    expect(text).toMatch(
+      /gone\/qemu-user_10\.0\.13\+ds-0\+deb13u1_amd64\.deb: HTTP 404; trying the next URL/
+    )
+  }, 120_000)
+
+  test('every file of the version gone: source download fails and names each file', async () => {
+    const manifest = chain(gone, { download_url: `gone/${pinned.filename}` })
+    const failed = acquire(quick({ manifest, targets: ['aarch64', 'arm'] }), memoryLog())
+    const message = await failed.then(
+      () => '',
+      (e: Error) => e.message
+    )
+    expect(message).toMatch(/^no file of QEMU 10\.0\.13 for aarch64, arm could be had \(/)
+    for (const name of [
+      `gone/${files.aarch64.filename}`,
+      `gone/${files.arm.filename}`,
+      `gone/${pinned.filename}`
+    ])
+      expect(message).toContain(`${server.url}/${name}: HTTP 404`)
+    await nothingLeft()
+  })
+
+  test('every file of the version gone: auto takes the distribution package, warning that it is unpinned', async () => {
+    // The distribution: a local apt repository holding Debian 12's qemu-user-static .deb.
+    const control = execFileSync('dpkg-deb', ['-f', distribution]).toString()
+    const apt = localAptRepository(mkdtempSync(join(tmpdir(), 'apt-')), [
+      { path: distribution, control }
+    ])
+    process.env.APT_CONFIG = apt
+    try {
+      const { result, log } = await autoInstall(
+        chain(gone, { download_url: `gone/${pinned.filename}` })
+      )
+      expect(result.acquired).toMatchObject({
+        source: 'package',
+        version: '1:7.2+dfsg-7+deb12u18+b3'
+      })
+      expect(result.acquired?.files).toEqual([
+        {
+          file: 'qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb',
+          targets: ['aarch64', 'arm']
+        }
+      ])
+      expect(log.lines.join('\n')).toMatch(
+        /warning: auto: running the distribution's QEMU 1:7\.2\+dfsg-7\+deb12u18\+b3 \(qemu-user-static_1%3a7\.2\+dfsg-7\+deb12u18\+b3_amd64\.deb\), which is NOT pinned \(no version or SHA-256 from the manifest\), because no file of QEMU 10\.0\.13 for aarch64, arm could be had/
+      )
+      expect((await ns.exec([busybox('arm64'), 'uname', '-m'])).stdout).toBe('aarch64\n')
+    } finally {
+      delete process.env.APT_CONFIG
+    }
+  }, 180_000)
 })
 
 describe('package', () => {

@@ -153,6 +153,15 @@ test.each<[string, Record<string, string>, RegExp]>([
     { source: 'download', 'qemu-version': '99.x', manifest: 'valid' },
     /qemu-version '99\.x' matches no version in the manifest \(it has 10\.0\.13\)/
   ],
+  // Every source, the built-in manifest: auto does not turn to the distribution's package.
+  ...(['auto', 'download', 'package', 'system'] as const).map(
+    source =>
+      [
+        `unknown version, source ${source}`,
+        { source, 'qemu-version': '99.x' },
+        /qemu-version '99\.x' matches no version in the manifest \(it has 11\.1\.3, 10\.0\.13, 7\.2\.22\)/
+      ] as [string, Record<string, string>, RegExp]
+  ),
   [
     'manifest not JSON',
     { source: 'download', manifest: 'bad-json' },

@@ -16,6 +16,7 @@ export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {
     runner.setOutput('emulated-platforms', result.emulatedPlatforms.join(','))
     runner.setOutput('emulators', result.emulators.join(','))
     runner.setOutput('qemu-version', result.acquired?.version ?? '')
+    runner.setOutput('qemu-files', result.acquired?.files.map(f => f.file).join(',') ?? '')
     runner.setOutput('cache-hit', String(result.acquired?.cacheHit ?? true))
     runner.info(`platforms: ${result.platforms.join(',')}`)
     const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${ms} ms`)

@@ -10,6 +10,7 @@ export function setupSummary(result: SetupResult): Summary {
     ? `${result.acquired.source}${result.acquired.cacheHit ? '' : `, ${result.acquired.downloadedBytes} bytes`}`
     : ''
   const rows = result.registered.map(r => {
+    const from = result.acquired?.files.find(f => f.targets.includes(r.target))?.file
     const checks = result.verified.filter(v => v.target === r.target)
     const verified = checks.map(v => `${v.method} ${v.ok ? 'ok' : 'FAILED'} ${v.ms} ms`).join(', ')
     return [
@@ -18,7 +19,7 @@ export function setupSummary(result: SetupResult): Summary {
       r.entry.name,
       result.acquired?.version ?? '',
       r.entry.flags,
-      `${r.action}; ${source}`,
+      `${r.action}; ${source}${from ? `; from ${from}` : ''}`,
       verified || 'not verified'
     ]
   })

@@ -140,6 +140,7 @@ function jsonResult(result: SetupResult) {
     emulators: result.emulators,
     native: result.plan.native,
     qemuVersion: result.acquired?.version ?? '',
+    qemuFiles: result.acquired?.files ?? [],
     source: result.acquired?.source ?? '',
     cacheHit: result.acquired?.cacheHit ?? true,
     downloadedBytes: result.acquired?.downloadedBytes ?? 0,
@@ -252,6 +253,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
       console.log(`emulators=${result.emulators.join(',')}`)
       console.log(`qemu-version=${result.acquired?.version ?? ''}`)
+      console.log(`qemu-files=${result.acquired?.files.map(f => f.file).join(',') ?? ''}`)
       console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`)
       if (failure) console.error(`setup-binfmt: ${failure.message}`)
       return failure ? 1 : 0

@@ -107,6 +107,12 @@ function checkFile(f: unknown, at: string, fail: (path: string, expected: string
     fail(`${at}.targets`, 'exactly one target for format bin')
 }
 
+/**
+ * The manifest's release has no file this host can use for some target, or none that could be
+ * downloaded: `source: auto` may then turn to the distribution package.
+ */
+export class FilesUnavailable extends Error {}
+
 /** The release for an exact version or a range; without one, the newest stable release. */
 export function selectRelease(manifest: Manifest, spec?: string): ManifestRelease {
   const versions = manifest.map(r => r.version)
@@ -132,17 +138,19 @@ export function selectRelease(manifest: Manifest, spec?: string): ManifestReleas
 
 /**
  * The files for this host that cover `targets`, favouring the smallest download per target:
- * a per-target file beats a whole package that holds it too.
+ * a per-target file beats a whole package that holds it too. Files named in `excluded` (ones
+ * that could not be had) are passed over.
  */
 export function pickFiles(
   release: ManifestRelease,
   arch: string,
-  targets: readonly string[]
+  targets: readonly string[],
+  excluded: ReadonlySet<string> = new Set()
 ): ManifestFile[] {
   const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch)
   if (forHost.length === 0) {
     const arches = [...new Set(release.files.map(f => f.arch))]
-    throw new Error(
+    throw new FilesUnavailable(
       `QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
         `use another qemu-version, source: package, or a manifest with ${arch} builds`
     )
@@ -152,12 +160,14 @@ export function pickFiles(
   const missing: string[] = []
   for (const t of targets) {
     if (chosen.some(f => f.targets.includes(t))) continue
-    const best = forHost.filter(f => f.targets.includes(t)).sort((a, b) => cost(a) - cost(b))[0]
+    const best = forHost
+      .filter(f => f.targets.includes(t) && !excluded.has(f.filename))
+      .sort((a, b) => cost(a) - cost(b))[0]
     if (best) chosen.push(best)
     else missing.push(t)
   }
   if (missing.length > 0) {
-    throw new Error(
+    throw new FilesUnavailable(
       `QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`
     )
   }

@@ -17,11 +17,19 @@ export interface AcquireRequest {
   readonly download?: DownloadOptions
 }
 
+/** One file the interpreters came from, and which of them it gave. */
+export interface AcquiredFile {
+  /** The URL it was downloaded from, the package file, or the path on this machine. */
+  readonly file: string
+  readonly targets: readonly string[]
+}
+
 export interface Acquired {
   readonly interpreters: ReadonlyMap<string, string>
   readonly source: Exclude<Source, 'auto'> | 'cache'
   /** QEMU version in force, when known. */
   readonly version: string
+  readonly files: readonly AcquiredFile[]
   /** True when nothing was downloaded. */
   readonly cacheHit: boolean
   readonly downloadedBytes: number

@@ -48,6 +48,8 @@ interface Unpacked {
   readonly path: string
   /** The package version as the distribution writes it, e.g. 1:7.2+dfsg-7 or 2:9.1.2-1.fc41. */
   readonly full: string
+  /** The package file it came from. */
+  readonly file: string
 }
 
 /** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
@@ -83,7 +85,11 @@ export async function fromPackage(
       )
     }
     const version = unpacked[0]?.full ?? ''
-    return { interpreters, source: 'package', version, cacheHit: false, downloadedBytes: 0 }
+    const files = [...new Set(unpacked.map(u => u.file))].map(file => ({
+      file,
+      targets: unpacked.filter(u => u.file === file).map(u => u.target)
+    }))
+    return { interpreters, source: 'package', version, files, cacheHit: false, downloadedBytes: 0 }
   } finally {
     await rm(work, { recursive: true, force: true })
   }
@@ -167,7 +173,7 @@ async function fromDeb(name: string, { targets, work, run, log }: Context): Prom
   const full = decodeURIComponent(deb.split('_')[1] ?? '')
   log.info(`package: ${deb} (QEMU ${full})`)
   const extracted = await extractInterpreters(join(dir, deb), 'deb', targets, join(dir, 'out'), log)
-  return [...extracted].map(([t, path]) => ({ target: t, path, full }))
+  return [...extracted].map(([t, path]) => ({ target: t, path, full, file: deb }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +236,7 @@ async function fromFedora({ targets, work, run, log, arch }: Context): Promise<U
     if (info.name !== name) throw new Error(`${rpm} holds the package ${info.name}, not ${name}`)
     log.info(`package: ${rpm} (QEMU ${info.evr})`)
     const extracted = await extractRpmInterpreters(join(dir, rpm), wanted, join(dir, 'out'), log)
-    for (const [t, path] of extracted) unpacked.push({ target: t, path, full: info.evr })
+    for (const [t, path] of extracted) unpacked.push({ target: t, path, full: info.evr, file: rpm })
   }
   return unpacked
 }
@@ -272,7 +278,7 @@ async function fromAlpine({ targets, work, run, log }: Context): Promise<Unpacke
     await apkDataSegment(join(dir, apk), data)
     const extracted = await extractInterpreters(data, 'tar.gz', wanted, join(dir, 'out'), log)
     await rm(data, { force: true })
-    for (const [t, path] of extracted) unpacked.push({ target: t, path, full })
+    for (const [t, path] of extracted) unpacked.push({ target: t, path, full, file: apk })
   }
   return unpacked
 }
