@@ -279,6 +279,22 @@ async function fetchDebs(cache, line, arches) {
   return { debs, release, seconds: (Date.now() - started) / 1000 }
 }
 
+/** The manifest's .debs of these lines and arches into the cache, unless they are there. */
+async function fetchMissing(lines, cache, arches) {
+  mkdirSync(cache, { recursive: true })
+  for (const line of lines) {
+    const debs = (await loadManifestRelease(line)).files.filter(
+      f => f.format === 'deb' && arches.includes(f.arch)
+    )
+    // By size, to stay quick before every test run: every user checks the digest anyway.
+    const have = f =>
+      existsSync(join(cache, f.filename)) && statSync(join(cache, f.filename)).size === f.size
+    if (debs.every(have)) continue
+    await fetchDebs(cache, line, arches)
+    console.log(`${line.version}: fetched ${debs.map(f => f.filename).join(', ')}`)
+  }
+}
+
 async function downloadAny(urls, path, sha256) {
   for (const url of urls) {
     try {
@@ -638,7 +654,8 @@ function usage() {
   --targets A,B      only these QEMU targets (default all of src/platform/targets.ts)
   --jobs N           archives compressed at once (default: the number of CPUs)
   --write-manifest   regenerate src/qemu/builtin-manifest.json (every line, all targets, both arches)
-  --check            build nothing; compare --out and the cached .debs with the manifest`)
+  --check            build nothing; compare --out and the cached .debs with the manifest
+  --fetch            build nothing; fetch the .debs the manifest pins that --cache lacks`)
 }
 
 async function main() {
@@ -651,6 +668,7 @@ async function main() {
       targets: { type: 'string' },
       jobs: { type: 'string' },
       'write-manifest': { type: 'boolean', default: false },
+      fetch: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     },
@@ -662,6 +680,12 @@ async function main() {
   const cache = resolve(values.cache)
   const arches = values.arch ?? Object.keys(HOST_ARCHES)
   for (const a of arches) if (!(a in HOST_ARCHES)) fail(`unknown --arch ${a} (x64 or arm64)`)
+  const lines = (values.line ?? LINES.map(l => l.version)).map(
+    v =>
+      LINES.find(l => l.version === v) ??
+      fail(`unknown --line ${v} (one of ${LINES.map(l => l.version).join(', ')})`)
+  )
+  if (values.fetch) return fetchMissing([...new Set(lines)], cache, [...new Set(arches)])
   const all = await loadTargets()
   let targets = all
   if (values.targets !== undefined) {
@@ -674,11 +698,6 @@ async function main() {
     const interpreters = new Set(all.filter(t => wanted.includes(t.name)).map(t => t.interpreter))
     targets = all.filter(t => interpreters.has(t.interpreter))
   }
-  const lines = (values.line ?? LINES.map(l => l.version)).map(
-    v =>
-      LINES.find(l => l.version === v) ??
-      fail(`unknown --line ${v} (one of ${LINES.map(l => l.version).join(', ')})`)
-  )
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1) fail('--jobs needs a positive whole number')
   if (values['write-manifest'] && values.check)

@@ -326,7 +326,7 @@ describe('auto, link by link: tool cache, per-target files, the .deb of the same
     for (const deb of [pinned.filename, distribution]) {
       const path = resolve('.cache/debs', deb)
       if (!existsSync(path))
-        throw new Error(`${path} is missing: run node scripts/package-qemu.mjs --arch x64`)
+        throw new Error(`${path} is missing: run node scripts/package-qemu.mjs --fetch`)
     }
     symlinkSync(resolve('.cache/debs', pinned.filename), join(mirrorDir, 'files', pinned.filename))
   })

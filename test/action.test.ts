@@ -48,6 +48,8 @@ describe('the action as the runner runs it', () => {
       'emulated-platforms': 'linux/arm64,linux/arm/v7,linux/arm/v6',
       emulators: 'qemu-aarch64,qemu-arm',
       'qemu-version': expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      // source: system: the interpreters on this machine are the files.
+      'qemu-files': `${qemuStatic('aarch64')},${qemuStatic('arm')}`,
       'cache-hit': 'true'
     })
     expect(main.stdout).toMatch(/^linux\/arm64 \(aarch64\) exec: ok in \d+ ms$/m)

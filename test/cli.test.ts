@@ -61,6 +61,7 @@ describe('setup-binfmt CLI', () => {
         'emulated-platforms=linux/arm64,linux/arm/v7,linux/arm/v6\n' +
         'emulators=qemu-aarch64,qemu-arm\n' +
         `qemu-version=${qemuVersion}\n` +
+        `qemu-files=${qemuStatic('aarch64')},${qemuStatic('arm')}\n` +
         'cache-hit=true\n'
     )
     expect(install.stderr).toMatch(/^== Register$/m)

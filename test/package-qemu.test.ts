@@ -49,7 +49,7 @@ const DEFAULT = '10.0.13'
 /** What the other lines are rebuilt for (i386 covers i486). */
 const SUBSET = ['aarch64', 'arm', 'riscv64']
 /** Built a second time to show that a build repeats itself byte for byte. */
-const SECOND_BUILD = { lines: ['10.0.13', '7.2.22'], targets: ['aarch64', 'i386', 's390x'] }
+const SECOND_BUILD = { lines: ['10.0.13', '7.2.22'], targets: ['aarch64', 'i386'] }
 
 const release = (version: string): ManifestRelease =>
   DEFAULT_MANIFEST.find(r => r.version === version)!
