@@ -1633,6 +1633,7 @@ function setupSummary(result) {
         ? `${result.acquired.source}${result.acquired.cacheHit ? '' : `, ${result.acquired.downloadedBytes} bytes`}`
         : '';
     const rows = result.registered.map(r => {
+        const from = result.acquired?.files.find(f => f.targets.includes(r.target))?.file;
         const checks = result.verified.filter(v => v.target === r.target);
         const verified = checks.map(v => `${v.method} ${v.ok ? 'ok' : 'FAILED'} ${v.ms} ms`).join(', ');
         return [
@@ -1641,7 +1642,7 @@ function setupSummary(result) {
             r.entry.name,
             result.acquired?.version ?? '',
             r.entry.flags,
-            `${r.action}; ${source}`,
+            `${r.action}; ${source}${from ? `; from ${from}` : ''}`,
             verified || 'not verified'
         ];
     });
