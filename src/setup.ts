@@ -5,7 +5,7 @@ import { release } from 'node:os'
 import { acquire } from './qemu/acquire.js'
 import type { Acquired } from './qemu/request.js'
 import { BinfmtTable, type Entry, type Writer } from './binfmt/table.js'
-import type { Runner } from './util/exec.js'
+import type { Runner, Starter } from './util/exec.js'
 import type { Log } from './util/log.js'
 import { nativeTargets } from './platform/native.js'
 import type { Options } from './options.js'
@@ -45,6 +45,8 @@ export interface SetupDeps {
   readonly native?: ReadonlySet<string>
   /** Runs the probes; tests run them inside their private namespace. */
   readonly exec?: Runner
+  /** Starts programs the table's entries run (reading an F entry's interpreter); likewise. */
+  readonly start?: Starter
   /** A private folder of the caller's for the lock and owners record; by default root's, one per instance. */
   readonly lockDir?: string
   /** The kernel release (os.release()) the flags are fitted to. */
@@ -86,7 +88,12 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
 
   let table: BinfmtTable | undefined
   const registered = await log.group('Register', async () => {
-    const open = await BinfmtTable.open({ root: deps.root, log, writer: deps.writer })
+    const open = await BinfmtTable.open({
+      root: deps.root,
+      log,
+      writer: deps.writer,
+      start: deps.start
+    })
     table = open
     const place = await lockDirFor(open.root, log, deps.lockDir)
     // One run at a time changes the table: others on this host wait here.
@@ -130,7 +137,8 @@ async function registerAll(
   const owners = await Owners.read(place, log)
   const owner = store.load()?.owner ?? newOwnerId()
   // Entries other running jobs registered come and go with them: not part of our snapshot.
-  const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0)
+  // In match order, so post can tell whether entries are tried in the same order again.
+  const snapshot = (await table.inMatchOrder()).filter(e => owners.others(e, owner).length === 0)
   const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner)
   try {
     if (options.reset) await resetQemuEntries(table, journal, log, owners)

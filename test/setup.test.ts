@@ -23,7 +23,7 @@ let lockDir: string
 
 beforeEach(async () => {
   ns = await PrivateNamespace.start()
-  table = await BinfmtTable.open({ root: ns.root })
+  table = await BinfmtTable.open({ root: ns.root, start: ns.starter })
   lockDir = mkdtempSync(join(tmpdir(), 'lock-'))
 })
 afterEach(async () => {
@@ -35,7 +35,15 @@ const X64_NATIVE = new Set(['x86_64', 'i386', 'i486'])
 
 function install(raw: RawOptions, store = memoryStore(), log = memoryLog(), writer?: Writer) {
   const options = parseOptions({ source: 'system', verify: 'none', ...raw })
-  const deps = { log, store, root: ns.root, native: X64_NATIVE, writer, lockDir }
+  const deps = {
+    log,
+    store,
+    root: ns.root,
+    native: X64_NATIVE,
+    writer,
+    lockDir,
+    start: ns.starter
+  }
   return { store, log, result: setup(options, deps) }
 }
 
@@ -122,14 +130,17 @@ describe('install', () => {
 
   test('reset removes every qemu-* entry and restore puts them back exactly', async () => {
     await table.register(foreign('qemu-aarch64'))
-    await table.register({ ...foreign('qemu-other'), enabled: false })
-    await table.register({ ...foreign('not-qemu'), magic: '7f454c46', mask: 'ffffffff' })
+    // Disabled without F: nothing the kernel holds to check (a disabled F entry stays).
+    await table.register({ ...foreign('qemu-other'), enabled: false, flags: 'P' })
+    // Another platform's entry: it matches none of the same programs.
+    await table.register({ ...wantedEntry('s390x', qemuStatic('s390x'), 'F'), name: 'not-qemu' })
     const snapshot = await table.list()
     const { result, store } = install({ platforms: 'arm64', reset: 'true', flags: 'OCF' })
     const r = await result
     expect(r.emulators).toEqual(['qemu-aarch64'])
     expect((await table.list()).map(e => e.name)).toEqual(['not-qemu', 'qemu-aarch64'])
-    expect(store.state?.removed.map(e => e.name)).toEqual(['qemu-aarch64', 'qemu-other'])
+    // Newest first, as the kernel tries them; post puts them back oldest first.
+    expect(store.state?.removed.map(e => e.name)).toEqual(['qemu-other', 'qemu-aarch64'])
 
     const report = await restore(table, store.state!, memoryLog())
     expect(report).toEqual({
@@ -164,7 +175,7 @@ describe('install', () => {
 
   test('an interpreter deleted before registration fails clearly; reset entries come back', async () => {
     await table.register(foreign('qemu-aarch64'))
-    await table.register({ ...foreign('qemu-extra'), enabled: false })
+    await table.register({ ...foreign('qemu-extra'), enabled: false, flags: 'P' })
     const snapshot = await table.list()
     const dir = mkdtempSync(join(tmpdir(), 'qemu-path-'))
     for (const t of ['aarch64', 'arm']) copyFileSync(qemuStatic(t), join(dir, `qemu-${t}`))
@@ -178,7 +189,7 @@ describe('install', () => {
       `Cannot register 'qemu-arm': the interpreter ${dir}/qemu-arm does not exist (with the F flag the kernel opens it at registration time)`
     )
     expect(log.lines.join('\n')).toMatch(
-      /removing what this run registered \(qemu-aarch64\) and putting back what reset removed \(qemu-aarch64, qemu-extra\)/
+      /removing what this run registered \(qemu-aarch64\) and putting back what reset removed \(qemu-extra, qemu-aarch64\)/
     )
     expect(await table.list()).toEqual(snapshot)
     rmSync(dir, { recursive: true, force: true })

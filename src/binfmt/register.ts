@@ -1,7 +1,15 @@
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
 
-import { sameEntry, type BinfmtTable, type Entry } from './table.js'
+import {
+  fileDigest,
+  kernelLine,
+  overlaps,
+  sameEntry,
+  type BinfmtTable,
+  type Entry
+} from './table.js'
+import { heldInterpreter } from './held.js'
 import type { Log } from '../util/log.js'
 import { runPid, type Owners } from './lock.js'
 import type { Journal } from './journal.js'
@@ -42,7 +50,11 @@ export function wantedEntry(targetName: string, interpreter: string, flags: stri
   }
 }
 
-/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
+/**
+ * `reset`: remove the qemu-* entries post can register again exactly as they were, recording
+ * each, newest first as the kernel matches them, so post puts them back in their old order.
+ * An entry that could not come back as it was stays in place, with the reason in the log.
+ */
 export async function resetQemuEntries(
   table: BinfmtTable,
   journal: Journal,
@@ -50,14 +62,27 @@ export async function resetQemuEntries(
   owners: Owners
 ): Promise<Entry[]> {
   const removed: Entry[] = []
-  for (const entry of (await table.list()).filter(e => e.name.startsWith('qemu-'))) {
-    if (owners.others(entry, journal.owner).length > 0) {
-      log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`)
+  /** Entries that stay, in match order: each is tried before the older ones after it. */
+  const staying: Entry[] = []
+  for (const entry of await table.inMatchOrder()) {
+    if (!entry.name.startsWith('qemu-')) {
+      staying.push(entry)
       continue
     }
-    removed.push(entry)
+    if (owners.others(entry, journal.owner).length > 0) {
+      log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`)
+      staying.push(entry)
+      continue
+    }
+    const record = await recordToRestore(table, entry, staying)
+    if (typeof record === 'string') {
+      log.notice(`reset: kept ${entry.name} in place: ${record}`)
+      staying.push(entry)
+      continue
+    }
+    removed.push(record)
     await journal.writeAhead(
-      () => journal.removed(entry),
+      () => journal.removed(record),
       () => table.remove(entry.name)
     )
     owners.release(entry, journal.owner)
@@ -68,6 +93,49 @@ export async function resetQemuEntries(
   }
   if (removed.length === 0) log.info('reset: no qemu-* entries to remove')
   return removed
+}
+
+/**
+ * What post needs to register `entry` again exactly as it is (for an F entry, the SHA-256 of
+ * the interpreter the kernel holds, which post finds again at its path), or why it could not.
+ */
+async function recordToRestore(
+  table: BinfmtTable,
+  entry: Entry,
+  newerStaying: readonly Entry[]
+): Promise<Entry | string> {
+  const exact = kernelLine(entry)
+  if ('why' in exact) return `it could not be registered again: ${exact.why}`
+  const ahead = newerStaying.find(k => k.enabled && entry.enabled && overlaps(k, entry))
+  if (ahead) {
+    return (
+      `${ahead.name}, registered later and matching the same programs, stays; ` +
+      `registered again after the job, ${entry.name} would be tried before it instead of after`
+    )
+  }
+  if (!entry.flags.includes('F')) return entry
+  const path = entry.interpreter
+  const held = await heldInterpreter(table, entry)
+  if ('why' in held) {
+    return (
+      `with the F flag the kernel holds its interpreter open, and that file could not be read ` +
+      `to check that registering it again gives the same one (${held.why})`
+    )
+  }
+  const onDisk = await fileDigest(path)
+  if (onDisk === undefined) {
+    return (
+      `with the F flag the kernel holds its interpreter open, but ${path} no longer exists ` +
+      `(deleted, or a path inside the container that registered it), so registering it again would fail`
+    )
+  }
+  if (onDisk !== held.sha256) {
+    return (
+      `with the F flag the kernel holds its interpreter open, and ${path} is no longer that file ` +
+      `(replaced since), so registering it again would run another interpreter`
+    )
+  }
+  return { ...entry, heldSha256: held.sha256 }
 }
 
 export async function registerTarget(
@@ -92,7 +160,7 @@ export async function registerTarget(
       await owners.save()
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
-    if (await sameEntry(existing, wanted)) {
+    if (await sameEntry(existing, wanted, table)) {
       if (owners.tracks(existing)) {
         // Registered by another run of ours: share it, so its cleanup leaves it to us.
         owners.use(existing, journal.owner, runPid())

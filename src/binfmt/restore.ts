@@ -2,7 +2,14 @@
 // the table with the snapshot taken before the first change. Problems are warnings: a post
 // step must never fail a job that already did its work.
 
-import { BinfmtTable, sameDefinition, type Entry, type Writer } from './table.js'
+import {
+  BinfmtTable,
+  fileDigest,
+  overlaps,
+  sameDefinition,
+  type Entry,
+  type Writer
+} from './table.js'
 import { lockDirFor, Owners, withLock } from './lock.js'
 import type { Log } from '../util/log.js'
 import type { RunState, StateStore } from './journal.js'
@@ -70,7 +77,8 @@ export async function restore(
     }
   }
 
-  for (const entry of state.removed) {
+  // Oldest first: the kernel tries the entry registered last first, as before the reset.
+  for (const entry of [...state.removed].reverse()) {
     const current = await table.get(entry.name)
     if (current && sameDefinition(current, entry)) continue
     if (current) {
@@ -79,8 +87,15 @@ export async function restore(
       )
       continue
     }
+    if (entry.heldSha256 && (await fileDigest(entry.interpreter)) !== entry.heldSha256) {
+      log.warning(
+        `Could not put back ${entry.name}: ${entry.interpreter} is no longer the interpreter the kernel ` +
+          `held for it (SHA-256 ${entry.heldSha256}); it changed or went away during the job`
+      )
+      continue
+    }
     try {
-      await table.register(entry)
+      await table.registerAgain(entry)
       log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`)
       report.restored.push(entry.name)
     } catch (e) {
@@ -93,7 +108,7 @@ export async function restore(
   const shared = new Set(report.shared)
   const mine = (e: Entry) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0
   report.differences.push(
-    ...compare(state.snapshot.filter(mine), (await table.list()).filter(mine))
+    ...compare(state.snapshot.filter(mine), (await table.inMatchOrder()).filter(mine))
   )
   if (report.differences.length === 0) {
     log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`)
@@ -135,7 +150,11 @@ export async function restoreSaved(
   )
 }
 
-/** One line per entry added, missing or changed between two tables. */
+/**
+ * One line per entry added, missing or changed between two tables, and per pair of entries
+ * that match the same programs and are now tried in the other order. Both lists are in the
+ * kernel's match order.
+ */
 export function compare(before: readonly Entry[], after: readonly Entry[]): string[] {
   const old = new Map(before.map(e => [e.name, e]))
   const now = new Map(after.map(e => [e.name, e]))
@@ -146,5 +165,14 @@ export function compare(before: readonly Entry[], after: readonly Entry[]): stri
     else if (!sameDefinition(current, entry)) lines.push(`${name} changed`)
   }
   for (const name of now.keys()) if (!old.has(name)) lines.push(`${name} was added`)
+  const rank = new Map(before.map((e, i) => [e.name, i]))
+  const kept = after.filter(e => e.enabled && rank.has(e.name))
+  kept.forEach((first, i) => {
+    for (const second of kept.slice(i + 1)) {
+      if (rank.get(first.name)! > rank.get(second.name)! && overlaps(first, second)) {
+        lines.push(`${first.name} is now tried before ${second.name} (it was after it)`)
+      }
+    }
+  })
   return lines
 }

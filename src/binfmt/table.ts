@@ -4,9 +4,10 @@
 import { constants, existsSync } from 'node:fs'
 import { opendir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { run, ExecError, lastLine } from '../util/exec.js'
+import { run, ExecError, lastLine, launch, type Starter } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { sha256File } from '../util/hash.js'
+import { heldInterpreter } from './held.js'
 
 export const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc'
 
@@ -22,6 +23,10 @@ export interface Entry {
   readonly mask?: string
   /** File name extension, for entries matched by extension instead of magic. */
   readonly extension?: string
+  /** Lines of the entry file this parser does not know (say, an interpreter path with a newline). */
+  readonly unparsed?: readonly string[]
+  /** For an F entry `reset` removed: SHA-256 of the interpreter the kernel held open. */
+  readonly heldSha256?: string
 }
 
 /** The four flags the kernel prints, in the order it prints them. */
@@ -43,7 +48,8 @@ export function parseEntry(name: string, text: string): Entry {
   let magic: string | undefined
   let mask: string | undefined
   let extension: string | undefined
-  for (const line of text.split('\n')) {
+  const unparsed: string[] = []
+  for (const line of text.replace(/\n$/, '').split('\n')) {
     const [key, ...rest] = line.split(' ')
     const value = rest.join(' ')
     if (line === 'enabled') enabled = true
@@ -54,8 +60,10 @@ export function parseEntry(name: string, text: string): Entry {
     else if (key === 'magic') magic = value.trim()
     else if (key === 'mask') mask = value.trim()
     else if (key === 'extension') extension = value.replace(/^\./, '')
+    else unparsed.push(line)
   }
-  return { name, enabled, interpreter, flags, offset, magic, mask, extension }
+  const entry = { name, enabled, interpreter, flags, offset, magic, mask, extension }
+  return unparsed.length > 0 ? { ...entry, unparsed } : entry
 }
 
 /** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
@@ -76,6 +84,46 @@ export function registerLine(e: Entry): string {
     )
   }
   return line
+}
+
+/** Characters the kernel's parser reads in fields (flags, \x escapes): never a separator. */
+const NOT_SEPARATORS = new Set('POCF\\x0123456789abcdefABCDEF\n\0')
+/** The longest write `register` takes (MAX_REGISTER_LENGTH). */
+const MAX_REGISTER_LENGTH = 1920
+
+/**
+ * The line that registers `e` again exactly as the kernel holds it, whatever its name and
+ * path (the kernel takes a space, 255 characters, any separator character the line starts
+ * with), or the reason there is none.
+ */
+export function kernelLine(e: Entry): { line: string } | { why: string } {
+  if (e.unparsed)
+    return {
+      why: `its entry file has lines this tool cannot read back (${JSON.stringify(e.unparsed)})`
+    }
+  const fields = [e.name, e.interpreter, e.extension ?? '']
+  const sep = [...':|#!%;,@~=^&*+'].find(
+    c => !NOT_SEPARATORS.has(c) && fields.every(f => !f.includes(c))
+  )
+  if (!sep) return { why: 'no separator character is free of its name and interpreter path' }
+  const parts = e.extension
+    ? [e.name, 'E', '', e.extension, '', e.interpreter, e.flags]
+    : [
+        e.name,
+        'M',
+        String(e.offset),
+        escapeHex(e.magic ?? ''),
+        escapeHex(e.mask ?? ''),
+        e.interpreter,
+        e.flags
+      ]
+  const line = sep + parts.join(sep)
+  if (Buffer.byteLength(line) > MAX_REGISTER_LENGTH) {
+    return {
+      why: `its registration line is ${Buffer.byteLength(line)} bytes, over the kernel's ${MAX_REGISTER_LENGTH}`
+    }
+  }
+  return { line }
 }
 
 /** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
@@ -189,12 +237,14 @@ export class BinfmtTable {
   constructor(
     readonly root: string,
     private readonly writer: Writer,
-    private readonly log?: Log
+    private readonly log?: Log,
+    /** Starts programs where this table applies (tests: inside their namespace). */
+    readonly start: Starter = launch
   ) {}
 
   /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
   static async open(
-    options: { root?: string; log?: Log; writer?: Writer } = {}
+    options: { root?: string; log?: Log; writer?: Writer; start?: Starter } = {}
   ): Promise<BinfmtTable> {
     const root = options.root ?? DEFAULT_ROOT
     const writer = options.writer ?? (await chooseWriter(options.log))
@@ -215,7 +265,7 @@ export class BinfmtTable {
         throw new Error(`binfmt_misc is still not available at ${root} after mounting it`)
       }
     }
-    return new BinfmtTable(root, writer, options.log)
+    return new BinfmtTable(root, writer, options.log, options.start)
   }
 
   /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
@@ -271,7 +321,18 @@ export class BinfmtTable {
   }
 
   async register(entry: Entry): Promise<void> {
-    const line = registerLine(entry)
+    await this.write(entry, registerLine(entry))
+  }
+
+  /** Register an entry someone else made, exactly as the kernel held it (`kernelLine`). */
+  async registerAgain(entry: Entry): Promise<void> {
+    const exact = kernelLine(entry)
+    if ('why' in exact)
+      throw new BinfmtError(`Cannot register '${entry.name}' again: ${exact.why}`, undefined)
+    await this.write(entry, exact.line)
+  }
+
+  private async write(entry: Entry, line: string): Promise<void> {
     this.log?.debug(`register ${line}`)
     try {
       await this.writer.write(join(this.root, 'register'), line)
@@ -354,6 +415,31 @@ function masked(magic = '', mask = ''): string {
   return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex')
 }
 
+/**
+ * Whether one program can match both entries, so which the kernel tries first decides what
+ * runs it. Magic entries overlap when their magic agrees wherever both masks look; an
+ * extension entry may meet any magic entry.
+ */
+export function overlaps(a: Entry, b: Entry): boolean {
+  if (a.extension || b.extension)
+    return a.extension === b.extension || !a.extension !== !b.extension
+  const bytes = (e: Entry) => {
+    const magic = Buffer.from(e.magic ?? '', 'hex')
+    return { magic, mask: Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex') }
+  }
+  const [x, y] = [bytes(a), bytes(b)]
+  for (
+    let p = Math.max(a.offset, b.offset);
+    p < Math.min(a.offset + x.magic.length, b.offset + y.magic.length);
+    p++
+  ) {
+    const [i, j] = [p - a.offset, p - b.offset]
+    const both = x.mask[i] & y.mask[j]
+    if ((x.magic[i] & both) !== (y.magic[j] & both)) return false
+  }
+  return true
+}
+
 /** The same match rule, flags and interpreter path; whether the files match is separate. */
 export function sameDefinition(a: Entry, b: Entry): boolean {
   return (
@@ -367,14 +453,24 @@ export function sameDefinition(a: Entry, b: Entry): boolean {
   )
 }
 
-/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
-export async function sameEntry(existing: Entry, wanted: Entry): Promise<boolean> {
+/**
+ * Identical to what we would write: same definition and interpreter bytes (paths may differ).
+ * For an F entry those are the bytes the kernel holds open, which the file at its path may no
+ * longer hold (replaced after registration); when they cannot be read, it counts as different.
+ */
+export async function sameEntry(
+  existing: Entry,
+  wanted: Entry,
+  table: BinfmtTable
+): Promise<boolean> {
   if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
     return false
-  if (existing.interpreter === wanted.interpreter) return true
-  const [a, b] = await Promise.all([
-    fileDigest(existing.interpreter),
+  if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter) return true
+  const [have, want] = await Promise.all([
+    existing.flags.includes('F')
+      ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
+      : fileDigest(existing.interpreter),
     fileDigest(wanted.interpreter)
   ])
-  return a !== undefined && a === b
+  return have !== undefined && have === want
 }

@@ -172,3 +172,36 @@ export function start(
   if (options.input) child.stdin.write(options.input)
   return { pid: child.pid, output, exited, end: () => void child.stdin.end() }
 }
+
+/** A program left running by `launch`, to be killed. */
+export interface Launched {
+  readonly pid: number
+  /** Kill it (SIGKILL) and wait until it is gone; nothing when it already ended. */
+  stop(): Promise<void>
+}
+
+/** Something that starts a program and leaves it running: `launch`, or a wrapper (tests). */
+export type Starter = (
+  argv: readonly string[],
+  options?: { readonly env?: NodeJS.ProcessEnv; readonly log?: Log }
+) => Promise<Launched>
+
+/** Start a program with no input or output and leave it running; resolves once it runs. */
+export const launch: Starter = (argv, options = {}) => {
+  const [command, ...args] = argv
+  options.log?.debug(`launch: ${JSON.stringify(argv)}`)
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: 'ignore' })
+    const exited = new Promise<void>(done => child.once('close', () => done()))
+    child.once('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)))
+    child.once('spawn', () =>
+      resolve({
+        pid: child.pid!,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+          await exited
+        }
+      })
+    )
+  })
+}

@@ -6,7 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readlinkSync, writeFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { run, type ExecOptions, type ExecResult } from '../../src/util/exec.js'
+import {
+  run,
+  launch,
+  type ExecOptions,
+  type ExecResult,
+  type Starter
+} from '../../src/util/exec.js'
 
 function nsOf(pid: number): string {
   try {
@@ -67,6 +73,10 @@ export class PrivateNamespace {
   exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     return run(['nsenter', '-t', String(this.pid), '-U', '-m', '--', ...argv], options)
   }
+
+  /** Start a program inside the namespace and leave it running (nsenter becomes it). */
+  readonly starter: Starter = (argv, options) =>
+    launch(['nsenter', '-t', String(this.pid), '-U', '-m', '--', ...argv], options)
 
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return
