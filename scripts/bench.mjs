@@ -8,6 +8,7 @@
 // 3. Verification: `exec` of arm64,arm, and `docker` of arm64,arm,riscv64.
 // 4. The action's main and post steps as the runner runs them, cold and warm, against a shell
 //    that registers the same entries. `npm run bench -- --steps` runs only this part (no Docker).
+// 5. Registering again over identical F entries (the kernel's open interpreter is read).
 //
 // Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
 // its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
@@ -246,6 +247,36 @@ async function execVerify(ns) {
   await cli(ns.enter, ['uninstall', '--state', state])
   const checks = json.verified.map(v => `${v.target} ${v.method} ${v.ms} ms`).join(', ')
   row('verify exec arm64,arm', `Verify phase ${json.timings.Verify} ms`, checks)
+}
+
+/**
+ * Reusing identical F entries: each reuse reads the interpreter the kernel holds open (a QEMU
+ * started and stopped at its log FIFO), so the Register phase of a second install shows it.
+ */
+async function reuseRegister(ns) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'))
+  const args = ['--platforms', 'arm64,arm', '--source', 'system', '--verify', 'none']
+  try {
+    await cli(ns.enter, ['install', ...args, '--state', join(dir, 'a.json')])
+    const phases = []
+    for (let i = 0; i < 5; i++) {
+      const state = join(dir, `b${i}.json`)
+      const { json } = await cli(ns.enter, ['install', ...args, '--json', '--state', state])
+      if (!json.registered.every(r => r.action === 'reused')) throw new Error('expected reuse')
+      phases.push(json.timings.Register)
+      await cli(ns.enter, ['uninstall', '--state', state])
+    }
+    await cli(ns.enter, ['uninstall', '--state', join(dir, 'a.json')])
+    phases.sort((a, b) => a - b)
+    row(
+      'register reusing 2 identical F entries (held interpreter read), 5 runs',
+      `min ${phases[0]} ms`,
+      `median ${phases[2]} ms`,
+      `max ${phases[4]} ms`
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 async function dockerVerify() {
@@ -531,6 +562,7 @@ try {
     if (!linesOnly) await getQemu(ns, server)
     await coldMainPerLine(ns, server)
     if (!linesOnly) await execVerify(ns)
+    if (!linesOnly) await reuseRegister(ns)
   }
   if (!linesOnly) {
     await wholeSteps(ns, server)
