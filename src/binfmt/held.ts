@@ -22,7 +22,7 @@ const TIMEOUT_MS = 5000
 
 export type Held = { readonly sha256: string } | { readonly why: string }
 
-/** Bytes that match `entry` (magic at its offset, under its mask) and nothing else of ours. */
+/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
 export function matchingProgram(entry: Entry): Buffer {
   const magic = Buffer.from(entry.magic ?? '', 'hex')
   const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex')
