@@ -128,12 +128,12 @@ async function disabledAsAWhole(
   result: ExecResult
 ): Promise<string | undefined> {
   if ((await table.enabledAsAWhole()) !== false) return undefined
-  const status = `${table.root}/status`
+  const root = table.root
   return explain(
     argv,
     result,
-    `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`,
-    `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`
+    `binfmt_misc is disabled as a whole (${root}/status reads 'disabled'), so the kernel runs no entry, ours included`,
+    `enable it as root with: echo 1 > ${root}/status (if something disabled it on purpose, ask first)`
   )
 }
 
