@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 923:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(492)
+const { safeRe: re, t } = __nccwpck_require__(815)
+const cmp = __nccwpck_require__(998)
+const debug = __nccwpck_require__(319)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 734:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(311)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(492)
+const Comparator = __nccwpck_require__(923)
+const debug = __nccwpck_require__(319)
+const SemVer = __nccwpck_require__(755)
+const trimComparatorWhitespace = __nccwpck_require__(609)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(815)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(877)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,16 +735,16 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(319)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(877)
+const { safeRe: re, t } = __nccwpck_require__(815)
 
-const parseOptions = __nccwpck_require__(356)
+const parseOptions = __nccwpck_require__(492)
 const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(553)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(794)
+const neq = __nccwpck_require__(478)
+const gt = __nccwpck_require__(791)
+const gte = __nccwpck_require__(68)
+const lt = __nccwpck_require__(8)
+const lte = __nccwpck_require__(485)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 457:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(755)
+const parse = __nccwpck_require__(553)
+const { safeRe: re, t } = __nccwpck_require__(815)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(553)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 794:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 8:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 908:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(755)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(553)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 765:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(693)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 592:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(88)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(734)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(88)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(553)
+const constants = __nccwpck_require__(877)
+const SemVer = __nccwpck_require__(755)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(553)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const internalRe = __nccwpck_require__(815)
+const constants = __nccwpck_require__(877)
+const SemVer = __nccwpck_require__(755)
 const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const parse = __nccwpck_require__(553)
+const valid = __nccwpck_require__(20)
+const clean = __nccwpck_require__(151)
+const inc = __nccwpck_require__(650)
+const diff = __nccwpck_require__(247)
+const major = __nccwpck_require__(495)
+const minor = __nccwpck_require__(587)
+const patch = __nccwpck_require__(908)
+const prerelease = __nccwpck_require__(274)
+const compare = __nccwpck_require__(693)
+const rcompare = __nccwpck_require__(765)
+const compareLoose = __nccwpck_require__(746)
+const compareBuild = __nccwpck_require__(88)
+const sort = __nccwpck_require__(707)
+const rsort = __nccwpck_require__(592)
+const gt = __nccwpck_require__(791)
+const lt = __nccwpck_require__(8)
+const eq = __nccwpck_require__(794)
+const neq = __nccwpck_require__(478)
+const gte = __nccwpck_require__(68)
+const lte = __nccwpck_require__(485)
+const cmp = __nccwpck_require__(998)
+const coerce = __nccwpck_require__(457)
+const truncate = __nccwpck_require__(914)
+const Comparator = __nccwpck_require__(923)
+const Range = __nccwpck_require__(734)
+const satisfies = __nccwpck_require__(379)
+const toComparators = __nccwpck_require__(582)
+const maxSatisfying = __nccwpck_require__(617)
+const minSatisfying = __nccwpck_require__(803)
+const minVersion = __nccwpck_require__(578)
+const validRange = __nccwpck_require__(49)
+const outside = __nccwpck_require__(56)
+const gtr = __nccwpck_require__(980)
+const ltr = __nccwpck_require__(757)
+const intersects = __nccwpck_require__(625)
+const simplifyRange = __nccwpck_require__(748)
+const subset = __nccwpck_require__(809)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 877:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 319:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 311:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 492:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(877)
+const debug = __nccwpck_require__(319)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(877)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 980:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(56)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(734)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(56)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 617:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(755)
+const Range = __nccwpck_require__(734)
+const gt = __nccwpck_require__(791)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 56:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(755)
+const Comparator = __nccwpck_require__(923)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(734)
+const satisfies = __nccwpck_require__(379)
+const gt = __nccwpck_require__(791)
+const lt = __nccwpck_require__(8)
+const lte = __nccwpck_require__(485)
+const gte = __nccwpck_require__(68)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 748:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(379)
+const compare = __nccwpck_require__(693)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(734)
+const Comparator = __nccwpck_require__(923)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(379)
+const compare = __nccwpck_require__(693)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(734)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 49:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(734)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,7 +3240,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 836:
+/***/ 733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3382,8 +3382,8 @@ class runner_Summary {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../../../tmp/table-trust-deps/node_modules/semver/index.js
+var semver = __nccwpck_require__(304);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -3519,6 +3519,24 @@ function start(argv, options = {}) {
         child.stdin.write(options.input);
     return { pid: child.pid, output, exited, end: () => void child.stdin.end() };
 }
+/** Start a program with no input or output and leave it running; resolves once it runs. */
+const launch = (argv, options = {}) => {
+    const [command, ...args] = argv;
+    options.log?.debug(`launch: ${JSON.stringify(argv)}`);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { env: options.env ?? process.env, stdio: 'ignore' });
+        const exited = new Promise(done => child.once('close', () => done()));
+        child.once('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
+        child.once('spawn', () => resolve({
+            pid: child.pid,
+            stop: async () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    child.kill('SIGKILL');
+                await exited;
+            }
+        }));
+    });
+};
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
@@ -3536,321 +3554,8 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/binfmt/table.ts
-// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
-// unmounts; mounts the filesystem when it is missing and leaves it mounted.
-
-
-
-
-
-const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
-/** The four flags the kernel prints, in the order it prints them. */
-const FLAG_ORDER = 'POCF';
-/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
-function canonicalFlags(flags) {
-    const set = new Set(flags.toUpperCase());
-    if (set.has('C'))
-        set.add('O');
-    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
-}
-/** Parse one entry file as the kernel prints it. */
-function parseEntry(name, text) {
-    let enabled = false;
-    let interpreter = '';
-    let flags = '';
-    let offset = 0;
-    let magic;
-    let mask;
-    let extension;
-    for (const line of text.split('\n')) {
-        const [key, ...rest] = line.split(' ');
-        const value = rest.join(' ');
-        if (line === 'enabled')
-            enabled = true;
-        else if (line === 'disabled')
-            enabled = false;
-        else if (key === 'interpreter')
-            interpreter = value;
-        else if (key === 'flags:')
-            flags = canonicalFlags(value.trim());
-        else if (key === 'offset')
-            offset = Number(value);
-        else if (key === 'magic')
-            magic = value.trim();
-        else if (key === 'mask')
-            mask = value.trim();
-        else if (key === 'extension')
-            extension = value.replace(/^\./, '');
-    }
-    return { name, enabled, interpreter, flags, offset, magic, mask, extension };
-}
-/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
-const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
-/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
-function registerLine(e) {
-    checkEntryText(e);
-    const line = e.extension
-        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
-        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
-    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
-    const bytes = Buffer.byteLength(line);
-    if (bytes > 1920) {
-        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
-            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
-    }
-    return line;
-}
-/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
-function checkEntryText(e) {
-    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
-        e.name === '.' ||
-        e.name === '..' ||
-        e.name === 'register' ||
-        e.name === 'status') {
-        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
-    }
-    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
-        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
-    }
-}
-const ERRNO_FROM_TEXT = [
-    [/File exists/i, 'EEXIST'],
-    [/No such file or directory/i, 'ENOENT'],
-    [/Invalid argument/i, 'EINVAL'],
-    [/Operation not permitted/i, 'EPERM'],
-    [/Permission denied/i, 'EACCES']
-];
-/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
-class BinfmtError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'BinfmtError';
-    }
-}
-function errnoOf(e) {
-    if (e instanceof ExecError) {
-        const text = e.result.stderr;
-        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
-    }
-    return e.code;
-}
-/** Open for writing, never creating a file and never through a link (then ELOOP). */
-const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-function directWriter(log) {
-    return {
-        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
-        // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
-        // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
-        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
-        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-function sudoWriter(log) {
-    return {
-        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
-        // input (fullblock), since binfmt_misc takes a registration only in a single write.
-        write: async (file, data) => void (await exec_run([
-            'sudo',
-            '-n',
-            'dd',
-            `of=${file}`,
-            'bs=4096',
-            'iflag=fullblock',
-            'oflag=nofollow',
-            'conv=notrunc,nocreat',
-            'status=none'
-        ], { input: data, log })),
-        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function chooseWriter(log) {
-    if (process.getuid?.() === 0)
-        return directWriter(log);
-    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
-    if (probe.code !== 0) {
-        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
-            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
-            `Run as root, or allow this user to run sudo without a password.`);
-    }
-    return sudoWriter(log);
-}
-class table_BinfmtTable {
-    root;
-    writer;
-    log;
-    constructor(root, writer, log) {
-        this.root = root;
-        this.writer = writer;
-        this.log = log;
-    }
-    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
-    static async open(options = {}) {
-        const root = options.root ?? DEFAULT_ROOT;
-        const writer = options.writer ?? (await chooseWriter(options.log));
-        // Reading status first triggers systemd's automount, where there is one.
-        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
-            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
-            try {
-                await writer.mount(root);
-            }
-            catch (e) {
-                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
-                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
-            }
-            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
-                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
-            }
-        }
-        return new table_BinfmtTable(root, writer, options.log);
-    }
-    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
-    static async read(root = DEFAULT_ROOT) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
-            return [];
-        const readOnly = {
-            write: async () => {
-                throw new Error('read-only view of binfmt_misc');
-            },
-            mount: async () => { }
-        };
-        return new table_BinfmtTable(root, readOnly).list();
-    }
-    /** Every entry, sorted by name. */
-    async list() {
-        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    }
-    /**
-     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
-     * folder in that order too (each new entry goes to the head of both lists).
-     */
-    async inMatchOrder() {
-        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
-        const entries = [];
-        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
-            if (dirent.name === 'register' || dirent.name === 'status')
-                continue;
-            const entry = await this.get(dirent.name);
-            if (entry)
-                entries.push(entry);
-        }
-        return entries;
-    }
-    /**
-     * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
-     * wrote 0 to it). Undefined when it cannot be read.
-     */
-    async enabledAsAWhole() {
-        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, 'status'), 'utf8').catch(() => undefined);
-        return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
-    }
-    async get(name) {
-        try {
-            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
-        }
-        catch (e) {
-            if (e.code === 'ENOENT')
-                return undefined;
-            throw e;
-        }
-    }
-    async register(entry) {
-        const line = registerLine(entry);
-        this.log?.debug(`register ${line}`);
-        try {
-            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
-        }
-        catch (e) {
-            throw explain(e, entry);
-        }
-        if (!entry.enabled)
-            await this.setEnabled(entry.name, false);
-    }
-    async setEnabled(name, enabled) {
-        await this.writeEntry(name, enabled ? '1' : '0');
-    }
-    async remove(name) {
-        await this.writeEntry(name, '-1');
-    }
-    async writeEntry(name, value) {
-        if (name === 'status' || name === 'register' || name.includes('/')) {
-            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
-        }
-        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
-            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
-        }
-        try {
-            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
-        }
-        catch (e) {
-            const code = errnoOf(e);
-            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
-        }
-    }
-}
-function permissionHint(e, code) {
-    if (code === 'EPERM' || code === 'EACCES') {
-        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
-    }
-    return e.message;
-}
-function explain(e, entry) {
-    const code = errnoOf(e);
-    const name = `'${entry.name}'`;
-    switch (code) {
-        case 'EEXIST':
-            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
-        case 'ENOENT':
-            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
-                `(with the F flag the kernel opens it at registration time)`, code);
-        case 'EINVAL':
-            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
-                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
-        case 'EPERM':
-        case 'EACCES':
-            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
-        default:
-            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
-    }
-}
-/** SHA-256 of a file, or undefined when it cannot be read. */
-function fileDigest(path) {
-    return sha256File(path).catch(() => undefined);
-}
-/** Magic with the mask applied: the bytes the kernel actually compares. */
-function masked(magic = '', mask = '') {
-    const bytes = Buffer.from(magic, 'hex');
-    const bits = Buffer.from(mask, 'hex');
-    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
-}
-/** The same match rule, flags and interpreter path; whether the files match is separate. */
-function sameDefinition(a, b) {
-    return (a.enabled === b.enabled &&
-        a.flags === b.flags &&
-        a.offset === b.offset &&
-        a.extension === b.extension &&
-        (a.mask ?? '') === (b.mask ?? '') &&
-        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
-        a.interpreter === b.interpreter);
-}
-/** Identical to what we would write: same definition and interpreter bytes (paths may differ). */
-async function sameEntry(existing, wanted) {
-    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-        return false;
-    if (existing.interpreter === wanted.interpreter)
-        return true;
-    const [a, b] = await Promise.all([
-        fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
-    ]);
-    return a !== undefined && a === b;
-}
-
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
@@ -4017,386 +3722,6 @@ function parsePlatforms(input) {
 function printable(name) {
     const escaped = JSON.stringify(name).slice(1, -1);
     return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
-}
-
-;// CONCATENATED MODULE: ./src/qemu/request.ts
-// What a run asks of the QEMU side, and what it gets back: the types every source shares.
-const SOURCES = ['auto', 'download', 'package', 'system'];
-
-;// CONCATENATED MODULE: ./src/qemu/manifest.ts
-// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
-// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
-
-
-const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'];
-/** Parse and check a manifest; every problem names where it is and what was expected. */
-function parseManifest(text, where) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
-    }
-    const fail = (path, expected) => {
-        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
-    };
-    if (!Array.isArray(data) || data.length === 0)
-        fail('the top level', 'a non-empty array of releases');
-    const releases = data;
-    releases.forEach((r, i) => {
-        const at = `[${i}]`;
-        if (!isObject(r))
-            return fail(at, 'an object');
-        if (typeof r.version !== 'string' || !semver_default().valid(r.version))
-            fail(`${at}.version`, 'a version like 10.0.13');
-        if (typeof r.stable !== 'boolean')
-            fail(`${at}.stable`, 'true or false');
-        if (r.release_url !== undefined && typeof r.release_url !== 'string')
-            fail(`${at}.release_url`, 'a string');
-        if (typeof r.release_url === 'string' && manifest_CONTROL.test(r.release_url))
-            fail(`${at}.release_url`, 'free of control characters such as newlines');
-        if (!Array.isArray(r.files))
-            return fail(`${at}.files`, 'an array');
-        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
-    });
-    return releases;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const manifest_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
-function checkFile(f, at, fail) {
-    if (!isObject(f))
-        return fail(at, 'an object');
-    for (const [key, value] of Object.entries(f)) {
-        const strings = Array.isArray(value) ? value : [value];
-        if (strings.some(v => typeof v === 'string' && manifest_CONTROL.test(v)))
-            fail(`${at}.${key}`, 'free of control characters such as newlines');
-    }
-    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
-    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
-        fail(`${at}.filename`, 'a file name without slashes');
-    }
-    if (!str('platform'))
-        fail(`${at}.platform`, 'a string such as linux');
-    if (!str('arch'))
-        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
-    if (!FORMATS.includes(f.format))
-        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
-    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
-        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
-    }
-    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
-        fail(`${at}.size`, 'a whole number of bytes');
-    }
-    if (!str('download_url'))
-        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
-    if (f.mirror_urls !== undefined &&
-        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
-        fail(`${at}.mirror_urls`, 'an array of URLs');
-    }
-    const targets = f.targets;
-    if (!Array.isArray(targets) || targets.length === 0)
-        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
-    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
-    if (unknown.length > 0)
-        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
-    if (f.format === 'bin' && targets.length !== 1)
-        fail(`${at}.targets`, 'exactly one target for format bin');
-}
-/**
- * The manifest's release has no file this host can use for some target, or none that could be
- * downloaded: `source: auto` may then turn to the distribution package.
- */
-class FilesUnavailable extends Error {
-}
-/** The release for an exact version or a range; without one, the newest stable release. */
-function selectRelease(manifest, spec) {
-    const versions = manifest.map(r => r.version);
-    // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
-    const exact = spec && semver_default().valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined;
-    if (exact)
-        return exact;
-    const candidates = spec ? manifest : manifest.filter(r => r.stable);
-    const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
-    const release = manifest.find(r => r.version === best);
-    if (!release) {
-        throw new Error(spec
-            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
-            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
-    }
-    return release;
-}
-/**
- * The files for this host that cover `targets`, favouring the smallest download per target:
- * a per-target file beats a whole package that holds it too. Files named in `excluded` (ones
- * that could not be had) are passed over.
- */
-function pickFiles(release, arch, targets, excluded = new Set()) {
-    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
-    if (forHost.length === 0) {
-        const arches = [...new Set(release.files.map(f => f.arch))];
-        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
-            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
-    }
-    const cost = (f) => f.size ?? f.targets.length * 1e9;
-    const chosen = [];
-    const missing = [];
-    for (const t of targets) {
-        if (chosen.some(f => f.targets.includes(t)))
-            continue;
-        const best = forHost
-            .filter(f => f.targets.includes(t) && !excluded.has(f.filename))
-            .sort((a, b) => cost(a) - cost(b))[0];
-        if (best)
-            chosen.push(best);
-        else
-            missing.push(t);
-    }
-    if (missing.length > 0) {
-        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
-    }
-    return chosen;
-}
-const SCHEMES = {
-    local: ['https:', 'http:', 'file:'],
-    https: ['https:'],
-    http: ['https:', 'http:']
-};
-const WHY = {
-    local: 'only https, http and local files are read',
-    https: 'a manifest fetched over https may only point at https URLs',
-    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
-};
-/**
- * The one rule for every URL this project fetches, by the trust of whatever named it: a
- * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
- * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
- * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
- */
-function checkUrl(url, trust, what) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
-    }
-    if (!SCHEMES[trust].includes(parsed.protocol)) {
-        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
-            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
-    }
-    return parsed.href;
-}
-/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
-function trustOf(location) {
-    if (!isUrl(location))
-        return 'local';
-    return new URL(location).protocol === 'https:' ? 'https' : 'http';
-}
-/** True when `location` has a URL scheme (otherwise it is a local path). */
-const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
-/**
- * download_url first, then mirror_urls, each resolved against the manifest's location and
- * checked against what the manifest's trust allows.
- */
-function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
-}
-/** Resolve a URL or path against a manifest given by URL or by local path. */
-function resolveUrl(url, manifestLocation) {
-    const base = isUrl(manifestLocation)
-        ? manifestLocation
-        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
-    return new URL(url, base).href;
-}
-
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-;// CONCATENATED MODULE: ./src/verify/images.ts
-// Container images built in memory, as the archive `docker load` reads: the `docker save`
-// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
-// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
-//
-// Deterministic: the same files give the same bytes, so the same layer digest and image id.
-// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
-
-
-const BLOCK = 512;
-/** An octal number field: `width - 1` digits and a NUL. */
-function octal(value, width) {
-    const digits = value.toString(8);
-    if (digits.length > width - 1)
-        throw new Error(`${value} does not fit a ${width}-byte tar field`);
-    return `${digits.padStart(width - 1, '0')}\0`;
-}
-/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
-function splitName(path) {
-    if (Buffer.byteLength(path) <= 100)
-        return [path, ''];
-    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-        const name = path.slice(i + 1);
-        const prefix = path.slice(0, i);
-        if (Buffer.byteLength(name) > 100)
-            break;
-        if (name && Buffer.byteLength(prefix) <= 155)
-            return [name, prefix];
-    }
-    throw new Error(`Path '${path}' is too long for a ustar header`);
-}
-function header(entry, size) {
-    const h = Buffer.alloc(BLOCK);
-    const [name, prefix] = splitName(entry.path);
-    const put = (text, at, width) => {
-        if (Buffer.byteLength(text) > width)
-            throw new Error(`'${text}' does not fit a tar header`);
-        h.write(text, at, width, 'utf8');
-    };
-    put(name, 0, 100);
-    put(octal(entry.mode & 0o7777, 8), 100, 8);
-    put(octal(0, 8), 108, 8); // uid
-    put(octal(0, 8), 116, 8); // gid
-    put(octal(size, 12), 124, 12);
-    put(octal(0, 12), 136, 12); // mtime
-    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
-    if (entry.type === 'symlink')
-        put(entry.target ?? '', 157, 100);
-    put('ustar\0', 257, 6);
-    put('00', 263, 2);
-    put(octal(0, 8), 329, 8); // devmajor
-    put(octal(0, 8), 337, 8); // devminor
-    put(prefix, 345, 155);
-    // The checksum is the byte sum of the header with the checksum field read as spaces.
-    h.fill(' ', 148, 156);
-    const sum = h.reduce((a, b) => a + b, 0);
-    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-    return h;
-}
-/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
-function tar(entries) {
-    const parts = [];
-    for (const entry of entries) {
-        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
-        parts.push(header(entry, content.length), content);
-        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
-        if (pad)
-            parts.push(Buffer.alloc(pad));
-    }
-    parts.push(Buffer.alloc(2 * BLOCK));
-    return Buffer.concat(parts);
-}
-const EPOCH = '1970-01-01T00:00:00Z';
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * An OCI platform string as image configs spell it. Variants are filled in as docker and
- * buildx write them: arm64 is v8, arm without a variant is v7.
- */
-function imagePlatform(platform) {
-    const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
-        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, given] = parts;
-    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
-    return variant ? { os, architecture, variant } : { os, architecture };
-}
-/** The image's files as a layer tar: parents made as directories, sorted by path. */
-function layerTar(files) {
-    const entries = new Map();
-    const addDirectory = (path, mode = 0o755) => {
-        if (!entries.has(path))
-            entries.set(path, { path: `${path}/`, type: 'directory', mode });
-    };
-    for (const file of files) {
-        const path = relativePath(file.path);
-        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
-            throw new Error(`'${file.path}' is given twice`);
-        }
-        const dirs = path.split('/').slice(0, -1);
-        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
-        if (file.directory) {
-            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
-        }
-        else if (file.symlink !== undefined) {
-            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
-        }
-        else {
-            const content = typeof file.content === 'string'
-                ? Buffer.from(file.content)
-                : (file.content ?? Buffer.alloc(0));
-            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
-        }
-    }
-    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
-    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return tar(sorted.map(k => entries.get(k)));
-}
-function relativePath(path) {
-    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
-        throw new Error(`'${path}' is not a usable path for a file in an image`);
-    }
-    return normal;
-}
-/** Build one image: its layer, its config, and the id docker will give it. */
-function buildImage(spec) {
-    const platform = imagePlatform(spec.platform);
-    const layer = layerTar(spec.files);
-    const diffId = `sha256:${sha256(layer)}`;
-    const config = Buffer.from(JSON.stringify({
-        architecture: platform.architecture,
-        ...(platform.variant ? { variant: platform.variant } : {}),
-        os: platform.os,
-        created: EPOCH,
-        config: {
-            Env: [...(spec.env ?? [DEFAULT_PATH])],
-            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
-            Cmd: spec.cmd ? [...spec.cmd] : null,
-            WorkingDir: '/'
-        },
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
-    }));
-    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
-}
-/**
- * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
- * of them. Layers with the same digest are stored once.
- */
-function imageArchive(specs) {
-    const images = specs.map(buildImage);
-    const entries = [];
-    const seen = new Set();
-    for (const image of images) {
-        const hex = image.diffId.slice('sha256:'.length);
-        if (seen.has(hex))
-            continue;
-        seen.add(hex);
-        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
-    }
-    for (const image of images) {
-        const name = `${image.id.slice('sha256:'.length)}.json`;
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
-    }
-    const manifest = images.map(image => ({
-        Config: `${image.id.slice('sha256:'.length)}.json`,
-        RepoTags: [image.tag],
-        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
-    }));
-    entries.push({
-        path: 'manifest.json',
-        type: 'file',
-        mode: 0o644,
-        content: Buffer.from(JSON.stringify(manifest))
-    });
-    return { archive: tar(entries), images };
 }
 
 ;// CONCATENATED MODULE: ./src/platform/probes.ts
@@ -5491,6 +4816,961 @@ function parseDeepProbe(target, out) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
+;// CONCATENATED MODULE: ./src/platform/host.ts
+// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
+// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
+// native-platform probe, the interpreter check and the Fedora source cannot disagree.
+const HOST_ARCHES = {
+    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
+    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
+    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
+    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
+    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
+    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
+    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
+    loong64: {
+        target: 'loongarch64',
+        machine: 258,
+        bits: 64,
+        littleEndian: true,
+        rpm: 'loongarch64'
+    },
+    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
+};
+
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
+    if (host)
+        native.add(host);
+    const dir = await makeTempDir('native');
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/held.ts
+// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
+// path any more (deleted, replaced, or a path inside the container that registered it), and
+// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
+// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
+// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
+// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
+// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
+
+
+
+
+
+
+
+
+/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
+const FIFO_WAIT = 'wait_for_partner';
+/** How long QEMU may take to start and reach its log file. */
+const TIMEOUT_MS = 5000;
+/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
+function matchingProgram(entry) {
+    const magic = Buffer.from(entry.magic ?? '', 'hex');
+    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
+    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
+    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
+    return program;
+}
+/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
+async function heldInterpreter(table, entry) {
+    if (!entry.flags.includes('F'))
+        return { why: `${entry.name} has no F flag` };
+    if (entry.extension)
+        return { why: `${entry.name} matches by file name extension` };
+    if (!entry.enabled)
+        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
+    if ((await table.enabledAsAWhole()) === false)
+        return { why: 'binfmt_misc is disabled as a whole' };
+    const program = matchingProgram(entry);
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (claim?.name !== entry.name) {
+        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
+    }
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
+    let started;
+    try {
+        const path = (0,external_node_path_namespaceObject.join)(dir, 'program');
+        const fifo = (0,external_node_path_namespaceObject.join)(dir, 'log');
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o700 });
+        await exec_run(['mkfifo', '-m', '600', fifo]);
+        // No PATH, nothing of ours: only what stops QEMU at its log file.
+        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
+        const proc = `/proc/${started.pid}`;
+        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await (0,external_node_timers_promises_namespaceObject.setTimeout)(5)) {
+            const procStat = await (0,promises_namespaceObject.readFile)(`${proc}/stat`, 'utf8').catch(() => '');
+            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
+            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
+                return {
+                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
+                };
+            }
+            const wchan = await (0,promises_namespaceObject.readFile)(`${proc}/wchan`, 'utf8').catch(() => '');
+            if (wchan !== FIFO_WAIT)
+                continue;
+            // The kernel that started it must be this table's: each binfmt_misc instance is its own
+            // filesystem, so the program's view of the folder and ours have one device number.
+            const [seen, ours] = await Promise.all([
+                (0,promises_namespaceObject.stat)(`${proc}/root${DEFAULT_ROOT}`),
+                (0,promises_namespaceObject.stat)(table.root)
+            ]);
+            if (seen.dev !== ours.dev)
+                return { why: 'the program started under another binfmt_misc instance' };
+            return { sha256: await sha256File(`${proc}/exe`) };
+        }
+        return {
+            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
+        };
+    }
+    catch (e) {
+        return { why: `starting a program it runs failed: ${e.message}` };
+    }
+    finally {
+        await started?.stop();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
+// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
+// unmounts; mounts the filesystem when it is missing and leaves it mounted.
+
+
+
+
+
+
+const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+/** The four flags the kernel prints, in the order it prints them. */
+const FLAG_ORDER = 'POCF';
+/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
+function canonicalFlags(flags) {
+    const set = new Set(flags.toUpperCase());
+    if (set.has('C'))
+        set.add('O');
+    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
+}
+/** Parse one entry file as the kernel prints it. */
+function parseEntry(name, text) {
+    let enabled = false;
+    let interpreter = '';
+    let flags = '';
+    let offset = 0;
+    let magic;
+    let mask;
+    let extension;
+    const unparsed = [];
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+        const [key, ...rest] = line.split(' ');
+        const value = rest.join(' ');
+        if (line === 'enabled')
+            enabled = true;
+        else if (line === 'disabled')
+            enabled = false;
+        else if (key === 'interpreter')
+            interpreter = value;
+        else if (key === 'flags:')
+            flags = canonicalFlags(value.trim());
+        else if (key === 'offset')
+            offset = Number(value);
+        else if (key === 'magic')
+            magic = value.trim();
+        else if (key === 'mask')
+            mask = value.trim();
+        else if (key === 'extension')
+            extension = value.replace(/^\./, '');
+        else
+            unparsed.push(line);
+    }
+    const entry = { name, enabled, interpreter, flags, offset, magic, mask, extension };
+    return unparsed.length > 0 ? { ...entry, unparsed } : entry;
+}
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
+const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
+function registerLine(e) {
+    checkEntryText(e);
+    const line = e.extension
+        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
+        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
+    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
+    const bytes = Buffer.byteLength(line);
+    if (bytes > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
+            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
+    }
+    return line;
+}
+/** Characters the kernel's parser reads in fields (flags, \x escapes): never a separator. */
+const NOT_SEPARATORS = new Set('POCF\\x0123456789abcdefABCDEF\n\0');
+/** The longest write `register` takes (MAX_REGISTER_LENGTH). */
+const MAX_REGISTER_LENGTH = 1920;
+/**
+ * The line that registers `e` again exactly as the kernel holds it, whatever its name and
+ * path (the kernel takes a space, 255 characters, any separator character the line starts
+ * with), or the reason there is none.
+ */
+function kernelLine(e) {
+    if (e.unparsed)
+        return {
+            why: `its entry file has lines this tool cannot read back (${JSON.stringify(e.unparsed)})`
+        };
+    const fields = [e.name, e.interpreter, e.extension ?? ''];
+    const sep = [...':|#!%;,@~=^&*+'].find(c => !NOT_SEPARATORS.has(c) && fields.every(f => !f.includes(c)));
+    if (!sep)
+        return { why: 'no separator character is free of its name and interpreter path' };
+    const parts = e.extension
+        ? [e.name, 'E', '', e.extension, '', e.interpreter, e.flags]
+        : [
+            e.name,
+            'M',
+            String(e.offset),
+            escapeHex(e.magic ?? ''),
+            escapeHex(e.mask ?? ''),
+            e.interpreter,
+            e.flags
+        ];
+    const line = sep + parts.join(sep);
+    if (Buffer.byteLength(line) > MAX_REGISTER_LENGTH) {
+        return {
+            why: `its registration line is ${Buffer.byteLength(line)} bytes, over the kernel's ${MAX_REGISTER_LENGTH}`
+        };
+    }
+    return { line };
+}
+/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
+function checkEntryText(e) {
+    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
+        e.name === '.' ||
+        e.name === '..' ||
+        e.name === 'register' ||
+        e.name === 'status') {
+        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
+    }
+    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
+        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
+    }
+}
+const ERRNO_FROM_TEXT = [
+    [/File exists/i, 'EEXIST'],
+    [/No such file or directory/i, 'ENOENT'],
+    [/Invalid argument/i, 'EINVAL'],
+    [/Operation not permitted/i, 'EPERM'],
+    [/Permission denied/i, 'EACCES']
+];
+/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
+class BinfmtError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'BinfmtError';
+    }
+}
+function errnoOf(e) {
+    if (e instanceof ExecError) {
+        const text = e.result.stderr;
+        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
+    }
+    return e.code;
+}
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+function directWriter(log) {
+    return {
+        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+        // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
+        // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+function sudoWriter(log) {
+    return {
+        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+        // input (fullblock), since binfmt_misc takes a registration only in a single write.
+        write: async (file, data) => void (await exec_run([
+            'sudo',
+            '-n',
+            'dd',
+            `of=${file}`,
+            'bs=4096',
+            'iflag=fullblock',
+            'oflag=nofollow',
+            'conv=notrunc,nocreat',
+            'status=none'
+        ], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
+async function chooseWriter(log) {
+    if (process.getuid?.() === 0)
+        return directWriter(log);
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (probe.code !== 0) {
+        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+            `Run as root, or allow this user to run sudo without a password.`);
+    }
+    return sudoWriter(log);
+}
+class table_BinfmtTable {
+    root;
+    writer;
+    log;
+    start;
+    constructor(root, writer, log, 
+    /** Starts programs where this table applies (tests: inside their namespace). */
+    start = launch) {
+        this.root = root;
+        this.writer = writer;
+        this.log = log;
+        this.start = start;
+    }
+    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
+    static async open(options = {}) {
+        const root = options.root ?? DEFAULT_ROOT;
+        const writer = options.writer ?? (await chooseWriter(options.log));
+        // Reading status first triggers systemd's automount, where there is one.
+        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
+            try {
+                await writer.mount(root);
+            }
+            catch (e) {
+                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
+                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
+            }
+            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
+            }
+        }
+        return new table_BinfmtTable(root, writer, options.log, options.start);
+    }
+    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+    static async read(root = DEFAULT_ROOT) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
+            return [];
+        const readOnly = {
+            write: async () => {
+                throw new Error('read-only view of binfmt_misc');
+            },
+            mount: async () => { }
+        };
+        return new table_BinfmtTable(root, readOnly).list();
+    }
+    /** Every entry, sorted by name. */
+    async list() {
+        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+    /**
+     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+     * folder in that order too (each new entry goes to the head of both lists).
+     */
+    async inMatchOrder() {
+        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
+        const entries = [];
+        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
+            if (dirent.name === 'register' || dirent.name === 'status')
+                continue;
+            const entry = await this.get(dirent.name);
+            if (entry)
+                entries.push(entry);
+        }
+        return entries;
+    }
+    /**
+     * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
+     * wrote 0 to it). Undefined when it cannot be read.
+     */
+    async enabledAsAWhole() {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, 'status'), 'utf8').catch(() => undefined);
+        return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
+    }
+    async get(name) {
+        try {
+            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw e;
+        }
+    }
+    async register(entry) {
+        await this.write(entry, registerLine(entry));
+    }
+    /** Register an entry someone else made, exactly as the kernel held it (`kernelLine`). */
+    async registerAgain(entry) {
+        const exact = kernelLine(entry);
+        if ('why' in exact)
+            throw new BinfmtError(`Cannot register '${entry.name}' again: ${exact.why}`, undefined);
+        await this.write(entry, exact.line);
+    }
+    async write(entry, line) {
+        this.log?.debug(`register ${line}`);
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
+        }
+        catch (e) {
+            throw explain(e, entry);
+        }
+        if (!entry.enabled)
+            await this.setEnabled(entry.name, false);
+    }
+    async setEnabled(name, enabled) {
+        await this.writeEntry(name, enabled ? '1' : '0');
+    }
+    async remove(name) {
+        await this.writeEntry(name, '-1');
+    }
+    async writeEntry(name, value) {
+        if (name === 'status' || name === 'register' || name.includes('/')) {
+            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
+        }
+        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
+        }
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
+        }
+        catch (e) {
+            const code = errnoOf(e);
+            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
+        }
+    }
+}
+function permissionHint(e, code) {
+    if (code === 'EPERM' || code === 'EACCES') {
+        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
+    }
+    return e.message;
+}
+function explain(e, entry) {
+    const code = errnoOf(e);
+    const name = `'${entry.name}'`;
+    switch (code) {
+        case 'EEXIST':
+            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
+        case 'ENOENT':
+            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
+                `(with the F flag the kernel opens it at registration time)`, code);
+        case 'EINVAL':
+            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
+                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
+        case 'EPERM':
+        case 'EACCES':
+            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
+        default:
+            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
+    }
+}
+/** SHA-256 of a file, or undefined when it cannot be read. */
+function fileDigest(path) {
+    return sha256File(path).catch(() => undefined);
+}
+/** Magic with the mask applied: the bytes the kernel actually compares. */
+function masked(magic = '', mask = '') {
+    const bytes = Buffer.from(magic, 'hex');
+    const bits = Buffer.from(mask, 'hex');
+    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
+}
+/**
+ * Whether one program can match both entries, so which the kernel tries first decides what
+ * runs it. Magic entries overlap when their magic agrees wherever both masks look; an
+ * extension entry may meet any magic entry.
+ */
+function overlaps(a, b) {
+    if (a.extension || b.extension)
+        return a.extension === b.extension || !a.extension !== !b.extension;
+    const bytes = (e) => {
+        const magic = Buffer.from(e.magic ?? '', 'hex');
+        return { magic, mask: Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex') };
+    };
+    const [x, y] = [bytes(a), bytes(b)];
+    for (let p = Math.max(a.offset, b.offset); p < Math.min(a.offset + x.magic.length, b.offset + y.magic.length); p++) {
+        const [i, j] = [p - a.offset, p - b.offset];
+        const both = x.mask[i] & y.mask[j];
+        if ((x.magic[i] & both) !== (y.magic[j] & both))
+            return false;
+    }
+    return true;
+}
+/** The same match rule, flags and interpreter path; whether the files match is separate. */
+function sameDefinition(a, b) {
+    return (a.enabled === b.enabled &&
+        a.flags === b.flags &&
+        a.offset === b.offset &&
+        a.extension === b.extension &&
+        (a.mask ?? '') === (b.mask ?? '') &&
+        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
+        a.interpreter === b.interpreter);
+}
+/**
+ * Identical to what we would write: same definition and interpreter bytes (paths may differ).
+ * For an F entry those are the bytes the kernel holds open, which the file at its path may no
+ * longer hold (replaced after registration); when they cannot be read, it counts as different.
+ */
+async function sameEntry(existing, wanted, table) {
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+        return false;
+    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
+        return true;
+    const [have, want] = await Promise.all([
+        existing.flags.includes('F')
+            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
+            : fileDigest(existing.interpreter),
+        fileDigest(wanted.interpreter)
+    ]);
+    return have !== undefined && have === want;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/request.ts
+// What a run asks of the QEMU side, and what it gets back: the types every source shares.
+const SOURCES = ['auto', 'download', 'package', 'system'];
+
+;// CONCATENATED MODULE: ./src/qemu/manifest.ts
+// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
+// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
+
+
+const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'];
+/** Parse and check a manifest; every problem names where it is and what was expected. */
+function parseManifest(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    const fail = (path, expected) => {
+        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
+    };
+    if (!Array.isArray(data) || data.length === 0)
+        fail('the top level', 'a non-empty array of releases');
+    const releases = data;
+    releases.forEach((r, i) => {
+        const at = `[${i}]`;
+        if (!isObject(r))
+            return fail(at, 'an object');
+        if (typeof r.version !== 'string' || !semver_default().valid(r.version))
+            fail(`${at}.version`, 'a version like 10.0.13');
+        if (typeof r.stable !== 'boolean')
+            fail(`${at}.stable`, 'true or false');
+        if (r.release_url !== undefined && typeof r.release_url !== 'string')
+            fail(`${at}.release_url`, 'a string');
+        if (typeof r.release_url === 'string' && manifest_CONTROL.test(r.release_url))
+            fail(`${at}.release_url`, 'free of control characters such as newlines');
+        if (!Array.isArray(r.files))
+            return fail(`${at}.files`, 'an array');
+        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
+    });
+    return releases;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const manifest_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+function checkFile(f, at, fail) {
+    if (!isObject(f))
+        return fail(at, 'an object');
+    for (const [key, value] of Object.entries(f)) {
+        const strings = Array.isArray(value) ? value : [value];
+        if (strings.some(v => typeof v === 'string' && manifest_CONTROL.test(v)))
+            fail(`${at}.${key}`, 'free of control characters such as newlines');
+    }
+    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
+    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
+        fail(`${at}.filename`, 'a file name without slashes');
+    }
+    if (!str('platform'))
+        fail(`${at}.platform`, 'a string such as linux');
+    if (!str('arch'))
+        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
+    if (!FORMATS.includes(f.format))
+        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
+    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
+        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
+    }
+    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
+        fail(`${at}.size`, 'a whole number of bytes');
+    }
+    if (!str('download_url'))
+        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
+    if (f.mirror_urls !== undefined &&
+        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
+        fail(`${at}.mirror_urls`, 'an array of URLs');
+    }
+    const targets = f.targets;
+    if (!Array.isArray(targets) || targets.length === 0)
+        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
+    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
+    if (unknown.length > 0)
+        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
+    if (f.format === 'bin' && targets.length !== 1)
+        fail(`${at}.targets`, 'exactly one target for format bin');
+}
+/**
+ * The manifest's release has no file this host can use for some target, or none that could be
+ * downloaded: `source: auto` may then turn to the distribution package.
+ */
+class FilesUnavailable extends Error {
+}
+/** The release for an exact version or a range; without one, the newest stable release. */
+function selectRelease(manifest, spec) {
+    const versions = manifest.map(r => r.version);
+    // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
+    const exact = spec && semver_default().valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined;
+    if (exact)
+        return exact;
+    const candidates = spec ? manifest : manifest.filter(r => r.stable);
+    const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
+    const release = manifest.find(r => r.version === best);
+    if (!release) {
+        throw new Error(spec
+            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
+            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
+    }
+    return release;
+}
+/**
+ * The files for this host that cover `targets`, favouring the smallest download per target:
+ * a per-target file beats a whole package that holds it too. Files named in `excluded` (ones
+ * that could not be had) are passed over.
+ */
+function pickFiles(release, arch, targets, excluded = new Set()) {
+    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
+    if (forHost.length === 0) {
+        const arches = [...new Set(release.files.map(f => f.arch))];
+        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
+            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
+    }
+    const cost = (f) => f.size ?? f.targets.length * 1e9;
+    const chosen = [];
+    const missing = [];
+    for (const t of targets) {
+        if (chosen.some(f => f.targets.includes(t)))
+            continue;
+        const best = forHost
+            .filter(f => f.targets.includes(t) && !excluded.has(f.filename))
+            .sort((a, b) => cost(a) - cost(b))[0];
+        if (best)
+            chosen.push(best);
+        else
+            missing.push(t);
+    }
+    if (missing.length > 0) {
+        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
+    }
+    return chosen;
+}
+const SCHEMES = {
+    local: ['https:', 'http:', 'file:'],
+    https: ['https:'],
+    http: ['https:', 'http:']
+};
+const WHY = {
+    local: 'only https, http and local files are read',
+    https: 'a manifest fetched over https may only point at https URLs',
+    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+};
+/**
+ * The one rule for every URL this project fetches, by the trust of whatever named it: a
+ * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
+ * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
+ * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ */
+function checkUrl(url, trust, what) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
+    }
+    if (!SCHEMES[trust].includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
+            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
+    }
+    return parsed.href;
+}
+/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+function trustOf(location) {
+    if (!isUrl(location))
+        return 'local';
+    return new URL(location).protocol === 'https:' ? 'https' : 'http';
+}
+/** True when `location` has a URL scheme (otherwise it is a local path). */
+const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
+/**
+ * download_url first, then mirror_urls, each resolved against the manifest's location and
+ * checked against what the manifest's trust allows.
+ */
+function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
+}
+/** Resolve a URL or path against a manifest given by URL or by local path. */
+function resolveUrl(url, manifestLocation) {
+    const base = isUrl(manifestLocation)
+        ? manifestLocation
+        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
+    return new URL(url, base).href;
+}
+
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(octal(entry.mode & 0o7777, 8), 100, 8);
+    put(octal(0, 8), 108, 8); // uid
+    put(octal(0, 8), 116, 8); // gid
+    put(octal(size, 12), 124, 12);
+    put(octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(octal(0, 8), 329, 8); // devmajor
+    put(octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/containers.ts
 // Emulation as containers see it: Docker (and Podman) run foreign images through the host's
 // global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
@@ -5765,21 +6045,6 @@ async function removeImages(engine, tags, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
 // probes (they print their effective uid, argv[0] and /proc/self/exe):
@@ -5941,82 +6206,6 @@ function mountOf(path, mountinfo) {
     return best;
 }
 
-;// CONCATENATED MODULE: ./src/platform/host.ts
-// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
-// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
-// native-platform probe, the interpreter check and the Fedora source cannot disagree.
-const HOST_ARCHES = {
-    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
-    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
-    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
-    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
-    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
-    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
-    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
-    loong64: {
-        target: 'loongarch64',
-        machine: 258,
-        bits: 64,
-        littleEndian: true,
-        rpm: 'loongarch64'
-    },
-    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
-};
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
-    const native = new Set();
-    // The target Node itself runs as: native by definition.
-    const host = HOST_ARCHES[arch]?.target;
-    if (host)
-        native.add(host);
-    const dir = await makeTempDir('native');
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,external_node_path_namespaceObject.join)(dir, target);
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
 // Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
 // flags and interpreter all take part), then again inside a chroot where the interpreter's
@@ -6105,8 +6294,8 @@ function exec_checks_explain(argv, result, cause, fix) {
 async function disabledAsAWhole(table, argv, result) {
     if ((await table.enabledAsAWhole()) !== false)
         return undefined;
-    const status = `${table.root}/status`;
-    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${status} reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${status} (if something disabled it on purpose, ask first)`);
+    const root = table.root;
+    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${root}/status reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${root}/status (if something disabled it on purpose, ask first)`);
 }
 /** Look at the table to say why a probe did not run. */
 async function diagnose(table, entry, program, argv, result) {
@@ -8916,6 +9105,7 @@ class lock_Owners {
 
 
 
+
 /**
  * The binfmt_misc entry names tried for a target: qemu-<target> first, then names that still
  * start with it.
@@ -8940,16 +9130,33 @@ function wantedEntry(targetName, interpreter, flags) {
         mask: t.mask
     };
 }
-/** `reset`: remove every qemu-* entry, recording each so post can register it again. */
+/**
+ * `reset`: remove the qemu-* entries post can register again exactly as they were, recording
+ * each, newest first as the kernel matches them, so post puts them back in their old order.
+ * An entry that could not come back as it was stays in place, with the reason in the log.
+ */
 async function resetQemuEntries(table, journal, log, owners) {
     const removed = [];
-    for (const entry of (await table.list()).filter(e => e.name.startsWith('qemu-'))) {
-        if (owners.others(entry, journal.owner).length > 0) {
-            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+    /** Entries that stay, in match order: each is tried before the older ones after it. */
+    const staying = [];
+    for (const entry of await table.inMatchOrder()) {
+        if (!entry.name.startsWith('qemu-')) {
+            staying.push(entry);
             continue;
         }
-        removed.push(entry);
-        await journal.writeAhead(() => journal.removed(entry), () => table.remove(entry.name));
+        if (owners.others(entry, journal.owner).length > 0) {
+            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+            staying.push(entry);
+            continue;
+        }
+        const record = await recordToRestore(table, entry, staying);
+        if (typeof record === 'string') {
+            log.notice(`reset: kept ${entry.name} in place: ${record}`);
+            staying.push(entry);
+            continue;
+        }
+        removed.push(record);
+        await journal.writeAhead(() => journal.removed(record), () => table.remove(entry.name));
         owners.release(entry, journal.owner);
         await owners.save();
         log.info(`reset: removed ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'}); post puts it back`);
@@ -8957,6 +9164,38 @@ async function resetQemuEntries(table, journal, log, owners) {
     if (removed.length === 0)
         log.info('reset: no qemu-* entries to remove');
     return removed;
+}
+/**
+ * What post needs to register `entry` again exactly as it is (for an F entry, the SHA-256 of
+ * the interpreter the kernel holds, which post finds again at its path), or why it could not.
+ */
+async function recordToRestore(table, entry, newerStaying) {
+    const exact = kernelLine(entry);
+    if ('why' in exact)
+        return `it could not be registered again: ${exact.why}`;
+    const ahead = newerStaying.find(k => k.enabled && entry.enabled && overlaps(k, entry));
+    if (ahead) {
+        return (`${ahead.name}, registered later and matching the same programs, stays; ` +
+            `registered again after the job, ${entry.name} would be tried before it instead of after`);
+    }
+    if (!entry.flags.includes('F'))
+        return entry;
+    const path = entry.interpreter;
+    const held = await heldInterpreter(table, entry);
+    if ('why' in held) {
+        return (`with the F flag the kernel holds its interpreter open, and that file could not be read ` +
+            `to check that registering it again gives the same one (${held.why})`);
+    }
+    const onDisk = await fileDigest(path);
+    if (onDisk === undefined) {
+        return (`with the F flag the kernel holds its interpreter open, but ${path} no longer exists ` +
+            `(deleted, or a path inside the container that registered it), so registering it again would fail`);
+    }
+    if (onDisk !== held.sha256) {
+        return (`with the F flag the kernel holds its interpreter open, and ${path} is no longer that file ` +
+            `(replaced since), so registering it again would run another interpreter`);
+    }
+    return { ...entry, heldSha256: held.sha256 };
 }
 async function registerTarget(table, journal, targetName, interpreter, flags, log, owners) {
     const shadowed = [];
@@ -8969,7 +9208,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             await owners.save();
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
-        if (await sameEntry(existing, wanted)) {
+        if (await sameEntry(existing, wanted, table)) {
             if (owners.tracks(existing)) {
                 // Registered by another run of ours: share it, so its cleanup leaves it to us.
                 owners.use(existing, journal.owner, runPid());
@@ -9039,7 +9278,8 @@ async function restore(table, state, log, owners) {
             report.removed.push(entry.name);
         }
     }
-    for (const entry of state.removed) {
+    // Oldest first: the kernel tries the entry registered last first, as before the reset.
+    for (const entry of [...state.removed].reverse()) {
         const current = await table.get(entry.name);
         if (current && sameDefinition(current, entry))
             continue;
@@ -9047,8 +9287,13 @@ async function restore(table, state, log, owners) {
             log.warning(`${entry.name} was registered again during the job with another definition: leaving that one`);
             continue;
         }
+        if (entry.heldSha256 && (await fileDigest(entry.interpreter)) !== entry.heldSha256) {
+            log.warning(`Could not put back ${entry.name}: ${entry.interpreter} is no longer the interpreter the kernel ` +
+                `held for it (SHA-256 ${entry.heldSha256}); it changed or went away during the job`);
+            continue;
+        }
         try {
-            await table.register(entry);
+            await table.registerAgain(entry);
             log.info(`put back ${entry.name} (${entry.interpreter}, flags ${entry.flags || 'none'})`);
             report.restored.push(entry.name);
         }
@@ -9060,7 +9305,7 @@ async function restore(table, state, log, owners) {
     // Entries other running jobs registered or share are expected; anything else is a difference.
     const shared = new Set(report.shared);
     const mine = (e) => !shared.has(e.name) && (owners?.others(e, me).length ?? 0) === 0;
-    report.differences.push(...compare(state.snapshot.filter(mine), (await table.list()).filter(mine)));
+    report.differences.push(...compare(state.snapshot.filter(mine), (await table.inMatchOrder()).filter(mine)));
     if (report.differences.length === 0) {
         log.info(`binfmt_misc is as it was before the run (${state.snapshot.length} entries)`);
     }
@@ -9092,7 +9337,11 @@ async function restoreSaved(store, log, options = {}) {
         return report;
     }, log);
 }
-/** One line per entry added, missing or changed between two tables. */
+/**
+ * One line per entry added, missing or changed between two tables, and per pair of entries
+ * that match the same programs and are now tried in the other order. Both lists are in the
+ * kernel's match order.
+ */
 function compare(before, after) {
     const old = new Map(before.map(e => [e.name, e]));
     const now = new Map(after.map(e => [e.name, e]));
@@ -9107,6 +9356,15 @@ function compare(before, after) {
     for (const name of now.keys())
         if (!old.has(name))
             lines.push(`${name} was added`);
+    const rank = new Map(before.map((e, i) => [e.name, i]));
+    const kept = after.filter(e => e.enabled && rank.has(e.name));
+    kept.forEach((first, i) => {
+        for (const second of kept.slice(i + 1)) {
+            if (rank.get(first.name) > rank.get(second.name) && overlaps(first, second)) {
+                lines.push(`${first.name} is now tried before ${second.name} (it was after it)`);
+            }
+        }
+    });
     return lines;
 }
 
@@ -9398,7 +9656,12 @@ async function setup(asked, deps) {
         });
     let table;
     const registered = await log.group('Register', async () => {
-        const open = await table_BinfmtTable.open({ root: deps.root, log, writer: deps.writer });
+        const open = await table_BinfmtTable.open({
+            root: deps.root,
+            log,
+            writer: deps.writer,
+            start: deps.start
+        });
         table = open;
         const place = await lock_lockDirFor(open.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
@@ -9426,7 +9689,8 @@ async function registerAll(table, plan, options, acquired, place, store, log) {
     const owners = await lock_Owners.read(place, log);
     const owner = store.load()?.owner ?? newOwnerId();
     // Entries other running jobs registered come and go with them: not part of our snapshot.
-    const snapshot = (await table.list()).filter(e => owners.others(e, owner).length === 0);
+    // In match order, so post can tell whether entries are tried in the same order again.
+    const snapshot = (await table.inMatchOrder()).filter(e => owners.others(e, owner).length === 0);
     const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner);
     try {
         if (options.reset)
@@ -9611,11 +9875,11 @@ async function runMain(deps = {}) {
 
 /***/ }),
 
-/***/ 730:
+/***/ 997:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(836);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(733);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -9763,6 +10027,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(730);
+/******/ var __webpack_exports__ = __nccwpck_require__(997);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
