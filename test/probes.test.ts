@@ -184,7 +184,7 @@ describe('deep probes', () => {
   })
 
   test('unknown target throws and lists the supported ones', () => {
-    expect(() => deepProbeProgram('mips64el')).toThrow(/'mips64el'.*aarch64.*s390x/)
+    expect(() => deepProbeProgram('hexagon')).toThrow(/'hexagon'.*aarch64.*s390x/)
   })
 
   test('parse: byte order per target, fields split at the NUL, short output refused', () => {
@@ -195,4 +195,29 @@ describe('deep probes', () => {
     expect(parseDeepProbe('arm', Buffer.from([0, 0, 0]))).toBeUndefined()
     expect(parseDeepProbe('arm', Buffer.from([0, 0, 0, 0, 0x61]))).toBeUndefined()
   })
+})
+
+// The kernel's own answers, without QEMU: the x86_64 deep probe natively, setuid root and not.
+const nativeRoot = native === test && process.getuid?.() === 0 ? test : test.skip
+nativeRoot('x86_64 deep probe natively: the kernel’s argv[0], /proc/self/exe and setuid', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deep-native-'))
+  try {
+    chmodSync(dir, 0o755)
+    const path = join(dir, 'deep-x86_64')
+    writeFileSync(path, deepProbeProgram('x86_64'), { mode: 0o755 })
+    const plain = spawnSync(path, [], { argv0: 'renamed', timeout: 20000 })
+    expect(plain.status).toBe(0)
+    expect(parseDeepProbe('x86_64', plain.stdout)).toEqual({
+      euid: 0,
+      argv0: 'renamed',
+      exe: realpathSync(path)
+    })
+    const asNobody = spawnSync(path, [], { uid: 65534, gid: 65534, timeout: 20000 })
+    expect(parseDeepProbe('x86_64', asNobody.stdout)?.euid).toBe(65534)
+    chmodSync(path, 0o4755)
+    const setuid = spawnSync(path, [], { uid: 65534, gid: 65534, timeout: 20000 })
+    expect(parseDeepProbe('x86_64', setuid.stdout)?.euid).toBe(0)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
