@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 991:
+/***/ 238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1412,12 +1412,157 @@ function s390xDeep(at) {
         ...s390.svc(248) // __NR_exit_group
     ]);
 }
+/** x86_64 (geteuid 107, write 1, readlink 89, exit_group 231); addresses fit in 32 bits. */
+function x86_64Deep(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 107), // eax = __NR_geteuid
+        ...x86.syscall, // eax = euid
+        ...[0x89, 0x04, 0x25, ...le32(at.buf)], // mov [buffer], eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, 4), // edx = 4 bytes
+        ...x86.syscall,
+        ...[0x48, 0x8b, 0x74, 0x24, 0x08], // mov rsi, [rsp + 8]: argv[0] (rsp points to argc)
+        ...x86.zero(EDX), // edx = 0
+        ...[0x0f, 0xb6, 0x0c, 0x16], // loop: movzx ecx, byte [rsi + rdx]
+        ...[0xff, 0xc2], //   inc edx
+        ...[0x85, 0xc9], //   test ecx, ecx
+        ...[0x75, 0xf6], //   jnz loop (10 bytes back): until the NUL, counted
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.syscall, // write(1, argv[0], edx)
+        ...x86.mov(EAX, 89), // eax = __NR_readlink
+        ...x86.mov(EDI, at.path), // edi = "/proc/self/exe"
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, DEEP_BUF), // edx = its size
+        ...x86.syscall, // eax = length
+        ...[0x89, 0xc2], // mov edx, eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+/**
+ * MIPS n64 (geteuid 5105, write 5001, readlink 5087, exit_group 5205). Branches have a delay
+ * slot (filled with a nop); the kernel keeps a0-a2 across a system call.
+ */
+function mips64Deep(endian) {
+    const SP = 29;
+    const T0 = 12;
+    const T1 = 13;
+    const op = {
+        /** sw rt, 0(base) */
+        sw: (rt, base) => (0x2b << 26) | (base << 21) | (rt << 16),
+        /** ld rt, off(base) */
+        ld: (rt, base, off) => (0x37 << 26) | (base << 21) | (rt << 16) | off,
+        /** lbu rt, 0(base) */
+        lbu: (rt, base) => (0x24 << 26) | (base << 21) | (rt << 16),
+        /** daddu rd, rs, rt */
+        daddu: (rd, rs, rt) => (rs << 21) | (rt << 16) | (rd << 11) | 0x2d,
+        /** daddiu rt, rs, imm */
+        daddiu: (rt, rs, imm) => (0x19 << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+        /** bne rs, zero, by `insns` from the delay slot */
+        bnez: (rs, insns) => (0x05 << 26) | (rs << 21) | mask(insns, 16),
+        nop: 0
+    };
+    const addr = (rt, v) => [mipsOp.lui(rt, v >>> 16), mipsOp.ori(rt, rt, v & 0xffff)];
+    return at => words(endian, mipsOp.ori(V0, 0, 5105), // v0 = __NR_geteuid
+    mipsOp.syscall, // v0 = euid
+    ...addr(MA1, at.buf), // a1 = buffer
+    op.sw(V0, MA1), // buffer = euid
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(MA2, 0, 4), // a2 = 4 bytes
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, op.ld(MA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    mipsOp.ori(MA2, 0, 0), // a2 = 0
+    op.daddu(T0, MA1, MA2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    op.daddiu(MA2, MA2, 1), //   a2 += 1
+    op.bnez(T1, -4), //   until the NUL, counted
+    op.nop, //   (delay slot)
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, // write(1, argv[0], a2)
+    ...addr(MA0, at.path), // a0 = "/proc/self/exe"
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA2, 0, DEEP_BUF), // a2 = its size
+    mipsOp.ori(V0, 0, 5087), // v0 = __NR_readlink
+    mipsOp.syscall, // v0 = length (an errno, with a3 set, on failure)
+    op.daddu(MA2, V0, 0), // a2 = length
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, 5205), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+/** LoongArch64 (generic syscall table, as aarch64). */
+function loongarch64Deep(at) {
+    const SP = 3;
+    const LA3 = 7;
+    const T1 = 13;
+    const op = {
+        /** st.w rd, rj, 0 */
+        stw: (rd, rj) => 0x29800000 | (rj << 5) | rd,
+        /** ld.d rd, rj, si12 */
+        ldd: (rd, rj, imm) => 0x28c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** ldx.bu rd, rj, rk */
+        ldxbu: (rd, rj, rk) => 0x38200000 | (rk << 10) | (rj << 5) | rd,
+        /** addi.d rd, rj, si12 */
+        addid: (rd, rj, imm) => 0x02c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** bnez rj, by `insns` from this one */
+        bnez: (rj, insns) => {
+            const o = mask(insns, 21);
+            return 0x44000000 | ((o & 0xffff) << 10) | (rj << 5) | (o >>> 16);
+        },
+        /** or rd, rj, zero: move */
+        move: (rd, rj) => 0x00150000 | (rj << 5) | rd
+    };
+    const addr = (rd, v) => [la.lu12i(rd, v >>> 12), la.ori(rd, rd, v & 0xfff)];
+    return words('le', la.ori(LA7, 0, 175), // a7 = __NR_geteuid
+    la.syscall, // a0 = euid
+    ...addr(LA1, at.buf), // a1 = buffer
+    op.stw(LA0, LA1), // buffer = euid
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA2, 0, 4), // a2 = 4 bytes
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, op.ldd(LA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    la.ori(LA2, 0, 0), // a2 = 0
+    op.ldxbu(T1, LA1, LA2), // loop: t1 = argv[0][a2]
+    op.addid(LA2, LA2, 1), //   a2 += 1
+    op.bnez(T1, -2), //   until the NUL, counted
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, // write(1, argv[0], a2)
+    op.addid(LA0, 0, -100), // a0 = AT_FDCWD
+    ...addr(LA1, at.path), // a1 = "/proc/self/exe"
+    ...addr(LA2, at.buf), // a2 = buffer
+    la.lu12i(LA3, DEEP_BUF >>> 12), // a3 = its size
+    la.ori(LA7, 0, 78), // a7 = __NR_readlinkat
+    la.syscall, // a0 = length
+    op.move(LA2, LA0), // a2 = length
+    ...addr(LA1, at.buf), // a1 = buffer
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
 const DEEP = {
+    x86_64: x86_64Deep,
     aarch64: aarch64Deep,
     arm: armDeep,
     riscv64: riscvDeep,
     ppc64le: ppcDeep('le'),
-    s390x: s390xDeep
+    s390x: s390xDeep,
+    mips64el: mips64Deep('le'),
+    mips64: mips64Deep('be'),
+    loongarch64: loongarch64Deep
 };
 /** The QEMU targets deepProbeProgram can build. */
 const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
@@ -3075,11 +3220,11 @@ async function runPost(store = actionStore(), log = runnerLog) {
 
 /***/ }),
 
-/***/ 314:
+/***/ 661:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(991);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(238);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -3215,6 +3360,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(314);
+/******/ var __webpack_exports__ = __nccwpck_require__(661);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
