@@ -79,6 +79,13 @@ module.exports = {
       to: { path: '^src/action/' }
     },
     {
+      name: 'actions-core-only-in-action',
+      comment: 'Only the runner side writes workflow commands: the CLI must print none.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/action/' },
+      to: { path: 'node_modules/@actions/' }
+    },
+    {
       name: 'no-dev-dependencies-in-src',
       comment: 'dist/ bundles src/: what it imports at run time must be a dependency.',
       severity: 'error',

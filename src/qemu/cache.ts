@@ -1,3 +1,5 @@
+// Our own cache, not @actions/tool-cache: that one prints ::debug:: lines into the CLI's JSON.
+//
 // Interpreters cached per target, version and host arch, in the runner's tool cache with the
 // layout and `.complete` marker of @actions/tool-cache (so tc.find() sees the same entries).
 // Written here rather than through tc.cacheFile: that module logs through @actions/core even

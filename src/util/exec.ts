@@ -1,3 +1,6 @@
+// Our own wrapper, not @actions/exec: that one has no timeout and does not report the signal
+// that ended a command.
+//
 // The one way this project runs another program: an argv array, never a shell string.
 // The command line is logged at debug level; a failure names the command, its exit status
 // and the last line it wrote to stderr.

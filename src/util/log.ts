@@ -1,4 +1,4 @@
-// Where progress goes. The action writes workflow commands (src/runner.ts); the CLI
+// Where progress goes. The action writes workflow commands (src/action/runner.ts); the CLI
 // writes plain lines. Core modules take a Log and never know which.
 
 export interface Log {
