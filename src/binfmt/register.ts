@@ -161,8 +161,10 @@ export async function registerTarget(
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
     if (await sameEntry(existing, wanted, table)) {
-      if (owners.tracks(existing)) {
-        // Registered by another run of ours: share it, so its cleanup leaves it to us.
+      if (owners.others(existing, journal.owner).length > 0) {
+        // Registered by another run of ours still going: share it, so its cleanup leaves it
+        // to us. One nobody uses any more (cleanup: false, an old install) was there before
+        // this run: it stays in our snapshot and is never ours to remove.
         owners.use(existing, journal.owner, runPid())
         await owners.save()
         journal.adopted(existing)

@@ -41,6 +41,8 @@ export async function restore(
     differences: []
   }
   const me = state.owner ?? ''
+  // An entry that was in the table before this run is never this run's to remove.
+  const before = (e: Entry) => state.snapshot.some(s => s.name === e.name && sameDefinition(s, e))
 
   // Entries another run registered and this one shared: the last user removes them.
   for (const entry of [...(state.adopted ?? [])].reverse()) {
@@ -48,6 +50,10 @@ export async function restore(
     owners?.release(entry, me)
     const current = await table.get(entry.name)
     if (others.length > 0 || !current || !sameDefinition(current, entry)) continue
+    if (before(entry)) {
+      log.info(`left ${entry.name} in place: it was there before this run`)
+      continue
+    }
     await table.remove(entry.name)
     log.info(`removed ${entry.name} (the last run using it)`)
     report.removed.push(entry.name)
@@ -70,6 +76,8 @@ export async function restore(
     } else if (!sameDefinition(current, entry)) {
       log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`)
       report.vanished.push(entry.name)
+    } else if (before(entry)) {
+      log.info(`left ${entry.name} in place: it was there before this run`)
     } else {
       await table.remove(entry.name)
       log.info(`removed ${entry.name}`)
