@@ -42,6 +42,8 @@ test('a root runner and a sudo user on one host share one lock and one owners re
   ns = await PrivateNamespace.start({ users: true })
   const name = `sbu${String(process.pid).slice(-5)}`
   const instance = join(HOST_DIR, `binfmt_misc-${statSync(ns.root).dev}`)
+  // A fresh instance: anything recorded under its device number was a destroyed one's.
+  rmSync(instance, { recursive: true, force: true })
   try {
     const user = await createUser(name, { sudo: true })
     const asRoot = (...args: string[]) =>

@@ -79,6 +79,8 @@ describe('another local user plants the names a sudo user without XDG_RUNTIME_DI
     attacker = await createUser(`sba${tag}`)
     plantedLock = `/tmp/setup-binfmt-${victim.uid}`
     instanceDir = join(HOST_DIR, `binfmt_misc-${statSync(ns.root).dev}`)
+    // A fresh instance: anything recorded under its device number was a destroyed one's.
+    rmSync(instanceDir, { recursive: true, force: true })
   })
   afterAll(async () => {
     await ns?.stop()
