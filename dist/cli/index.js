@@ -8350,8 +8350,10 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted, table)) {
-            if (owners.tracks(existing)) {
-                // Registered by another run of ours: share it, so its cleanup leaves it to us.
+            if (owners.others(existing, journal.owner).length > 0) {
+                // Registered by another run of ours still going: share it, so its cleanup leaves it
+                // to us. One nobody uses any more (cleanup: false, an old install) was there before
+                // this run: it stays in our snapshot and is never ours to remove.
                 owners.use(existing, journal.owner, runPid());
                 await owners.save();
                 journal.adopted(existing);
@@ -9730,6 +9732,8 @@ async function restore(table, state, log, owners) {
         differences: []
     };
     const me = state.owner ?? '';
+    // An entry that was in the table before this run is never this run's to remove.
+    const before = (e) => state.snapshot.some(s => s.name === e.name && sameDefinition(s, e));
     // Entries another run registered and this one shared: the last user removes them.
     for (const entry of [...(state.adopted ?? [])].reverse()) {
         const others = owners?.others(entry, me) ?? [];
@@ -9737,6 +9741,10 @@ async function restore(table, state, log, owners) {
         const current = await table.get(entry.name);
         if (others.length > 0 || !current || !sameDefinition(current, entry))
             continue;
+        if (before(entry)) {
+            log.info(`left ${entry.name} in place: it was there before this run`);
+            continue;
+        }
         await table.remove(entry.name);
         log.info(`removed ${entry.name} (the last run using it)`);
         report.removed.push(entry.name);
@@ -9757,6 +9765,9 @@ async function restore(table, state, log, owners) {
         else if (!sameDefinition(current, entry)) {
             log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
             report.vanished.push(entry.name);
+        }
+        else if (before(entry)) {
+            log.info(`left ${entry.name} in place: it was there before this run`);
         }
         else {
             await table.remove(entry.name);

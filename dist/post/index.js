@@ -30992,6 +30992,8 @@ async function restore(table, state, log, owners) {
         differences: []
     };
     const me = state.owner ?? '';
+    // An entry that was in the table before this run is never this run's to remove.
+    const before = (e) => state.snapshot.some(s => s.name === e.name && sameDefinition(s, e));
     // Entries another run registered and this one shared: the last user removes them.
     for (const entry of [...(state.adopted ?? [])].reverse()) {
         const others = owners?.others(entry, me) ?? [];
@@ -30999,6 +31001,10 @@ async function restore(table, state, log, owners) {
         const current = await table.get(entry.name);
         if (others.length > 0 || !current || !sameDefinition(current, entry))
             continue;
+        if (before(entry)) {
+            log.info(`left ${entry.name} in place: it was there before this run`);
+            continue;
+        }
         await table.remove(entry.name);
         log.info(`removed ${entry.name} (the last run using it)`);
         report.removed.push(entry.name);
@@ -31019,6 +31025,9 @@ async function restore(table, state, log, owners) {
         else if (!sameDefinition(current, entry)) {
             log.warning(`${entry.name} was changed during the job by something else: leaving it as it is`);
             report.vanished.push(entry.name);
+        }
+        else if (before(entry)) {
+            log.info(`left ${entry.name} in place: it was there before this run`);
         }
         else {
             await table.remove(entry.name);
