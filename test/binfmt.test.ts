@@ -9,9 +9,9 @@ import {
   canonicalFlags,
   parseEntry,
   registerLine,
-  sameEntry,
   type Entry
 } from '../src/binfmt/table.js'
+import { sameEntry } from '../src/binfmt/held.js'
 import { memoryLog } from '../src/util/log.js'
 import { wantedEntry } from '../src/binfmt/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'

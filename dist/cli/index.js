@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 487:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(624)
+const { safeRe: re, t } = __nccwpck_require__(131)
+const cmp = __nccwpck_require__(898)
+const debug = __nccwpck_require__(763)
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(563)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(624)
+const Comparator = __nccwpck_require__(487)
+const debug = __nccwpck_require__(763)
+const SemVer = __nccwpck_require__(39)
+const trimComparatorWhitespace = __nccwpck_require__(229)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(131)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(873)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 39:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(763)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(873)
+const { safeRe: re, t } = __nccwpck_require__(131)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(624)
+const { compareIdentifiers } = __nccwpck_require__(224)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(965)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(678)
+const neq = __nccwpck_require__(914)
+const gt = __nccwpck_require__(891)
+const gte = __nccwpck_require__(496)
+const lt = __nccwpck_require__(868)
+const lte = __nccwpck_require__(969)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(39)
+const parse = __nccwpck_require__(965)
+const { safeRe: re, t } = __nccwpck_require__(131)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(965)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 678:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 891:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 868:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 416:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 79:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 944:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(39)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(965)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(937)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(884)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(514)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(884)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(965)
+const constants = __nccwpck_require__(873)
+const SemVer = __nccwpck_require__(39)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 704:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(965)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 52:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const internalRe = __nccwpck_require__(131)
+const constants = __nccwpck_require__(873)
+const SemVer = __nccwpck_require__(39)
+const identifiers = __nccwpck_require__(224)
+const parse = __nccwpck_require__(965)
+const valid = __nccwpck_require__(704)
+const clean = __nccwpck_require__(907)
+const inc = __nccwpck_require__(982)
+const diff = __nccwpck_require__(347)
+const major = __nccwpck_require__(416)
+const minor = __nccwpck_require__(79)
+const patch = __nccwpck_require__(944)
+const prerelease = __nccwpck_require__(358)
+const compare = __nccwpck_require__(937)
+const rcompare = __nccwpck_require__(177)
+const compareLoose = __nccwpck_require__(406)
+const compareBuild = __nccwpck_require__(884)
+const sort = __nccwpck_require__(132)
+const rsort = __nccwpck_require__(596)
+const gt = __nccwpck_require__(891)
+const lt = __nccwpck_require__(868)
+const eq = __nccwpck_require__(678)
+const neq = __nccwpck_require__(914)
+const gte = __nccwpck_require__(496)
+const lte = __nccwpck_require__(969)
+const cmp = __nccwpck_require__(898)
+const coerce = __nccwpck_require__(837)
+const truncate = __nccwpck_require__(798)
+const Comparator = __nccwpck_require__(487)
+const Range = __nccwpck_require__(514)
+const satisfies = __nccwpck_require__(663)
+const toComparators = __nccwpck_require__(66)
+const maxSatisfying = __nccwpck_require__(757)
+const minSatisfying = __nccwpck_require__(759)
+const minVersion = __nccwpck_require__(494)
+const validRange = __nccwpck_require__(781)
+const outside = __nccwpck_require__(780)
+const gtr = __nccwpck_require__(344)
+const ltr = __nccwpck_require__(921)
+const intersects = __nccwpck_require__(162)
+const simplifyRange = __nccwpck_require__(744)
+const subset = __nccwpck_require__(749)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 873:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 763:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 224:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 563:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 624:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 131:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(873)
+const debug = __nccwpck_require__(763)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(873)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(780)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 162:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(514)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(780)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 759:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 494:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(39)
+const Range = __nccwpck_require__(514)
+const gt = __nccwpck_require__(891)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(39)
+const Comparator = __nccwpck_require__(487)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(514)
+const satisfies = __nccwpck_require__(663)
+const gt = __nccwpck_require__(891)
+const lt = __nccwpck_require__(868)
+const lte = __nccwpck_require__(969)
+const gte = __nccwpck_require__(496)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 744:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(663)
+const compare = __nccwpck_require__(937)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(514)
+const Comparator = __nccwpck_require__(487)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(663)
+const compare = __nccwpck_require__(937)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 66:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(514)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(514)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 581:
+/***/ 327:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(800);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 800:
+/***/ 35:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3448,1595 +3448,9 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/platform/targets.ts
-// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
-// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
-// prettier-ignore
-const rows = [
-    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
-    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
-    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
-    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
-    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
-];
-const TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
-    name,
-    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
-]));
-function target(name) {
-    const found = TARGETS.get(name);
-    if (!found)
-        throw new Error(`Unknown QEMU target '${name}'`);
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/platform/names.ts
-// Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
-// they mean. Pure: no I/O, so every name form is tested by a table.
-
-/** The ten platforms container images are built for, as QEMU targets, in buildx's order. */
-const CONTAINER_TARGETS = [
-    'x86_64',
-    'aarch64',
-    'riscv64',
-    'ppc64le',
-    's390x',
-    'i386',
-    'mips64el',
-    'mips64',
-    'loongarch64',
-    'arm'
-];
-/** OCI platforms each target runs, for `docker buildx build --platform`. */
-const OCI = {
-    x86_64: ['linux/amd64'],
-    i386: ['linux/386'],
-    aarch64: ['linux/arm64'],
-    arm: ['linux/arm/v7', 'linux/arm/v6'],
-    riscv64: ['linux/riscv64'],
-    ppc64le: ['linux/ppc64le'],
-    s390x: ['linux/s390x'],
-    mips64el: ['linux/mips64le'],
-    mips64: ['linux/mips64'],
-    loongarch64: ['linux/loong64'],
-    // Go's GOARCH names, where Go has the architecture.
-    ppc64: ['linux/ppc64'],
-    mips: ['linux/mips'],
-    mipsel: ['linux/mipsle']
-};
-/** Other names for targets: OCI and Go, Debian, uname -m. QEMU names map to themselves. */
-const ALIASES = {
-    amd64: 'x86_64',
-    x64: 'x86_64',
-    'x86-64': 'x86_64',
-    '386': 'i386',
-    i686: 'i386',
-    x86: 'i386',
-    arm64: 'aarch64',
-    'arm64/v8': 'aarch64',
-    armhf: 'arm',
-    armel: 'arm',
-    armv7l: 'arm',
-    armv7: 'arm',
-    armv6l: 'arm',
-    armv6: 'arm',
-    'arm/v7': 'arm',
-    'arm/v6': 'arm',
-    'arm/v5': 'arm',
-    ppc64el: 'ppc64le',
-    powerpc64le: 'ppc64le',
-    powerpc64: 'ppc64',
-    powerpc: 'ppc',
-    mips64le: 'mips64el',
-    mipsle: 'mipsel',
-    loong64: 'loongarch64',
-    arm64be: 'aarch64_be'
-};
-function ociPlatforms(target) {
-    return OCI[target] ?? [`linux/${target}`];
-}
-/** Resolve one name, or undefined when it names nothing. */
-function resolveName(raw) {
-    const name = raw.toLowerCase().replace(/^linux\//, '');
-    if (TARGETS.has(name))
-        return name;
-    return ALIASES[name];
-}
-/** Every name accepted, for error messages and docs. */
-function validNames() {
-    return [
-        'all',
-        ...CONTAINER_TARGETS.flatMap(ociPlatforms),
-        ...Object.keys(ALIASES),
-        ...TARGETS.keys()
-    ];
-}
-/** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
-function parsePlatforms(input) {
-    const names = input
-        .split(/[\s,]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (names.length === 0) {
-        throw new Error(`platforms is empty: name at least one platform, for example 'arm64,arm', or 'all'`);
-    }
-    const targets = [];
-    let all = false;
-    const unknown = [];
-    for (const name of names) {
-        if (name.toLowerCase() === 'all') {
-            all = true;
-            targets.push(...CONTAINER_TARGETS);
-            continue;
-        }
-        const resolved = resolveName(name);
-        if (resolved)
-            targets.push(resolved);
-        else
-            unknown.push(name);
-    }
-    if (unknown.length > 0) {
-        const shown = unknown.map(n => `'${printable(n)}'`).join(', ');
-        throw new Error(`Unknown platform ${shown}. Valid names: ${[...new Set(validNames())].join(', ')}`);
-    }
-    return { targets: [...new Set(targets)], all };
-}
-/** Names come from users: show control characters escaped, and not too much of them. */
-function printable(name) {
-    const escaped = JSON.stringify(name).slice(1, -1);
-    return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
-}
-
-;// CONCATENATED MODULE: ./src/platform/probes.ts
-// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
-// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
-// binfmt_misc proves that the registered interpreter really runs that target's binaries.
-//
-// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
-// fixed address, machine code, then the message. No section headers. The code loads
-// absolute addresses, so every encoder below emits a fixed length whatever the operand
-// values: the layout is computed from a first pass with a dummy address.
-const ET_EXEC = 2;
-const PT_LOAD = 1;
-const PF_R_X = 5;
-const PF_R_W_X = 7;
-const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
-// ---------------------------------------------------------------------------------------
-// Encoding helpers
-function words(endian, ...ws) {
-    const out = Buffer.alloc(ws.length * 4);
-    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
-    return out;
-}
-function halves(endian, ...hs) {
-    const out = Buffer.alloc(hs.length * 2);
-    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
-    return out;
-}
-function le32(v) {
-    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-}
-function be32(v) {
-    return le32(v).reverse();
-}
-/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
-function splitSigned(v, bits) {
-    const half = 2 ** (bits - 1);
-    const lo = ((v + half) % 2 ** bits) - half;
-    return [(v - lo) / 2 ** bits, lo];
-}
-function mask(v, bits) {
-    return (v & (2 ** bits - 1)) >>> 0;
-}
-// ---------------------------------------------------------------------------------------
-// x86 (i386, x86_64): variable length, little endian
-const EAX = 0;
-const EDX = 2;
-const EBX = 3;
-const ECX = 1;
-const ESI = 6;
-const EDI = 7;
-const x86 = {
-    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
-    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
-    /** xor r32, r32: zero a register in two bytes. */
-    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
-    /** syscall: x86_64 system call. */
-    syscall: [0x0f, 0x05],
-    /** int 0x80: i386 system call. */
-    int80: [0xcd, 0x80]
-};
-function x86_64(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.msg), // esi = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.syscall,
-        ...x86.mov(EAX, 231), // eax = __NR_exit_group
-        ...x86.zero(EDI), // edi = status 0
-        ...x86.syscall
-    ]);
-}
-function i386(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 4), // eax = __NR_write
-        ...x86.mov(EBX, 1), // ebx = fd 1
-        ...x86.mov(ECX, at.msg), // ecx = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.int80,
-        ...x86.mov(EAX, 252), // eax = __NR_exit_group
-        ...x86.zero(EBX), // ebx = status 0
-        ...x86.int80
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// AArch64: instructions are little endian even on aarch64_be
-const a64 = {
-    /** movz xd, #imm16, lsl #(16*hw) */
-    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
-    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** svc #0 */
-    svc: 0xd4000001
-};
-function aarch64(at) {
-    return words('le', a64.movz(0, 1), // x0 = fd 1
-    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
-    a64.movk(1, at.msg >>> 16, 1), // ...and high half
-    a64.movz(2, at.len), // x2 = length
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-// ---------------------------------------------------------------------------------------
-// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
-const a32 = {
-    /** movw rd, #imm16 (always): rd = imm16 */
-    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** movt rd, #imm16 (always): set the top half, keep the bottom */
-    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** svc #0 (always) */
-    svc: 0xef000000
-};
-function arm(at) {
-    return words('le', a32.movw(0, 1), // r0 = fd 1
-    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
-    a32.movt(1, at.msg >>> 16), // ...and high half
-    a32.movw(2, at.len), // r2 = length
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-// ---------------------------------------------------------------------------------------
-// RISC-V (RV32I / RV64I base instructions only), little endian
-const rv = {
-    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
-    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
-    /** addi rd, rs1, imm12 */
-    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
-    /** ecall */
-    ecall: 0x00000073
-};
-const A0 = 10;
-const A1 = 11;
-const A2 = 12;
-const A7 = 17;
-function riscv(at) {
-    const [hi, lo] = splitSigned(at.msg, 12);
-    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.lui(A1, hi), // a1 = message, upper 20 bits...
-    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
-    rv.addi(A2, 0, at.len), // a2 = length
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-// ---------------------------------------------------------------------------------------
-// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
-const ppcOp = {
-    /** li rd, imm (addi rd, 0, imm) */
-    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
-    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
-    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
-    /** ori ra, rs, uimm */
-    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
-    /** sc: system call, number in r0 */
-    sc: 0x44000002
-};
-function ppc(endian) {
-    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
-    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    ppcOp.li(5, at.len), // r5 = length
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-// ---------------------------------------------------------------------------------------
-// s390x: variable length (2, 4, 6 bytes), big endian
-const s390 = {
-    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
-    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
-    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
-    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
-    /** svc n: system call n (numbers below 256 go in the immediate) */
-    svc: (n) => [0x0a, n]
-};
-function s390x(at) {
-    return Buffer.from([
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.llilf(3, at.msg), // r3 = message
-        ...s390.lghi(4, at.len), // r4 = length
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
-const mipsOp = {
-    /** lui rt, imm: rt = sign-extended imm << 16 */
-    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
-    /** ori rt, rs, imm (zero-extended imm) */
-    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
-    /** syscall: number in v0 */
-    syscall: 0x0000000c
-};
-const V0 = 2;
-const MA0 = 4;
-const MA1 = 5;
-const MA2 = 6;
-/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
-function mips(endian, base) {
-    const write = base + (base === 4000 ? 4 : 1);
-    const exitGroup = base + (base === 4000 ? 246 : 205);
-    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
-    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
-    mipsOp.ori(MA2, 0, at.len), // a2 = length
-    mipsOp.ori(V0, 0, write), // v0 = __NR_write
-    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
-    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
-    mipsOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// LoongArch64, little endian
-const la = {
-    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
-    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
-    /** ori rd, rj, ui12 */
-    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-    /** syscall 0 */
-    syscall: 0x002b0000
-};
-const LA0 = 4;
-const LA1 = 5;
-const LA2 = 6;
-const LA7 = 11;
-function loongarch64(at) {
-    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
-    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
-    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
-    la.ori(LA2, 0, at.len), // a2 = length
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
-    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
-    la.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
-const sparcOp = {
-    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
-    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
-    /** or rs1, simm13, rd */
-    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
-    /** ta n: trap always (Tcc, cond 8, %icc) */
-    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
-};
-const G1 = 1;
-const O0 = 8;
-const O1 = 9;
-const O2 = 10;
-function sparc(trap) {
-    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
-    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
-    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
-    sparcOp.or(O2, 0, at.len), // %o2 = length
-    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
-    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
-    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
-    sparcOp.ta(trap));
-}
-// ---------------------------------------------------------------------------------------
-// m68k: 16-bit opcode words plus extension words, big endian
-const m68kOp = {
-    /** moveq #imm8, dn: dn = sign-extended imm8 */
-    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
-    /** move.l #imm32, dn */
-    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
-    /** trap #0: system call, number in d0 */
-    trap0: [0x4e, 0x40]
-};
-function m68k(at) {
-    return Buffer.from([
-        ...m68kOp.moveq(1, 1), // d1 = fd 1
-        ...m68kOp.moveImm(2, at.msg), // d2 = message
-        ...m68kOp.moveq(3, at.len), // d3 = length
-        ...m68kOp.moveq(0, 4), // d0 = __NR_write
-        ...m68kOp.trap0,
-        ...m68kOp.moveq(1, 0), // d1 = status 0
-        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
-        ...m68kOp.trap0
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
-const shOp = {
-    /** mov #imm8, rn: rn = sign-extended imm8 */
-    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
-    /** mov rm, rn */
-    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
-    /** extu.b rm, rn: rn = rm & 0xff */
-    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
-    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
-    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
-    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
-    trapa: (imm) => 0xc300 | imm
-};
-function sh(endian) {
-    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
-    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
-    shOp.mov(5, 0), // r5 = message
-    shOp.movi(4, 1), // r4 = fd 1
-    shOp.movi(6, at.len), // r6 = length
-    shOp.movi(3, 4), // r3 = __NR_write
-    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
-    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
-    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
-    shOp.trapa(0x11));
-}
-// ---------------------------------------------------------------------------------------
-// Alpha, little endian
-const alphaOp = {
-    /** lda ra, disp(rb): ra = rb + sign-extended disp */
-    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
-    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** call_pal callsys: system call, number in v0 */
-    callsys: 0x00000083
-};
-const ZERO = 31;
-const AV0 = 0;
-const AA0 = 16;
-const AA1 = 17;
-const AA2 = 18;
-function alpha(at) {
-    const [hi, lo] = splitSigned(at.msg, 16);
-    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
-    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
-    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
-    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
-    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
-    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
-    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
-    alphaOp.callsys);
-}
-// ---------------------------------------------------------------------------------------
-// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
-// numbers bits from the most significant (bit 0), so these helpers do too.
-/** Bit i (0 = most significant) of a `width`-bit value. */
-function bitAt(v, width, i) {
-    return (v >>> (width - 1 - i)) & 1;
-}
-/** Build a value from bits listed most significant first. */
-function fromBits(bits) {
-    return bits.reduce((acc, b) => acc * 2 + b, 0);
-}
-/**
- * The im21 field of LDIL for a 21-bit value v. The CPU computes
- * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
- */
-function hppaIm21(v) {
-    const b = (i) => bitAt(v, 21, i);
-    const x = [];
-    for (let i = 0; i < 5; i++)
-        x.push(b(14 + i)); // x{0..4} = v{14..18}
-    x.push(b(12), b(13)); // x{5..6} = v{12..13}
-    x.push(b(19), b(20)); // x{7..8} = v{19..20}
-    for (let i = 0; i < 11; i++)
-        x.push(b(1 + i)); // x{9..19} = v{1..11}
-    x.push(b(0)); // x{20} = v{0}, the sign
-    return fromBits(x);
-}
-/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
-function hppaIm14(v) {
-    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
-}
-const hppaOp = {
-    /** ldil L%imm, t: t = imm & ~0x7ff */
-    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
-    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
-    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
-    /**
-     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
-     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
-     */
-    bleGateway: 0xe4008200
-};
-function hppa(at) {
-    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
-    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
-    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
-    hppaOp.ldo(24, 0, at.len), // %r24 = length
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
-    hppaOp.ldo(26, 0, 0), // %r26 = status 0
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
-    );
-}
-// ---------------------------------------------------------------------------------------
-// OpenRISC 1000 (or1k), big endian
-const or1kOp = {
-    /** l.movhi rd, k: rd = k << 16 */
-    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
-    /** l.ori rd, ra, k (zero-extended k) */
-    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** l.sys 1: system call, number in r11 */
-    sys: 0x20000001
-};
-function or1k(at) {
-    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
-    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
-    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    or1kOp.ori(5, 0, at.len), // r5 = length
-    or1kOp.ori(11, 0, 64), // r11 = __NR_write
-    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
-    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
-    or1kOp.sys);
-}
-// ---------------------------------------------------------------------------------------
-// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
-// reverse order, so an instruction is described by its fields and laid out per endianness.
-/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
-function rrr(e, op0, t, s, r, op1, op2) {
-    return e === 'le'
-        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
-        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
-}
-/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
-function rri8(e, op0, t, s, r, imm8) {
-    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
-}
-const xt = {
-    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
-    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
-    /** addi at, as, imm8 (signed) */
-    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
-    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
-    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
-    /** syscall: number in a2 */
-    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
-};
-function xtensa(e) {
-    return at => {
-        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
-        const [hi, lo] = splitSigned(at.msg, 8);
-        if (hi >= 2048)
-            throw new Error('xtensa probe: message address out of movi range');
-        return Buffer.from([
-            ...xt.movi(e, 6, 1), // a6 = fd 1
-            ...xt.movi(e, 3, hi), // a3 = message >> 8...
-            ...xt.slli(e, 3, 3, 8), // ...<< 8...
-            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
-            ...xt.movi(e, 4, at.len), // a4 = length
-            ...xt.movi(e, 2, 13), // a2 = __NR_write
-            ...xt.syscall(e),
-            ...xt.movi(e, 6, 0), // a6 = status 0
-            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
-            ...xt.syscall(e)
-        ]);
-    };
-}
-// ---------------------------------------------------------------------------------------
-// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
-// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
-const PACKET_END = 0x3 << 14;
-const PACKET_MORE = 0x1 << 14;
-const hex = {
-    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
-    tfrsi: (rd, imm) => {
-        const i = mask(imm, 16);
-        return (0x78000000 |
-            ((i >>> 14) << 22) |
-            (((i >>> 9) & 0x1f) << 16) |
-            PACKET_END |
-            ((i & 0x1ff) << 5) |
-            rd);
-    },
-    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
-    immext: (v) => {
-        const u26 = v >>> 6;
-        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
-    },
-    /** trap0(#1): system call, number in r6 */
-    trap0: 0x5400c004
-};
-function hexagon(at) {
-    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
-    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
-    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
-    hex.tfrsi(2, at.len), // { r2 = length }
-    hex.tfrsi(6, 64), // { r6 = __NR_write }
-    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
-    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
-    hex.trap0);
-}
-// ---------------------------------------------------------------------------------------
-// MicroBlaze, little endian (microblazeel)
-const mbOp = {
-    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
-    imm: (k) => (0x2c << 26) | mask(k, 16),
-    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
-    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** brki r14, 0x8: system call, number in r12 */
-    syscall: 0xb9cc0008
-};
-function microblaze(endian) {
-    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
-    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
-    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
-    mbOp.addik(7, 0, at.len), // r7 = length
-    mbOp.addik(12, 0, 4), // r12 = __NR_write
-    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
-    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
-    mbOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// The targets
-const EF_ARM_EABI5 = 0x05000000;
-const EF_ARM_SOFT_FLOAT = 0x00000200;
-const EF_ARM_BE8 = 0x00800000;
-const EF_MIPS_NOREORDER = 0x1;
-const EF_MIPS_ABI2 = 0x20; // n32
-const EF_MIPS_ABI_O32 = 0x1000;
-const EF_MIPS_ARCH_32R2 = 0x70000000;
-const EF_MIPS_ARCH_64R2 = 0x80000000;
-const ARCHES = {
-    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
-    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
-    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
-    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
-    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    arm: {
-        bits: 32,
-        endian: 'le',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    armeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
-    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
-    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
-    ppc64: {
-        bits: 64,
-        endian: 'be',
-        machine: 21,
-        flags: 1,
-        base: 0x10000000,
-        code: ppc('be'),
-        descriptor: true
-    },
-    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
-    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
-    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
-    mips64el: {
-        bits: 64,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 5000)
-    },
-    mips64: {
-        bits: 64,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 5000)
-    },
-    mips: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 4000)
-    },
-    mipsel: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 4000)
-    },
-    mipsn32: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 6000)
-    },
-    mipsn32el: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 6000)
-    },
-    // e_flags 0x43 = object ABI v1, LP64D.
-    loongarch64: {
-        bits: 64,
-        endian: 'le',
-        machine: 258,
-        flags: 0x43,
-        base: 0x400000,
-        code: loongarch64
-    },
-    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
-    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
-    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
-    sparc32plus: {
-        bits: 32,
-        endian: 'be',
-        machine: 18,
-        flags: 0x100,
-        base: 0x10000,
-        code: sparc(0x10)
-    },
-    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
-    // e_flags 9 = EF_SH4.
-    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
-    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
-    // EM_ALPHA's unofficial number, which Linux and QEMU use.
-    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
-    // e_flags 0x210 = PA-RISC 1.1.
-    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
-    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
-    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
-    xtensaeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 94,
-        flags: 0x300,
-        base: 0x10000,
-        code: xtensa('be')
-    },
-    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
-    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
-    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
-    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
-    // big endian is no valid e_type, so no loadable binary can match it.
-    microblazeel: {
-        bits: 32,
-        endian: 'le',
-        machine: 0xbaab,
-        flags: 0,
-        base: 0x10000,
-        code: microblaze('le')
-    }
-};
-/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
-const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
-/** The line a probe for `target` prints, without the newline. */
-function probeMarker(target) {
-    return `setup-binfmt probe ${target}`;
-}
-// ---------------------------------------------------------------------------------------
-// ELF writer
-function align(n, to) {
-    return Math.ceil(n / to) * to;
-}
-class Writer {
-    buf;
-    endian;
-    constructor(buf, endian) {
-        this.buf = buf;
-        this.endian = endian;
-    }
-    u8(at, v) {
-        this.buf.writeUInt8(v, at);
-    }
-    u16(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt16LE(v, at);
-        else
-            this.buf.writeUInt16BE(v, at);
-    }
-    u32(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt32LE(v >>> 0, at);
-        else
-            this.buf.writeUInt32BE(v >>> 0, at);
-    }
-    u64(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeBigUInt64LE(BigInt(v), at);
-        else
-            this.buf.writeBigUInt64BE(BigInt(v), at);
-    }
-    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
-    word(bits, at, v) {
-        if (bits === 64)
-            this.u64(at, v);
-        else
-            this.u32(at, v);
-    }
-}
-function archOf(target) {
-    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
-    if (!arch) {
-        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
-    }
-    return arch;
-}
-/**
- * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
- * `probeMarker(target)` and a newline to stdout and exits 0.
- */
-function probeProgram(target) {
-    const arch = archOf(target);
-    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
-    return writeElf(target, arch, {
-        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
-        data: message,
-        bss: 0
-    });
-}
-function writeElf(target, arch, image) {
-    const is64 = arch.bits === 64;
-    const ehsize = is64 ? 64 : 52;
-    const phentsize = is64 ? 56 : 32;
-    const codeOff = ehsize + phentsize;
-    // First pass only measures the code: encoders emit the same length for any address.
-    const size = image.code(0, 0, 0).length;
-    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
-    const total = dataOff + image.data.length;
-    const bssOff = align(total, 16);
-    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
-    if (code.length !== size)
-        throw new Error(`${target} probe: code length depends on addresses`);
-    const memsz = image.bss > 0 ? bssOff + image.bss : total;
-    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
-    const w = new Writer(Buffer.alloc(total), arch.endian);
-    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
-    w.buf.write('\x7fELF', 0, 'latin1');
-    w.u8(4, is64 ? 2 : 1);
-    w.u8(5, arch.endian === 'le' ? 1 : 2);
-    w.u8(6, 1);
-    w.u16(16, ET_EXEC);
-    w.u16(18, arch.machine);
-    w.u32(20, 1); // e_version
-    const entry = arch.base + (descOff ?? codeOff);
-    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
-    const wordSize = is64 ? 8 : 4;
-    w.word(arch.bits, 24, entry);
-    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
-    const rest = 24 + 3 * wordSize;
-    w.u32(rest, arch.flags);
-    w.u16(rest + 4, ehsize);
-    w.u16(rest + 6, phentsize);
-    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
-    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
-    const ph = ehsize;
-    w.u32(ph, PT_LOAD);
-    if (is64) {
-        w.u32(ph + 4, segFlags);
-        w.u64(ph + 8, 0); // p_offset
-        w.u64(ph + 16, arch.base); // p_vaddr
-        w.u64(ph + 24, arch.base); // p_paddr
-        w.u64(ph + 32, total); // p_filesz
-        w.u64(ph + 40, memsz); // p_memsz
-        w.u64(ph + 48, ALIGN);
-    }
-    else {
-        w.u32(ph + 4, 0); // p_offset
-        w.u32(ph + 8, arch.base); // p_vaddr
-        w.u32(ph + 12, arch.base); // p_paddr
-        w.u32(ph + 16, total); // p_filesz
-        w.u32(ph + 20, memsz); // p_memsz
-        w.u32(ph + 24, segFlags);
-        w.u32(ph + 28, ALIGN);
-    }
-    code.copy(w.buf, codeOff);
-    if (descOff !== undefined) {
-        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
-        w.u64(descOff, arch.base + codeOff);
-    }
-    image.data.copy(w.buf, dataOff);
-    return w.buf;
-}
-const DEEP_BUF = 4096;
-const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
-/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
-function aarch64Deep(at) {
-    const SP = 31;
-    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
-    const op = {
-        /** str wt, [xn]: store 32 bits */
-        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
-        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
-        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
-        /** ldrb wt, [xn, xm] */
-        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
-        /** add xd, xn, #imm12 */
-        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
-        /** cbnz wt, by `insns` instructions (negative: back) */
-        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
-        /** movn xd, #imm16: xd = ~imm16 */
-        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
-        /** mov xd, xm (orr xd, xzr, xm) */
-        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
-    };
-    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
-    a64.svc, // x0 = euid
-    ...addr(1, at.buf), // x1 = buffer
-    op.str32(0, 1), // buffer = euid (32 bits)
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(2, 4), // x2 = 4 bytes
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
-    a64.movz(2, 0), // x2 = 0
-    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
-    op.addi(2, 2, 1), //   x2 += 1
-    op.cbnz(3, -2), //   until the NUL, counted
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, // write(1, argv[0], x2)
-    op.movn(0, 99), // x0 = AT_FDCWD (-100)
-    ...addr(1, at.path), // x1 = "/proc/self/exe"
-    ...addr(2, at.buf), // x2 = buffer
-    a64.movz(3, DEEP_BUF), // x3 = its size
-    a64.movz(8, 78), // x8 = __NR_readlinkat
-    a64.svc, // x0 = length
-    op.mov(2, 0), // x2 = length
-    ...addr(1, at.buf), // x1 = buffer
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
-function armDeep(at) {
-    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
-    const op = {
-        /** str rt, [rn] */
-        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
-        /** ldr rt, [rn, #imm12] */
-        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
-        /** ldrb rt, [rn, rm] */
-        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
-        /** add rd, rn, #imm8 */
-        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
-        /** cmp rn, #imm8 */
-        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
-        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
-        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
-        /** mov rd, rm */
-        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
-    };
-    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
-    a32.svc, // r0 = euid
-    ...addr(1, at.buf), // r1 = buffer
-    op.str(0, 1), // buffer = euid
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(2, 4), // r2 = 4 bytes
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
-    a32.movw(2, 0), // r2 = 0
-    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
-    op.addi(2, 2, 1), //   r2 += 1
-    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, // write(1, argv[0], r2)
-    ...addr(0, at.path), // r0 = "/proc/self/exe"
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(2, DEEP_BUF), // r2 = its size
-    a32.movw(7, 85), // r7 = __NR_readlink
-    a32.svc, // r0 = length
-    op.mov(2, 0), // r2 = length
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-/** RISC-V 64 (generic syscall table, as aarch64). */
-function riscvDeep(at) {
-    const SP = 2;
-    const T0 = 5;
-    const T1 = 6;
-    const A3 = 13;
-    const addr = (rd, v) => {
-        const [hi, lo] = splitSigned(v, 12);
-        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
-    };
-    const op = {
-        /** sw rs2, 0(rs1) */
-        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
-        /** ld rd, imm(rs1) */
-        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
-        /** lbu rd, 0(rs1) */
-        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
-        /** add rd, rs1, rs2 */
-        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
-        /** bne rs1, zero, by `bytes` (even, within +-4K) */
-        bnez: (rs1, bytes) => {
-            const b = mask(bytes, 13);
-            return ((((b >>> 12) & 1) << 31) |
-                (((b >>> 5) & 0x3f) << 25) |
-                (rs1 << 15) |
-                (1 << 12) |
-                (((b >>> 1) & 0xf) << 8) |
-                (((b >>> 11) & 1) << 7) |
-                0x63);
-        }
-    };
-    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
-    rv.ecall, // a0 = euid
-    ...addr(A1, at.buf), // a1 = buffer
-    op.sw(A0, A1), // buffer = euid (32 bits)
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A2, 0, 4), // a2 = 4 bytes
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
-    rv.addi(A2, 0, 0), // a2 = 0
-    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
-    op.lbu(T1, T0), //   t1 = *t0
-    rv.addi(A2, A2, 1), //   a2 += 1
-    op.bnez(T1, -12), //   until the NUL, counted
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, // write(1, argv[0], a2)
-    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
-    ...addr(A1, at.path), // a1 = "/proc/self/exe"
-    ...addr(A2, at.buf), // a2 = buffer
-    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
-    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
-    rv.ecall, // a0 = length
-    rv.addi(A2, A0, 0), // a2 = length
-    ...addr(A1, at.buf), // a1 = buffer
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-/**
- * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
- * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
- */
-function ppcDeep(endian) {
-    const op = {
-        /** stw rs, 0(ra) */
-        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
-        /** ld rt, ds(ra) (ds a multiple of 4) */
-        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
-        /** lbzx rt, ra, rb */
-        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
-        /** addi rd, ra, imm */
-        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
-        /** cmpwi cr0, ra, imm */
-        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
-        /** bne cr0, by `bytes` */
-        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
-        /** mr ra, rs (or ra, rs, rs) */
-        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
-    };
-    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
-    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
-    ppcOp.sc, // r3 = euid
-    ...addr(4, at.buf), // r4 = buffer
-    op.stw(3, 4), // buffer = euid
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(5, 4), // r5 = 4 bytes
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
-    ppcOp.li(5, 0), // r5 = 0
-    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
-    op.addi(5, 5, 1), //   r5 += 1
-    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, // write(1, argv[0], r5)
-    ...addr(3, at.path), // r3 = "/proc/self/exe"
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(5, DEEP_BUF), // r5 = its size
-    ppcOp.li(0, 85), // r0 = __NR_readlink
-    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
-    op.mr(5, 3), // r5 = length
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
-function s390xDeep(at) {
-    const op = {
-        /** st r1, 0(r2): store 32 bits (RX) */
-        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
-        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
-        lg: (r, base, d) => [
-            0xe3,
-            r << 4,
-            (base << 4) | (d >>> 8),
-            d & 0xff,
-            0,
-            0x04
-        ],
-        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
-        llgc: (r, index, base) => [
-            0xe3,
-            (r << 4) | index,
-            base << 4,
-            0,
-            0,
-            0x90
-        ],
-        /** aghi r, imm16 */
-        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
-        /** ltgr r, r: set the condition code from r */
-        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
-        /** jne by `bytes` from this instruction (brc 7) */
-        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
-        /** lgr r1, r2 */
-        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
-    };
-    return Buffer.from([
-        ...s390.svc(201), // r2 = euid (__NR_geteuid)
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...op.st(2, 3), // buffer = euid
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.lghi(4, 4), // r4 = 4 bytes
-        ...s390.svc(4), // __NR_write
-        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
-        ...s390.lghi(4, 0), // r4 = 0
-        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
-        ...op.aghi(4, 1), //   r4 += 1
-        ...op.ltgr(5),
-        ...op.jne(-14), //   until the NUL, counted
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // write(1, argv[0], r4)
-        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(4, DEEP_BUF), // r4 = its size
-        ...s390.svc(85), // r2 = length (__NR_readlink)
-        ...op.lgr(4, 2), // r4 = length
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-/** x86_64 (geteuid 107, write 1, readlink 89, exit_group 231); addresses fit in 32 bits. */
-function x86_64Deep(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 107), // eax = __NR_geteuid
-        ...x86.syscall, // eax = euid
-        ...[0x89, 0x04, 0x25, ...le32(at.buf)], // mov [buffer], eax
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.mov(EDX, 4), // edx = 4 bytes
-        ...x86.syscall,
-        ...[0x48, 0x8b, 0x74, 0x24, 0x08], // mov rsi, [rsp + 8]: argv[0] (rsp points to argc)
-        ...x86.zero(EDX), // edx = 0
-        ...[0x0f, 0xb6, 0x0c, 0x16], // loop: movzx ecx, byte [rsi + rdx]
-        ...[0xff, 0xc2], //   inc edx
-        ...[0x85, 0xc9], //   test ecx, ecx
-        ...[0x75, 0xf6], //   jnz loop (10 bytes back): until the NUL, counted
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.syscall, // write(1, argv[0], edx)
-        ...x86.mov(EAX, 89), // eax = __NR_readlink
-        ...x86.mov(EDI, at.path), // edi = "/proc/self/exe"
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.mov(EDX, DEEP_BUF), // edx = its size
-        ...x86.syscall, // eax = length
-        ...[0x89, 0xc2], // mov edx, eax
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.syscall,
-        ...x86.mov(EAX, 231), // eax = __NR_exit_group
-        ...x86.zero(EDI), // edi = status 0
-        ...x86.syscall
-    ]);
-}
-/**
- * MIPS n64 (geteuid 5105, write 5001, readlink 5087, exit_group 5205). Branches have a delay
- * slot (filled with a nop); the kernel keeps a0-a2 across a system call.
- */
-function mips64Deep(endian) {
-    const SP = 29;
-    const T0 = 12;
-    const T1 = 13;
-    const op = {
-        /** sw rt, 0(base) */
-        sw: (rt, base) => (0x2b << 26) | (base << 21) | (rt << 16),
-        /** ld rt, off(base) */
-        ld: (rt, base, off) => (0x37 << 26) | (base << 21) | (rt << 16) | off,
-        /** lbu rt, 0(base) */
-        lbu: (rt, base) => (0x24 << 26) | (base << 21) | (rt << 16),
-        /** daddu rd, rs, rt */
-        daddu: (rd, rs, rt) => (rs << 21) | (rt << 16) | (rd << 11) | 0x2d,
-        /** daddiu rt, rs, imm */
-        daddiu: (rt, rs, imm) => (0x19 << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
-        /** bne rs, zero, by `insns` from the delay slot */
-        bnez: (rs, insns) => (0x05 << 26) | (rs << 21) | mask(insns, 16),
-        nop: 0
-    };
-    const addr = (rt, v) => [mipsOp.lui(rt, v >>> 16), mipsOp.ori(rt, rt, v & 0xffff)];
-    return at => words(endian, mipsOp.ori(V0, 0, 5105), // v0 = __NR_geteuid
-    mipsOp.syscall, // v0 = euid
-    ...addr(MA1, at.buf), // a1 = buffer
-    op.sw(V0, MA1), // buffer = euid
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(MA2, 0, 4), // a2 = 4 bytes
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, op.ld(MA1, SP, 8), // a1 = argv[0] (sp points to argc)
-    mipsOp.ori(MA2, 0, 0), // a2 = 0
-    op.daddu(T0, MA1, MA2), // loop: t0 = &argv[0][a2]
-    op.lbu(T1, T0), //   t1 = *t0
-    op.daddiu(MA2, MA2, 1), //   a2 += 1
-    op.bnez(T1, -4), //   until the NUL, counted
-    op.nop, //   (delay slot)
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, // write(1, argv[0], a2)
-    ...addr(MA0, at.path), // a0 = "/proc/self/exe"
-    ...addr(MA1, at.buf), // a1 = buffer
-    mipsOp.ori(MA2, 0, DEEP_BUF), // a2 = its size
-    mipsOp.ori(V0, 0, 5087), // v0 = __NR_readlink
-    mipsOp.syscall, // v0 = length (an errno, with a3 set, on failure)
-    op.daddu(MA2, V0, 0), // a2 = length
-    ...addr(MA1, at.buf), // a1 = buffer
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
-    mipsOp.ori(V0, 0, 5205), // v0 = __NR_exit_group
-    mipsOp.syscall);
-}
-/** LoongArch64 (generic syscall table, as aarch64). */
-function loongarch64Deep(at) {
-    const SP = 3;
-    const LA3 = 7;
-    const T1 = 13;
-    const op = {
-        /** st.w rd, rj, 0 */
-        stw: (rd, rj) => 0x29800000 | (rj << 5) | rd,
-        /** ld.d rd, rj, si12 */
-        ldd: (rd, rj, imm) => 0x28c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-        /** ldx.bu rd, rj, rk */
-        ldxbu: (rd, rj, rk) => 0x38200000 | (rk << 10) | (rj << 5) | rd,
-        /** addi.d rd, rj, si12 */
-        addid: (rd, rj, imm) => 0x02c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-        /** bnez rj, by `insns` from this one */
-        bnez: (rj, insns) => {
-            const o = mask(insns, 21);
-            return 0x44000000 | ((o & 0xffff) << 10) | (rj << 5) | (o >>> 16);
-        },
-        /** or rd, rj, zero: move */
-        move: (rd, rj) => 0x00150000 | (rj << 5) | rd
-    };
-    const addr = (rd, v) => [la.lu12i(rd, v >>> 12), la.ori(rd, rd, v & 0xfff)];
-    return words('le', la.ori(LA7, 0, 175), // a7 = __NR_geteuid
-    la.syscall, // a0 = euid
-    ...addr(LA1, at.buf), // a1 = buffer
-    op.stw(LA0, LA1), // buffer = euid
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA2, 0, 4), // a2 = 4 bytes
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, op.ldd(LA1, SP, 8), // a1 = argv[0] (sp points to argc)
-    la.ori(LA2, 0, 0), // a2 = 0
-    op.ldxbu(T1, LA1, LA2), // loop: t1 = argv[0][a2]
-    op.addid(LA2, LA2, 1), //   a2 += 1
-    op.bnez(T1, -2), //   until the NUL, counted
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, // write(1, argv[0], a2)
-    op.addid(LA0, 0, -100), // a0 = AT_FDCWD
-    ...addr(LA1, at.path), // a1 = "/proc/self/exe"
-    ...addr(LA2, at.buf), // a2 = buffer
-    la.lu12i(LA3, DEEP_BUF >>> 12), // a3 = its size
-    la.ori(LA7, 0, 78), // a7 = __NR_readlinkat
-    la.syscall, // a0 = length
-    op.move(LA2, LA0), // a2 = length
-    ...addr(LA1, at.buf), // a1 = buffer
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
-    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
-    la.syscall);
-}
-const DEEP = {
-    x86_64: x86_64Deep,
-    aarch64: aarch64Deep,
-    arm: armDeep,
-    riscv64: riscvDeep,
-    ppc64le: ppcDeep('le'),
-    s390x: s390xDeep,
-    mips64el: mips64Deep('le'),
-    mips64: mips64Deep('be'),
-    loongarch64: loongarch64Deep
-};
-/** The QEMU targets deepProbeProgram can build. */
-const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
-/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
-function deepProbeProgram(target) {
-    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
-    if (!code) {
-        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
-    }
-    return writeElf(target, archOf(target), {
-        code: (_pc, path, buf) => code({ path, buf }),
-        data: PROC_SELF_EXE,
-        bss: DEEP_BUF
-    });
-}
-/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
-function parseDeepProbe(target, out) {
-    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
-    const nul = bytes.indexOf(0, 4);
-    if (bytes.length < 4 || nul < 0)
-        return undefined;
-    const le = archOf(target).endian === 'le';
-    return {
-        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
-        argv0: bytes.subarray(4, nul).toString('utf8'),
-        exe: bytes.subarray(nul + 1).toString('utf8')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
-;// CONCATENATED MODULE: ./src/platform/host.ts
-// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
-// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
-// native-platform probe, the interpreter check and the Fedora source cannot disagree.
-const HOST_ARCHES = {
-    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
-    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
-    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
-    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
-    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
-    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
-    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
-    loong64: {
-        target: 'loongarch64',
-        machine: 258,
-        bits: 64,
-        littleEndian: true,
-        rpm: 'loongarch64'
-    },
-    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
-};
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
-    const native = new Set();
-    // The target Node itself runs as: native by definition.
-    const host = HOST_ARCHES[arch]?.target;
-    if (host)
-        native.add(host);
-    const dir = await makeTempDir('native');
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,external_node_path_namespaceObject.join)(dir, target);
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/held.ts
-// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
-// path any more (deleted, replaced, or a path inside the container that registered it), and
-// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
-// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
-// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
-// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
-// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
-
-
-
-
-
-
-
-
-/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
-const FIFO_WAIT = 'wait_for_partner';
-/** How long QEMU may take to start and reach its log file. */
-const TIMEOUT_MS = 5000;
-/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
-function matchingProgram(entry) {
-    const magic = Buffer.from(entry.magic ?? '', 'hex');
-    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
-    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
-    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
-    return program;
-}
-/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
-async function heldInterpreter(table, entry) {
-    if (!entry.flags.includes('F'))
-        return { why: `${entry.name} has no F flag` };
-    if (entry.extension)
-        return { why: `${entry.name} matches by file name extension` };
-    if (!entry.enabled)
-        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
-    if ((await table.enabledAsAWhole()) === false)
-        return { why: 'binfmt_misc is disabled as a whole' };
-    const program = matchingProgram(entry);
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (claim?.name !== entry.name) {
-        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
-    }
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
-    let started;
-    try {
-        const path = (0,external_node_path_namespaceObject.join)(dir, 'program');
-        const fifo = (0,external_node_path_namespaceObject.join)(dir, 'log');
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o700 });
-        await exec_run(['mkfifo', '-m', '600', fifo]);
-        // No PATH, nothing of ours: only what stops QEMU at its log file.
-        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
-        const proc = `/proc/${started.pid}`;
-        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await (0,external_node_timers_promises_namespaceObject.setTimeout)(5)) {
-            const procStat = await (0,promises_namespaceObject.readFile)(`${proc}/stat`, 'utf8').catch(() => '');
-            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
-            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
-                return {
-                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
-                };
-            }
-            const wchan = await (0,promises_namespaceObject.readFile)(`${proc}/wchan`, 'utf8').catch(() => '');
-            if (wchan !== FIFO_WAIT)
-                continue;
-            // The kernel that started it must be this table's: each binfmt_misc instance is its own
-            // filesystem, so the program's view of the folder and ours have one device number.
-            const [seen, ours] = await Promise.all([
-                (0,promises_namespaceObject.stat)(`${proc}/root${DEFAULT_ROOT}`),
-                (0,promises_namespaceObject.stat)(table.root)
-            ]);
-            if (seen.dev !== ours.dev)
-                return { why: 'the program started under another binfmt_misc instance' };
-            return { sha256: await sha256File(`${proc}/exe`) };
-        }
-        return {
-            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
-        };
-    }
-    catch (e) {
-        return { why: `starting a program it runs failed: ${e.message}` };
-    }
-    finally {
-        await started?.stop();
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/binfmt/table.ts
 // The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
 // unmounts; mounts the filesystem when it is missing and leaves it mounted.
-
 
 
 
@@ -5411,24 +3825,6 @@ function sameDefinition(a, b) {
         masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
         a.interpreter === b.interpreter);
 }
-/**
- * Identical to what we would write: same definition and interpreter bytes (paths may differ).
- * For an F entry those are the bytes the kernel holds open, which the file at its path may no
- * longer hold (replaced after registration); when they cannot be read, it counts as different.
- */
-async function sameEntry(existing, wanted, table) {
-    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-        return false;
-    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
-        return true;
-    const [have, want] = await Promise.all([
-        existing.flags.includes('F')
-            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
-            : fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
-    ]);
-    return have !== undefined && have === want;
-}
 
 ;// CONCATENATED MODULE: ./src/util/log.ts
 // Where progress goes. The action writes workflow commands (src/action/runner.ts); the CLI
@@ -5470,8 +3866,8 @@ function safeLine(text) {
     return /^\s*(::|##)/.test(escaped) ? `\u200b${escaped}` : escaped;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(52);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
@@ -5701,6 +4097,28 @@ async function place(dest, write) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platform/host.ts
+// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
+// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
+// native-platform probe, the interpreter check and the Fedora source cannot disagree.
+const HOST_ARCHES = {
+    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
+    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
+    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
+    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
+    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
+    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
+    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
+    loong64: {
+        target: 'loongarch64',
+        machine: 258,
+        bits: 64,
+        littleEndian: true,
+        rpm: 'loongarch64'
+    },
+    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
+};
+
 ;// CONCATENATED MODULE: ./src/qemu/elf.ts
 // Just enough ELF to decide whether a file can serve as an F-flag interpreter on this host:
 // it must be a program the kernel can load for the host's machine (ET_EXEC, or ET_DYN built as
@@ -5710,9 +4128,9 @@ async function place(dest, write) {
 // ENOEXEC, and whatever runs it through execvp would then hand it to /bin/sh.
 
 
-const elf_ET_EXEC = 2;
+const ET_EXEC = 2;
 const ET_DYN = 3;
-const elf_PT_LOAD = 1;
+const PT_LOAD = 1;
 const PT_INTERP = 3;
 const PF_X = 1;
 /** The kernel refuses program header tables over 64 KiB (fs/binfmt_elf.c). */
@@ -5749,7 +4167,7 @@ async function readElf(path) {
         const phnum = u16(head, bits === 64 ? 56 : 44);
         const info = { bits, littleEndian, machine, type };
         const refuse = (unloadable) => ({ ...info, dynamic: false, unloadable });
-        if (type !== elf_ET_EXEC && type !== ET_DYN) {
+        if (type !== ET_EXEC && type !== ET_DYN) {
             return refuse(`it is ${TYPE_NAMES[type] ?? `of ELF type ${type}`}, not a program`);
         }
         if (phentsize !== (bits === 64 ? 56 : 32) || phnum === 0) {
@@ -5769,7 +4187,7 @@ async function readElf(path) {
             const kind = u32(table, at);
             if (kind === PT_INTERP)
                 dynamic = true;
-            if (kind !== elf_PT_LOAD)
+            if (kind !== PT_LOAD)
                 continue;
             loads++;
             // 64-bit: type, flags, offset, vaddr, paddr, filesz, memsz; 32-bit: type, offset, vaddr, paddr, filesz, memsz, flags.
@@ -5819,6 +4237,57 @@ async function checkInterpreter(path, arch = process.arch) {
         throw new Error(`Interpreter ${path} is dynamically linked (it has a PT_INTERP header), so it would fail ` +
             `inside containers and chroots: use a static build (Debian's qemu-user-static)`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/platform/targets.ts
+// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
+// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
+// prettier-ignore
+const rows = [
+    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
+    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
+    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
+    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
+    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
+];
+const TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
+    name,
+    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
+]));
+function target(name) {
+    const found = TARGETS.get(name);
+    if (!found)
+        throw new Error(`Unknown QEMU target '${name}'`);
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/system.ts
@@ -6931,6 +5400,21 @@ function progressLogger(url, total, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
@@ -7860,6 +6344,1414 @@ function pickStill(release, arch, targets, failed) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platform/names.ts
+// Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
+// they mean. Pure: no I/O, so every name form is tested by a table.
+
+/** The ten platforms container images are built for, as QEMU targets, in buildx's order. */
+const CONTAINER_TARGETS = [
+    'x86_64',
+    'aarch64',
+    'riscv64',
+    'ppc64le',
+    's390x',
+    'i386',
+    'mips64el',
+    'mips64',
+    'loongarch64',
+    'arm'
+];
+/** OCI platforms each target runs, for `docker buildx build --platform`. */
+const OCI = {
+    x86_64: ['linux/amd64'],
+    i386: ['linux/386'],
+    aarch64: ['linux/arm64'],
+    arm: ['linux/arm/v7', 'linux/arm/v6'],
+    riscv64: ['linux/riscv64'],
+    ppc64le: ['linux/ppc64le'],
+    s390x: ['linux/s390x'],
+    mips64el: ['linux/mips64le'],
+    mips64: ['linux/mips64'],
+    loongarch64: ['linux/loong64'],
+    // Go's GOARCH names, where Go has the architecture.
+    ppc64: ['linux/ppc64'],
+    mips: ['linux/mips'],
+    mipsel: ['linux/mipsle']
+};
+/** Other names for targets: OCI and Go, Debian, uname -m. QEMU names map to themselves. */
+const ALIASES = {
+    amd64: 'x86_64',
+    x64: 'x86_64',
+    'x86-64': 'x86_64',
+    '386': 'i386',
+    i686: 'i386',
+    x86: 'i386',
+    arm64: 'aarch64',
+    'arm64/v8': 'aarch64',
+    armhf: 'arm',
+    armel: 'arm',
+    armv7l: 'arm',
+    armv7: 'arm',
+    armv6l: 'arm',
+    armv6: 'arm',
+    'arm/v7': 'arm',
+    'arm/v6': 'arm',
+    'arm/v5': 'arm',
+    ppc64el: 'ppc64le',
+    powerpc64le: 'ppc64le',
+    powerpc64: 'ppc64',
+    powerpc: 'ppc',
+    mips64le: 'mips64el',
+    mipsle: 'mipsel',
+    loong64: 'loongarch64',
+    arm64be: 'aarch64_be'
+};
+function ociPlatforms(target) {
+    return OCI[target] ?? [`linux/${target}`];
+}
+/** Resolve one name, or undefined when it names nothing. */
+function resolveName(raw) {
+    const name = raw.toLowerCase().replace(/^linux\//, '');
+    if (TARGETS.has(name))
+        return name;
+    return ALIASES[name];
+}
+/** Every name accepted, for error messages and docs. */
+function validNames() {
+    return [
+        'all',
+        ...CONTAINER_TARGETS.flatMap(ociPlatforms),
+        ...Object.keys(ALIASES),
+        ...TARGETS.keys()
+    ];
+}
+/** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
+function parsePlatforms(input) {
+    const names = input
+        .split(/[\s,]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (names.length === 0) {
+        throw new Error(`platforms is empty: name at least one platform, for example 'arm64,arm', or 'all'`);
+    }
+    const targets = [];
+    let all = false;
+    const unknown = [];
+    for (const name of names) {
+        if (name.toLowerCase() === 'all') {
+            all = true;
+            targets.push(...CONTAINER_TARGETS);
+            continue;
+        }
+        const resolved = resolveName(name);
+        if (resolved)
+            targets.push(resolved);
+        else
+            unknown.push(name);
+    }
+    if (unknown.length > 0) {
+        const shown = unknown.map(n => `'${printable(n)}'`).join(', ');
+        throw new Error(`Unknown platform ${shown}. Valid names: ${[...new Set(validNames())].join(', ')}`);
+    }
+    return { targets: [...new Set(targets)], all };
+}
+/** Names come from users: show control characters escaped, and not too much of them. */
+function printable(name) {
+    const escaped = JSON.stringify(name).slice(1, -1);
+    return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/platform/probes.ts
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+const probes_ET_EXEC = 2;
+const probes_PT_LOAD = 1;
+const PF_R_X = 5;
+const PF_R_W_X = 7;
+const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+function words(endian, ...ws) {
+    const out = Buffer.alloc(ws.length * 4);
+    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
+    return out;
+}
+function halves(endian, ...hs) {
+    const out = Buffer.alloc(hs.length * 2);
+    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
+    return out;
+}
+function le32(v) {
+    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+}
+function be32(v) {
+    return le32(v).reverse();
+}
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v, bits) {
+    const half = 2 ** (bits - 1);
+    const lo = ((v + half) % 2 ** bits) - half;
+    return [(v - lo) / 2 ** bits, lo];
+}
+function mask(v, bits) {
+    return (v & (2 ** bits - 1)) >>> 0;
+}
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+const EAX = 0;
+const EDX = 2;
+const EBX = 3;
+const ECX = 1;
+const ESI = 6;
+const EDI = 7;
+const x86 = {
+    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
+    /** xor r32, r32: zero a register in two bytes. */
+    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
+    /** syscall: x86_64 system call. */
+    syscall: [0x0f, 0x05],
+    /** int 0x80: i386 system call. */
+    int80: [0xcd, 0x80]
+};
+function x86_64(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.msg), // esi = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+function i386(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 4), // eax = __NR_write
+        ...x86.mov(EBX, 1), // ebx = fd 1
+        ...x86.mov(ECX, at.msg), // ecx = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.int80,
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.zero(EBX), // ebx = status 0
+        ...x86.int80
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+const a64 = {
+    /** movz xd, #imm16, lsl #(16*hw) */
+    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** svc #0 */
+    svc: 0xd4000001
+};
+function aarch64(at) {
+    return words('le', a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+const a32 = {
+    /** movw rd, #imm16 (always): rd = imm16 */
+    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** movt rd, #imm16 (always): set the top half, keep the bottom */
+    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** svc #0 (always) */
+    svc: 0xef000000
+};
+function arm(at) {
+    return words('le', a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+const rv = {
+    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+    /** addi rd, rs1, imm12 */
+    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+    /** ecall */
+    ecall: 0x00000073
+};
+const A0 = 10;
+const A1 = 11;
+const A2 = 12;
+const A7 = 17;
+function riscv(at) {
+    const [hi, lo] = splitSigned(at.msg, 12);
+    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+const ppcOp = {
+    /** li rd, imm (addi rd, 0, imm) */
+    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
+    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
+    /** ori ra, rs, uimm */
+    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+    /** sc: system call, number in r0 */
+    sc: 0x44000002
+};
+function ppc(endian) {
+    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    ppcOp.li(5, at.len), // r5 = length
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+const s390 = {
+    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+    /** svc n: system call n (numbers below 256 go in the immediate) */
+    svc: (n) => [0x0a, n]
+};
+function s390x(at) {
+    return Buffer.from([
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.llilf(3, at.msg), // r3 = message
+        ...s390.lghi(4, at.len), // r4 = length
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+const mipsOp = {
+    /** lui rt, imm: rt = sign-extended imm << 16 */
+    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+    /** ori rt, rs, imm (zero-extended imm) */
+    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+    /** syscall: number in v0 */
+    syscall: 0x0000000c
+};
+const V0 = 2;
+const MA0 = 4;
+const MA1 = 5;
+const MA2 = 6;
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian, base) {
+    const write = base + (base === 4000 ? 4 : 1);
+    const exitGroup = base + (base === 4000 ? 246 : 205);
+    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+    mipsOp.ori(MA2, 0, at.len), // a2 = length
+    mipsOp.ori(V0, 0, write), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+const la = {
+    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+    /** ori rd, rj, ui12 */
+    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+    /** syscall 0 */
+    syscall: 0x002b0000
+};
+const LA0 = 4;
+const LA1 = 5;
+const LA2 = 6;
+const LA7 = 11;
+function loongarch64(at) {
+    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+const sparcOp = {
+    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
+    /** or rs1, simm13, rd */
+    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+    /** ta n: trap always (Tcc, cond 8, %icc) */
+    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+};
+const G1 = 1;
+const O0 = 8;
+const O1 = 9;
+const O2 = 10;
+function sparc(trap) {
+    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
+    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+    sparcOp.or(O2, 0, at.len), // %o2 = length
+    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
+    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+    sparcOp.ta(trap));
+}
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+const m68kOp = {
+    /** moveq #imm8, dn: dn = sign-extended imm8 */
+    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
+    /** move.l #imm32, dn */
+    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+    /** trap #0: system call, number in d0 */
+    trap0: [0x4e, 0x40]
+};
+function m68k(at) {
+    return Buffer.from([
+        ...m68kOp.moveq(1, 1), // d1 = fd 1
+        ...m68kOp.moveImm(2, at.msg), // d2 = message
+        ...m68kOp.moveq(3, at.len), // d3 = length
+        ...m68kOp.moveq(0, 4), // d0 = __NR_write
+        ...m68kOp.trap0,
+        ...m68kOp.moveq(1, 0), // d1 = status 0
+        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+        ...m68kOp.trap0
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+const shOp = {
+    /** mov #imm8, rn: rn = sign-extended imm8 */
+    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
+    /** mov rm, rn */
+    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
+    /** extu.b rm, rn: rn = rm & 0xff */
+    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
+    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+    trapa: (imm) => 0xc300 | imm
+};
+function sh(endian) {
+    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
+    shOp.mov(5, 0), // r5 = message
+    shOp.movi(4, 1), // r4 = fd 1
+    shOp.movi(6, at.len), // r6 = length
+    shOp.movi(3, 4), // r3 = __NR_write
+    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
+    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+    shOp.trapa(0x11));
+}
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+const alphaOp = {
+    /** lda ra, disp(rb): ra = rb + sign-extended disp */
+    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** call_pal callsys: system call, number in v0 */
+    callsys: 0x00000083
+};
+const ZERO = 31;
+const AV0 = 0;
+const AA0 = 16;
+const AA1 = 17;
+const AA2 = 18;
+function alpha(at) {
+    const [hi, lo] = splitSigned(at.msg, 16);
+    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys);
+}
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v, width, i) {
+    return (v >>> (width - 1 - i)) & 1;
+}
+/** Build a value from bits listed most significant first. */
+function fromBits(bits) {
+    return bits.reduce((acc, b) => acc * 2 + b, 0);
+}
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v) {
+    const b = (i) => bitAt(v, 21, i);
+    const x = [];
+    for (let i = 0; i < 5; i++)
+        x.push(b(14 + i)); // x{0..4} = v{14..18}
+    x.push(b(12), b(13)); // x{5..6} = v{12..13}
+    x.push(b(19), b(20)); // x{7..8} = v{19..20}
+    for (let i = 0; i < 11; i++)
+        x.push(b(1 + i)); // x{9..19} = v{1..11}
+    x.push(b(0)); // x{20} = v{0}, the sign
+    return fromBits(x);
+}
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v) {
+    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
+}
+const hppaOp = {
+    /** ldil L%imm, t: t = imm & ~0x7ff */
+    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+    /**
+     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+     */
+    bleGateway: 0xe4008200
+};
+function hppa(at) {
+    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+    );
+}
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+const or1kOp = {
+    /** l.movhi rd, k: rd = k << 16 */
+    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+    /** l.ori rd, ra, k (zero-extended k) */
+    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** l.sys 1: system call, number in r11 */
+    sys: 0x20000001
+};
+function or1k(at) {
+    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys);
+}
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e, op0, t, s, r, op1, op2) {
+    return e === 'le'
+        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
+}
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e, op0, t, s, r, imm8) {
+    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
+}
+const xt = {
+    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+    /** addi at, as, imm8 (signed) */
+    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+    /** syscall: number in a2 */
+    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+};
+function xtensa(e) {
+    return at => {
+        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+        const [hi, lo] = splitSigned(at.msg, 8);
+        if (hi >= 2048)
+            throw new Error('xtensa probe: message address out of movi range');
+        return Buffer.from([
+            ...xt.movi(e, 6, 1), // a6 = fd 1
+            ...xt.movi(e, 3, hi), // a3 = message >> 8...
+            ...xt.slli(e, 3, 3, 8), // ...<< 8...
+            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+            ...xt.movi(e, 4, at.len), // a4 = length
+            ...xt.movi(e, 2, 13), // a2 = __NR_write
+            ...xt.syscall(e),
+            ...xt.movi(e, 6, 0), // a6 = status 0
+            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+            ...xt.syscall(e)
+        ]);
+    };
+}
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+const PACKET_END = 0x3 << 14;
+const PACKET_MORE = 0x1 << 14;
+const hex = {
+    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+    tfrsi: (rd, imm) => {
+        const i = mask(imm, 16);
+        return (0x78000000 |
+            ((i >>> 14) << 22) |
+            (((i >>> 9) & 0x1f) << 16) |
+            PACKET_END |
+            ((i & 0x1ff) << 5) |
+            rd);
+    },
+    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+    immext: (v) => {
+        const u26 = v >>> 6;
+        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
+    },
+    /** trap0(#1): system call, number in r6 */
+    trap0: 0x5400c004
+};
+function hexagon(at) {
+    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0);
+}
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+const mbOp = {
+    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+    imm: (k) => (0x2c << 26) | mask(k, 16),
+    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** brki r14, 0x8: system call, number in r12 */
+    syscall: 0xb9cc0008
+};
+function microblaze(endian) {
+    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
+    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+    mbOp.addik(7, 0, at.len), // r7 = length
+    mbOp.addik(12, 0, 4), // r12 = __NR_write
+    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
+    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+    mbOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// The targets
+const EF_ARM_EABI5 = 0x05000000;
+const EF_ARM_SOFT_FLOAT = 0x00000200;
+const EF_ARM_BE8 = 0x00800000;
+const EF_MIPS_NOREORDER = 0x1;
+const EF_MIPS_ABI2 = 0x20; // n32
+const EF_MIPS_ABI_O32 = 0x1000;
+const EF_MIPS_ARCH_32R2 = 0x70000000;
+const EF_MIPS_ARCH_64R2 = 0x80000000;
+const ARCHES = {
+    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    arm: {
+        bits: 32,
+        endian: 'le',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    armeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+    ppc64: {
+        bits: 64,
+        endian: 'be',
+        machine: 21,
+        flags: 1,
+        base: 0x10000000,
+        code: ppc('be'),
+        descriptor: true
+    },
+    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+    mips64el: {
+        bits: 64,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 5000)
+    },
+    mips64: {
+        bits: 64,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 5000)
+    },
+    mips: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 4000)
+    },
+    mipsel: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 4000)
+    },
+    mipsn32: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 6000)
+    },
+    mipsn32el: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 6000)
+    },
+    // e_flags 0x43 = object ABI v1, LP64D.
+    loongarch64: {
+        bits: 64,
+        endian: 'le',
+        machine: 258,
+        flags: 0x43,
+        base: 0x400000,
+        code: loongarch64
+    },
+    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+    sparc32plus: {
+        bits: 32,
+        endian: 'be',
+        machine: 18,
+        flags: 0x100,
+        base: 0x10000,
+        code: sparc(0x10)
+    },
+    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+    // e_flags 9 = EF_SH4.
+    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+    // EM_ALPHA's unofficial number, which Linux and QEMU use.
+    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+    // e_flags 0x210 = PA-RISC 1.1.
+    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+    xtensaeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 94,
+        flags: 0x300,
+        base: 0x10000,
+        code: xtensa('be')
+    },
+    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+    // big endian is no valid e_type, so no loadable binary can match it.
+    microblazeel: {
+        bits: 32,
+        endian: 'le',
+        machine: 0xbaab,
+        flags: 0,
+        base: 0x10000,
+        code: microblaze('le')
+    }
+};
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
+/** The line a probe for `target` prints, without the newline. */
+function probeMarker(target) {
+    return `setup-binfmt probe ${target}`;
+}
+// ---------------------------------------------------------------------------------------
+// ELF writer
+function align(n, to) {
+    return Math.ceil(n / to) * to;
+}
+class Writer {
+    buf;
+    endian;
+    constructor(buf, endian) {
+        this.buf = buf;
+        this.endian = endian;
+    }
+    u8(at, v) {
+        this.buf.writeUInt8(v, at);
+    }
+    u16(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt16LE(v, at);
+        else
+            this.buf.writeUInt16BE(v, at);
+    }
+    u32(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt32LE(v >>> 0, at);
+        else
+            this.buf.writeUInt32BE(v >>> 0, at);
+    }
+    u64(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeBigUInt64LE(BigInt(v), at);
+        else
+            this.buf.writeBigUInt64BE(BigInt(v), at);
+    }
+    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+    word(bits, at, v) {
+        if (bits === 64)
+            this.u64(at, v);
+        else
+            this.u32(at, v);
+    }
+}
+function archOf(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    return arch;
+}
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+function probeProgram(target) {
+    const arch = archOf(target);
+    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
+    return writeElf(target, arch, {
+        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+        data: message,
+        bss: 0
+    });
+}
+function writeElf(target, arch, image) {
+    const is64 = arch.bits === 64;
+    const ehsize = is64 ? 64 : 52;
+    const phentsize = is64 ? 56 : 32;
+    const codeOff = ehsize + phentsize;
+    // First pass only measures the code: encoders emit the same length for any address.
+    const size = image.code(0, 0, 0).length;
+    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const total = dataOff + image.data.length;
+    const bssOff = align(total, 16);
+    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
+    if (code.length !== size)
+        throw new Error(`${target} probe: code length depends on addresses`);
+    const memsz = image.bss > 0 ? bssOff + image.bss : total;
+    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
+    const w = new Writer(Buffer.alloc(total), arch.endian);
+    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+    w.buf.write('\x7fELF', 0, 'latin1');
+    w.u8(4, is64 ? 2 : 1);
+    w.u8(5, arch.endian === 'le' ? 1 : 2);
+    w.u8(6, 1);
+    w.u16(16, probes_ET_EXEC);
+    w.u16(18, arch.machine);
+    w.u32(20, 1); // e_version
+    const entry = arch.base + (descOff ?? codeOff);
+    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+    const wordSize = is64 ? 8 : 4;
+    w.word(arch.bits, 24, entry);
+    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
+    const rest = 24 + 3 * wordSize;
+    w.u32(rest, arch.flags);
+    w.u16(rest + 4, ehsize);
+    w.u16(rest + 6, phentsize);
+    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
+    const ph = ehsize;
+    w.u32(ph, probes_PT_LOAD);
+    if (is64) {
+        w.u32(ph + 4, segFlags);
+        w.u64(ph + 8, 0); // p_offset
+        w.u64(ph + 16, arch.base); // p_vaddr
+        w.u64(ph + 24, arch.base); // p_paddr
+        w.u64(ph + 32, total); // p_filesz
+        w.u64(ph + 40, memsz); // p_memsz
+        w.u64(ph + 48, ALIGN);
+    }
+    else {
+        w.u32(ph + 4, 0); // p_offset
+        w.u32(ph + 8, arch.base); // p_vaddr
+        w.u32(ph + 12, arch.base); // p_paddr
+        w.u32(ph + 16, total); // p_filesz
+        w.u32(ph + 20, memsz); // p_memsz
+        w.u32(ph + 24, segFlags);
+        w.u32(ph + 28, ALIGN);
+    }
+    code.copy(w.buf, codeOff);
+    if (descOff !== undefined) {
+        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+        w.u64(descOff, arch.base + codeOff);
+    }
+    image.data.copy(w.buf, dataOff);
+    return w.buf;
+}
+const DEEP_BUF = 4096;
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at) {
+    const SP = 31;
+    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
+    const op = {
+        /** str wt, [xn]: store 32 bits */
+        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
+        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+        /** ldrb wt, [xn, xm] */
+        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+        /** add xd, xn, #imm12 */
+        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+        /** cbnz wt, by `insns` instructions (negative: back) */
+        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+        /** movn xd, #imm16: xd = ~imm16 */
+        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
+        /** mov xd, xm (orr xd, xzr, xm) */
+        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
+    };
+    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at) {
+    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
+    const op = {
+        /** str rt, [rn] */
+        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
+        /** ldr rt, [rn, #imm12] */
+        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+        /** ldrb rt, [rn, rm] */
+        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+        /** add rd, rn, #imm8 */
+        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+        /** cmp rn, #imm8 */
+        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
+        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
+        /** mov rd, rm */
+        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
+    };
+    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at) {
+    const SP = 2;
+    const T0 = 5;
+    const T1 = 6;
+    const A3 = 13;
+    const addr = (rd, v) => {
+        const [hi, lo] = splitSigned(v, 12);
+        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
+    };
+    const op = {
+        /** sw rs2, 0(rs1) */
+        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+        /** ld rd, imm(rs1) */
+        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+        /** lbu rd, 0(rs1) */
+        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+        /** add rd, rs1, rs2 */
+        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+        /** bne rs1, zero, by `bytes` (even, within +-4K) */
+        bnez: (rs1, bytes) => {
+            const b = mask(bytes, 13);
+            return ((((b >>> 12) & 1) << 31) |
+                (((b >>> 5) & 0x3f) << 25) |
+                (rs1 << 15) |
+                (1 << 12) |
+                (((b >>> 1) & 0xf) << 8) |
+                (((b >>> 11) & 1) << 7) |
+                0x63);
+        }
+    };
+    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian) {
+    const op = {
+        /** stw rs, 0(ra) */
+        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
+        /** ld rt, ds(ra) (ds a multiple of 4) */
+        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+        /** lbzx rt, ra, rb */
+        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+        /** addi rd, ra, imm */
+        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+        /** cmpwi cr0, ra, imm */
+        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
+        /** bne cr0, by `bytes` */
+        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+        /** mr ra, rs (or ra, rs, rs) */
+        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+    };
+    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
+    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
+    ppcOp.sc, // r3 = euid
+    ...addr(4, at.buf), // r4 = buffer
+    op.stw(3, 4), // buffer = euid
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(5, 4), // r5 = 4 bytes
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+    ppcOp.li(5, 0), // r5 = 0
+    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+    op.addi(5, 5, 1), //   r5 += 1
+    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, // write(1, argv[0], r5)
+    ...addr(3, at.path), // r3 = "/proc/self/exe"
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(5, DEEP_BUF), // r5 = its size
+    ppcOp.li(0, 85), // r0 = __NR_readlink
+    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+    op.mr(5, 3), // r5 = length
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at) {
+    const op = {
+        /** st r1, 0(r2): store 32 bits (RX) */
+        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
+        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+        lg: (r, base, d) => [
+            0xe3,
+            r << 4,
+            (base << 4) | (d >>> 8),
+            d & 0xff,
+            0,
+            0x04
+        ],
+        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+        llgc: (r, index, base) => [
+            0xe3,
+            (r << 4) | index,
+            base << 4,
+            0,
+            0,
+            0x90
+        ],
+        /** aghi r, imm16 */
+        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+        /** ltgr r, r: set the condition code from r */
+        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
+        /** jne by `bytes` from this instruction (brc 7) */
+        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+        /** lgr r1, r2 */
+        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+    };
+    return Buffer.from([
+        ...s390.svc(201), // r2 = euid (__NR_geteuid)
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...op.st(2, 3), // buffer = euid
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.lghi(4, 4), // r4 = 4 bytes
+        ...s390.svc(4), // __NR_write
+        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+        ...s390.lghi(4, 0), // r4 = 0
+        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+        ...op.aghi(4, 1), //   r4 += 1
+        ...op.ltgr(5),
+        ...op.jne(-14), //   until the NUL, counted
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // write(1, argv[0], r4)
+        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(4, DEEP_BUF), // r4 = its size
+        ...s390.svc(85), // r2 = length (__NR_readlink)
+        ...op.lgr(4, 2), // r4 = length
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+/** x86_64 (geteuid 107, write 1, readlink 89, exit_group 231); addresses fit in 32 bits. */
+function x86_64Deep(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 107), // eax = __NR_geteuid
+        ...x86.syscall, // eax = euid
+        ...[0x89, 0x04, 0x25, ...le32(at.buf)], // mov [buffer], eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, 4), // edx = 4 bytes
+        ...x86.syscall,
+        ...[0x48, 0x8b, 0x74, 0x24, 0x08], // mov rsi, [rsp + 8]: argv[0] (rsp points to argc)
+        ...x86.zero(EDX), // edx = 0
+        ...[0x0f, 0xb6, 0x0c, 0x16], // loop: movzx ecx, byte [rsi + rdx]
+        ...[0xff, 0xc2], //   inc edx
+        ...[0x85, 0xc9], //   test ecx, ecx
+        ...[0x75, 0xf6], //   jnz loop (10 bytes back): until the NUL, counted
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.syscall, // write(1, argv[0], edx)
+        ...x86.mov(EAX, 89), // eax = __NR_readlink
+        ...x86.mov(EDI, at.path), // edi = "/proc/self/exe"
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, DEEP_BUF), // edx = its size
+        ...x86.syscall, // eax = length
+        ...[0x89, 0xc2], // mov edx, eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+/**
+ * MIPS n64 (geteuid 5105, write 5001, readlink 5087, exit_group 5205). Branches have a delay
+ * slot (filled with a nop); the kernel keeps a0-a2 across a system call.
+ */
+function mips64Deep(endian) {
+    const SP = 29;
+    const T0 = 12;
+    const T1 = 13;
+    const op = {
+        /** sw rt, 0(base) */
+        sw: (rt, base) => (0x2b << 26) | (base << 21) | (rt << 16),
+        /** ld rt, off(base) */
+        ld: (rt, base, off) => (0x37 << 26) | (base << 21) | (rt << 16) | off,
+        /** lbu rt, 0(base) */
+        lbu: (rt, base) => (0x24 << 26) | (base << 21) | (rt << 16),
+        /** daddu rd, rs, rt */
+        daddu: (rd, rs, rt) => (rs << 21) | (rt << 16) | (rd << 11) | 0x2d,
+        /** daddiu rt, rs, imm */
+        daddiu: (rt, rs, imm) => (0x19 << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+        /** bne rs, zero, by `insns` from the delay slot */
+        bnez: (rs, insns) => (0x05 << 26) | (rs << 21) | mask(insns, 16),
+        nop: 0
+    };
+    const addr = (rt, v) => [mipsOp.lui(rt, v >>> 16), mipsOp.ori(rt, rt, v & 0xffff)];
+    return at => words(endian, mipsOp.ori(V0, 0, 5105), // v0 = __NR_geteuid
+    mipsOp.syscall, // v0 = euid
+    ...addr(MA1, at.buf), // a1 = buffer
+    op.sw(V0, MA1), // buffer = euid
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(MA2, 0, 4), // a2 = 4 bytes
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, op.ld(MA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    mipsOp.ori(MA2, 0, 0), // a2 = 0
+    op.daddu(T0, MA1, MA2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    op.daddiu(MA2, MA2, 1), //   a2 += 1
+    op.bnez(T1, -4), //   until the NUL, counted
+    op.nop, //   (delay slot)
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, // write(1, argv[0], a2)
+    ...addr(MA0, at.path), // a0 = "/proc/self/exe"
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA2, 0, DEEP_BUF), // a2 = its size
+    mipsOp.ori(V0, 0, 5087), // v0 = __NR_readlink
+    mipsOp.syscall, // v0 = length (an errno, with a3 set, on failure)
+    op.daddu(MA2, V0, 0), // a2 = length
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, 5205), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+/** LoongArch64 (generic syscall table, as aarch64). */
+function loongarch64Deep(at) {
+    const SP = 3;
+    const LA3 = 7;
+    const T1 = 13;
+    const op = {
+        /** st.w rd, rj, 0 */
+        stw: (rd, rj) => 0x29800000 | (rj << 5) | rd,
+        /** ld.d rd, rj, si12 */
+        ldd: (rd, rj, imm) => 0x28c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** ldx.bu rd, rj, rk */
+        ldxbu: (rd, rj, rk) => 0x38200000 | (rk << 10) | (rj << 5) | rd,
+        /** addi.d rd, rj, si12 */
+        addid: (rd, rj, imm) => 0x02c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** bnez rj, by `insns` from this one */
+        bnez: (rj, insns) => {
+            const o = mask(insns, 21);
+            return 0x44000000 | ((o & 0xffff) << 10) | (rj << 5) | (o >>> 16);
+        },
+        /** or rd, rj, zero: move */
+        move: (rd, rj) => 0x00150000 | (rj << 5) | rd
+    };
+    const addr = (rd, v) => [la.lu12i(rd, v >>> 12), la.ori(rd, rd, v & 0xfff)];
+    return words('le', la.ori(LA7, 0, 175), // a7 = __NR_geteuid
+    la.syscall, // a0 = euid
+    ...addr(LA1, at.buf), // a1 = buffer
+    op.stw(LA0, LA1), // buffer = euid
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA2, 0, 4), // a2 = 4 bytes
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, op.ldd(LA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    la.ori(LA2, 0, 0), // a2 = 0
+    op.ldxbu(T1, LA1, LA2), // loop: t1 = argv[0][a2]
+    op.addid(LA2, LA2, 1), //   a2 += 1
+    op.bnez(T1, -2), //   until the NUL, counted
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, // write(1, argv[0], a2)
+    op.addid(LA0, 0, -100), // a0 = AT_FDCWD
+    ...addr(LA1, at.path), // a1 = "/proc/self/exe"
+    ...addr(LA2, at.buf), // a2 = buffer
+    la.lu12i(LA3, DEEP_BUF >>> 12), // a3 = its size
+    la.ori(LA7, 0, 78), // a7 = __NR_readlinkat
+    la.syscall, // a0 = length
+    op.move(LA2, LA0), // a2 = length
+    ...addr(LA1, at.buf), // a1 = buffer
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+const DEEP = {
+    x86_64: x86_64Deep,
+    aarch64: aarch64Deep,
+    arm: armDeep,
+    riscv64: riscvDeep,
+    ppc64le: ppcDeep('le'),
+    s390x: s390xDeep,
+    mips64el: mips64Deep('le'),
+    mips64: mips64Deep('be'),
+    loongarch64: loongarch64Deep
+};
+/** The QEMU targets deepProbeProgram can build. */
+const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+function deepProbeProgram(target) {
+    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
+    if (!code) {
+        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
+    }
+    return writeElf(target, archOf(target), {
+        code: (_pc, path, buf) => code({ path, buf }),
+        data: PROC_SELF_EXE,
+        bss: DEEP_BUF
+    });
+}
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+function parseDeepProbe(target, out) {
+    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
+    const nul = bytes.indexOf(0, 4);
+    if (bytes.length < 4 || nul < 0)
+        return undefined;
+    const le = archOf(target).endian === 'le';
+    return {
+        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+        argv0: bytes.subarray(4, nul).toString('utf8'),
+        exe: bytes.subarray(nul + 1).toString('utf8')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
+    if (host)
+        native.add(host);
+    const dir = await makeTempDir('native');
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
 ;// CONCATENATED MODULE: ./src/util/private-files.ts
 // Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
 // live only in folders nobody else can write: another local user must not be able to plant,
@@ -8238,6 +8130,113 @@ class Owners {
         else
             this.records[entry.name] = { ...record, owners };
     }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/binfmt/held.ts
+// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
+// path any more (deleted, replaced, or a path inside the container that registered it), and
+// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
+// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
+// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
+// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
+// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
+
+
+
+
+
+
+
+
+/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
+const FIFO_WAIT = 'wait_for_partner';
+/** How long QEMU may take to start and reach its log file. */
+const TIMEOUT_MS = 5000;
+/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
+function matchingProgram(entry) {
+    const magic = Buffer.from(entry.magic ?? '', 'hex');
+    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
+    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
+    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
+    return program;
+}
+/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
+async function heldInterpreter(table, entry) {
+    if (!entry.flags.includes('F'))
+        return { why: `${entry.name} has no F flag` };
+    if (entry.extension)
+        return { why: `${entry.name} matches by file name extension` };
+    if (!entry.enabled)
+        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
+    if ((await table.enabledAsAWhole()) === false)
+        return { why: 'binfmt_misc is disabled as a whole' };
+    const program = matchingProgram(entry);
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (claim?.name !== entry.name) {
+        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
+    }
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
+    let started;
+    try {
+        const path = (0,external_node_path_namespaceObject.join)(dir, 'program');
+        const fifo = (0,external_node_path_namespaceObject.join)(dir, 'log');
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o700 });
+        await exec_run(['mkfifo', '-m', '600', fifo]);
+        // No PATH, nothing of ours: only what stops QEMU at its log file.
+        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
+        const proc = `/proc/${started.pid}`;
+        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await (0,external_node_timers_promises_namespaceObject.setTimeout)(5)) {
+            const procStat = await (0,promises_namespaceObject.readFile)(`${proc}/stat`, 'utf8').catch(() => '');
+            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
+            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
+                return {
+                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
+                };
+            }
+            const wchan = await (0,promises_namespaceObject.readFile)(`${proc}/wchan`, 'utf8').catch(() => '');
+            if (wchan !== FIFO_WAIT)
+                continue;
+            // The kernel that started it must be this table's: each binfmt_misc instance is its own
+            // filesystem, so the program's view of the folder and ours have one device number.
+            const [seen, ours] = await Promise.all([
+                (0,promises_namespaceObject.stat)(`${proc}/root${DEFAULT_ROOT}`),
+                (0,promises_namespaceObject.stat)(table.root)
+            ]);
+            if (seen.dev !== ours.dev)
+                return { why: 'the program started under another binfmt_misc instance' };
+            return { sha256: await sha256File(`${proc}/exe`) };
+        }
+        return {
+            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
+        };
+    }
+    catch (e) {
+        return { why: `starting a program it runs failed: ${e.message}` };
+    }
+    finally {
+        await started?.stop();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Identical to what we would write: same definition and interpreter bytes (paths may differ).
+ * For an F entry those are the bytes the kernel holds open, which the file at its path may no
+ * longer hold (replaced after registration); when they cannot be read, it counts as different.
+ */
+async function sameEntry(existing, wanted, table) {
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+        return false;
+    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
+        return true;
+    const [have, want] = await Promise.all([
+        existing.flags.includes('F')
+            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
+            : fileDigest(existing.interpreter),
+        fileDigest(wanted.interpreter)
+    ]);
+    return have !== undefined && have === want;
 }
 
 ;// CONCATENATED MODULE: ./src/binfmt/register.ts
@@ -10840,6 +10839,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(327);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9379:
+/***/ 9487:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const parseOptions = __nccwpck_require__(3624)
+const { safeRe: re, t } = __nccwpck_require__(4131)
+const cmp = __nccwpck_require__(898)
+const debug = __nccwpck_require__(4763)
+const SemVer = __nccwpck_require__(8039)
+const Range = __nccwpck_require__(9514)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 9514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(9563)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const parseOptions = __nccwpck_require__(3624)
+const Comparator = __nccwpck_require__(9487)
+const debug = __nccwpck_require__(4763)
+const SemVer = __nccwpck_require__(8039)
+const trimComparatorWhitespace = __nccwpck_require__(229)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(4131)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(4873)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 8039:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(4763)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(4873)
+const { safeRe: re, t } = __nccwpck_require__(4131)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(3624)
+const { compareIdentifiers } = __nccwpck_require__(3224)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 1907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(3965)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const eq = __nccwpck_require__(9678)
+const neq = __nccwpck_require__(4914)
+const gt = __nccwpck_require__(3891)
+const gte = __nccwpck_require__(4496)
+const lt = __nccwpck_require__(1868)
+const lte = __nccwpck_require__(969)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 1837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const SemVer = __nccwpck_require__(8039)
+const parse = __nccwpck_require__(3965)
+const { safeRe: re, t } = __nccwpck_require__(4131)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 7884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 9937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 6347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(3965)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 9678:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 3891:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 4496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 9982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 1868:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 8035:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 2603:
+/***/ 1079:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 4914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 3965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 2944:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(8039)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 5714:
+/***/ 8358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(3965)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(9937)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 9596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(7884)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 8663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(9514)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 9132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(7884)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 7798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(3965)
+const constants = __nccwpck_require__(4873)
+const SemVer = __nccwpck_require__(8039)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 7704:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(3965)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 1052:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const internalRe = __nccwpck_require__(4131)
+const constants = __nccwpck_require__(4873)
+const SemVer = __nccwpck_require__(8039)
+const identifiers = __nccwpck_require__(3224)
+const parse = __nccwpck_require__(3965)
+const valid = __nccwpck_require__(7704)
+const clean = __nccwpck_require__(1907)
+const inc = __nccwpck_require__(9982)
+const diff = __nccwpck_require__(6347)
+const major = __nccwpck_require__(8035)
+const minor = __nccwpck_require__(1079)
+const patch = __nccwpck_require__(2944)
+const prerelease = __nccwpck_require__(8358)
+const compare = __nccwpck_require__(9937)
+const rcompare = __nccwpck_require__(177)
+const compareLoose = __nccwpck_require__(7406)
+const compareBuild = __nccwpck_require__(7884)
+const sort = __nccwpck_require__(9132)
+const rsort = __nccwpck_require__(9596)
+const gt = __nccwpck_require__(3891)
+const lt = __nccwpck_require__(1868)
+const eq = __nccwpck_require__(9678)
+const neq = __nccwpck_require__(4914)
+const gte = __nccwpck_require__(4496)
+const lte = __nccwpck_require__(969)
+const cmp = __nccwpck_require__(898)
+const coerce = __nccwpck_require__(1837)
+const truncate = __nccwpck_require__(7798)
+const Comparator = __nccwpck_require__(9487)
+const Range = __nccwpck_require__(9514)
+const satisfies = __nccwpck_require__(8663)
+const toComparators = __nccwpck_require__(8066)
+const maxSatisfying = __nccwpck_require__(757)
+const minSatisfying = __nccwpck_require__(6759)
+const minVersion = __nccwpck_require__(7494)
+const validRange = __nccwpck_require__(4781)
+const outside = __nccwpck_require__(5780)
+const gtr = __nccwpck_require__(8344)
+const ltr = __nccwpck_require__(9921)
+const intersects = __nccwpck_require__(781)
+const simplifyRange = __nccwpck_require__(7744)
+const subset = __nccwpck_require__(5749)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 4873:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 4763:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 3224:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 9563:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 3624:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 4131:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(4873)
+const debug = __nccwpck_require__(4763)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(4873)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 8344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(5780)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(9514)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 9921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(5780)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(8039)
+const Range = __nccwpck_require__(9514)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 6759:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(8039)
+const Range = __nccwpck_require__(9514)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 7494:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const SemVer = __nccwpck_require__(8039)
+const Range = __nccwpck_require__(9514)
+const gt = __nccwpck_require__(3891)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 5780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const SemVer = __nccwpck_require__(8039)
+const Comparator = __nccwpck_require__(9487)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const Range = __nccwpck_require__(9514)
+const satisfies = __nccwpck_require__(8663)
+const gt = __nccwpck_require__(3891)
+const lt = __nccwpck_require__(1868)
+const lte = __nccwpck_require__(969)
+const gte = __nccwpck_require__(4496)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 7744:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(8663)
+const compare = __nccwpck_require__(9937)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 5749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(9514)
+const Comparator = __nccwpck_require__(9487)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(8663)
+const compare = __nccwpck_require__(9937)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 8066:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(9514)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 4781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(9514)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,15 +3240,15 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 770:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(2094);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 2094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -3520,34 +3520,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 284:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(8809)
+const Dispatcher = __nccwpck_require__(1247)
+const Pool = __nccwpck_require__(5216)
+const BalancedPool = __nccwpck_require__(2657)
+const Agent = __nccwpck_require__(1753)
+const ProxyAgent = __nccwpck_require__(2892)
+const EnvHttpProxyAgent = __nccwpck_require__(317)
+const RetryAgent = __nccwpck_require__(2182)
+const errors = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(4475)
+const buildConnector = __nccwpck_require__(572)
+const MockClient = __nccwpck_require__(5041)
+const MockAgent = __nccwpck_require__(449)
+const MockPool = __nccwpck_require__(2472)
+const mockErrors = __nccwpck_require__(7673)
+const RetryHandler = __nccwpck_require__(444)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(6433)
+const DecoratorHandler = __nccwpck_require__(1255)
+const RedirectHandler = __nccwpck_require__(5982)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -3565,10 +3565,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(6750),
+  retry: __nccwpck_require__(9686),
+  dump: __nccwpck_require__(1720),
+  dns: __nccwpck_require__(1687)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -3630,7 +3630,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3570).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -3642,39 +3642,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(6904).Headers
+/* unused reexport */ __nccwpck_require__(9183).Response
+/* unused reexport */ __nccwpck_require__(3819).Request
+/* unused reexport */ __nccwpck_require__(8082).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(9831).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8676)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(1801)
+const { kConstruct } = __nccwpck_require__(9585)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(2921)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(6664)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(9808)
+/* unused reexport */ __nccwpck_require__(9634).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -3690,18 +3690,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8394)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 1234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(9892)
+const { RequestAbortedError } = __nccwpck_require__(5647)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -3761,16 +3761,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 9760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3876,7 +3876,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3890,10 +3890,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -4134,16 +4134,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 351:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(6059)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8099)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -4355,18 +4355,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 1756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8099)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -4582,15 +4582,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5647)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(9892)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -4697,21 +4697,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 4475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(351)
+module.exports.stream = __nccwpck_require__(1756)
+module.exports.pipeline = __nccwpck_require__(4346)
+module.exports.upgrade = __nccwpck_require__(1886)
+module.exports.connect = __nccwpck_require__(9760)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 6059:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -4720,9 +4720,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { ReadableStreamFrom } = __nccwpck_require__(9892)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -5103,15 +5103,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 8099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(6059)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -5203,16 +5203,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9892)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(5647)
+const timers = __nccwpck_require__(356)
 
 function noop () {}
 
@@ -5450,7 +5450,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4699:
 /***/ ((module) => {
 
 
@@ -5575,7 +5575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 2106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5784,7 +5784,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 5647:
 /***/ ((module) => {
 
 
@@ -6216,7 +6216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 3219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6224,7 +6224,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -6239,9 +6239,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4699)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -6705,7 +6705,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 6295:
 /***/ ((module) => {
 
 module.exports = {
@@ -6779,7 +6779,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 7340:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6787,7 +6787,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4699)
 
 class TstNode {
   /** @type {any} */
@@ -6938,13 +6938,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 9892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6295)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6952,9 +6952,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4699)
+const { tree } = __nccwpck_require__(7340)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -7664,18 +7664,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 1753:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6295)
+const DispatcherBase = __nccwpck_require__(4789)
+const Pool = __nccwpck_require__(5216)
+const Client = __nccwpck_require__(8809)
+const util = __nccwpck_require__(9892)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7804,7 +7804,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7812,7 +7812,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   PoolBase,
   kClients,
@@ -7820,10 +7820,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(516)
+const Pool = __nccwpck_require__(5216)
+const { kUrl, kInterceptors } = __nccwpck_require__(6295)
+const { parseOrigin } = __nccwpck_require__(9892)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -8020,7 +8020,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 3473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8028,9 +8028,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const timers = __nccwpck_require__(356)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -8043,7 +8043,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   kUrl,
   kReset,
@@ -8076,9 +8076,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6295)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3508)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -8090,11 +8090,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(4298) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(6118))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -8102,7 +8102,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(4298))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -9017,7 +9017,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(7376).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -9540,7 +9540,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 3336:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9548,13 +9548,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9892)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   kUrl,
   kReset,
@@ -9573,7 +9573,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6295)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9979,7 +9979,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(7376).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -10339,7 +10339,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 8809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -10349,16 +10349,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const Request = __nccwpck_require__(3219)
+const DispatcherBase = __nccwpck_require__(4789)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(5647)
+const buildConnector = __nccwpck_require__(572)
 const {
   kUrl,
   kServerName,
@@ -10400,9 +10400,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(6295)
+const connectH1 = __nccwpck_require__(3473)
+const connectH2 = __nccwpck_require__(3336)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -10710,7 +10710,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 function onError (client, err) {
   if (
@@ -10970,19 +10970,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 4789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(1247)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5647)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6295)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -11185,7 +11185,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 1247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11257,15 +11257,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(4789)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6295)
+const ProxyAgent = __nccwpck_require__(2892)
+const Agent = __nccwpck_require__(1753)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -11424,7 +11424,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 1344:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -11548,15 +11548,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(4789)
+const FixedQueue = __nccwpck_require__(1344)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6295)
+const PoolStats = __nccwpck_require__(7698)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -11749,10 +11749,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 7698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6295)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -11790,7 +11790,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 5216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11801,14 +11801,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(516)
+const Client = __nccwpck_require__(8809)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { kUrl, kInterceptors } = __nccwpck_require__(6295)
+const buildConnector = __nccwpck_require__(572)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11904,19 +11904,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 2892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6295)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(1753)
+const Pool = __nccwpck_require__(5216)
+const DispatcherBase = __nccwpck_require__(4789)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(5647)
+const buildConnector = __nccwpck_require__(572)
+const Client = __nccwpck_require__(8809)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -12185,13 +12185,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 2182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(1247)
+const RetryHandler = __nccwpck_require__(444)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -12227,7 +12227,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 6433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12235,8 +12235,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const Agent = __nccwpck_require__(1753)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -12266,7 +12266,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 1255:
 /***/ ((module) => {
 
 
@@ -12317,15 +12317,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 5982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(9892)
+const { kBodyUsed } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -12556,20 +12556,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6295)
+const { RequestRetryError } = __nccwpck_require__(5647)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(9892)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -13000,14 +13000,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 1687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(1255)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(5647)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -13382,14 +13382,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 1720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(9892)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5647)
+const DecoratorHandler = __nccwpck_require__(1255)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -13512,12 +13512,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 3904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(5982)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -13540,11 +13540,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 6750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(5982)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -13571,11 +13571,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(444)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -13597,13 +13597,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3508:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(7848);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13881,7 +13881,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 4298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13893,7 +13893,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 6118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13905,7 +13905,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 7848:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13926,13 +13926,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 449:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(6295)
+const Agent = __nccwpck_require__(1753)
 const {
   kAgent,
   kMockAgentSet,
@@ -13943,14 +13943,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(9849)
+const MockClient = __nccwpck_require__(5041)
+const MockPool = __nccwpck_require__(2472)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8673)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(5647)
+const Dispatcher = __nccwpck_require__(1247)
+const Pluralizer = __nccwpck_require__(8213)
+const PendingInterceptorsFormatter = __nccwpck_require__(9010)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -14093,14 +14093,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 5041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(8809)
+const { buildMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kMockAgent,
@@ -14109,10 +14109,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(9849)
+const { MockInterceptor } = __nccwpck_require__(443)
+const Symbols = __nccwpck_require__(6295)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -14159,12 +14159,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 7673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(5647)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -14194,12 +14194,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 443:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kDispatchKey,
@@ -14207,9 +14207,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9849)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { buildURL } = __nccwpck_require__(9892)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -14408,14 +14408,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 2472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(5216)
+const { buildMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kMockAgent,
@@ -14424,10 +14424,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(9849)
+const { MockInterceptor } = __nccwpck_require__(443)
+const Symbols = __nccwpck_require__(6295)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -14474,7 +14474,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 9849:
 /***/ ((module) => {
 
 
@@ -14504,20 +14504,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(7673)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9849)
+const { buildURL } = __nccwpck_require__(9892)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14878,7 +14878,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 9010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14928,7 +14928,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8213:
 /***/ ((module) => {
 
 
@@ -14964,7 +14964,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -15394,20 +15394,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(9585)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8042)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(9892)
+const { webidl } = __nccwpck_require__(4761)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9183)
+const { Request, fromInnerRequest } = __nccwpck_require__(3819)
+const { kState } = __nccwpck_require__(1039)
+const { fetching } = __nccwpck_require__(3570)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1324)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16260,15 +16260,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 1801:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(9585)
+const { Cache } = __nccwpck_require__(3590)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 
 class CacheStorage {
   /**
@@ -16419,26 +16419,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 9585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(6295).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 8042:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { isValidHeaderName } = __nccwpck_require__(1324)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -16483,7 +16483,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 576:
 /***/ ((module) => {
 
 
@@ -16502,15 +16502,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 2921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(9870)
+const { stringify } = __nccwpck_require__(929)
+const { webidl } = __nccwpck_require__(4761)
+const { Headers } = __nccwpck_require__(6904)
 
 /**
  * @typedef {Object} Cookie
@@ -16693,14 +16693,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 9870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(576)
+const { isCTLExcludingHtab } = __nccwpck_require__(929)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(6664)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -17010,7 +17010,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 929:
 /***/ ((module) => {
 
 
@@ -17369,13 +17369,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 7611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3599)
 
 /**
  * @type {number[]} BOM
@@ -17950,23 +17950,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3570)
+const { makeRequest } = __nccwpck_require__(3819)
+const { webidl } = __nccwpck_require__(4761)
+const { EventSourceStream } = __nccwpck_require__(7611)
+const { parseMIMEType } = __nccwpck_require__(6664)
+const { createFastMessageEvent } = __nccwpck_require__(9808)
+const { isNetworkError } = __nccwpck_require__(9183)
+const { delay } = __nccwpck_require__(3599)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { environmentSettingsObject } = __nccwpck_require__(1324)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
 
 let experimentalWarned = false
 
@@ -18440,7 +18440,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3599:
 /***/ ((module) => {
 
 
@@ -18484,12 +18484,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 7376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9892)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -18499,16 +18499,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1324)
+const { FormData } = __nccwpck_require__(8082)
+const { kState } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(6664)
+const { multipartFormDataParser } = __nccwpck_require__(3160)
 let random
 
 try {
@@ -19020,7 +19020,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 9011:
 /***/ ((module) => {
 
 
@@ -19151,7 +19151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 6664:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19902,12 +19902,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 4161:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(6295)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19955,14 +19955,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 9894:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -20088,16 +20088,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9892)
+const { utf8DecodeBytes } = __nccwpck_require__(1324)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(6664)
+const { isFileLike } = __nccwpck_require__(9894)
+const { makeEntry } = __nccwpck_require__(8082)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -20569,16 +20569,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1324)
+const { kState } = __nccwpck_require__(1039)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { FileLike, isFileLike } = __nccwpck_require__(9894)
+const { webidl } = __nccwpck_require__(4761)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -20828,7 +20828,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8676:
 /***/ ((module) => {
 
 
@@ -20875,21 +20875,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 6904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6295)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1324)
+const { webidl } = __nccwpck_require__(4761)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -21569,7 +21569,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -21582,9 +21582,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9183)
+const { HeadersList } = __nccwpck_require__(6904)
+const { Request, cloneRequest } = __nccwpck_require__(3819)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -21620,23 +21620,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1324)
+const { kState, kDispatcher } = __nccwpck_require__(1039)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(7376)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9011)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(9892)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(6664)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
+const { webidl } = __nccwpck_require__(4761)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -23846,23 +23846,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(7376)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(6904)
+const { FinalizationRegistry } = __nccwpck_require__(4161)()
+const util = __nccwpck_require__(9892)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1324)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23872,12 +23872,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9011)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { kConstruct } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24890,14 +24890,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(6904)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(7376)
+const util = __nccwpck_require__(9892)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24909,16 +24909,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1324)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(9011)
+const { kState, kHeaders } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
+const { FormData } = __nccwpck_require__(8082)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { kConstruct } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -25507,7 +25507,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1039:
 /***/ ((module) => {
 
 
@@ -25523,21 +25523,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9011)
+const { getGlobalOrigin } = __nccwpck_require__(8676)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(6664)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(9892)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(4761)
 
 let supportedHashes = []
 
@@ -27162,14 +27162,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 4761:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(9892)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -27864,7 +27864,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 211:
 /***/ ((module) => {
 
 
@@ -28161,7 +28161,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 9831:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28170,16 +28170,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(4086)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(5717)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -28512,12 +28512,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 2729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(4761)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -28597,7 +28597,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 5717:
 /***/ ((module) => {
 
 
@@ -28614,7 +28614,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 4086:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28625,10 +28625,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(5717)
+const { ProgressEvent } = __nccwpck_require__(2729)
+const { getEncoding } = __nccwpck_require__(211)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(6664)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -29012,27 +29012,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 5309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9524)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(9988)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(6045)
+const { channels } = __nccwpck_require__(2106)
+const { CloseEvent } = __nccwpck_require__(9808)
+const { makeRequest } = __nccwpck_require__(3819)
+const { fetching } = __nccwpck_require__(3570)
+const { Headers, getHeadersList } = __nccwpck_require__(6904)
+const { getDecodeSplit } = __nccwpck_require__(1324)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
 
 /** @type {import('crypto')} */
 let crypto
@@ -29390,7 +29390,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9524:
 /***/ ((module) => {
 
 
@@ -29463,14 +29463,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 9808:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { kConstruct } = __nccwpck_require__(6295)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -29799,12 +29799,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 7268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9524)
 
 const BUFFER_SIZE = 16386
 
@@ -29902,14 +29902,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 2961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(6045)
+const { MessageSizeExceededError } = __nccwpck_require__(5647)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -30014,16 +30014,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 7080:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9524)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(9988)
+const { channels } = __nccwpck_require__(2106)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -30033,11 +30033,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(6045)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
+const { closeWebSocketConnection } = __nccwpck_require__(5309)
+const { PerMessageDeflate } = __nccwpck_require__(2961)
+const { MessageSizeExceededError } = __nccwpck_require__(5647)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -30548,14 +30548,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
+const { opcodes, sendHints } = __nccwpck_require__(9524)
+const FixedQueue = __nccwpck_require__(1344)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -30659,7 +30659,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 9988:
 /***/ ((module) => {
 
 
@@ -30678,16 +30678,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 6045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(9988)
+const { states, opcodes } = __nccwpck_require__(9524)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(9808)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(6664)
 
 /* globals Blob */
 
@@ -31007,15 +31007,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(4761)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { environmentSettingsObject } = __nccwpck_require__(1324)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9524)
 const {
   kWebSocketURL,
   kReadyState,
@@ -31024,21 +31024,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(9988)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(6045)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5309)
+const { ByteParser } = __nccwpck_require__(7080)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(9892)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(9808)
+const { SendQueue } = __nccwpck_require__(7632)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8184:
+/***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31620,7 +31620,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -31656,7 +31656,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -31752,7 +31752,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31793,7 +31793,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31884,11 +31884,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../nm/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../nm/node_modules/undici/index.js
+var undici = __nccwpck_require__(284);
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32585,7 +32585,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32661,7 +32661,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32735,7 +32735,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33016,7 +33016,7 @@ const _summary = new summary_Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -33058,7 +33058,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33238,7 +33238,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33512,7 +33512,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34100,7 +34100,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34180,7 +34180,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34245,7 +34245,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34680,8 +34680,8 @@ class runner_Summary {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+// EXTERNAL MODULE: ../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(1052);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -34861,8 +34861,384 @@ async function sha256File(path) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/binfmt/table.ts
+// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
+// unmounts; mounts the filesystem when it is missing and leaves it mounted.
+
+
+
+
+
+const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+/** The four flags the kernel prints, in the order it prints them. */
+const FLAG_ORDER = 'POCF';
+/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
+function canonicalFlags(flags) {
+    const set = new Set(flags.toUpperCase());
+    if (set.has('C'))
+        set.add('O');
+    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
+}
+/** Parse one entry file as the kernel prints it. */
+function parseEntry(name, text) {
+    let enabled = false;
+    let interpreter = '';
+    let flags = '';
+    let offset = 0;
+    let magic;
+    let mask;
+    let extension;
+    const unparsed = [];
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+        const [key, ...rest] = line.split(' ');
+        const value = rest.join(' ');
+        if (line === 'enabled')
+            enabled = true;
+        else if (line === 'disabled')
+            enabled = false;
+        else if (key === 'interpreter')
+            interpreter = value;
+        else if (key === 'flags:')
+            flags = canonicalFlags(value.trim());
+        else if (key === 'offset')
+            offset = Number(value);
+        else if (key === 'magic')
+            magic = value.trim();
+        else if (key === 'mask')
+            mask = value.trim();
+        else if (key === 'extension')
+            extension = value.replace(/^\./, '');
+        else
+            unparsed.push(line);
+    }
+    const entry = { name, enabled, interpreter, flags, offset, magic, mask, extension };
+    return unparsed.length > 0 ? { ...entry, unparsed } : entry;
+}
+/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
+const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
+/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
+function registerLine(e) {
+    checkEntryText(e);
+    const line = e.extension
+        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
+        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
+    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
+    const bytes = Buffer.byteLength(line);
+    if (bytes > 1920) {
+        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
+            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
+    }
+    return line;
+}
+/** Characters the kernel's parser reads in fields (flags, \x escapes): never a separator. */
+const NOT_SEPARATORS = new Set('POCF\\x0123456789abcdefABCDEF\n\0');
+/** The longest write `register` takes (MAX_REGISTER_LENGTH). */
+const MAX_REGISTER_LENGTH = 1920;
+/**
+ * The line that registers `e` again exactly as the kernel holds it, whatever its name and
+ * path (the kernel takes a space, 255 characters, any separator character the line starts
+ * with), or the reason there is none.
+ */
+function kernelLine(e) {
+    if (e.unparsed)
+        return {
+            why: `its entry file has lines this tool cannot read back (${JSON.stringify(e.unparsed)})`
+        };
+    const fields = [e.name, e.interpreter, e.extension ?? ''];
+    const sep = [...':|#!%;,@~=^&*+'].find(c => !NOT_SEPARATORS.has(c) && fields.every(f => !f.includes(c)));
+    if (!sep)
+        return { why: 'no separator character is free of its name and interpreter path' };
+    const parts = e.extension
+        ? [e.name, 'E', '', e.extension, '', e.interpreter, e.flags]
+        : [
+            e.name,
+            'M',
+            String(e.offset),
+            escapeHex(e.magic ?? ''),
+            escapeHex(e.mask ?? ''),
+            e.interpreter,
+            e.flags
+        ];
+    const line = sep + parts.join(sep);
+    if (Buffer.byteLength(line) > MAX_REGISTER_LENGTH) {
+        return {
+            why: `its registration line is ${Buffer.byteLength(line)} bytes, over the kernel's ${MAX_REGISTER_LENGTH}`
+        };
+    }
+    return { line };
+}
+/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
+function checkEntryText(e) {
+    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
+        e.name === '.' ||
+        e.name === '..' ||
+        e.name === 'register' ||
+        e.name === 'status') {
+        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
+    }
+    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
+        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
+    }
+}
+const ERRNO_FROM_TEXT = [
+    [/File exists/i, 'EEXIST'],
+    [/No such file or directory/i, 'ENOENT'],
+    [/Invalid argument/i, 'EINVAL'],
+    [/Operation not permitted/i, 'EPERM'],
+    [/Permission denied/i, 'EACCES']
+];
+/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
+class BinfmtError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'BinfmtError';
+    }
+}
+function errnoOf(e) {
+    if (e instanceof ExecError) {
+        const text = e.result.stderr;
+        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
+    }
+    return e.code;
+}
+/** Open for writing, never creating a file and never through a link (then ELOOP). */
+const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+function directWriter(log) {
+    return {
+        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
+        // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
+        // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
+        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+function sudoWriter(log) {
+    return {
+        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
+        // input (fullblock), since binfmt_misc takes a registration only in a single write.
+        write: async (file, data) => void (await exec_run([
+            'sudo',
+            '-n',
+            'dd',
+            `of=${file}`,
+            'bs=4096',
+            'iflag=fullblock',
+            'oflag=nofollow',
+            'conv=notrunc,nocreat',
+            'status=none'
+        ], { input: data, log })),
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+    };
+}
+/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
+async function chooseWriter(log) {
+    if (process.getuid?.() === 0)
+        return directWriter(log);
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (probe.code !== 0) {
+        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+            `Run as root, or allow this user to run sudo without a password.`);
+    }
+    return sudoWriter(log);
+}
+class table_BinfmtTable {
+    root;
+    writer;
+    log;
+    start;
+    constructor(root, writer, log, 
+    /** Starts programs where this table applies (tests: inside their namespace). */
+    start = launch) {
+        this.root = root;
+        this.writer = writer;
+        this.log = log;
+        this.start = start;
+    }
+    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
+    static async open(options = {}) {
+        const root = options.root ?? DEFAULT_ROOT;
+        const writer = options.writer ?? (await chooseWriter(options.log));
+        // Reading status first triggers systemd's automount, where there is one.
+        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
+            try {
+                await writer.mount(root);
+            }
+            catch (e) {
+                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
+                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
+            }
+            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
+                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
+            }
+        }
+        return new table_BinfmtTable(root, writer, options.log, options.start);
+    }
+    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
+    static async read(root = DEFAULT_ROOT) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
+            return [];
+        const readOnly = {
+            write: async () => {
+                throw new Error('read-only view of binfmt_misc');
+            },
+            mount: async () => { }
+        };
+        return new table_BinfmtTable(root, readOnly).list();
+    }
+    /** Every entry, sorted by name. */
+    async list() {
+        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+    /**
+     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
+     * folder in that order too (each new entry goes to the head of both lists).
+     */
+    async inMatchOrder() {
+        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
+        const entries = [];
+        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
+            if (dirent.name === 'register' || dirent.name === 'status')
+                continue;
+            const entry = await this.get(dirent.name);
+            if (entry)
+                entries.push(entry);
+        }
+        return entries;
+    }
+    /**
+     * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
+     * wrote 0 to it). Undefined when it cannot be read.
+     */
+    async enabledAsAWhole() {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, 'status'), 'utf8').catch(() => undefined);
+        return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
+    }
+    async get(name) {
+        try {
+            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw e;
+        }
+    }
+    async register(entry) {
+        await this.write(entry, registerLine(entry));
+    }
+    /** Register an entry someone else made, exactly as the kernel held it (`kernelLine`). */
+    async registerAgain(entry) {
+        const exact = kernelLine(entry);
+        if ('why' in exact)
+            throw new BinfmtError(`Cannot register '${entry.name}' again: ${exact.why}`, undefined);
+        await this.write(entry, exact.line);
+    }
+    async write(entry, line) {
+        this.log?.debug(`register ${line}`);
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
+        }
+        catch (e) {
+            throw explain(e, entry);
+        }
+        if (!entry.enabled)
+            await this.setEnabled(entry.name, false);
+    }
+    async setEnabled(name, enabled) {
+        await this.writeEntry(name, enabled ? '1' : '0');
+    }
+    async remove(name) {
+        await this.writeEntry(name, '-1');
+    }
+    async writeEntry(name, value) {
+        if (name === 'status' || name === 'register' || name.includes('/')) {
+            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
+        }
+        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
+        }
+        try {
+            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
+        }
+        catch (e) {
+            const code = errnoOf(e);
+            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
+        }
+    }
+}
+function permissionHint(e, code) {
+    if (code === 'EPERM' || code === 'EACCES') {
+        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
+    }
+    return e.message;
+}
+function explain(e, entry) {
+    const code = errnoOf(e);
+    const name = `'${entry.name}'`;
+    switch (code) {
+        case 'EEXIST':
+            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
+        case 'ENOENT':
+            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
+                `(with the F flag the kernel opens it at registration time)`, code);
+        case 'EINVAL':
+            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
+                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
+        case 'EPERM':
+        case 'EACCES':
+            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
+        default:
+            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
+    }
+}
+/** SHA-256 of a file, or undefined when it cannot be read. */
+function fileDigest(path) {
+    return sha256File(path).catch(() => undefined);
+}
+/** Magic with the mask applied: the bytes the kernel actually compares. */
+function masked(magic = '', mask = '') {
+    const bytes = Buffer.from(magic, 'hex');
+    const bits = Buffer.from(mask, 'hex');
+    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
+}
+/**
+ * Whether one program can match both entries, so which the kernel tries first decides what
+ * runs it. Magic entries overlap when their magic agrees wherever both masks look; an
+ * extension entry may meet any magic entry.
+ */
+function overlaps(a, b) {
+    if (a.extension || b.extension)
+        return a.extension === b.extension || !a.extension !== !b.extension;
+    const bytes = (e) => {
+        const magic = Buffer.from(e.magic ?? '', 'hex');
+        return { magic, mask: Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex') };
+    };
+    const [x, y] = [bytes(a), bytes(b)];
+    for (let p = Math.max(a.offset, b.offset); p < Math.min(a.offset + x.magic.length, b.offset + y.magic.length); p++) {
+        const [i, j] = [p - a.offset, p - b.offset];
+        const both = x.mask[i] & y.mask[j];
+        if ((x.magic[i] & both) !== (y.magic[j] & both))
+            return false;
+    }
+    return true;
+}
+/** The same match rule, flags and interpreter path; whether the files match is separate. */
+function sameDefinition(a, b) {
+    return (a.enabled === b.enabled &&
+        a.flags === b.flags &&
+        a.offset === b.offset &&
+        a.extension === b.extension &&
+        (a.mask ?? '') === (b.mask ?? '') &&
+        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
+        a.interpreter === b.interpreter);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/targets.ts
 // The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
 // qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
@@ -35029,6 +35405,386 @@ function parsePlatforms(input) {
 function printable(name) {
     const escaped = JSON.stringify(name).slice(1, -1);
     return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/request.ts
+// What a run asks of the QEMU side, and what it gets back: the types every source shares.
+const SOURCES = ['auto', 'download', 'package', 'system'];
+
+;// CONCATENATED MODULE: ./src/qemu/manifest.ts
+// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
+// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
+
+
+const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'];
+/** Parse and check a manifest; every problem names where it is and what was expected. */
+function parseManifest(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
+    }
+    const fail = (path, expected) => {
+        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
+    };
+    if (!Array.isArray(data) || data.length === 0)
+        fail('the top level', 'a non-empty array of releases');
+    const releases = data;
+    releases.forEach((r, i) => {
+        const at = `[${i}]`;
+        if (!isObject(r))
+            return fail(at, 'an object');
+        if (typeof r.version !== 'string' || !semver_default().valid(r.version))
+            fail(`${at}.version`, 'a version like 10.0.13');
+        if (typeof r.stable !== 'boolean')
+            fail(`${at}.stable`, 'true or false');
+        if (r.release_url !== undefined && typeof r.release_url !== 'string')
+            fail(`${at}.release_url`, 'a string');
+        if (typeof r.release_url === 'string' && manifest_CONTROL.test(r.release_url))
+            fail(`${at}.release_url`, 'free of control characters such as newlines');
+        if (!Array.isArray(r.files))
+            return fail(`${at}.files`, 'an array');
+        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
+    });
+    return releases;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const manifest_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+function checkFile(f, at, fail) {
+    if (!isObject(f))
+        return fail(at, 'an object');
+    for (const [key, value] of Object.entries(f)) {
+        const strings = Array.isArray(value) ? value : [value];
+        if (strings.some(v => typeof v === 'string' && manifest_CONTROL.test(v)))
+            fail(`${at}.${key}`, 'free of control characters such as newlines');
+    }
+    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
+    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
+        fail(`${at}.filename`, 'a file name without slashes');
+    }
+    if (!str('platform'))
+        fail(`${at}.platform`, 'a string such as linux');
+    if (!str('arch'))
+        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
+    if (!FORMATS.includes(f.format))
+        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
+    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
+        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
+    }
+    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
+        fail(`${at}.size`, 'a whole number of bytes');
+    }
+    if (!str('download_url'))
+        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
+    if (f.mirror_urls !== undefined &&
+        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
+        fail(`${at}.mirror_urls`, 'an array of URLs');
+    }
+    const targets = f.targets;
+    if (!Array.isArray(targets) || targets.length === 0)
+        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
+    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
+    if (unknown.length > 0)
+        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
+    if (f.format === 'bin' && targets.length !== 1)
+        fail(`${at}.targets`, 'exactly one target for format bin');
+}
+/**
+ * The manifest's release has no file this host can use for some target, or none that could be
+ * downloaded: `source: auto` may then turn to the distribution package.
+ */
+class FilesUnavailable extends Error {
+}
+/** The release for an exact version or a range; without one, the newest stable release. */
+function selectRelease(manifest, spec) {
+    const versions = manifest.map(r => r.version);
+    // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
+    const exact = spec && semver_default().valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined;
+    if (exact)
+        return exact;
+    const candidates = spec ? manifest : manifest.filter(r => r.stable);
+    const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
+    const release = manifest.find(r => r.version === best);
+    if (!release) {
+        throw new Error(spec
+            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
+            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
+    }
+    return release;
+}
+/**
+ * The files for this host that cover `targets`, favouring the smallest download per target:
+ * a per-target file beats a whole package that holds it too. Files named in `excluded` (ones
+ * that could not be had) are passed over.
+ */
+function pickFiles(release, arch, targets, excluded = new Set()) {
+    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
+    if (forHost.length === 0) {
+        const arches = [...new Set(release.files.map(f => f.arch))];
+        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
+            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
+    }
+    const cost = (f) => f.size ?? f.targets.length * 1e9;
+    const chosen = [];
+    const missing = [];
+    for (const t of targets) {
+        if (chosen.some(f => f.targets.includes(t)))
+            continue;
+        const best = forHost
+            .filter(f => f.targets.includes(t) && !excluded.has(f.filename))
+            .sort((a, b) => cost(a) - cost(b))[0];
+        if (best)
+            chosen.push(best);
+        else
+            missing.push(t);
+    }
+    if (missing.length > 0) {
+        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
+    }
+    return chosen;
+}
+const SCHEMES = {
+    local: ['https:', 'http:', 'file:'],
+    https: ['https:'],
+    http: ['https:', 'http:']
+};
+const WHY = {
+    local: 'only https, http and local files are read',
+    https: 'a manifest fetched over https may only point at https URLs',
+    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+};
+/**
+ * The one rule for every URL this project fetches, by the trust of whatever named it: a
+ * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
+ * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
+ * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ */
+function checkUrl(url, trust, what) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
+    }
+    if (!SCHEMES[trust].includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
+            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
+    }
+    return parsed.href;
+}
+/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+function trustOf(location) {
+    if (!isUrl(location))
+        return 'local';
+    return new URL(location).protocol === 'https:' ? 'https' : 'http';
+}
+/** True when `location` has a URL scheme (otherwise it is a local path). */
+const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
+/**
+ * download_url first, then mirror_urls, each resolved against the manifest's location and
+ * checked against what the manifest's trust allows.
+ */
+function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
+}
+/** Resolve a URL or path against a manifest given by URL or by local path. */
+function resolveUrl(url, manifestLocation) {
+    const base = isUrl(manifestLocation)
+        ? manifestLocation
+        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
+    return new URL(url, base).href;
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(octal(entry.mode & 0o7777, 8), 100, 8);
+    put(octal(0, 8), 108, 8); // uid
+    put(octal(0, 8), 116, 8); // gid
+    put(octal(size, 12), 124, 12);
+    put(octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(octal(0, 8), 329, 8); // devmajor
+    put(octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
 }
 
 ;// CONCATENATED MODULE: ./src/platform/probes.ts
@@ -36268,961 +37024,6 @@ function parseDeepProbe(target, out) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
-;// CONCATENATED MODULE: ./src/platform/host.ts
-// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
-// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
-// native-platform probe, the interpreter check and the Fedora source cannot disagree.
-const HOST_ARCHES = {
-    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
-    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
-    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
-    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
-    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
-    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
-    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
-    loong64: {
-        target: 'loongarch64',
-        machine: 258,
-        bits: 64,
-        littleEndian: true,
-        rpm: 'loongarch64'
-    },
-    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
-};
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
-    const native = new Set();
-    // The target Node itself runs as: native by definition.
-    const host = HOST_ARCHES[arch]?.target;
-    if (host)
-        native.add(host);
-    const dir = await makeTempDir('native');
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,external_node_path_namespaceObject.join)(dir, target);
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/held.ts
-// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
-// path any more (deleted, replaced, or a path inside the container that registered it), and
-// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
-// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
-// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
-// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
-// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
-
-
-
-
-
-
-
-
-/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
-const FIFO_WAIT = 'wait_for_partner';
-/** How long QEMU may take to start and reach its log file. */
-const TIMEOUT_MS = 5000;
-/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
-function matchingProgram(entry) {
-    const magic = Buffer.from(entry.magic ?? '', 'hex');
-    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
-    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
-    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
-    return program;
-}
-/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
-async function heldInterpreter(table, entry) {
-    if (!entry.flags.includes('F'))
-        return { why: `${entry.name} has no F flag` };
-    if (entry.extension)
-        return { why: `${entry.name} matches by file name extension` };
-    if (!entry.enabled)
-        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
-    if ((await table.enabledAsAWhole()) === false)
-        return { why: 'binfmt_misc is disabled as a whole' };
-    const program = matchingProgram(entry);
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (claim?.name !== entry.name) {
-        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
-    }
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
-    let started;
-    try {
-        const path = (0,external_node_path_namespaceObject.join)(dir, 'program');
-        const fifo = (0,external_node_path_namespaceObject.join)(dir, 'log');
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o700 });
-        await exec_run(['mkfifo', '-m', '600', fifo]);
-        // No PATH, nothing of ours: only what stops QEMU at its log file.
-        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
-        const proc = `/proc/${started.pid}`;
-        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await (0,external_node_timers_promises_namespaceObject.setTimeout)(5)) {
-            const procStat = await (0,promises_namespaceObject.readFile)(`${proc}/stat`, 'utf8').catch(() => '');
-            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
-            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
-                return {
-                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
-                };
-            }
-            const wchan = await (0,promises_namespaceObject.readFile)(`${proc}/wchan`, 'utf8').catch(() => '');
-            if (wchan !== FIFO_WAIT)
-                continue;
-            // The kernel that started it must be this table's: each binfmt_misc instance is its own
-            // filesystem, so the program's view of the folder and ours have one device number.
-            const [seen, ours] = await Promise.all([
-                (0,promises_namespaceObject.stat)(`${proc}/root${DEFAULT_ROOT}`),
-                (0,promises_namespaceObject.stat)(table.root)
-            ]);
-            if (seen.dev !== ours.dev)
-                return { why: 'the program started under another binfmt_misc instance' };
-            return { sha256: await sha256File(`${proc}/exe`) };
-        }
-        return {
-            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
-        };
-    }
-    catch (e) {
-        return { why: `starting a program it runs failed: ${e.message}` };
-    }
-    finally {
-        await started?.stop();
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/table.ts
-// The kernel's binfmt_misc table: read, register, remove. Never writes `status` and never
-// unmounts; mounts the filesystem when it is missing and leaves it mounted.
-
-
-
-
-
-
-const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
-/** The four flags the kernel prints, in the order it prints them. */
-const FLAG_ORDER = 'POCF';
-/** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
-function canonicalFlags(flags) {
-    const set = new Set(flags.toUpperCase());
-    if (set.has('C'))
-        set.add('O');
-    return [...FLAG_ORDER].filter(f => set.has(f)).join('');
-}
-/** Parse one entry file as the kernel prints it. */
-function parseEntry(name, text) {
-    let enabled = false;
-    let interpreter = '';
-    let flags = '';
-    let offset = 0;
-    let magic;
-    let mask;
-    let extension;
-    const unparsed = [];
-    for (const line of text.replace(/\n$/, '').split('\n')) {
-        const [key, ...rest] = line.split(' ');
-        const value = rest.join(' ');
-        if (line === 'enabled')
-            enabled = true;
-        else if (line === 'disabled')
-            enabled = false;
-        else if (key === 'interpreter')
-            interpreter = value;
-        else if (key === 'flags:')
-            flags = canonicalFlags(value.trim());
-        else if (key === 'offset')
-            offset = Number(value);
-        else if (key === 'magic')
-            magic = value.trim();
-        else if (key === 'mask')
-            mask = value.trim();
-        else if (key === 'extension')
-            extension = value.replace(/^\./, '');
-        else
-            unparsed.push(line);
-    }
-    const entry = { name, enabled, interpreter, flags, offset, magic, mask, extension };
-    return unparsed.length > 0 ? { ...entry, unparsed } : entry;
-}
-/** Hex as the register format and binfmt files write it: 7f45 -> \x7f\x45. */
-const escapeHex = (hex) => hex.replace(/(..)/g, '\\x$1');
-/** The line written to `register`. Every magic and mask byte is \x-escaped, so ':' is safe. */
-function registerLine(e) {
-    checkEntryText(e);
-    const line = e.extension
-        ? `:${e.name}:E::${e.extension}::${e.interpreter}:${e.flags}`
-        : `:${e.name}:M:${e.offset}:${escapeHex(e.magic ?? '')}:${escapeHex(e.mask ?? '')}:${e.interpreter}:${e.flags}`;
-    // The kernel's one limit on the interpreter path: the whole write is at most 1920 bytes.
-    const bytes = Buffer.byteLength(line);
-    if (bytes > 1920) {
-        throw new Error(`The registration line for '${e.name}' is ${bytes} bytes; the kernel takes at most 1920: ` +
-            `use a shorter interpreter path (a shorter RUNNER_TOOL_CACHE or qemu-path)`);
-    }
-    return line;
-}
-/** Characters the kernel's parser reads in fields (flags, \x escapes): never a separator. */
-const NOT_SEPARATORS = new Set('POCF\\x0123456789abcdefABCDEF\n\0');
-/** The longest write `register` takes (MAX_REGISTER_LENGTH). */
-const MAX_REGISTER_LENGTH = 1920;
-/**
- * The line that registers `e` again exactly as the kernel holds it, whatever its name and
- * path (the kernel takes a space, 255 characters, any separator character the line starts
- * with), or the reason there is none.
- */
-function kernelLine(e) {
-    if (e.unparsed)
-        return {
-            why: `its entry file has lines this tool cannot read back (${JSON.stringify(e.unparsed)})`
-        };
-    const fields = [e.name, e.interpreter, e.extension ?? ''];
-    const sep = [...':|#!%;,@~=^&*+'].find(c => !NOT_SEPARATORS.has(c) && fields.every(f => !f.includes(c)));
-    if (!sep)
-        return { why: 'no separator character is free of its name and interpreter path' };
-    const parts = e.extension
-        ? [e.name, 'E', '', e.extension, '', e.interpreter, e.flags]
-        : [
-            e.name,
-            'M',
-            String(e.offset),
-            escapeHex(e.magic ?? ''),
-            escapeHex(e.mask ?? ''),
-            e.interpreter,
-            e.flags
-        ];
-    const line = sep + parts.join(sep);
-    if (Buffer.byteLength(line) > MAX_REGISTER_LENGTH) {
-        return {
-            why: `its registration line is ${Buffer.byteLength(line)} bytes, over the kernel's ${MAX_REGISTER_LENGTH}`
-        };
-    }
-    return { line };
-}
-/** Names and paths go into a ':'-separated line and become file names: refuse what breaks either. */
-function checkEntryText(e) {
-    if (!/^[A-Za-z0-9_.+-]{1,64}$/.test(e.name) ||
-        e.name === '.' ||
-        e.name === '..' ||
-        e.name === 'register' ||
-        e.name === 'status') {
-        throw new Error(`'${e.name}' cannot name a binfmt_misc entry: use letters, digits and . _ + - only`);
-    }
-    if (!e.interpreter.startsWith('/') || /[:\n\0]/.test(e.interpreter)) {
-        throw new Error(`Interpreter path '${e.interpreter}' must be absolute and contain no ':' or newline`);
-    }
-}
-const ERRNO_FROM_TEXT = [
-    [/File exists/i, 'EEXIST'],
-    [/No such file or directory/i, 'ENOENT'],
-    [/Invalid argument/i, 'EINVAL'],
-    [/Operation not permitted/i, 'EPERM'],
-    [/Permission denied/i, 'EACCES']
-];
-/** An error from the kernel, with the errno kept so callers can tell EEXIST from the rest. */
-class BinfmtError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'BinfmtError';
-    }
-}
-function errnoOf(e) {
-    if (e instanceof ExecError) {
-        const text = e.result.stderr;
-        return ERRNO_FROM_TEXT.find(([re]) => re.test(text))?.[1];
-    }
-    return e.code;
-}
-/** Open for writing, never creating a file and never through a link (then ELOOP). */
-const WRITE_NOFOLLOW = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-function directWriter(log) {
-    return {
-        // Never create a file (a missing entry must read as ENOENT) and never follow a link.
-        // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
-        // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
-        write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
-        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-function sudoWriter(log) {
-    return {
-        // dd, not tee: tee follows a link and creates a missing file. One write of the whole
-        // input (fullblock), since binfmt_misc takes a registration only in a single write.
-        write: async (file, data) => void (await exec_run([
-            'sudo',
-            '-n',
-            'dd',
-            `of=${file}`,
-            'bs=4096',
-            'iflag=fullblock',
-            'oflag=nofollow',
-            'conv=notrunc,nocreat',
-            'status=none'
-        ], { input: data, log })),
-        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
-    };
-}
-/** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function chooseWriter(log) {
-    if (process.getuid?.() === 0)
-        return directWriter(log);
-    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
-    if (probe.code !== 0) {
-        throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
-            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
-            `Run as root, or allow this user to run sudo without a password.`);
-    }
-    return sudoWriter(log);
-}
-class table_BinfmtTable {
-    root;
-    writer;
-    log;
-    start;
-    constructor(root, writer, log, 
-    /** Starts programs where this table applies (tests: inside their namespace). */
-    start = launch) {
-        this.root = root;
-        this.writer = writer;
-        this.log = log;
-        this.start = start;
-    }
-    /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
-    static async open(options = {}) {
-        const root = options.root ?? DEFAULT_ROOT;
-        const writer = options.writer ?? (await chooseWriter(options.log));
-        // Reading status first triggers systemd's automount, where there is one.
-        await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
-            options.log?.info(`binfmt_misc is not mounted at ${root}: mounting it (it stays mounted)`);
-            try {
-                await writer.mount(root);
-            }
-            catch (e) {
-                throw new Error(`binfmt_misc is not mounted at ${root} and mounting it failed (${e.message}). ` +
-                    `Mount it with 'mount -t binfmt_misc binfmt_misc ${root}', or load the binfmt_misc kernel module.`, { cause: e });
-            }
-            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
-                throw new Error(`binfmt_misc is still not available at ${root} after mounting it`);
-            }
-        }
-        return new table_BinfmtTable(root, writer, options.log, options.start);
-    }
-    /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
-    static async read(root = DEFAULT_ROOT) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
-            return [];
-        const readOnly = {
-            write: async () => {
-                throw new Error('read-only view of binfmt_misc');
-            },
-            mount: async () => { }
-        };
-        return new table_BinfmtTable(root, readOnly).list();
-    }
-    /** Every entry, sorted by name. */
-    async list() {
-        return (await this.inMatchOrder()).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    }
-    /**
-     * Every entry in the order the kernel tries them: newest first. binfmt_misc lists its
-     * folder in that order too (each new entry goes to the head of both lists).
-     */
-    async inMatchOrder() {
-        // opendir keeps the kernel's order; readdir (scandir) would sort by name.
-        const entries = [];
-        for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
-            if (dirent.name === 'register' || dirent.name === 'status')
-                continue;
-            const entry = await this.get(dirent.name);
-            if (entry)
-                entries.push(entry);
-        }
-        return entries;
-    }
-    /**
-     * Whether binfmt_misc runs any entry at all: `status` reads `enabled` or `disabled` (someone
-     * wrote 0 to it). Undefined when it cannot be read.
-     */
-    async enabledAsAWhole() {
-        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, 'status'), 'utf8').catch(() => undefined);
-        return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
-    }
-    async get(name) {
-        try {
-            return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
-        }
-        catch (e) {
-            if (e.code === 'ENOENT')
-                return undefined;
-            throw e;
-        }
-    }
-    async register(entry) {
-        await this.write(entry, registerLine(entry));
-    }
-    /** Register an entry someone else made, exactly as the kernel held it (`kernelLine`). */
-    async registerAgain(entry) {
-        const exact = kernelLine(entry);
-        if ('why' in exact)
-            throw new BinfmtError(`Cannot register '${entry.name}' again: ${exact.why}`, undefined);
-        await this.write(entry, exact.line);
-    }
-    async write(entry, line) {
-        this.log?.debug(`register ${line}`);
-        try {
-            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, 'register'), line);
-        }
-        catch (e) {
-            throw explain(e, entry);
-        }
-        if (!entry.enabled)
-            await this.setEnabled(entry.name, false);
-    }
-    async setEnabled(name, enabled) {
-        await this.writeEntry(name, enabled ? '1' : '0');
-    }
-    async remove(name) {
-        await this.writeEntry(name, '-1');
-    }
-    async writeEntry(name, value) {
-        if (name === 'status' || name === 'register' || name.includes('/')) {
-            throw new Error(`Refusing to write to binfmt_misc '${name}'`);
-        }
-        // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
-            throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
-        }
-        try {
-            await this.writer.write((0,external_node_path_namespaceObject.join)(this.root, name), value);
-        }
-        catch (e) {
-            const code = errnoOf(e);
-            throw new BinfmtError(`Writing '${value}' to binfmt_misc entry '${name}' failed: ${permissionHint(e, code)}`, code);
-        }
-    }
-}
-function permissionHint(e, code) {
-    if (code === 'EPERM' || code === 'EACCES') {
-        return 'permission denied; binfmt_misc needs root (CAP_SYS_ADMIN in the user namespace that mounted it)';
-    }
-    return e.message;
-}
-function explain(e, entry) {
-    const code = errnoOf(e);
-    const name = `'${entry.name}'`;
-    switch (code) {
-        case 'EEXIST':
-            return new BinfmtError(`binfmt_misc already has an entry named ${name}`, code);
-        case 'ENOENT':
-            return new BinfmtError(`Cannot register ${name}: the interpreter ${entry.interpreter} does not exist ` +
-                `(with the F flag the kernel opens it at registration time)`, code);
-        case 'EINVAL':
-            return new BinfmtError(`The kernel rejected the registration of ${name} as invalid: flags must be among P, O, C, F, ` +
-                `magic and mask must have the same length and fit in 128 bytes with the offset`, code);
-        case 'EPERM':
-        case 'EACCES':
-            return new BinfmtError(`Cannot register ${name}: ${permissionHint(e, code)}`, code);
-        default:
-            return new BinfmtError(`Cannot register ${name}: ${e.message}`, code);
-    }
-}
-/** SHA-256 of a file, or undefined when it cannot be read. */
-function fileDigest(path) {
-    return sha256File(path).catch(() => undefined);
-}
-/** Magic with the mask applied: the bytes the kernel actually compares. */
-function masked(magic = '', mask = '') {
-    const bytes = Buffer.from(magic, 'hex');
-    const bits = Buffer.from(mask, 'hex');
-    return Buffer.from(bytes.map((b, i) => b & (bits[i] ?? 0xff))).toString('hex');
-}
-/**
- * Whether one program can match both entries, so which the kernel tries first decides what
- * runs it. Magic entries overlap when their magic agrees wherever both masks look; an
- * extension entry may meet any magic entry.
- */
-function overlaps(a, b) {
-    if (a.extension || b.extension)
-        return a.extension === b.extension || !a.extension !== !b.extension;
-    const bytes = (e) => {
-        const magic = Buffer.from(e.magic ?? '', 'hex');
-        return { magic, mask: Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex') };
-    };
-    const [x, y] = [bytes(a), bytes(b)];
-    for (let p = Math.max(a.offset, b.offset); p < Math.min(a.offset + x.magic.length, b.offset + y.magic.length); p++) {
-        const [i, j] = [p - a.offset, p - b.offset];
-        const both = x.mask[i] & y.mask[j];
-        if ((x.magic[i] & both) !== (y.magic[j] & both))
-            return false;
-    }
-    return true;
-}
-/** The same match rule, flags and interpreter path; whether the files match is separate. */
-function sameDefinition(a, b) {
-    return (a.enabled === b.enabled &&
-        a.flags === b.flags &&
-        a.offset === b.offset &&
-        a.extension === b.extension &&
-        (a.mask ?? '') === (b.mask ?? '') &&
-        masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
-        a.interpreter === b.interpreter);
-}
-/**
- * Identical to what we would write: same definition and interpreter bytes (paths may differ).
- * For an F entry those are the bytes the kernel holds open, which the file at its path may no
- * longer hold (replaced after registration); when they cannot be read, it counts as different.
- */
-async function sameEntry(existing, wanted, table) {
-    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-        return false;
-    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
-        return true;
-    const [have, want] = await Promise.all([
-        existing.flags.includes('F')
-            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
-            : fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
-    ]);
-    return have !== undefined && have === want;
-}
-
-;// CONCATENATED MODULE: ./src/qemu/request.ts
-// What a run asks of the QEMU side, and what it gets back: the types every source shares.
-const SOURCES = ['auto', 'download', 'package', 'system'];
-
-;// CONCATENATED MODULE: ./src/qemu/manifest.ts
-// The versions manifest: which QEMU builds exist, for which hosts and targets, where to get
-// them and their SHA-256. Pure: parsing, choosing a version, choosing files, resolving URLs.
-
-
-const FORMATS = ['tar.gz', 'tar.xz', 'deb', 'bin'];
-/** Parse and check a manifest; every problem names where it is and what was expected. */
-function parseManifest(text, where) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new Error(`Manifest ${where} is not valid JSON: ${e.message}`, { cause: e });
-    }
-    const fail = (path, expected) => {
-        throw new Error(`Manifest ${where}: ${path} must be ${expected}`);
-    };
-    if (!Array.isArray(data) || data.length === 0)
-        fail('the top level', 'a non-empty array of releases');
-    const releases = data;
-    releases.forEach((r, i) => {
-        const at = `[${i}]`;
-        if (!isObject(r))
-            return fail(at, 'an object');
-        if (typeof r.version !== 'string' || !semver_default().valid(r.version))
-            fail(`${at}.version`, 'a version like 10.0.13');
-        if (typeof r.stable !== 'boolean')
-            fail(`${at}.stable`, 'true or false');
-        if (r.release_url !== undefined && typeof r.release_url !== 'string')
-            fail(`${at}.release_url`, 'a string');
-        if (typeof r.release_url === 'string' && manifest_CONTROL.test(r.release_url))
-            fail(`${at}.release_url`, 'free of control characters such as newlines');
-        if (!Array.isArray(r.files))
-            return fail(`${at}.files`, 'an array');
-        r.files.forEach((f, j) => checkFile(f, `${at}.files[${j}]`, fail));
-    });
-    return releases;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** Controls in a manifest string could forge log lines or workflow commands: refuse them. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const manifest_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
-function checkFile(f, at, fail) {
-    if (!isObject(f))
-        return fail(at, 'an object');
-    for (const [key, value] of Object.entries(f)) {
-        const strings = Array.isArray(value) ? value : [value];
-        if (strings.some(v => typeof v === 'string' && manifest_CONTROL.test(v)))
-            fail(`${at}.${key}`, 'free of control characters such as newlines');
-    }
-    const str = (key) => typeof f[key] === 'string' && f[key].length > 0;
-    if (!str('filename') || /[/\\]/.test(f.filename) || f.filename === '..') {
-        fail(`${at}.filename`, 'a file name without slashes');
-    }
-    if (!str('platform'))
-        fail(`${at}.platform`, 'a string such as linux');
-    if (!str('arch'))
-        fail(`${at}.arch`, 'a host architecture such as x64 or arm64');
-    if (!FORMATS.includes(f.format))
-        fail(`${at}.format`, `one of ${FORMATS.join(', ')}`);
-    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(f.sha256)) {
-        fail(`${at}.sha256`, '64 hexadecimal digits (a SHA-256 digest)');
-    }
-    if (f.size !== undefined && (!Number.isInteger(f.size) || f.size < 0)) {
-        fail(`${at}.size`, 'a whole number of bytes');
-    }
-    if (!str('download_url'))
-        fail(`${at}.download_url`, 'a URL or a path relative to the manifest');
-    if (f.mirror_urls !== undefined &&
-        (!Array.isArray(f.mirror_urls) || !f.mirror_urls.every(u => typeof u === 'string'))) {
-        fail(`${at}.mirror_urls`, 'an array of URLs');
-    }
-    const targets = f.targets;
-    if (!Array.isArray(targets) || targets.length === 0)
-        return fail(`${at}.targets`, 'a non-empty array of QEMU target names');
-    const unknown = targets.filter(t => typeof t !== 'string' || !TARGETS.has(t));
-    if (unknown.length > 0)
-        fail(`${at}.targets`, `QEMU target names (unknown: ${unknown.map(String).join(', ')})`);
-    if (f.format === 'bin' && targets.length !== 1)
-        fail(`${at}.targets`, 'exactly one target for format bin');
-}
-/**
- * The manifest's release has no file this host can use for some target, or none that could be
- * downloaded: `source: auto` may then turn to the distribution package.
- */
-class FilesUnavailable extends Error {
-}
-/** The release for an exact version or a range; without one, the newest stable release. */
-function selectRelease(manifest, spec) {
-    const versions = manifest.map(r => r.version);
-    // semver ignores build metadata, so 10.0.13 would match 10.0.13+patched: prefer the exact one.
-    const exact = spec && semver_default().valid(spec) ? manifest.find(r => r.version === spec.trim()) : undefined;
-    if (exact)
-        return exact;
-    const candidates = spec ? manifest : manifest.filter(r => r.stable);
-    const best = semver_default().maxSatisfying(candidates.map(r => r.version), spec || '*');
-    const release = manifest.find(r => r.version === best);
-    if (!release) {
-        throw new Error(spec
-            ? `qemu-version '${spec}' matches no version in the manifest (it has ${versions.join(', ')})`
-            : `The manifest has no stable version (it has ${versions.join(', ')}): set qemu-version`);
-    }
-    return release;
-}
-/**
- * The files for this host that cover `targets`, favouring the smallest download per target:
- * a per-target file beats a whole package that holds it too. Files named in `excluded` (ones
- * that could not be had) are passed over.
- */
-function pickFiles(release, arch, targets, excluded = new Set()) {
-    const forHost = release.files.filter(f => f.platform === 'linux' && f.arch === arch);
-    if (forHost.length === 0) {
-        const arches = [...new Set(release.files.map(f => f.arch))];
-        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no files for ${arch} hosts (only ${arches.join(', ') || 'none'}): ` +
-            `use another qemu-version, source: package, or a manifest with ${arch} builds`);
-    }
-    const cost = (f) => f.size ?? f.targets.length * 1e9;
-    const chosen = [];
-    const missing = [];
-    for (const t of targets) {
-        if (chosen.some(f => f.targets.includes(t)))
-            continue;
-        const best = forHost
-            .filter(f => f.targets.includes(t) && !excluded.has(f.filename))
-            .sort((a, b) => cost(a) - cost(b))[0];
-        if (best)
-            chosen.push(best);
-        else
-            missing.push(t);
-    }
-    if (missing.length > 0) {
-        throw new FilesUnavailable(`QEMU ${release.version} in the manifest has no ${arch} interpreter for ${missing.join(', ')}`);
-    }
-    return chosen;
-}
-const SCHEMES = {
-    local: ['https:', 'http:', 'file:'],
-    https: ['https:'],
-    http: ['https:', 'http:']
-};
-const WHY = {
-    local: 'only https, http and local files are read',
-    https: 'a manifest fetched over https may only point at https URLs',
-    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
-};
-/**
- * The one rule for every URL this project fetches, by the trust of whatever named it: a
- * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
- * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
- * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
- */
-function checkUrl(url, trust, what) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
-    }
-    if (!SCHEMES[trust].includes(parsed.protocol)) {
-        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
-            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
-    }
-    return parsed.href;
-}
-/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
-function trustOf(location) {
-    if (!isUrl(location))
-        return 'local';
-    return new URL(location).protocol === 'https:' ? 'https' : 'http';
-}
-/** True when `location` has a URL scheme (otherwise it is a local path). */
-const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
-/**
- * download_url first, then mirror_urls, each resolved against the manifest's location and
- * checked against what the manifest's trust allows.
- */
-function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
-}
-/** Resolve a URL or path against a manifest given by URL or by local path. */
-function resolveUrl(url, manifestLocation) {
-    const base = isUrl(manifestLocation)
-        ? manifestLocation
-        : new URL(`file://${manifestLocation.startsWith('/') ? '' : `${process.cwd()}/`}${manifestLocation}`).href;
-    return new URL(url, base).href;
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/verify/images.ts
-// Container images built in memory, as the archive `docker load` reads: the `docker save`
-// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
-// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
-//
-// Deterministic: the same files give the same bytes, so the same layer digest and image id.
-// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
-
-
-const BLOCK = 512;
-/** An octal number field: `width - 1` digits and a NUL. */
-function octal(value, width) {
-    const digits = value.toString(8);
-    if (digits.length > width - 1)
-        throw new Error(`${value} does not fit a ${width}-byte tar field`);
-    return `${digits.padStart(width - 1, '0')}\0`;
-}
-/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
-function splitName(path) {
-    if (Buffer.byteLength(path) <= 100)
-        return [path, ''];
-    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-        const name = path.slice(i + 1);
-        const prefix = path.slice(0, i);
-        if (Buffer.byteLength(name) > 100)
-            break;
-        if (name && Buffer.byteLength(prefix) <= 155)
-            return [name, prefix];
-    }
-    throw new Error(`Path '${path}' is too long for a ustar header`);
-}
-function header(entry, size) {
-    const h = Buffer.alloc(BLOCK);
-    const [name, prefix] = splitName(entry.path);
-    const put = (text, at, width) => {
-        if (Buffer.byteLength(text) > width)
-            throw new Error(`'${text}' does not fit a tar header`);
-        h.write(text, at, width, 'utf8');
-    };
-    put(name, 0, 100);
-    put(octal(entry.mode & 0o7777, 8), 100, 8);
-    put(octal(0, 8), 108, 8); // uid
-    put(octal(0, 8), 116, 8); // gid
-    put(octal(size, 12), 124, 12);
-    put(octal(0, 12), 136, 12); // mtime
-    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
-    if (entry.type === 'symlink')
-        put(entry.target ?? '', 157, 100);
-    put('ustar\0', 257, 6);
-    put('00', 263, 2);
-    put(octal(0, 8), 329, 8); // devmajor
-    put(octal(0, 8), 337, 8); // devminor
-    put(prefix, 345, 155);
-    // The checksum is the byte sum of the header with the checksum field read as spaces.
-    h.fill(' ', 148, 156);
-    const sum = h.reduce((a, b) => a + b, 0);
-    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-    return h;
-}
-/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
-function tar(entries) {
-    const parts = [];
-    for (const entry of entries) {
-        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
-        parts.push(header(entry, content.length), content);
-        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
-        if (pad)
-            parts.push(Buffer.alloc(pad));
-    }
-    parts.push(Buffer.alloc(2 * BLOCK));
-    return Buffer.concat(parts);
-}
-const EPOCH = '1970-01-01T00:00:00Z';
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/**
- * An OCI platform string as image configs spell it. Variants are filled in as docker and
- * buildx write them: arm64 is v8, arm without a variant is v7.
- */
-function imagePlatform(platform) {
-    const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
-        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, given] = parts;
-    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
-    return variant ? { os, architecture, variant } : { os, architecture };
-}
-/** The image's files as a layer tar: parents made as directories, sorted by path. */
-function layerTar(files) {
-    const entries = new Map();
-    const addDirectory = (path, mode = 0o755) => {
-        if (!entries.has(path))
-            entries.set(path, { path: `${path}/`, type: 'directory', mode });
-    };
-    for (const file of files) {
-        const path = relativePath(file.path);
-        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
-            throw new Error(`'${file.path}' is given twice`);
-        }
-        const dirs = path.split('/').slice(0, -1);
-        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
-        if (file.directory) {
-            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
-        }
-        else if (file.symlink !== undefined) {
-            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
-        }
-        else {
-            const content = typeof file.content === 'string'
-                ? Buffer.from(file.content)
-                : (file.content ?? Buffer.alloc(0));
-            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
-        }
-    }
-    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
-    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return tar(sorted.map(k => entries.get(k)));
-}
-function relativePath(path) {
-    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
-        throw new Error(`'${path}' is not a usable path for a file in an image`);
-    }
-    return normal;
-}
-/** Build one image: its layer, its config, and the id docker will give it. */
-function buildImage(spec) {
-    const platform = imagePlatform(spec.platform);
-    const layer = layerTar(spec.files);
-    const diffId = `sha256:${sha256(layer)}`;
-    const config = Buffer.from(JSON.stringify({
-        architecture: platform.architecture,
-        ...(platform.variant ? { variant: platform.variant } : {}),
-        os: platform.os,
-        created: EPOCH,
-        config: {
-            Env: [...(spec.env ?? [DEFAULT_PATH])],
-            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
-            Cmd: spec.cmd ? [...spec.cmd] : null,
-            WorkingDir: '/'
-        },
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
-    }));
-    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
-}
-/**
- * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
- * of them. Layers with the same digest are stored once.
- */
-function imageArchive(specs) {
-    const images = specs.map(buildImage);
-    const entries = [];
-    const seen = new Set();
-    for (const image of images) {
-        const hex = image.diffId.slice('sha256:'.length);
-        if (seen.has(hex))
-            continue;
-        seen.add(hex);
-        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
-    }
-    for (const image of images) {
-        const name = `${image.id.slice('sha256:'.length)}.json`;
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
-    }
-    const manifest = images.map(image => ({
-        Config: `${image.id.slice('sha256:'.length)}.json`,
-        RepoTags: [image.tag],
-        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
-    }));
-    entries.push({
-        path: 'manifest.json',
-        type: 'file',
-        mode: 0o644,
-        content: Buffer.from(JSON.stringify(manifest))
-    });
-    return { archive: tar(entries), images };
-}
-
 ;// CONCATENATED MODULE: ./src/verify/containers.ts
 // Emulation as containers see it: Docker (and Podman) run foreign images through the host's
 // global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
@@ -37497,6 +37298,21 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
 // probes (they print their effective uid, argv[0] and /proc/self/exe):
@@ -37656,6 +37472,82 @@ function mountOf(path, mountinfo) {
         }
     }
     return best;
+}
+
+;// CONCATENATED MODULE: ./src/platform/host.ts
+// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
+// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
+// native-platform probe, the interpreter check and the Fedora source cannot disagree.
+const HOST_ARCHES = {
+    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
+    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
+    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
+    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
+    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
+    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
+    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
+    loong64: {
+        target: 'loongarch64',
+        machine: 258,
+        bits: 64,
+        littleEndian: true,
+        rpm: 'loongarch64'
+    },
+    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
+};
+
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
+    if (host)
+        native.add(host);
+    const dir = await makeTempDir('native');
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
@@ -40553,6 +40445,113 @@ class lock_Owners {
     }
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/binfmt/held.ts
+// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
+// path any more (deleted, replaced, or a path inside the container that registered it), and
+// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
+// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
+// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
+// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
+// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
+
+
+
+
+
+
+
+
+/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
+const FIFO_WAIT = 'wait_for_partner';
+/** How long QEMU may take to start and reach its log file. */
+const TIMEOUT_MS = 5000;
+/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
+function matchingProgram(entry) {
+    const magic = Buffer.from(entry.magic ?? '', 'hex');
+    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
+    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
+    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
+    return program;
+}
+/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
+async function heldInterpreter(table, entry) {
+    if (!entry.flags.includes('F'))
+        return { why: `${entry.name} has no F flag` };
+    if (entry.extension)
+        return { why: `${entry.name} matches by file name extension` };
+    if (!entry.enabled)
+        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
+    if ((await table.enabledAsAWhole()) === false)
+        return { why: 'binfmt_misc is disabled as a whole' };
+    const program = matchingProgram(entry);
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (claim?.name !== entry.name) {
+        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
+    }
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
+    let started;
+    try {
+        const path = (0,external_node_path_namespaceObject.join)(dir, 'program');
+        const fifo = (0,external_node_path_namespaceObject.join)(dir, 'log');
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o700 });
+        await exec_run(['mkfifo', '-m', '600', fifo]);
+        // No PATH, nothing of ours: only what stops QEMU at its log file.
+        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
+        const proc = `/proc/${started.pid}`;
+        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await (0,external_node_timers_promises_namespaceObject.setTimeout)(5)) {
+            const procStat = await (0,promises_namespaceObject.readFile)(`${proc}/stat`, 'utf8').catch(() => '');
+            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
+            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
+                return {
+                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
+                };
+            }
+            const wchan = await (0,promises_namespaceObject.readFile)(`${proc}/wchan`, 'utf8').catch(() => '');
+            if (wchan !== FIFO_WAIT)
+                continue;
+            // The kernel that started it must be this table's: each binfmt_misc instance is its own
+            // filesystem, so the program's view of the folder and ours have one device number.
+            const [seen, ours] = await Promise.all([
+                (0,promises_namespaceObject.stat)(`${proc}/root${DEFAULT_ROOT}`),
+                (0,promises_namespaceObject.stat)(table.root)
+            ]);
+            if (seen.dev !== ours.dev)
+                return { why: 'the program started under another binfmt_misc instance' };
+            return { sha256: await sha256File(`${proc}/exe`) };
+        }
+        return {
+            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
+        };
+    }
+    catch (e) {
+        return { why: `starting a program it runs failed: ${e.message}` };
+    }
+    finally {
+        await started?.stop();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Identical to what we would write: same definition and interpreter bytes (paths may differ).
+ * For an F entry those are the bytes the kernel holds open, which the file at its path may no
+ * longer hold (replaced after registration); when they cannot be read, it counts as different.
+ */
+async function sameEntry(existing, wanted, table) {
+    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+        return false;
+    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
+        return true;
+    const [have, want] = await Promise.all([
+        existing.flags.includes('F')
+            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
+            : fileDigest(existing.interpreter),
+        fileDigest(wanted.interpreter)
+    ]);
+    return have !== undefined && have === want;
+}
+
 ;// CONCATENATED MODULE: ./src/binfmt/register.ts
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
@@ -41340,11 +41339,11 @@ async function runMain(deps = {}) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 5584:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8184);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(629);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -41688,6 +41687,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(5584);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

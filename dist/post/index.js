@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(2094);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 2094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 284:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(8809)
+const Dispatcher = __nccwpck_require__(1247)
+const Pool = __nccwpck_require__(5216)
+const BalancedPool = __nccwpck_require__(2657)
+const Agent = __nccwpck_require__(1753)
+const ProxyAgent = __nccwpck_require__(2892)
+const EnvHttpProxyAgent = __nccwpck_require__(317)
+const RetryAgent = __nccwpck_require__(2182)
+const errors = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(4475)
+const buildConnector = __nccwpck_require__(572)
+const MockClient = __nccwpck_require__(5041)
+const MockAgent = __nccwpck_require__(449)
+const MockPool = __nccwpck_require__(2472)
+const mockErrors = __nccwpck_require__(7673)
+const RetryHandler = __nccwpck_require__(444)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(6433)
+const DecoratorHandler = __nccwpck_require__(1255)
+const RedirectHandler = __nccwpck_require__(5982)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(6750),
+  retry: __nccwpck_require__(9686),
+  dump: __nccwpck_require__(1720),
+  dns: __nccwpck_require__(1687)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3570).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(6904).Headers
+/* unused reexport */ __nccwpck_require__(9183).Response
+/* unused reexport */ __nccwpck_require__(3819).Request
+/* unused reexport */ __nccwpck_require__(8082).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(9831).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8676)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(1801)
+const { kConstruct } = __nccwpck_require__(9585)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(2921)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(6664)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(9808)
+/* unused reexport */ __nccwpck_require__(9634).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8394)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 1234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(9892)
+const { RequestAbortedError } = __nccwpck_require__(5647)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 9760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 351:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(6059)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8099)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 1756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8099)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5647)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(9892)
+const { addSignal, removeSignal } = __nccwpck_require__(1234)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 4475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(351)
+module.exports.stream = __nccwpck_require__(1756)
+module.exports.pipeline = __nccwpck_require__(4346)
+module.exports.upgrade = __nccwpck_require__(1886)
+module.exports.connect = __nccwpck_require__(9760)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 6059:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { ReadableStreamFrom } = __nccwpck_require__(9892)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 8099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(6059)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9892)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(5647)
+const timers = __nccwpck_require__(356)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4699:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 2106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 5647:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 3219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4699)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 6295:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 7340:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4699)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 9892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6295)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4699)
+const { tree } = __nccwpck_require__(7340)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 1753:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6295)
+const DispatcherBase = __nccwpck_require__(4789)
+const Pool = __nccwpck_require__(5216)
+const Client = __nccwpck_require__(8809)
+const util = __nccwpck_require__(9892)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(516)
+const Pool = __nccwpck_require__(5216)
+const { kUrl, kInterceptors } = __nccwpck_require__(6295)
+const { parseOrigin } = __nccwpck_require__(9892)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 3473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const timers = __nccwpck_require__(356)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6295)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3508)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(4298) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(6118))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(4298))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(7376).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 3336:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9892)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(5647)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6295)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(7376).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 8809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(9892)
+const { channels } = __nccwpck_require__(2106)
+const Request = __nccwpck_require__(3219)
+const DispatcherBase = __nccwpck_require__(4789)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(5647)
+const buildConnector = __nccwpck_require__(572)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(6295)
+const connectH1 = __nccwpck_require__(3473)
+const connectH2 = __nccwpck_require__(3336)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(3904)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 4789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(1247)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5647)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6295)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 1247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(4789)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6295)
+const ProxyAgent = __nccwpck_require__(2892)
+const Agent = __nccwpck_require__(1753)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 1344:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(4789)
+const FixedQueue = __nccwpck_require__(1344)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6295)
+const PoolStats = __nccwpck_require__(7698)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 7698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6295)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 5216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(516)
+const Client = __nccwpck_require__(8809)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(5647)
+const util = __nccwpck_require__(9892)
+const { kUrl, kInterceptors } = __nccwpck_require__(6295)
+const buildConnector = __nccwpck_require__(572)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 2892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6295)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(1753)
+const Pool = __nccwpck_require__(5216)
+const DispatcherBase = __nccwpck_require__(4789)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(5647)
+const buildConnector = __nccwpck_require__(572)
+const Client = __nccwpck_require__(8809)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 2182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(1247)
+const RetryHandler = __nccwpck_require__(444)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 6433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const Agent = __nccwpck_require__(1753)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 1255:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 5982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(9892)
+const { kBodyUsed } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6295)
+const { RequestRetryError } = __nccwpck_require__(5647)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(9892)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 1687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(1255)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(5647)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 1720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(9892)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5647)
+const DecoratorHandler = __nccwpck_require__(1255)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 3904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(5982)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 6750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(5982)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(444)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3508:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(7848);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 4298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 6118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 7848:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 449:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(6295)
+const Agent = __nccwpck_require__(1753)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(9849)
+const MockClient = __nccwpck_require__(5041)
+const MockPool = __nccwpck_require__(2472)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8673)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(5647)
+const Dispatcher = __nccwpck_require__(1247)
+const Pluralizer = __nccwpck_require__(8213)
+const PendingInterceptorsFormatter = __nccwpck_require__(9010)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 5041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(8809)
+const { buildMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(9849)
+const { MockInterceptor } = __nccwpck_require__(443)
+const Symbols = __nccwpck_require__(6295)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 7673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(5647)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 443:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9849)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
+const { buildURL } = __nccwpck_require__(9892)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 2472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(5216)
+const { buildMockDispatch } = __nccwpck_require__(8673)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(9849)
+const { MockInterceptor } = __nccwpck_require__(443)
+const Symbols = __nccwpck_require__(6295)
+const { InvalidArgumentError } = __nccwpck_require__(5647)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 9849:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(7673)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9849)
+const { buildURL } = __nccwpck_require__(9892)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 9010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8213:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(9585)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8042)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(9892)
+const { webidl } = __nccwpck_require__(4761)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9183)
+const { Request, fromInnerRequest } = __nccwpck_require__(3819)
+const { kState } = __nccwpck_require__(1039)
+const { fetching } = __nccwpck_require__(3570)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1324)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 1801:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(9585)
+const { Cache } = __nccwpck_require__(3590)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 9585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(6295).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 8042:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { isValidHeaderName } = __nccwpck_require__(1324)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 576:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 2921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(9870)
+const { stringify } = __nccwpck_require__(929)
+const { webidl } = __nccwpck_require__(4761)
+const { Headers } = __nccwpck_require__(6904)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 9870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(576)
+const { isCTLExcludingHtab } = __nccwpck_require__(929)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(6664)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 929:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 7611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3599)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3570)
+const { makeRequest } = __nccwpck_require__(3819)
+const { webidl } = __nccwpck_require__(4761)
+const { EventSourceStream } = __nccwpck_require__(7611)
+const { parseMIMEType } = __nccwpck_require__(6664)
+const { createFastMessageEvent } = __nccwpck_require__(9808)
+const { isNetworkError } = __nccwpck_require__(9183)
+const { delay } = __nccwpck_require__(3599)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { environmentSettingsObject } = __nccwpck_require__(1324)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3599:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 7376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9892)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1324)
+const { FormData } = __nccwpck_require__(8082)
+const { kState } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(6664)
+const { multipartFormDataParser } = __nccwpck_require__(3160)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 9011:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 6664:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 4161:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(6295)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 9894:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9892)
+const { utf8DecodeBytes } = __nccwpck_require__(1324)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(6664)
+const { isFileLike } = __nccwpck_require__(9894)
+const { makeEntry } = __nccwpck_require__(8082)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1324)
+const { kState } = __nccwpck_require__(1039)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { FileLike, isFileLike } = __nccwpck_require__(9894)
+const { webidl } = __nccwpck_require__(4761)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8676:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 6904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6295)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1324)
+const { webidl } = __nccwpck_require__(4761)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9183)
+const { HeadersList } = __nccwpck_require__(6904)
+const { Request, cloneRequest } = __nccwpck_require__(3819)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1324)
+const { kState, kDispatcher } = __nccwpck_require__(1039)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(7376)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9011)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(9892)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(6664)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
+const { webidl } = __nccwpck_require__(4761)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(7376)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(6904)
+const { FinalizationRegistry } = __nccwpck_require__(4161)()
+const util = __nccwpck_require__(9892)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1324)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9011)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { kConstruct } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(6904)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(7376)
+const util = __nccwpck_require__(9892)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1324)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(9011)
+const { kState, kHeaders } = __nccwpck_require__(1039)
+const { webidl } = __nccwpck_require__(4761)
+const { FormData } = __nccwpck_require__(8082)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { kConstruct } = __nccwpck_require__(6295)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1039:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9011)
+const { getGlobalOrigin } = __nccwpck_require__(8676)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(6664)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(9892)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(4761)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 4761:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(9892)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 211:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 9831:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(4086)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(5717)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 2729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(4761)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 5717:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 4086:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(5717)
+const { ProgressEvent } = __nccwpck_require__(2729)
+const { getEncoding } = __nccwpck_require__(211)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(6664)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 5309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9524)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(9988)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(6045)
+const { channels } = __nccwpck_require__(2106)
+const { CloseEvent } = __nccwpck_require__(9808)
+const { makeRequest } = __nccwpck_require__(3819)
+const { fetching } = __nccwpck_require__(3570)
+const { Headers, getHeadersList } = __nccwpck_require__(6904)
+const { getDecodeSplit } = __nccwpck_require__(1324)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9524:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 9808:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(4761)
+const { kEnumerableProperty } = __nccwpck_require__(9892)
+const { kConstruct } = __nccwpck_require__(6295)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 7268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9524)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 2961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(6045)
+const { MessageSizeExceededError } = __nccwpck_require__(5647)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 7080:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9524)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(9988)
+const { channels } = __nccwpck_require__(2106)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(6045)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
+const { closeWebSocketConnection } = __nccwpck_require__(5309)
+const { PerMessageDeflate } = __nccwpck_require__(2961)
+const { MessageSizeExceededError } = __nccwpck_require__(5647)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(7268)
+const { opcodes, sendHints } = __nccwpck_require__(9524)
+const FixedQueue = __nccwpck_require__(1344)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 9988:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 6045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(9988)
+const { states, opcodes } = __nccwpck_require__(9524)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(9808)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(6664)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(4761)
+const { URLSerializer } = __nccwpck_require__(6664)
+const { environmentSettingsObject } = __nccwpck_require__(1324)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9524)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(9988)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(6045)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5309)
+const { ByteParser } = __nccwpck_require__(7080)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(9892)
+const { getGlobalDispatcher } = __nccwpck_require__(6433)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(9808)
+const { SendQueue } = __nccwpck_require__(7632)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7868:
+/***/ 8157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28449,7 +28449,7 @@ function checkRunnable(file) {
     throw new Error(`Refusing to run ${file}: it is neither an ELF program nor a #! script, so it would run ` +
         `as a /bin/sh script; check that the file is the program you meant`);
 }
-function exec_run(argv, options = {}) {
+function run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
     const env = options.env ?? process.env;
@@ -28551,1595 +28551,10 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 /** Hex SHA-256 of bytes or text. */
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 /** Hex SHA-256 of a file's content, streamed. */
-async function hash_sha256File(path) {
+async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), hash);
     return hash.digest('hex');
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/platform/targets.ts
-// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
-// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
-// prettier-ignore
-const rows = [
-    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
-    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
-    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
-    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
-    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
-    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
-    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
-    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
-    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
-    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
-];
-const targets_TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
-    name,
-    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
-]));
-function target(name) {
-    const found = targets_TARGETS.get(name);
-    if (!found)
-        throw new Error(`Unknown QEMU target '${name}'`);
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/platform/names.ts
-// Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
-// they mean. Pure: no I/O, so every name form is tested by a table.
-
-/** The ten platforms container images are built for, as QEMU targets, in buildx's order. */
-const names_CONTAINER_TARGETS = (/* unused pure expression or super */ null && ([
-    'x86_64',
-    'aarch64',
-    'riscv64',
-    'ppc64le',
-    's390x',
-    'i386',
-    'mips64el',
-    'mips64',
-    'loongarch64',
-    'arm'
-]));
-/** OCI platforms each target runs, for `docker buildx build --platform`. */
-const OCI = {
-    x86_64: ['linux/amd64'],
-    i386: ['linux/386'],
-    aarch64: ['linux/arm64'],
-    arm: ['linux/arm/v7', 'linux/arm/v6'],
-    riscv64: ['linux/riscv64'],
-    ppc64le: ['linux/ppc64le'],
-    s390x: ['linux/s390x'],
-    mips64el: ['linux/mips64le'],
-    mips64: ['linux/mips64'],
-    loongarch64: ['linux/loong64'],
-    // Go's GOARCH names, where Go has the architecture.
-    ppc64: ['linux/ppc64'],
-    mips: ['linux/mips'],
-    mipsel: ['linux/mipsle']
-};
-/** Other names for targets: OCI and Go, Debian, uname -m. QEMU names map to themselves. */
-const ALIASES = {
-    amd64: 'x86_64',
-    x64: 'x86_64',
-    'x86-64': 'x86_64',
-    '386': 'i386',
-    i686: 'i386',
-    x86: 'i386',
-    arm64: 'aarch64',
-    'arm64/v8': 'aarch64',
-    armhf: 'arm',
-    armel: 'arm',
-    armv7l: 'arm',
-    armv7: 'arm',
-    armv6l: 'arm',
-    armv6: 'arm',
-    'arm/v7': 'arm',
-    'arm/v6': 'arm',
-    'arm/v5': 'arm',
-    ppc64el: 'ppc64le',
-    powerpc64le: 'ppc64le',
-    powerpc64: 'ppc64',
-    powerpc: 'ppc',
-    mips64le: 'mips64el',
-    mipsle: 'mipsel',
-    loong64: 'loongarch64',
-    arm64be: 'aarch64_be'
-};
-function names_ociPlatforms(target) {
-    return OCI[target] ?? [`linux/${target}`];
-}
-/** Resolve one name, or undefined when it names nothing. */
-function resolveName(raw) {
-    const name = raw.toLowerCase().replace(/^linux\//, '');
-    if (TARGETS.has(name))
-        return name;
-    return ALIASES[name];
-}
-/** Every name accepted, for error messages and docs. */
-function validNames() {
-    return [
-        'all',
-        ...names_CONTAINER_TARGETS.flatMap(names_ociPlatforms),
-        ...Object.keys(ALIASES),
-        ...TARGETS.keys()
-    ];
-}
-/** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
-function parsePlatforms(input) {
-    const names = input
-        .split(/[\s,]+/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (names.length === 0) {
-        throw new Error(`platforms is empty: name at least one platform, for example 'arm64,arm', or 'all'`);
-    }
-    const targets = [];
-    let all = false;
-    const unknown = [];
-    for (const name of names) {
-        if (name.toLowerCase() === 'all') {
-            all = true;
-            targets.push(...names_CONTAINER_TARGETS);
-            continue;
-        }
-        const resolved = resolveName(name);
-        if (resolved)
-            targets.push(resolved);
-        else
-            unknown.push(name);
-    }
-    if (unknown.length > 0) {
-        const shown = unknown.map(n => `'${printable(n)}'`).join(', ');
-        throw new Error(`Unknown platform ${shown}. Valid names: ${[...new Set(validNames())].join(', ')}`);
-    }
-    return { targets: [...new Set(targets)], all };
-}
-/** Names come from users: show control characters escaped, and not too much of them. */
-function printable(name) {
-    const escaped = JSON.stringify(name).slice(1, -1);
-    return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
-}
-
-;// CONCATENATED MODULE: ./src/platform/probes.ts
-// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
-// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
-// binfmt_misc proves that the registered interpreter really runs that target's binaries.
-//
-// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
-// fixed address, machine code, then the message. No section headers. The code loads
-// absolute addresses, so every encoder below emits a fixed length whatever the operand
-// values: the layout is computed from a first pass with a dummy address.
-const ET_EXEC = 2;
-const PT_LOAD = 1;
-const PF_R_X = 5;
-const PF_R_W_X = 7;
-const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
-// ---------------------------------------------------------------------------------------
-// Encoding helpers
-function words(endian, ...ws) {
-    const out = Buffer.alloc(ws.length * 4);
-    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
-    return out;
-}
-function halves(endian, ...hs) {
-    const out = Buffer.alloc(hs.length * 2);
-    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
-    return out;
-}
-function le32(v) {
-    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-}
-function be32(v) {
-    return le32(v).reverse();
-}
-/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
-function splitSigned(v, bits) {
-    const half = 2 ** (bits - 1);
-    const lo = ((v + half) % 2 ** bits) - half;
-    return [(v - lo) / 2 ** bits, lo];
-}
-function mask(v, bits) {
-    return (v & (2 ** bits - 1)) >>> 0;
-}
-// ---------------------------------------------------------------------------------------
-// x86 (i386, x86_64): variable length, little endian
-const EAX = 0;
-const EDX = 2;
-const EBX = 3;
-const ECX = 1;
-const ESI = 6;
-const EDI = 7;
-const x86 = {
-    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
-    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
-    /** xor r32, r32: zero a register in two bytes. */
-    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
-    /** syscall: x86_64 system call. */
-    syscall: [0x0f, 0x05],
-    /** int 0x80: i386 system call. */
-    int80: [0xcd, 0x80]
-};
-function x86_64(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.msg), // esi = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.syscall,
-        ...x86.mov(EAX, 231), // eax = __NR_exit_group
-        ...x86.zero(EDI), // edi = status 0
-        ...x86.syscall
-    ]);
-}
-function i386(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 4), // eax = __NR_write
-        ...x86.mov(EBX, 1), // ebx = fd 1
-        ...x86.mov(ECX, at.msg), // ecx = message
-        ...x86.mov(EDX, at.len), // edx = length
-        ...x86.int80,
-        ...x86.mov(EAX, 252), // eax = __NR_exit_group
-        ...x86.zero(EBX), // ebx = status 0
-        ...x86.int80
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// AArch64: instructions are little endian even on aarch64_be
-const a64 = {
-    /** movz xd, #imm16, lsl #(16*hw) */
-    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
-    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
-    /** svc #0 */
-    svc: 0xd4000001
-};
-function aarch64(at) {
-    return words('le', a64.movz(0, 1), // x0 = fd 1
-    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
-    a64.movk(1, at.msg >>> 16, 1), // ...and high half
-    a64.movz(2, at.len), // x2 = length
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-// ---------------------------------------------------------------------------------------
-// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
-const a32 = {
-    /** movw rd, #imm16 (always): rd = imm16 */
-    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** movt rd, #imm16 (always): set the top half, keep the bottom */
-    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
-    /** svc #0 (always) */
-    svc: 0xef000000
-};
-function arm(at) {
-    return words('le', a32.movw(0, 1), // r0 = fd 1
-    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
-    a32.movt(1, at.msg >>> 16), // ...and high half
-    a32.movw(2, at.len), // r2 = length
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-// ---------------------------------------------------------------------------------------
-// RISC-V (RV32I / RV64I base instructions only), little endian
-const rv = {
-    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
-    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
-    /** addi rd, rs1, imm12 */
-    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
-    /** ecall */
-    ecall: 0x00000073
-};
-const A0 = 10;
-const A1 = 11;
-const A2 = 12;
-const A7 = 17;
-function riscv(at) {
-    const [hi, lo] = splitSigned(at.msg, 12);
-    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.lui(A1, hi), // a1 = message, upper 20 bits...
-    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
-    rv.addi(A2, 0, at.len), // a2 = length
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-// ---------------------------------------------------------------------------------------
-// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
-const ppcOp = {
-    /** li rd, imm (addi rd, 0, imm) */
-    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
-    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
-    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
-    /** ori ra, rs, uimm */
-    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
-    /** sc: system call, number in r0 */
-    sc: 0x44000002
-};
-function ppc(endian) {
-    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
-    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    ppcOp.li(5, at.len), // r5 = length
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-// ---------------------------------------------------------------------------------------
-// s390x: variable length (2, 4, 6 bytes), big endian
-const s390 = {
-    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
-    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
-    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
-    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
-    /** svc n: system call n (numbers below 256 go in the immediate) */
-    svc: (n) => [0x0a, n]
-};
-function s390x(at) {
-    return Buffer.from([
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.llilf(3, at.msg), // r3 = message
-        ...s390.lghi(4, at.len), // r4 = length
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
-const mipsOp = {
-    /** lui rt, imm: rt = sign-extended imm << 16 */
-    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
-    /** ori rt, rs, imm (zero-extended imm) */
-    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
-    /** syscall: number in v0 */
-    syscall: 0x0000000c
-};
-const V0 = 2;
-const MA0 = 4;
-const MA1 = 5;
-const MA2 = 6;
-/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
-function mips(endian, base) {
-    const write = base + (base === 4000 ? 4 : 1);
-    const exitGroup = base + (base === 4000 ? 246 : 205);
-    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
-    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
-    mipsOp.ori(MA2, 0, at.len), // a2 = length
-    mipsOp.ori(V0, 0, write), // v0 = __NR_write
-    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
-    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
-    mipsOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// LoongArch64, little endian
-const la = {
-    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
-    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
-    /** ori rd, rj, ui12 */
-    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-    /** syscall 0 */
-    syscall: 0x002b0000
-};
-const LA0 = 4;
-const LA1 = 5;
-const LA2 = 6;
-const LA7 = 11;
-function loongarch64(at) {
-    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
-    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
-    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
-    la.ori(LA2, 0, at.len), // a2 = length
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
-    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
-    la.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
-const sparcOp = {
-    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
-    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
-    /** or rs1, simm13, rd */
-    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
-    /** ta n: trap always (Tcc, cond 8, %icc) */
-    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
-};
-const G1 = 1;
-const O0 = 8;
-const O1 = 9;
-const O2 = 10;
-function sparc(trap) {
-    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
-    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
-    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
-    sparcOp.or(O2, 0, at.len), // %o2 = length
-    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
-    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
-    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
-    sparcOp.ta(trap));
-}
-// ---------------------------------------------------------------------------------------
-// m68k: 16-bit opcode words plus extension words, big endian
-const m68kOp = {
-    /** moveq #imm8, dn: dn = sign-extended imm8 */
-    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
-    /** move.l #imm32, dn */
-    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
-    /** trap #0: system call, number in d0 */
-    trap0: [0x4e, 0x40]
-};
-function m68k(at) {
-    return Buffer.from([
-        ...m68kOp.moveq(1, 1), // d1 = fd 1
-        ...m68kOp.moveImm(2, at.msg), // d2 = message
-        ...m68kOp.moveq(3, at.len), // d3 = length
-        ...m68kOp.moveq(0, 4), // d0 = __NR_write
-        ...m68kOp.trap0,
-        ...m68kOp.moveq(1, 0), // d1 = status 0
-        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
-        ...m68kOp.trap0
-    ]);
-}
-// ---------------------------------------------------------------------------------------
-// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
-const shOp = {
-    /** mov #imm8, rn: rn = sign-extended imm8 */
-    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
-    /** mov rm, rn */
-    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
-    /** extu.b rm, rn: rn = rm & 0xff */
-    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
-    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
-    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
-    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
-    trapa: (imm) => 0xc300 | imm
-};
-function sh(endian) {
-    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
-    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
-    shOp.mov(5, 0), // r5 = message
-    shOp.movi(4, 1), // r4 = fd 1
-    shOp.movi(6, at.len), // r6 = length
-    shOp.movi(3, 4), // r3 = __NR_write
-    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
-    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
-    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
-    shOp.trapa(0x11));
-}
-// ---------------------------------------------------------------------------------------
-// Alpha, little endian
-const alphaOp = {
-    /** lda ra, disp(rb): ra = rb + sign-extended disp */
-    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
-    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
-    /** call_pal callsys: system call, number in v0 */
-    callsys: 0x00000083
-};
-const ZERO = 31;
-const AV0 = 0;
-const AA0 = 16;
-const AA1 = 17;
-const AA2 = 18;
-function alpha(at) {
-    const [hi, lo] = splitSigned(at.msg, 16);
-    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
-    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
-    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
-    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
-    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
-    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
-    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
-    alphaOp.callsys);
-}
-// ---------------------------------------------------------------------------------------
-// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
-// numbers bits from the most significant (bit 0), so these helpers do too.
-/** Bit i (0 = most significant) of a `width`-bit value. */
-function bitAt(v, width, i) {
-    return (v >>> (width - 1 - i)) & 1;
-}
-/** Build a value from bits listed most significant first. */
-function fromBits(bits) {
-    return bits.reduce((acc, b) => acc * 2 + b, 0);
-}
-/**
- * The im21 field of LDIL for a 21-bit value v. The CPU computes
- * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
- */
-function hppaIm21(v) {
-    const b = (i) => bitAt(v, 21, i);
-    const x = [];
-    for (let i = 0; i < 5; i++)
-        x.push(b(14 + i)); // x{0..4} = v{14..18}
-    x.push(b(12), b(13)); // x{5..6} = v{12..13}
-    x.push(b(19), b(20)); // x{7..8} = v{19..20}
-    for (let i = 0; i < 11; i++)
-        x.push(b(1 + i)); // x{9..19} = v{1..11}
-    x.push(b(0)); // x{20} = v{0}, the sign
-    return fromBits(x);
-}
-/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
-function hppaIm14(v) {
-    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
-}
-const hppaOp = {
-    /** ldil L%imm, t: t = imm & ~0x7ff */
-    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
-    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
-    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
-    /**
-     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
-     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
-     */
-    bleGateway: 0xe4008200
-};
-function hppa(at) {
-    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
-    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
-    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
-    hppaOp.ldo(24, 0, at.len), // %r24 = length
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
-    hppaOp.ldo(26, 0, 0), // %r26 = status 0
-    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
-    );
-}
-// ---------------------------------------------------------------------------------------
-// OpenRISC 1000 (or1k), big endian
-const or1kOp = {
-    /** l.movhi rd, k: rd = k << 16 */
-    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
-    /** l.ori rd, ra, k (zero-extended k) */
-    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** l.sys 1: system call, number in r11 */
-    sys: 0x20000001
-};
-function or1k(at) {
-    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
-    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
-    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
-    or1kOp.ori(5, 0, at.len), // r5 = length
-    or1kOp.ori(11, 0, 64), // r11 = __NR_write
-    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
-    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
-    or1kOp.sys);
-}
-// ---------------------------------------------------------------------------------------
-// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
-// reverse order, so an instruction is described by its fields and laid out per endianness.
-/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
-function rrr(e, op0, t, s, r, op1, op2) {
-    return e === 'le'
-        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
-        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
-}
-/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
-function rri8(e, op0, t, s, r, imm8) {
-    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
-}
-const xt = {
-    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
-    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
-    /** addi at, as, imm8 (signed) */
-    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
-    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
-    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
-    /** syscall: number in a2 */
-    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
-};
-function xtensa(e) {
-    return at => {
-        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
-        const [hi, lo] = splitSigned(at.msg, 8);
-        if (hi >= 2048)
-            throw new Error('xtensa probe: message address out of movi range');
-        return Buffer.from([
-            ...xt.movi(e, 6, 1), // a6 = fd 1
-            ...xt.movi(e, 3, hi), // a3 = message >> 8...
-            ...xt.slli(e, 3, 3, 8), // ...<< 8...
-            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
-            ...xt.movi(e, 4, at.len), // a4 = length
-            ...xt.movi(e, 2, 13), // a2 = __NR_write
-            ...xt.syscall(e),
-            ...xt.movi(e, 6, 0), // a6 = status 0
-            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
-            ...xt.syscall(e)
-        ]);
-    };
-}
-// ---------------------------------------------------------------------------------------
-// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
-// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
-const PACKET_END = 0x3 << 14;
-const PACKET_MORE = 0x1 << 14;
-const hex = {
-    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
-    tfrsi: (rd, imm) => {
-        const i = mask(imm, 16);
-        return (0x78000000 |
-            ((i >>> 14) << 22) |
-            (((i >>> 9) & 0x1f) << 16) |
-            PACKET_END |
-            ((i & 0x1ff) << 5) |
-            rd);
-    },
-    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
-    immext: (v) => {
-        const u26 = v >>> 6;
-        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
-    },
-    /** trap0(#1): system call, number in r6 */
-    trap0: 0x5400c004
-};
-function hexagon(at) {
-    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
-    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
-    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
-    hex.tfrsi(2, at.len), // { r2 = length }
-    hex.tfrsi(6, 64), // { r6 = __NR_write }
-    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
-    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
-    hex.trap0);
-}
-// ---------------------------------------------------------------------------------------
-// MicroBlaze, little endian (microblazeel)
-const mbOp = {
-    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
-    imm: (k) => (0x2c << 26) | mask(k, 16),
-    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
-    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
-    /** brki r14, 0x8: system call, number in r12 */
-    syscall: 0xb9cc0008
-};
-function microblaze(endian) {
-    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
-    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
-    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
-    mbOp.addik(7, 0, at.len), // r7 = length
-    mbOp.addik(12, 0, 4), // r12 = __NR_write
-    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
-    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
-    mbOp.syscall);
-}
-// ---------------------------------------------------------------------------------------
-// The targets
-const EF_ARM_EABI5 = 0x05000000;
-const EF_ARM_SOFT_FLOAT = 0x00000200;
-const EF_ARM_BE8 = 0x00800000;
-const EF_MIPS_NOREORDER = 0x1;
-const EF_MIPS_ABI2 = 0x20; // n32
-const EF_MIPS_ABI_O32 = 0x1000;
-const EF_MIPS_ARCH_32R2 = 0x70000000;
-const EF_MIPS_ARCH_64R2 = 0x80000000;
-const ARCHES = {
-    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
-    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
-    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
-    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
-    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
-    arm: {
-        bits: 32,
-        endian: 'le',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    armeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 40,
-        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
-        base: 0x10000,
-        code: arm
-    },
-    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
-    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
-    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
-    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
-    ppc64: {
-        bits: 64,
-        endian: 'be',
-        machine: 21,
-        flags: 1,
-        base: 0x10000000,
-        code: ppc('be'),
-        descriptor: true
-    },
-    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
-    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
-    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
-    mips64el: {
-        bits: 64,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 5000)
-    },
-    mips64: {
-        bits: 64,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 5000)
-    },
-    mips: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 4000)
-    },
-    mipsel: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 4000)
-    },
-    mipsn32: {
-        bits: 32,
-        endian: 'be',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('be', 6000)
-    },
-    mipsn32el: {
-        bits: 32,
-        endian: 'le',
-        machine: 8,
-        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
-        base: 0x400000,
-        code: mips('le', 6000)
-    },
-    // e_flags 0x43 = object ABI v1, LP64D.
-    loongarch64: {
-        bits: 64,
-        endian: 'le',
-        machine: 258,
-        flags: 0x43,
-        base: 0x400000,
-        code: loongarch64
-    },
-    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
-    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
-    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
-    sparc32plus: {
-        bits: 32,
-        endian: 'be',
-        machine: 18,
-        flags: 0x100,
-        base: 0x10000,
-        code: sparc(0x10)
-    },
-    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
-    // e_flags 9 = EF_SH4.
-    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
-    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
-    // EM_ALPHA's unofficial number, which Linux and QEMU use.
-    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
-    // e_flags 0x210 = PA-RISC 1.1.
-    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
-    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
-    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
-    xtensaeb: {
-        bits: 32,
-        endian: 'be',
-        machine: 94,
-        flags: 0x300,
-        base: 0x10000,
-        code: xtensa('be')
-    },
-    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
-    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
-    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
-    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
-    // big endian is no valid e_type, so no loadable binary can match it.
-    microblazeel: {
-        bits: 32,
-        endian: 'le',
-        machine: 0xbaab,
-        flags: 0,
-        base: 0x10000,
-        code: microblaze('le')
-    }
-};
-/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
-const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
-/** The line a probe for `target` prints, without the newline. */
-function probes_probeMarker(target) {
-    return `setup-binfmt probe ${target}`;
-}
-// ---------------------------------------------------------------------------------------
-// ELF writer
-function align(n, to) {
-    return Math.ceil(n / to) * to;
-}
-class Writer {
-    buf;
-    endian;
-    constructor(buf, endian) {
-        this.buf = buf;
-        this.endian = endian;
-    }
-    u8(at, v) {
-        this.buf.writeUInt8(v, at);
-    }
-    u16(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt16LE(v, at);
-        else
-            this.buf.writeUInt16BE(v, at);
-    }
-    u32(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeUInt32LE(v >>> 0, at);
-        else
-            this.buf.writeUInt32BE(v >>> 0, at);
-    }
-    u64(at, v) {
-        if (this.endian === 'le')
-            this.buf.writeBigUInt64LE(BigInt(v), at);
-        else
-            this.buf.writeBigUInt64BE(BigInt(v), at);
-    }
-    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
-    word(bits, at, v) {
-        if (bits === 64)
-            this.u64(at, v);
-        else
-            this.u32(at, v);
-    }
-}
-function archOf(target) {
-    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
-    if (!arch) {
-        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
-    }
-    return arch;
-}
-/**
- * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
- * `probeMarker(target)` and a newline to stdout and exits 0.
- */
-function probes_probeProgram(target) {
-    const arch = archOf(target);
-    const message = Buffer.from(`${probes_probeMarker(target)}\n`, 'ascii');
-    return writeElf(target, arch, {
-        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
-        data: message,
-        bss: 0
-    });
-}
-function writeElf(target, arch, image) {
-    const is64 = arch.bits === 64;
-    const ehsize = is64 ? 64 : 52;
-    const phentsize = is64 ? 56 : 32;
-    const codeOff = ehsize + phentsize;
-    // First pass only measures the code: encoders emit the same length for any address.
-    const size = image.code(0, 0, 0).length;
-    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
-    const total = dataOff + image.data.length;
-    const bssOff = align(total, 16);
-    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
-    if (code.length !== size)
-        throw new Error(`${target} probe: code length depends on addresses`);
-    const memsz = image.bss > 0 ? bssOff + image.bss : total;
-    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
-    const w = new Writer(Buffer.alloc(total), arch.endian);
-    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
-    w.buf.write('\x7fELF', 0, 'latin1');
-    w.u8(4, is64 ? 2 : 1);
-    w.u8(5, arch.endian === 'le' ? 1 : 2);
-    w.u8(6, 1);
-    w.u16(16, ET_EXEC);
-    w.u16(18, arch.machine);
-    w.u32(20, 1); // e_version
-    const entry = arch.base + (descOff ?? codeOff);
-    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
-    const wordSize = is64 ? 8 : 4;
-    w.word(arch.bits, 24, entry);
-    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
-    const rest = 24 + 3 * wordSize;
-    w.u32(rest, arch.flags);
-    w.u16(rest + 4, ehsize);
-    w.u16(rest + 6, phentsize);
-    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
-    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
-    const ph = ehsize;
-    w.u32(ph, PT_LOAD);
-    if (is64) {
-        w.u32(ph + 4, segFlags);
-        w.u64(ph + 8, 0); // p_offset
-        w.u64(ph + 16, arch.base); // p_vaddr
-        w.u64(ph + 24, arch.base); // p_paddr
-        w.u64(ph + 32, total); // p_filesz
-        w.u64(ph + 40, memsz); // p_memsz
-        w.u64(ph + 48, ALIGN);
-    }
-    else {
-        w.u32(ph + 4, 0); // p_offset
-        w.u32(ph + 8, arch.base); // p_vaddr
-        w.u32(ph + 12, arch.base); // p_paddr
-        w.u32(ph + 16, total); // p_filesz
-        w.u32(ph + 20, memsz); // p_memsz
-        w.u32(ph + 24, segFlags);
-        w.u32(ph + 28, ALIGN);
-    }
-    code.copy(w.buf, codeOff);
-    if (descOff !== undefined) {
-        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
-        w.u64(descOff, arch.base + codeOff);
-    }
-    image.data.copy(w.buf, dataOff);
-    return w.buf;
-}
-const DEEP_BUF = 4096;
-const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
-/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
-function aarch64Deep(at) {
-    const SP = 31;
-    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
-    const op = {
-        /** str wt, [xn]: store 32 bits */
-        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
-        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
-        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
-        /** ldrb wt, [xn, xm] */
-        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
-        /** add xd, xn, #imm12 */
-        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
-        /** cbnz wt, by `insns` instructions (negative: back) */
-        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
-        /** movn xd, #imm16: xd = ~imm16 */
-        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
-        /** mov xd, xm (orr xd, xzr, xm) */
-        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
-    };
-    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
-    a64.svc, // x0 = euid
-    ...addr(1, at.buf), // x1 = buffer
-    op.str32(0, 1), // buffer = euid (32 bits)
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(2, 4), // x2 = 4 bytes
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
-    a64.movz(2, 0), // x2 = 0
-    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
-    op.addi(2, 2, 1), //   x2 += 1
-    op.cbnz(3, -2), //   until the NUL, counted
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, // write(1, argv[0], x2)
-    op.movn(0, 99), // x0 = AT_FDCWD (-100)
-    ...addr(1, at.path), // x1 = "/proc/self/exe"
-    ...addr(2, at.buf), // x2 = buffer
-    a64.movz(3, DEEP_BUF), // x3 = its size
-    a64.movz(8, 78), // x8 = __NR_readlinkat
-    a64.svc, // x0 = length
-    op.mov(2, 0), // x2 = length
-    ...addr(1, at.buf), // x1 = buffer
-    a64.movz(0, 1), // x0 = fd 1
-    a64.movz(8, 64), // x8 = __NR_write
-    a64.svc, a64.movz(0, 0), // x0 = status 0
-    a64.movz(8, 94), // x8 = __NR_exit_group
-    a64.svc);
-}
-/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
-function armDeep(at) {
-    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
-    const op = {
-        /** str rt, [rn] */
-        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
-        /** ldr rt, [rn, #imm12] */
-        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
-        /** ldrb rt, [rn, rm] */
-        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
-        /** add rd, rn, #imm8 */
-        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
-        /** cmp rn, #imm8 */
-        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
-        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
-        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
-        /** mov rd, rm */
-        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
-    };
-    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
-    a32.svc, // r0 = euid
-    ...addr(1, at.buf), // r1 = buffer
-    op.str(0, 1), // buffer = euid
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(2, 4), // r2 = 4 bytes
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
-    a32.movw(2, 0), // r2 = 0
-    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
-    op.addi(2, 2, 1), //   r2 += 1
-    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, // write(1, argv[0], r2)
-    ...addr(0, at.path), // r0 = "/proc/self/exe"
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(2, DEEP_BUF), // r2 = its size
-    a32.movw(7, 85), // r7 = __NR_readlink
-    a32.svc, // r0 = length
-    op.mov(2, 0), // r2 = length
-    ...addr(1, at.buf), // r1 = buffer
-    a32.movw(0, 1), // r0 = fd 1
-    a32.movw(7, 4), // r7 = __NR_write
-    a32.svc, a32.movw(0, 0), // r0 = status 0
-    a32.movw(7, 248), // r7 = __NR_exit_group
-    a32.svc);
-}
-/** RISC-V 64 (generic syscall table, as aarch64). */
-function riscvDeep(at) {
-    const SP = 2;
-    const T0 = 5;
-    const T1 = 6;
-    const A3 = 13;
-    const addr = (rd, v) => {
-        const [hi, lo] = splitSigned(v, 12);
-        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
-    };
-    const op = {
-        /** sw rs2, 0(rs1) */
-        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
-        /** ld rd, imm(rs1) */
-        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
-        /** lbu rd, 0(rs1) */
-        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
-        /** add rd, rs1, rs2 */
-        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
-        /** bne rs1, zero, by `bytes` (even, within +-4K) */
-        bnez: (rs1, bytes) => {
-            const b = mask(bytes, 13);
-            return ((((b >>> 12) & 1) << 31) |
-                (((b >>> 5) & 0x3f) << 25) |
-                (rs1 << 15) |
-                (1 << 12) |
-                (((b >>> 1) & 0xf) << 8) |
-                (((b >>> 11) & 1) << 7) |
-                0x63);
-        }
-    };
-    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
-    rv.ecall, // a0 = euid
-    ...addr(A1, at.buf), // a1 = buffer
-    op.sw(A0, A1), // buffer = euid (32 bits)
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A2, 0, 4), // a2 = 4 bytes
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
-    rv.addi(A2, 0, 0), // a2 = 0
-    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
-    op.lbu(T1, T0), //   t1 = *t0
-    rv.addi(A2, A2, 1), //   a2 += 1
-    op.bnez(T1, -12), //   until the NUL, counted
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, // write(1, argv[0], a2)
-    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
-    ...addr(A1, at.path), // a1 = "/proc/self/exe"
-    ...addr(A2, at.buf), // a2 = buffer
-    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
-    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
-    rv.ecall, // a0 = length
-    rv.addi(A2, A0, 0), // a2 = length
-    ...addr(A1, at.buf), // a1 = buffer
-    rv.addi(A0, 0, 1), // a0 = fd 1
-    rv.addi(A7, 0, 64), // a7 = __NR_write
-    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
-    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
-    rv.ecall);
-}
-/**
- * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
- * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
- */
-function ppcDeep(endian) {
-    const op = {
-        /** stw rs, 0(ra) */
-        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
-        /** ld rt, ds(ra) (ds a multiple of 4) */
-        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
-        /** lbzx rt, ra, rb */
-        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
-        /** addi rd, ra, imm */
-        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
-        /** cmpwi cr0, ra, imm */
-        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
-        /** bne cr0, by `bytes` */
-        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
-        /** mr ra, rs (or ra, rs, rs) */
-        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
-    };
-    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
-    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
-    ppcOp.sc, // r3 = euid
-    ...addr(4, at.buf), // r4 = buffer
-    op.stw(3, 4), // buffer = euid
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(5, 4), // r5 = 4 bytes
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
-    ppcOp.li(5, 0), // r5 = 0
-    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
-    op.addi(5, 5, 1), //   r5 += 1
-    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, // write(1, argv[0], r5)
-    ...addr(3, at.path), // r3 = "/proc/self/exe"
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(5, DEEP_BUF), // r5 = its size
-    ppcOp.li(0, 85), // r0 = __NR_readlink
-    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
-    op.mr(5, 3), // r5 = length
-    ...addr(4, at.buf), // r4 = buffer
-    ppcOp.li(3, 1), // r3 = fd 1
-    ppcOp.li(0, 4), // r0 = __NR_write
-    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
-    ppcOp.li(0, 234), // r0 = __NR_exit_group
-    ppcOp.sc);
-}
-/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
-function s390xDeep(at) {
-    const op = {
-        /** st r1, 0(r2): store 32 bits (RX) */
-        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
-        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
-        lg: (r, base, d) => [
-            0xe3,
-            r << 4,
-            (base << 4) | (d >>> 8),
-            d & 0xff,
-            0,
-            0x04
-        ],
-        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
-        llgc: (r, index, base) => [
-            0xe3,
-            (r << 4) | index,
-            base << 4,
-            0,
-            0,
-            0x90
-        ],
-        /** aghi r, imm16 */
-        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
-        /** ltgr r, r: set the condition code from r */
-        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
-        /** jne by `bytes` from this instruction (brc 7) */
-        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
-        /** lgr r1, r2 */
-        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
-    };
-    return Buffer.from([
-        ...s390.svc(201), // r2 = euid (__NR_geteuid)
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...op.st(2, 3), // buffer = euid
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.lghi(4, 4), // r4 = 4 bytes
-        ...s390.svc(4), // __NR_write
-        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
-        ...s390.lghi(4, 0), // r4 = 0
-        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
-        ...op.aghi(4, 1), //   r4 += 1
-        ...op.ltgr(5),
-        ...op.jne(-14), //   until the NUL, counted
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // write(1, argv[0], r4)
-        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(4, DEEP_BUF), // r4 = its size
-        ...s390.svc(85), // r2 = length (__NR_readlink)
-        ...op.lgr(4, 2), // r4 = length
-        ...s390.llilf(3, at.buf), // r3 = buffer
-        ...s390.lghi(2, 1), // r2 = fd 1
-        ...s390.svc(4), // __NR_write
-        ...s390.lghi(2, 0), // r2 = status 0
-        ...s390.svc(248) // __NR_exit_group
-    ]);
-}
-/** x86_64 (geteuid 107, write 1, readlink 89, exit_group 231); addresses fit in 32 bits. */
-function x86_64Deep(at) {
-    return Buffer.from([
-        ...x86.mov(EAX, 107), // eax = __NR_geteuid
-        ...x86.syscall, // eax = euid
-        ...[0x89, 0x04, 0x25, ...le32(at.buf)], // mov [buffer], eax
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.mov(EDX, 4), // edx = 4 bytes
-        ...x86.syscall,
-        ...[0x48, 0x8b, 0x74, 0x24, 0x08], // mov rsi, [rsp + 8]: argv[0] (rsp points to argc)
-        ...x86.zero(EDX), // edx = 0
-        ...[0x0f, 0xb6, 0x0c, 0x16], // loop: movzx ecx, byte [rsi + rdx]
-        ...[0xff, 0xc2], //   inc edx
-        ...[0x85, 0xc9], //   test ecx, ecx
-        ...[0x75, 0xf6], //   jnz loop (10 bytes back): until the NUL, counted
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.syscall, // write(1, argv[0], edx)
-        ...x86.mov(EAX, 89), // eax = __NR_readlink
-        ...x86.mov(EDI, at.path), // edi = "/proc/self/exe"
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.mov(EDX, DEEP_BUF), // edx = its size
-        ...x86.syscall, // eax = length
-        ...[0x89, 0xc2], // mov edx, eax
-        ...x86.mov(EAX, 1), // eax = __NR_write
-        ...x86.mov(EDI, 1), // edi = fd 1
-        ...x86.mov(ESI, at.buf), // esi = buffer
-        ...x86.syscall,
-        ...x86.mov(EAX, 231), // eax = __NR_exit_group
-        ...x86.zero(EDI), // edi = status 0
-        ...x86.syscall
-    ]);
-}
-/**
- * MIPS n64 (geteuid 5105, write 5001, readlink 5087, exit_group 5205). Branches have a delay
- * slot (filled with a nop); the kernel keeps a0-a2 across a system call.
- */
-function mips64Deep(endian) {
-    const SP = 29;
-    const T0 = 12;
-    const T1 = 13;
-    const op = {
-        /** sw rt, 0(base) */
-        sw: (rt, base) => (0x2b << 26) | (base << 21) | (rt << 16),
-        /** ld rt, off(base) */
-        ld: (rt, base, off) => (0x37 << 26) | (base << 21) | (rt << 16) | off,
-        /** lbu rt, 0(base) */
-        lbu: (rt, base) => (0x24 << 26) | (base << 21) | (rt << 16),
-        /** daddu rd, rs, rt */
-        daddu: (rd, rs, rt) => (rs << 21) | (rt << 16) | (rd << 11) | 0x2d,
-        /** daddiu rt, rs, imm */
-        daddiu: (rt, rs, imm) => (0x19 << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
-        /** bne rs, zero, by `insns` from the delay slot */
-        bnez: (rs, insns) => (0x05 << 26) | (rs << 21) | mask(insns, 16),
-        nop: 0
-    };
-    const addr = (rt, v) => [mipsOp.lui(rt, v >>> 16), mipsOp.ori(rt, rt, v & 0xffff)];
-    return at => words(endian, mipsOp.ori(V0, 0, 5105), // v0 = __NR_geteuid
-    mipsOp.syscall, // v0 = euid
-    ...addr(MA1, at.buf), // a1 = buffer
-    op.sw(V0, MA1), // buffer = euid
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(MA2, 0, 4), // a2 = 4 bytes
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, op.ld(MA1, SP, 8), // a1 = argv[0] (sp points to argc)
-    mipsOp.ori(MA2, 0, 0), // a2 = 0
-    op.daddu(T0, MA1, MA2), // loop: t0 = &argv[0][a2]
-    op.lbu(T1, T0), //   t1 = *t0
-    op.daddiu(MA2, MA2, 1), //   a2 += 1
-    op.bnez(T1, -4), //   until the NUL, counted
-    op.nop, //   (delay slot)
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, // write(1, argv[0], a2)
-    ...addr(MA0, at.path), // a0 = "/proc/self/exe"
-    ...addr(MA1, at.buf), // a1 = buffer
-    mipsOp.ori(MA2, 0, DEEP_BUF), // a2 = its size
-    mipsOp.ori(V0, 0, 5087), // v0 = __NR_readlink
-    mipsOp.syscall, // v0 = length (an errno, with a3 set, on failure)
-    op.daddu(MA2, V0, 0), // a2 = length
-    ...addr(MA1, at.buf), // a1 = buffer
-    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
-    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
-    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
-    mipsOp.ori(V0, 0, 5205), // v0 = __NR_exit_group
-    mipsOp.syscall);
-}
-/** LoongArch64 (generic syscall table, as aarch64). */
-function loongarch64Deep(at) {
-    const SP = 3;
-    const LA3 = 7;
-    const T1 = 13;
-    const op = {
-        /** st.w rd, rj, 0 */
-        stw: (rd, rj) => 0x29800000 | (rj << 5) | rd,
-        /** ld.d rd, rj, si12 */
-        ldd: (rd, rj, imm) => 0x28c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-        /** ldx.bu rd, rj, rk */
-        ldxbu: (rd, rj, rk) => 0x38200000 | (rk << 10) | (rj << 5) | rd,
-        /** addi.d rd, rj, si12 */
-        addid: (rd, rj, imm) => 0x02c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
-        /** bnez rj, by `insns` from this one */
-        bnez: (rj, insns) => {
-            const o = mask(insns, 21);
-            return 0x44000000 | ((o & 0xffff) << 10) | (rj << 5) | (o >>> 16);
-        },
-        /** or rd, rj, zero: move */
-        move: (rd, rj) => 0x00150000 | (rj << 5) | rd
-    };
-    const addr = (rd, v) => [la.lu12i(rd, v >>> 12), la.ori(rd, rd, v & 0xfff)];
-    return words('le', la.ori(LA7, 0, 175), // a7 = __NR_geteuid
-    la.syscall, // a0 = euid
-    ...addr(LA1, at.buf), // a1 = buffer
-    op.stw(LA0, LA1), // buffer = euid
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA2, 0, 4), // a2 = 4 bytes
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, op.ldd(LA1, SP, 8), // a1 = argv[0] (sp points to argc)
-    la.ori(LA2, 0, 0), // a2 = 0
-    op.ldxbu(T1, LA1, LA2), // loop: t1 = argv[0][a2]
-    op.addid(LA2, LA2, 1), //   a2 += 1
-    op.bnez(T1, -2), //   until the NUL, counted
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, // write(1, argv[0], a2)
-    op.addid(LA0, 0, -100), // a0 = AT_FDCWD
-    ...addr(LA1, at.path), // a1 = "/proc/self/exe"
-    ...addr(LA2, at.buf), // a2 = buffer
-    la.lu12i(LA3, DEEP_BUF >>> 12), // a3 = its size
-    la.ori(LA7, 0, 78), // a7 = __NR_readlinkat
-    la.syscall, // a0 = length
-    op.move(LA2, LA0), // a2 = length
-    ...addr(LA1, at.buf), // a1 = buffer
-    la.ori(LA0, 0, 1), // a0 = fd 1
-    la.ori(LA7, 0, 64), // a7 = __NR_write
-    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
-    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
-    la.syscall);
-}
-const DEEP = {
-    x86_64: x86_64Deep,
-    aarch64: aarch64Deep,
-    arm: armDeep,
-    riscv64: riscvDeep,
-    ppc64le: ppcDeep('le'),
-    s390x: s390xDeep,
-    mips64el: mips64Deep('le'),
-    mips64: mips64Deep('be'),
-    loongarch64: loongarch64Deep
-};
-/** The QEMU targets deepProbeProgram can build. */
-const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
-/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
-function deepProbeProgram(target) {
-    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
-    if (!code) {
-        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
-    }
-    return writeElf(target, archOf(target), {
-        code: (_pc, path, buf) => code({ path, buf }),
-        data: PROC_SELF_EXE,
-        bss: DEEP_BUF
-    });
-}
-/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
-function parseDeepProbe(target, out) {
-    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
-    const nul = bytes.indexOf(0, 4);
-    if (bytes.length < 4 || nul < 0)
-        return undefined;
-    const le = archOf(target).endian === 'le';
-    return {
-        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
-        argv0: bytes.subarray(4, nul).toString('utf8'),
-        exe: bytes.subarray(nul + 1).toString('utf8')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function temp_makeTempDir(purpose) {
-    return mkdtemp(join(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
-;// CONCATENATED MODULE: ./src/platform/host.ts
-// The architectures Node runs on (os.arch() names), and what each one is called elsewhere: the
-// QEMU target it runs natively, its ELF header, and rpm's name for it. One table, so that the
-// native-platform probe, the interpreter check and the Fedora source cannot disagree.
-const host_HOST_ARCHES = {
-    x64: { target: 'x86_64', machine: 62, bits: 64, littleEndian: true, rpm: 'x86_64' },
-    ia32: { target: 'i386', machine: 3, bits: 32, littleEndian: true, rpm: 'i686' },
-    arm64: { target: 'aarch64', machine: 183, bits: 64, littleEndian: true, rpm: 'aarch64' },
-    arm: { target: 'arm', machine: 40, bits: 32, littleEndian: true, rpm: 'armv7hl' },
-    riscv64: { target: 'riscv64', machine: 243, bits: 64, littleEndian: true, rpm: 'riscv64' },
-    ppc64: { target: 'ppc64le', machine: 21, bits: 64, littleEndian: true, rpm: 'ppc64le' },
-    s390x: { target: 's390x', machine: 22, bits: 64, littleEndian: false, rpm: 's390x' },
-    loong64: {
-        target: 'loongarch64',
-        machine: 258,
-        bits: 64,
-        littleEndian: true,
-        rpm: 'loongarch64'
-    },
-    mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
-};
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function native_claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = run, arch = process.arch) {
-    const native = new Set();
-    // The target Node itself runs as: native by definition.
-    const host = HOST_ARCHES[arch]?.target;
-    if (host)
-        native.add(host);
-    const dir = await makeTempDir('native');
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = native_claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = join(dir, target);
-        await writeFile(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await rm(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/held.ts
-// The interpreter file the kernel holds open for an F entry. It need not be at the entry's
-// path any more (deleted, replaced, or a path inside the container that registered it), and
-// no process's /proc/<pid>/fd shows the kernel's copy. One view of it exists: a process the
-// kernel starts with it, whose /proc/<pid>/exe is that very file. So a program matching the
-// entry is started with QEMU's log going to a FIFO nobody opens: QEMU blocks opening its log,
-// before it looks at the program, the file is read through /proc/<pid>/exe, and the process
-// is killed. An interpreter that is not QEMU does not stop there and cannot be read.
-
-
-
-
-
-
-
-
-/** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
-const FIFO_WAIT = 'wait_for_partner';
-/** How long QEMU may take to start and reach its log file. */
-const TIMEOUT_MS = 5000;
-/** A file the kernel matches with `entry`: its magic at its offset, under its mask; zeros elsewhere. */
-function matchingProgram(entry) {
-    const magic = Buffer.from(entry.magic ?? '', 'hex');
-    const mask = Buffer.from(entry.mask ?? 'ff'.repeat(magic.length), 'hex');
-    const program = Buffer.alloc(Math.max(entry.offset + magic.length, 64));
-    magic.forEach((b, i) => (program[entry.offset + i] = b & (mask[i] ?? 0xff)));
-    return program;
-}
-/** The SHA-256 of the interpreter the kernel holds for the F entry `entry`, or why not. */
-async function held_heldInterpreter(table, entry) {
-    if (!entry.flags.includes('F'))
-        return { why: `${entry.name} has no F flag` };
-    if (entry.extension)
-        return { why: `${entry.name} matches by file name extension` };
-    if (!entry.enabled)
-        return { why: `${entry.name} is disabled, so the kernel starts nothing with it` };
-    if ((await table.enabledAsAWhole()) === false)
-        return { why: 'binfmt_misc is disabled as a whole' };
-    const program = matchingProgram(entry);
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (claim?.name !== entry.name) {
-        return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
-    }
-    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-held-'));
-    let started;
-    try {
-        const path = join(dir, 'program');
-        const fifo = join(dir, 'log');
-        await writeFile(path, program, { mode: 0o700 });
-        await run(['mkfifo', '-m', '600', fifo]);
-        // No PATH, nothing of ours: only what stops QEMU at its log file.
-        started = await table.start([path], { env: { QEMU_LOG: 'unimp', QEMU_LOG_FILENAME: fifo } });
-        const proc = `/proc/${started.pid}`;
-        for (const deadline = Date.now() + TIMEOUT_MS; Date.now() < deadline; await sleep(5)) {
-            const procStat = await readFile(`${proc}/stat`, 'utf8').catch(() => '');
-            // The state follows the command name in parentheses; Z: it ended, waiting to be reaped.
-            if (!procStat || procStat.slice(procStat.lastIndexOf(')') + 2).startsWith('Z')) {
-                return {
-                    why: `its interpreter ${entry.interpreter} ran and ended without opening QEMU's log (not QEMU?)`
-                };
-            }
-            const wchan = await readFile(`${proc}/wchan`, 'utf8').catch(() => '');
-            if (wchan !== FIFO_WAIT)
-                continue;
-            // The kernel that started it must be this table's: each binfmt_misc instance is its own
-            // filesystem, so the program's view of the folder and ours have one device number.
-            const [seen, ours] = await Promise.all([
-                stat(`${proc}/root${DEFAULT_ROOT}`),
-                stat(table.root)
-            ]);
-            if (seen.dev !== ours.dev)
-                return { why: 'the program started under another binfmt_misc instance' };
-            return { sha256: await sha256File(`${proc}/exe`) };
-        }
-        return {
-            why: `its interpreter ${entry.interpreter} did not reach QEMU's log file within ${TIMEOUT_MS / 1000} s`
-        };
-    }
-    catch (e) {
-        return { why: `starting a program it runs failed: ${e.message}` };
-    }
-    finally {
-        await started?.stop();
-        await rm(dir, { recursive: true, force: true });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/binfmt/table.ts
@@ -30150,8 +28565,7 @@ async function held_heldInterpreter(table, entry) {
 
 
 
-
-const table_DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
 /** The four flags the kernel prints, in the order it prints them. */
 const FLAG_ORDER = 'POCF';
 /** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
@@ -30293,14 +28707,14 @@ function directWriter(log) {
         // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
         // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
         write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
-        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
         // dd, not tee: tee follows a link and creates a missing file. One write of the whole
         // input (fullblock), since binfmt_misc takes a registration only in a single write.
-        write: async (file, data) => void (await exec_run([
+        write: async (file, data) => void (await run([
             'sudo',
             '-n',
             'dd',
@@ -30311,14 +28725,14 @@ function sudoWriter(log) {
             'conv=notrunc,nocreat',
             'status=none'
         ], { input: data, log })),
-        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
 async function chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
-    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (probe.code !== 0) {
         throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
             `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
@@ -30341,7 +28755,7 @@ class BinfmtTable {
     }
     /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
     static async open(options = {}) {
-        const root = options.root ?? table_DEFAULT_ROOT;
+        const root = options.root ?? DEFAULT_ROOT;
         const writer = options.writer ?? (await chooseWriter(options.log));
         // Reading status first triggers systemd's automount, where there is one.
         await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
@@ -30361,7 +28775,7 @@ class BinfmtTable {
         return new BinfmtTable(root, writer, options.log, options.start);
     }
     /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
-    static async read(root = table_DEFAULT_ROOT) {
+    static async read(root = DEFAULT_ROOT) {
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
             return [];
         const readOnly = {
@@ -30481,7 +28895,7 @@ function explain(e, entry) {
 }
 /** SHA-256 of a file, or undefined when it cannot be read. */
 function fileDigest(path) {
-    return hash_sha256File(path).catch(() => undefined);
+    return sha256File(path).catch(() => undefined);
 }
 /** Magic with the mask applied: the bytes the kernel actually compares. */
 function masked(magic = '', mask = '') {
@@ -30519,24 +28933,6 @@ function sameDefinition(a, b) {
         (a.mask ?? '') === (b.mask ?? '') &&
         masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
         a.interpreter === b.interpreter);
-}
-/**
- * Identical to what we would write: same definition and interpreter bytes (paths may differ).
- * For an F entry those are the bytes the kernel holds open, which the file at its path may no
- * longer hold (replaced after registration); when they cannot be read, it counts as different.
- */
-async function sameEntry(existing, wanted, table) {
-    if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-        return false;
-    if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter)
-        return true;
-    const [have, want] = await Promise.all([
-        existing.flags.includes('F')
-            ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
-            : fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
-    ]);
-    return have !== undefined && have === want;
 }
 
 ;// CONCATENATED MODULE: ./src/util/files.ts
@@ -30777,7 +29173,7 @@ async function lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DI
         catch (e) {
             if (!notFound(e))
                 throw e;
-            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+            await run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
         }
         const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
         if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
@@ -30899,7 +29295,7 @@ async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
     if (!place.sudo)
         return private_files_readPrivateFile(path, WHAT);
-    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    const result = await run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
     if (result.code === 0)
         return result.stdout;
     if (/No such file/.test(result.stderr))
@@ -30911,11 +29307,11 @@ async function writeOwners(place, text, log) {
         return private_files_writePrivateFile(place.dir, OWNERS, text);
     // A fresh file, created exclusively and never through a link, then renamed over the old.
     const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_.randomUUID)()}`);
-    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+    await run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
         input: text,
         log
     });
-    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+    await run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
 }
 class Owners {
     place;
@@ -31127,7 +29523,7 @@ function compare(before, after) {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -31163,7 +29559,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -31259,7 +29655,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31300,7 +29696,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31391,11 +29787,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../nm/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../nm/node_modules/undici/index.js
+var undici = __nccwpck_require__(284);
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32092,7 +30488,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32168,7 +30564,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32242,7 +30638,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32254,7 +30650,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class summary_Summary {
@@ -32315,7 +30711,7 @@ class summary_Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -32523,7 +30919,7 @@ const _summary = new summary_Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32565,7 +30961,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32577,7 +30973,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat, mkdir, open: io_util_open, readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat, mkdir, open: io_util_open, readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32608,7 +31004,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -32621,7 +31017,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -32651,7 +31047,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -32679,7 +31075,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -32745,7 +31141,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33019,7 +31415,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33607,7 +32003,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33687,7 +32083,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,7 +32148,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../nm/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34187,6 +32583,21 @@ class runner_Summary {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return mkdtemp(join(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/binfmt/journal.ts
 // What a run changed, saved after every change so the post step (or `setup-binfmt
 // uninstall`) can undo exactly that, even when the run stopped half-way.
@@ -34214,11 +32625,11 @@ function parseRunState(text, where) {
 const BINFMT_MISC_MAGIC = 0x42494e4d;
 /** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
 function checkRoot(root, where) {
-    if (root === table_DEFAULT_ROOT)
+    if (root === DEFAULT_ROOT)
         return;
     const fail = (why) => {
         throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
-            `expected ${table_DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
     };
     if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
         fail('is not an absolute, normalised path');
@@ -34461,6 +32872,174 @@ function actionStore() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/platform/targets.ts
+// The 34 QEMU linux-user targets and the ELF header each one claims, as QEMU's own
+// qemu-binfmt-conf.sh registers them. Magic and mask are lowercase hex of equal length.
+// prettier-ignore
+const rows = [
+    ['i386', 'i386', '7f454c4601010100000000000000000002000300', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['i486', 'i386', '7f454c4601010100000000000000000002000600', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['alpha', 'alpha', '7f454c4602010100000000000000000002002690', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['arm', 'arm', '7f454c4601010100000000000000000002002800', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['armeb', 'armeb', '7f454c4601020100000000000000000000020028', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc', 'sparc', '7f454c4601020100000000000000000000020002', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc32plus', 'sparc', '7f454c4601020100000000000000000000020012', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['sparc64', 'sparc', '7f454c460202010000000000000000000002002b', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc', 'ppc', '7f454c4601020100000000000000000000020014', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64', 'ppc', '7f454c4602020100000000000000000000020015', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['ppc64le', 'ppcle', '7f454c4602010100000000000000000002001500', 'ffffffffffffff00fffffffffffffffffeffff00'],
+    ['m68k', 'm68k', '7f454c4601020100000000000000000000020004', 'fffffffffffffe00fffffffffffffffffffeffff'],
+    ['mips', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsel', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000000000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mipsn32', 'mips', '7f454c46010201000000000000000000000200080000000100000000000000000000000000000020', 'ffffffffffffff0000fffffffffffffffffeffffffffffff00000000000000000000000000000020'],
+    ['mipsn32el', 'mips', '7f454c46010101000000000000000000020008000100000000000000000000000000000020000000', 'ffffffffffffff0000fffffffffffffffeffffffffffffff00000000000000000000000020000000'],
+    ['mips64', 'mips', '7f454c4602020100000000000000000000020008', 'ffffffffffffff0000fffffffffffffffffeffff'],
+    ['mips64el', 'mips', '7f454c4602010100000000000000000002000800', 'ffffffffffffff0000fffffffffffffffeffffff'],
+    ['sh4', 'sh4', '7f454c4601010100000000000000000002002a00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['sh4eb', 'sh4', '7f454c460102010000000000000000000002002a', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['s390x', 's390x', '7f454c4602020100000000000000000000020016', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['aarch64', 'arm', '7f454c460201010000000000000000000200b700', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['aarch64_be', 'armeb', '7f454c46020201000000000000000000000200b7', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['hppa', 'hppa', '7f454c460102010000000000000000000002000f', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['riscv32', 'riscv32', '7f454c460101010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['riscv64', 'riscv64', '7f454c460201010000000000000000000200f300', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensa', 'xtensa', '7f454c4601010100000000000000000002005e00', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['xtensaeb', 'xtensaeb', '7f454c460102010000000000000000000002005e', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['microblaze', 'microblaze', '7f454c460102010000000000000000000200baab', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['microblazeel', 'microblazeel', '7f454c460101010000000000000000000200abba', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['or1k', 'or1k', '7f454c460102010000000000000000000002005c', 'ffffffffffffff00fffffffffffffffffffeffff'],
+    ['x86_64', 'i386', '7f454c4602010100000000000000000002003e00', 'fffffffffffefe00fffffffffffffffffeffffff'],
+    ['hexagon', 'hexagon', '7f454c460101010000000000000000000200a400', 'ffffffffffffff00fffffffffffffffffeffffff'],
+    ['loongarch64', 'loongarch', '7f454c4602010100000000000000000002000201', 'fffffffffffffffc00fffffffffffffffeffffff']
+];
+const targets_TARGETS = new Map(rows.map(([name, family, magic, mask]) => [
+    name,
+    { name, family, magic, mask, interpreter: name === 'i486' ? 'i386' : name }
+]));
+function target(name) {
+    const found = targets_TARGETS.get(name);
+    if (!found)
+        throw new Error(`Unknown QEMU target '${name}'`);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/platform/names.ts
+// Platform names as people write them (OCI, QEMU, Debian, uname -m) and the QEMU targets
+// they mean. Pure: no I/O, so every name form is tested by a table.
+
+/** The ten platforms container images are built for, as QEMU targets, in buildx's order. */
+const CONTAINER_TARGETS = (/* unused pure expression or super */ null && ([
+    'x86_64',
+    'aarch64',
+    'riscv64',
+    'ppc64le',
+    's390x',
+    'i386',
+    'mips64el',
+    'mips64',
+    'loongarch64',
+    'arm'
+]));
+/** OCI platforms each target runs, for `docker buildx build --platform`. */
+const OCI = {
+    x86_64: ['linux/amd64'],
+    i386: ['linux/386'],
+    aarch64: ['linux/arm64'],
+    arm: ['linux/arm/v7', 'linux/arm/v6'],
+    riscv64: ['linux/riscv64'],
+    ppc64le: ['linux/ppc64le'],
+    s390x: ['linux/s390x'],
+    mips64el: ['linux/mips64le'],
+    mips64: ['linux/mips64'],
+    loongarch64: ['linux/loong64'],
+    // Go's GOARCH names, where Go has the architecture.
+    ppc64: ['linux/ppc64'],
+    mips: ['linux/mips'],
+    mipsel: ['linux/mipsle']
+};
+/** Other names for targets: OCI and Go, Debian, uname -m. QEMU names map to themselves. */
+const ALIASES = {
+    amd64: 'x86_64',
+    x64: 'x86_64',
+    'x86-64': 'x86_64',
+    '386': 'i386',
+    i686: 'i386',
+    x86: 'i386',
+    arm64: 'aarch64',
+    'arm64/v8': 'aarch64',
+    armhf: 'arm',
+    armel: 'arm',
+    armv7l: 'arm',
+    armv7: 'arm',
+    armv6l: 'arm',
+    armv6: 'arm',
+    'arm/v7': 'arm',
+    'arm/v6': 'arm',
+    'arm/v5': 'arm',
+    ppc64el: 'ppc64le',
+    powerpc64le: 'ppc64le',
+    powerpc64: 'ppc64',
+    powerpc: 'ppc',
+    mips64le: 'mips64el',
+    mipsle: 'mipsel',
+    loong64: 'loongarch64',
+    arm64be: 'aarch64_be'
+};
+function names_ociPlatforms(target) {
+    return OCI[target] ?? [`linux/${target}`];
+}
+/** Resolve one name, or undefined when it names nothing. */
+function resolveName(raw) {
+    const name = raw.toLowerCase().replace(/^linux\//, '');
+    if (TARGETS.has(name))
+        return name;
+    return ALIASES[name];
+}
+/** Every name accepted, for error messages and docs. */
+function validNames() {
+    return [
+        'all',
+        ...CONTAINER_TARGETS.flatMap(names_ociPlatforms),
+        ...Object.keys(ALIASES),
+        ...TARGETS.keys()
+    ];
+}
+/** Split on commas, spaces and newlines; fold case and duplicates; reject unknown names. */
+function parsePlatforms(input) {
+    const names = input
+        .split(/[\s,]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (names.length === 0) {
+        throw new Error(`platforms is empty: name at least one platform, for example 'arm64,arm', or 'all'`);
+    }
+    const targets = [];
+    let all = false;
+    const unknown = [];
+    for (const name of names) {
+        if (name.toLowerCase() === 'all') {
+            all = true;
+            targets.push(...CONTAINER_TARGETS);
+            continue;
+        }
+        const resolved = resolveName(name);
+        if (resolved)
+            targets.push(resolved);
+        else
+            unknown.push(name);
+    }
+    if (unknown.length > 0) {
+        const shown = unknown.map(n => `'${printable(n)}'`).join(', ');
+        throw new Error(`Unknown platform ${shown}. Valid names: ${[...new Set(validNames())].join(', ')}`);
+    }
+    return { targets: [...new Set(targets)], all };
+}
+/** Names come from users: show control characters escaped, and not too much of them. */
+function printable(name) {
+    const escaped = JSON.stringify(name).slice(1, -1);
+    return escaped.length > 40 ? `${escaped.slice(0, 40)}...` : escaped;
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary: one row per platform after main, what was put back after post.
 
@@ -34536,11 +33115,11 @@ async function runPost(store = actionStore(), log = runnerLog) {
 
 /***/ }),
 
-/***/ 6661:
+/***/ 3103:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7868);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8157);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -34872,6 +33451,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(3103);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

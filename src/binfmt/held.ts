@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { run, type Launched } from '../util/exec.js'
 import { sha256File } from '../util/hash.js'
 import { claimedBy } from '../platform/native.js'
-import { DEFAULT_ROOT, type BinfmtTable, type Entry } from './table.js'
+import { DEFAULT_ROOT, fileDigest, sameDefinition, type BinfmtTable, type Entry } from './table.js'
 
 /** The kernel's wait for the other end of a FIFO: QEMU opening its log. */
 const FIFO_WAIT = 'wait_for_partner'
@@ -84,4 +84,26 @@ export async function heldInterpreter(table: BinfmtTable, entry: Entry): Promise
     await started?.stop()
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Identical to what we would write: same definition and interpreter bytes (paths may differ).
+ * For an F entry those are the bytes the kernel holds open, which the file at its path may no
+ * longer hold (replaced after registration); when they cannot be read, it counts as different.
+ */
+export async function sameEntry(
+  existing: Entry,
+  wanted: Entry,
+  table: BinfmtTable
+): Promise<boolean> {
+  if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
+    return false
+  if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter) return true
+  const [have, want] = await Promise.all([
+    existing.flags.includes('F')
+      ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
+      : fileDigest(existing.interpreter),
+    fileDigest(wanted.interpreter)
+  ])
+  return have !== undefined && have === want
 }

@@ -1,19 +1,12 @@
 // Put our entries in the table without disturbing anyone else's: reuse an identical entry,
 // step around a different one (ours, registered later, matches first), never overwrite.
 
-import {
-  fileDigest,
-  kernelLine,
-  overlaps,
-  sameEntry,
-  type BinfmtTable,
-  type Entry
-} from './table.js'
-import { heldInterpreter } from './held.js'
+import { fileDigest, kernelLine, overlaps, type BinfmtTable, type Entry } from './table.js'
 import type { Log } from '../util/log.js'
 import { runPid, type Owners } from './lock.js'
 import type { Journal } from './journal.js'
 import { target } from '../platform/targets.js'
+import { heldInterpreter, sameEntry } from './held.js'
 
 export interface Registered {
   readonly target: string

@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { run, ExecError, lastLine, launch, type Starter } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { sha256File } from '../util/hash.js'
-import { heldInterpreter } from './held.js'
 
 export const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc'
 
@@ -451,26 +450,4 @@ export function sameDefinition(a: Entry, b: Entry): boolean {
     masked(a.magic, a.mask) === masked(b.magic, b.mask) &&
     a.interpreter === b.interpreter
   )
-}
-
-/**
- * Identical to what we would write: same definition and interpreter bytes (paths may differ).
- * For an F entry those are the bytes the kernel holds open, which the file at its path may no
- * longer hold (replaced after registration); when they cannot be read, it counts as different.
- */
-export async function sameEntry(
-  existing: Entry,
-  wanted: Entry,
-  table: BinfmtTable
-): Promise<boolean> {
-  if (!sameDefinition({ ...existing, interpreter: '' }, { ...wanted, interpreter: '' }))
-    return false
-  if (!existing.flags.includes('F') && existing.interpreter === wanted.interpreter) return true
-  const [have, want] = await Promise.all([
-    existing.flags.includes('F')
-      ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
-      : fileDigest(existing.interpreter),
-    fileDigest(wanted.interpreter)
-  ])
-  return have !== undefined && have === want
 }
