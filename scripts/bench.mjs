@@ -9,6 +9,8 @@
 // 4. The action's main and post steps as the runner runs them, cold and warm, against a shell
 //    that registers the same entries. `npm run bench -- --steps` runs only this part (no Docker).
 // 5. Registering again over identical F entries (the kernel's open interpreter is read).
+// 6. Main through the container engine's helper against main directly, arm64,arm, on the
+//    host's global table (the post step after each run puts it back).
 //
 // Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
 // its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
@@ -550,7 +552,56 @@ async function daemonHeal(ns) {
   }
 }
 
+/** Main (and post) on the host's table, registrar direct and docker in turns; best of 3 each. */
+async function enginePath() {
+  const best = { direct: Infinity, docker: Infinity }
+  const phases = {}
+  for (let i = 0; i < 3; i++) {
+    for (const registrar of ['direct', 'docker']) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-engine-'))
+      const main = runnerFiles(dir, 'main')
+      const env = { RUNNER_TEMP: dir, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') }
+      const inputs = {
+        INPUT_PLATFORMS: 'arm64,arm',
+        INPUT_SOURCE: 'system',
+        INPUT_VERIFY: 'exec',
+        INPUT_REGISTRAR: registrar
+      }
+      const host = { enter: ['env'] }
+      let m
+      try {
+        m = await actionStep(host, 'main', { ...env, ...inputs, ...main })
+      } finally {
+        const post = runnerFiles(dir, 'post')
+        await actionStep(host, 'post', {
+          ...env,
+          ...post,
+          STATE_binfmt: savedState(main.GITHUB_STATE)
+        })
+        rmSync(dir, { recursive: true, force: true })
+      }
+      if (m.ms < best[registrar]) {
+        best[registrar] = m.ms
+        phases[registrar] = /timings: (.*); peak/.exec(m.out)?.[1]
+      }
+    }
+  }
+  for (const registrar of ['direct', 'docker']) {
+    row(
+      `main arm64,arm registrar ${registrar}`,
+      `${best[registrar].toFixed(0)} ms (best of 3)`,
+      phases[registrar]
+    )
+  }
+  row('engine / direct', `${(best.docker / best.direct).toFixed(2)}`)
+}
+
 if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: npm run build')
+if (process.argv.includes('--engine-only')) {
+  await enginePath()
+  printRows()
+  process.exit(0)
+}
 prepareMirror()
 prepareLines()
 const server = await serve()
@@ -573,6 +624,11 @@ try {
   await server.close()
 }
 if (!stepsOnly && !linesOnly) await dockerVerify()
+if (!stepsOnly && !linesOnly) await enginePath()
 
-const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
-for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  '))
+printRows()
+
+function printRows() {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
+  for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  '))
+}

@@ -7,6 +7,7 @@ import { parsePlatforms, type PlatformRequest } from './platform/names.js'
 import { SOURCES, type Source } from './qemu/request.js'
 import { checkUrl, isUrl } from './qemu/manifest.js'
 import { VERIFY_METHODS, type VerifyMethod } from './verify/verify.js'
+import { REGISTRARS, type RegistrarChoice } from './engine/registrar.js'
 
 export interface Options {
   readonly platforms: PlatformRequest
@@ -24,6 +25,8 @@ export interface Options {
   readonly verify: VerifyMethod
   /** An image the user trusts, to run `uname -m` in per platform; none when absent. */
   readonly smokeImage?: string
+  /** How binfmt_misc is changed: directly, or through a container engine's helper. */
+  readonly registrar: RegistrarChoice
 }
 
 /** The options' names: the action's inputs and the CLI's options for install (but cleanup). */
@@ -37,7 +40,8 @@ export const OPTION_NAMES = [
   'reset',
   'cleanup',
   'verify',
-  'smoke-image'
+  'smoke-image',
+  'registrar'
 ] as const
 export type OptionName = (typeof OPTION_NAMES)[number]
 
@@ -50,7 +54,8 @@ export const DEFAULTS = {
   source: 'auto',
   reset: 'false',
   cleanup: 'true',
-  verify: 'auto'
+  verify: 'auto',
+  registrar: 'auto'
 } as const
 
 export function parseOptions(raw: RawOptions): Options {
@@ -65,7 +70,8 @@ export function parseOptions(raw: RawOptions): Options {
     reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
     cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
     verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
-    smokeImage: parseImage(value('smoke-image'))
+    smokeImage: parseImage(value('smoke-image')),
+    registrar: parseChoice('registrar', value('registrar', DEFAULTS.registrar), REGISTRARS)
   }
 }
 

@@ -4,7 +4,7 @@
 import { release } from 'node:os'
 import { acquire } from './qemu/acquire.js'
 import type { Acquired } from './qemu/request.js'
-import { BinfmtTable, type Entry, type Writer } from './binfmt/table.js'
+import { BinfmtTable, DEFAULT_ROOT, type Entry, type Writer } from './binfmt/table.js'
 import type { Runner, Starter } from './util/exec.js'
 import type { Log } from './util/log.js'
 import { nativeTargets } from './platform/native.js'
@@ -18,6 +18,7 @@ import { Journal, type StateStore } from './binfmt/journal.js'
 import { flagsForKernel } from './binfmt/kernel-flags.js'
 import type { VerifyResult } from './verify/exec-checks.js'
 import { verify } from './verify/verify.js'
+import { chooseRegistrar, type ChosenRegistrar } from './engine/registrar.js'
 
 export interface SetupResult {
   readonly plan: Plan
@@ -41,6 +42,7 @@ export interface SetupDeps {
   readonly store: StateStore
   /** binfmt_misc folder; the default is the kernel's. */
   readonly root?: string
+  /** Writes the table; by default the registrar the options choose. */
   readonly writer?: Writer
   readonly native?: ReadonlySet<string>
   /** Runs the probes; tests run them inside their private namespace. */
@@ -58,10 +60,42 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
   const log = timedGroups(deps.log, timings)
   const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? release())
   const options = { ...asked, flags: fitted.flags }
+  let chosen: ChosenRegistrar | undefined
+  try {
+    return await setupWith(options, deps, log, timings, fitted.warning, async () => {
+      chosen ??= deps.writer
+        ? { registrar: 'direct', writer: deps.writer }
+        : await chooseRegistrar(options.registrar, deps.root ?? DEFAULT_ROOT, log)
+      return chosen
+    })
+  } finally {
+    // The helper image goes: entries with F keep their interpreters open.
+    await chosen?.writer.close?.()
+  }
+}
+
+async function setupWith(
+  options: Options,
+  deps: SetupDeps,
+  log: Log,
+  timings: Record<string, number>,
+  flagsWarning: string | undefined,
+  registrar: () => Promise<ChosenRegistrar>
+): Promise<SetupResult> {
   const plan = await log.group('Plan', async () => {
-    if (fitted.warning) log.warning(fitted.warning)
-    const native =
-      deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec))
+    if (flagsWarning) log.warning(flagsWarning)
+    const { registrar: way, writer } = await registrar()
+    if (way !== 'direct' && !options.flags.includes('F')) {
+      throw new Error(
+        `flags '${options.flags}' lack F: through a helper container the interpreters exist only inside the helper, ` +
+          `so the kernel must open them when they are registered. Add F (the default is POCF), or use registrar: direct`
+      )
+    }
+    // The table as this process sees it decides what runs natively; a helper reads it here.
+    const entries = writer.files
+      ? await (await BinfmtTable.open({ root: deps.root, log, writer })).inMatchOrder()
+      : await BinfmtTable.read(deps.root)
+    const native = deps.native ?? (await nativeTargets(entries, log, deps.exec))
     const p = makePlan(options.platforms, native, log)
     log.info(`native: ${p.native.join(', ') || 'none'}`)
     log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`)
@@ -88,18 +122,15 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
 
   let table: BinfmtTable | undefined
   const registered = await log.group('Register', async () => {
-    const open = await BinfmtTable.open({
-      root: deps.root,
-      log,
-      writer: deps.writer,
-      start: deps.start
-    })
+    const { registrar: way, writer } = await registrar()
+    const open = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start })
     table = open
+    const interpreters = await open.place(acquired?.interpreters ?? new Map())
     const place = await lockDirFor(open.root, log, deps.lockDir)
     // One run at a time changes the table: others on this host wait here.
     return withLock(
       place,
-      () => registerAll(open, plan, options, acquired, place, deps.store, log),
+      () => registerAll(open, plan, options, interpreters, place, way, deps.store, log),
       log
     )
   })
@@ -107,7 +138,17 @@ export async function setup(asked: Options, deps: SetupDeps): Promise<SetupResul
   const verified =
     options.verify === 'none' || registered.length === 0
       ? []
-      : await log.group('Verify', () => verify(table!, registered, options, log, deps.exec))
+      : await log.group('Verify', async () => {
+          // Without root the chroot check needs sudo, which a helper's user may lack; the
+          // container check shows the same (F lets containers run the interpreter).
+          const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0
+          if (!chroot) {
+            log.info(
+              'chroot check skipped: not root, and binfmt_misc is changed through a helper container'
+            )
+          }
+          return verify(table!, registered, { ...options, chroot }, log, deps.exec)
+        })
 
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
@@ -129,8 +170,9 @@ async function registerAll(
   table: BinfmtTable,
   plan: Plan,
   options: Options,
-  acquired: Acquired | undefined,
+  interpreters: ReadonlyMap<string, string>,
   place: LockDir,
+  registrar: ChosenRegistrar['registrar'],
   store: StateStore,
   log: Log
 ): Promise<Registered[]> {
@@ -139,12 +181,12 @@ async function registerAll(
   // Entries other running jobs registered come and go with them: not part of our snapshot.
   // In match order, so post can tell whether entries are tried in the same order again.
   const snapshot = (await table.inMatchOrder()).filter(e => owners.others(e, owner).length === 0)
-  const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner)
+  const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner, registrar)
   try {
     if (options.reset) await resetQemuEntries(table, journal, log, owners)
     const done: Registered[] = []
     for (const t of plan.targets) {
-      const interpreter = acquired?.interpreters.get(t) ?? ''
+      const interpreter = interpreters.get(t) ?? ''
       const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners)
       log.info(
         `${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`

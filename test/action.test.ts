@@ -74,8 +74,14 @@ describe('the action as the runner runs it', () => {
     const saved = ns
     ns = bare
     try {
-      const main = await step('main', inputs({ platforms: 'arm64', source: 'system' }))
+      // direct: auto would take the engine here (a user namespace's own binfmt_misc is not
+      // the one containers use), and the engine changes the host's table.
+      const main = await step(
+        'main',
+        inputs({ platforms: 'arm64', source: 'system', registrar: 'direct' })
+      )
       expect(main.code).toBe(0)
+      expect(main.stdout).toMatch(/registrar: direct\n/)
       expect(main.stdout).toMatch(
         /binfmt_misc is not mounted at \/proc\/sys\/fs\/binfmt_misc: mounting it/
       )

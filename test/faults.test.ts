@@ -103,6 +103,9 @@ test('binfmt_misc not mounted and not mountable: a clear error, nothing changed'
         'arm64',
         '--source',
         'system',
+        // auto would take a container engine here: a nested namespace cannot mount its own
+        '--registrar',
+        'direct',
         '--state',
         join(dir, 'state.json')
       ],
@@ -146,6 +149,41 @@ test('not root and no sudo: a clear error before anything changes', async () => 
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(
     /Changing binfmt_misc needs root, and this user \(uid 65534\) has no passwordless sudo \(sudo -n true: .*\)\. Run as root, or allow this user to run sudo without a password\./
+  )
+  expect(await BinfmtTable.read()).toEqual(before)
+})
+
+test('rootless Podman: registrar podman stops with an error that says what would work', async () => {
+  chmodSync(dir, 0o777)
+  const before = await BinfmtTable.read()
+  // As nobody, Podman runs rootless: its privileged containers live in a user namespace.
+  const result = await run(
+    [
+      'setpriv',
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      '--',
+      process.execPath,
+      CLI,
+      'install',
+      '--platforms',
+      'arm64',
+      '--source',
+      'system',
+      '--registrar',
+      'podman',
+      '--state',
+      join(dir, 'state.json')
+    ],
+    {
+      env: { PATH: process.env.PATH, HOME: dir, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
+      allowFailure: true
+    }
+  )
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(
+    /registrar 'podman': Podman runs rootless here \(podman info: true\): its privileged containers live in a user namespace and cannot change the host's binfmt_misc\. To get emulation, register from the host instead: as root or with sudo \(registrar: direct\), once per boot with 'sudo setup-binfmt export'/
   )
   expect(await BinfmtTable.read()).toEqual(before)
 })

@@ -8,6 +8,7 @@ import { runnerLog } from './runner.js'
 import type { StateStore } from '../binfmt/journal.js'
 import { actionStore } from './step-state.js'
 import { restoreSummary } from './summary.js'
+import { reopenRegistrar } from '../engine/registrar.js'
 
 export async function runPost(
   store: StateStore = actionStore(),
@@ -26,8 +27,15 @@ export async function runPost(
       store.clear()
       return
     }
-    const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log))
-    if (report) await restoreSummary(report).write()
+    const writer = await reopenRegistrar(state.registrar, log)
+    try {
+      const report = await log.group('Restore binfmt_misc', () =>
+        restoreSaved(store, log, { writer })
+      )
+      if (report) await restoreSummary(report).write()
+    } finally {
+      await writer.close?.()
+    }
   } catch (e) {
     log.warning(`Could not restore binfmt_misc: ${(e as Error).message}`)
   }

@@ -26,6 +26,8 @@ export interface RunState {
   readonly adopted?: Entry[]
   /** This run's id in the shared owners record. */
   readonly owner?: string
+  /** How the run changed the table (src/engine/registrar.ts); absent: directly. */
+  readonly registrar?: 'direct' | 'docker' | 'podman'
 }
 
 export interface StateStore {
@@ -134,6 +136,11 @@ function checkRunState(state: RunState, where: string): void {
   if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
     throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`)
   }
+  if (state.registrar !== undefined && !['direct', 'docker', 'podman'].includes(state.registrar)) {
+    throw new Error(
+      `${where}: the registrar ${JSON.stringify(state.registrar)} is not direct, docker or podman: delete it`
+    )
+  }
 }
 
 /**
@@ -179,13 +186,24 @@ export class Journal {
     root: string,
     cleanup: boolean,
     snapshot: Entry[],
-    owner: string
+    owner: string,
+    registrar?: RunState['registrar']
   ): Journal {
     const previous = store.load()
     const start: RunState =
       previous && previous.root === root
-        ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
-        : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner }
+        ? { owner, registrar, ...previous, cleanup: previous.cleanup && cleanup }
+        : {
+            version: 1,
+            root,
+            cleanup,
+            snapshot,
+            created: [],
+            removed: [],
+            adopted: [],
+            owner,
+            registrar
+          }
     return new Journal(store, start, snapshot)
   }
 

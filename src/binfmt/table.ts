@@ -168,6 +168,20 @@ export class BinfmtError extends Error {
 export interface Writer {
   write(file: string, data: string): Promise<void>
   mount(root: string): Promise<void>
+  /**
+   * Set when this process cannot read the table's files itself (a helper container reads
+   * them): every entry file's text by name, in the kernel's order (newest first).
+   */
+  readonly files?: () => Promise<ReadonlyMap<string, string>>
+  /**
+   * The path to register for each local interpreter file (by target), where the kernel
+   * opens it. Without this, the local paths themselves.
+   */
+  readonly place?: (
+    interpreters: ReadonlyMap<string, string>
+  ) => Promise<ReadonlyMap<string, string>>
+  /** Release what the writer holds (a helper image). */
+  readonly close?: () => Promise<void>
 }
 
 function errnoOf(e: unknown): string | undefined {
@@ -247,6 +261,8 @@ export class BinfmtTable {
   ): Promise<BinfmtTable> {
     const root = options.root ?? DEFAULT_ROOT
     const writer = options.writer ?? (await chooseWriter(options.log))
+    // A writer that reads the table itself mounts it itself too.
+    if (writer.files) return new BinfmtTable(root, writer, options.log)
     // Reading status first triggers systemd's automount, where there is one.
     await readFile(join(root, 'status')).catch(() => undefined)
     if (!existsSync(join(root, 'register'))) {
@@ -291,6 +307,12 @@ export class BinfmtTable {
    * folder in that order too (each new entry goes to the head of both lists).
    */
   async inMatchOrder(): Promise<Entry[]> {
+    if (this.writer.files) {
+      const files = await this.writer.files()
+      return [...files]
+        .filter(([name]) => name !== 'register' && name !== 'status')
+        .map(([name, text]) => parseEntry(name, text))
+    }
     // opendir keeps the kernel's order; readdir (scandir) would sort by name.
     const entries: Entry[] = []
     for await (const dirent of await opendir(this.root)) {
@@ -311,12 +333,28 @@ export class BinfmtTable {
   }
 
   async get(name: string): Promise<Entry | undefined> {
+    if (this.writer.files) {
+      const text = (await this.writer.files()).get(name)
+      return text === undefined || name === 'register' || name === 'status'
+        ? undefined
+        : parseEntry(name, text)
+    }
     try {
       return parseEntry(name, await readFile(join(this.root, name), 'utf8'))
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw e
     }
+  }
+
+  /** The path to register for each local interpreter: see Writer.place. */
+  place(interpreters: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> {
+    return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters)
+  }
+
+  /** Release what the writer holds; the table is not used afterwards. */
+  async close(): Promise<void> {
+    await this.writer.close?.()
   }
 
   async register(entry: Entry): Promise<void> {
@@ -354,7 +392,10 @@ export class BinfmtTable {
       throw new Error(`Refusing to write to binfmt_misc '${name}'`)
     }
     // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-    if (!existsSync(join(this.root, name))) {
+    const exists = this.writer.files
+      ? (await this.get(name)) !== undefined
+      : existsSync(join(this.root, name))
+    if (!exists) {
       throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT')
     }
     try {

@@ -17,6 +17,7 @@ import { runDaemon } from '../daemon/daemon.js'
 import { health } from '../daemon/status.js'
 
 const DEFAULT_INTERVAL_MS = 500
+import { chooseRegistrar, reopenRegistrar, REGISTRARS } from '../engine/registrar.js'
 
 const USAGE = `Usage: setup-binfmt <command> [options]
 
@@ -24,7 +25,8 @@ Commands:
   install     register QEMU interpreters for the given platforms
   export      install them for good: copy them to a stable folder and write one file per
               platform for systemd-binfmt or binfmt-support, which load them at every boot
-  status      show the binfmt_misc table (--json for JSON)
+  status      show the binfmt_misc table (--json for JSON; --registrar docker|podman
+              reads it through a helper container)
   uninstall   remove what setup-binfmt install registered and put back what it removed;
               with --exported, delete what export wrote
   daemon      install, then keep the entries registered: put back within one interval any
@@ -41,6 +43,9 @@ Options for install:
   --reset            first remove every qemu-* entry (uninstall puts them back)
   --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
   --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+  --registrar WAY    auto, direct, docker or podman: change binfmt_misc directly (root or
+                     sudo) or through a privileged helper container (default ${DEFAULTS.registrar}:
+                     direct when this process can, else the engine that answers)
 
 Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
   --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
@@ -105,9 +110,21 @@ function table(rows: string[][]): string {
     .join('\n')
 }
 
-async function status(json: boolean, statePath: string): Promise<void> {
-  const mounted = existsSync(join(DEFAULT_ROOT, 'register'))
-  const entries = await BinfmtTable.read(DEFAULT_ROOT)
+async function status(json: boolean, statePath: string, registrar?: string): Promise<void> {
+  let mounted = existsSync(join(DEFAULT_ROOT, 'register'))
+  let entries = await BinfmtTable.read(DEFAULT_ROOT)
+  if (registrar === 'docker' || registrar === 'podman') {
+    const { writer } = await chooseRegistrar(registrar, DEFAULT_ROOT, consoleLog(false))
+    try {
+      const table = await BinfmtTable.open({ root: DEFAULT_ROOT, writer })
+      entries = await table.list()
+      mounted = true
+    } finally {
+      await writer.close?.()
+    }
+  } else if (registrar && registrar !== 'auto' && registrar !== 'direct') {
+    throw new Error(`registrar '${registrar}' is not one of ${REGISTRARS.join(', ')}`)
+  }
   const ours = new Set(
     fileStore(statePath)
       .load()
@@ -217,6 +234,7 @@ export async function main(argv: string[]): Promise<number> {
       manifest: { type: 'string' },
       verify: { type: 'string' },
       'smoke-image': { type: 'string' },
+      registrar: { type: 'string' },
       reset: { type: 'boolean' },
       format: { type: 'string' },
       dir: { type: 'string' },
@@ -275,7 +293,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'status':
-      await status(values.json ?? false, values.state ?? defaultStatePath())
+      await status(values.json ?? false, values.state ?? defaultStatePath(), values.registrar)
       return 0
     case 'uninstall': {
       if (values.exported) {
@@ -288,12 +306,22 @@ export async function main(argv: string[]): Promise<number> {
         }
         return removed.kept.length === 0 ? 0 : 1
       }
-      const report = await restoreSaved(store, log)
-      if (!report) {
+      const saved = store.load()
+      if (!saved) {
         log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
         return 0
       }
-      return report.differences.length === 0 ? 0 : 1
+      const writer = await reopenRegistrar(saved.registrar, log)
+      try {
+        const report = await restoreSaved(store, log, { writer })
+        if (!report) {
+          log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
+          return 0
+        }
+        return report.differences.length === 0 ? 0 : 1
+      } finally {
+        await writer.close?.()
+      }
     }
     case 'daemon': {
       const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })

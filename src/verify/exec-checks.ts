@@ -40,12 +40,16 @@ export async function verifyExec(
   table: BinfmtTable,
   checks: readonly Check[],
   log: Log,
-  exec: Runner = run
+  exec: Runner = run,
+  /** Also run each probe from a chroot (needs root or sudo -n). */
+  { chroot: inChroot = true }: { chroot?: boolean } = {}
 ): Promise<VerifyResult[]> {
   const dir = await makeTempDir('verify')
   try {
     // Platforms in parallel: each check is mostly QEMU starting up.
-    const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec)))
+    const perTarget = await Promise.all(
+      checks.map(c => checkTarget(table, c, dir, log, exec, inChroot))
+    )
     const results = perTarget.flat()
     for (const r of results) {
       log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
@@ -61,7 +65,8 @@ async function checkTarget(
   { target, entry }: Check,
   dir: string,
   log: Log,
-  exec: Runner
+  exec: Runner,
+  inChroot: boolean
 ): Promise<VerifyResult[]> {
   const program = probeProgram(target)
   const path = join(dir, `probe-${target}`)
@@ -82,7 +87,7 @@ async function checkTarget(
       detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
     }
   ]
-  if (!directOk || !entry.flags.includes('F')) return results
+  if (!directOk || !entry.flags.includes('F') || !inChroot) return results
 
   // A root holding only the probe: the interpreter's path does not exist in there.
   const root = join(dir, `root-${target}`)

@@ -25,6 +25,8 @@ export interface VerifyOptions {
   readonly verify: VerifyMethod
   /** An image the user trusts, to run `uname -m` in per platform; none when absent. */
   readonly smokeImage?: string
+  /** Also run each probe from a chroot (needs root or sudo -n); default true. */
+  readonly chroot?: boolean
 }
 
 /**
@@ -44,7 +46,7 @@ export async function verify(
     options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined
   if (!named) {
     const checks = registered.map(r => ({ target: r.target, entry: r.entry }))
-    const ran = await verifyExec(table, checks, log, exec)
+    const ran = await verifyExec(table, checks, log, exec, { chroot: options.chroot ?? true })
     const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok))
     results.push(...ran, ...(await verifyDeep(passed, log, exec)))
   }

@@ -1,0 +1,113 @@
+// Which way this run changes binfmt_misc: directly (as root, or through sudo) or through a
+// container engine's privileged helper. `auto` takes the direct way when this process can
+// change the table itself, and the engine otherwise.
+
+import { constants } from 'node:fs'
+import { access, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chooseWriter, DEFAULT_ROOT, type Writer } from '../binfmt/table.js'
+import { isInitialUserNamespace } from '../binfmt/registrar-program.js'
+import { lastLine, run } from '../util/exec.js'
+import type { Log } from '../util/log.js'
+import { availableEngine, containerEngine, ENGINE_NAMES } from '../verify/containers.js'
+import { engineWriter, Helper } from './helper.js'
+
+export const REGISTRARS = ['auto', 'direct', 'docker', 'podman'] as const
+export type RegistrarChoice = (typeof REGISTRARS)[number]
+/** The way taken: recorded with the run, so that post and uninstall take it again. */
+export type Registrar = Exclude<RegistrarChoice, 'auto'>
+
+export interface ChosenRegistrar {
+  readonly registrar: Registrar
+  readonly writer: Writer
+}
+
+const CAP_SYS_ADMIN = 21n
+
+/** Why this process cannot change the table at `root` itself, or undefined when it can. */
+export async function whyNotDirect(root: string, log?: Log): Promise<string | undefined> {
+  if (process.getuid?.() !== 0) {
+    const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch(
+      (e: Error) => ({ code: -1, stderr: e.message, stdout: '' })
+    )
+    if (probe.code === 0) return undefined
+    return (
+      `Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+      `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`})`
+    )
+  }
+  // Reading status first triggers systemd's automount, where there is one.
+  await readFile(join(root, 'status')).catch(() => undefined)
+  const register = join(root, 'register')
+  const mounted = await access(register).then(
+    () => true,
+    () => false
+  )
+  if (mounted) {
+    return access(register, constants.W_OK).then(
+      () => undefined,
+      (e: NodeJS.ErrnoException) =>
+        `binfmt_misc at ${root} is not writable here (${e.code}: an unprivileged container?)`
+    )
+  }
+  const status = await readFile('/proc/self/status', 'utf8').catch(() => '')
+  const capEff = BigInt(`0x${/^CapEff:\s*([0-9a-f]+)/im.exec(status)?.[1] ?? '0'}`)
+  if (((capEff >> CAP_SYS_ADMIN) & 1n) === 0n) {
+    return `binfmt_misc is not mounted at ${root} and this process may not mount it (no CAP_SYS_ADMIN: an unprivileged container?)`
+  }
+  const uidMap = await readFile('/proc/self/uid_map', 'utf8').catch(() => '')
+  if (!isInitialUserNamespace(uidMap)) {
+    return (
+      `binfmt_misc is not mounted at ${root} and this process is in a user namespace ` +
+      `(uid_map ${JSON.stringify(uidMap.trim())}): a binfmt_misc it mounts is its own, which the host's containers do not use`
+    )
+  }
+  return undefined
+}
+
+/** The registrar for this run, logged with the reason it was taken. */
+export async function chooseRegistrar(
+  choice: RegistrarChoice,
+  root: string,
+  log: Log
+): Promise<ChosenRegistrar> {
+  if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
+    log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`)
+    return { registrar: 'direct', writer: await chooseWriter(log) }
+  }
+  if (choice === 'auto') {
+    const why = await whyNotDirect(root, log)
+    if (why === undefined) {
+      log.info(
+        `registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`
+      )
+      return { registrar: 'direct', writer: await chooseWriter(log) }
+    }
+    const direct = `${why}. Run as root, or allow this user to run sudo without a password.`
+    const engine = await availableEngine(log, ENGINE_NAMES)
+    if (!engine) {
+      throw new Error(
+        `${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+          `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`
+      )
+    }
+    const helper = await Helper.start(engine, log).catch((e: Error) => {
+      throw new Error(`${direct} ${e.message}`, { cause: e })
+    })
+    log.info(`registrar: ${engine.name}, through a privileged helper container (${why})`)
+    return { registrar: engine.name, writer: engineWriter(helper, log) }
+  }
+  const helper = await Helper.start(containerEngine(choice), log).catch((e: Error) => {
+    throw new Error(`registrar '${choice}': ${e.message}`, { cause: e })
+  })
+  log.info(`registrar: ${choice}, through a privileged helper container (asked for)`)
+  return { registrar: choice, writer: engineWriter(helper, log) }
+}
+
+/** The writer for a recorded run: the way it took, again (post, uninstall). */
+export async function reopenRegistrar(registrar: Registrar | undefined, log: Log): Promise<Writer> {
+  if (!registrar || registrar === 'direct') return chooseWriter(log)
+  const helper = await Helper.start(containerEngine(registrar), log)
+  log.info(`registrar: ${registrar}, as main took`)
+  return engineWriter(helper, log)
+}
