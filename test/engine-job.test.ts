@@ -195,7 +195,7 @@ describe('a container: job with the Docker socket and no privileges', () => {
       actionEnv('post', { STATE_binfmt: state.binfmt })
     )
     expect(post.code).toBe(0)
-    expect(post.stdout).toMatch(/registrar: docker, as main took/)
+    expect(post.stdout).toMatch(/registrar: docker, as the recorded run did/)
     expect(post.stdout).toMatch(/binfmt_misc is as it was before the run/)
     expect(post.stdout).not.toMatch(/::warning::/)
     expect(await BinfmtTable.read()).toEqual(before)
@@ -286,6 +286,45 @@ describe('a container: job with the Docker socket and no privileges', () => {
     expect(await BinfmtTable.read()).toEqual(before)
     expect(await helperImages()).toBe('')
   }, 300_000)
+
+  test('the CLI on the host with registrar podman: through a Podman helper, and back', async () => {
+    const cli = resolve('dist/cli/index.js')
+    const state = join(dir, 'podman-state.json')
+    const env = { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') }
+    const install = await run(
+      [
+        process.execPath,
+        cli,
+        'install',
+        '--platforms',
+        'arm64',
+        '--source',
+        'system',
+        '--verify',
+        'exec',
+        '--registrar',
+        'podman',
+        '--state',
+        state
+      ],
+      { env, allowFailure: true }
+    )
+    expect(install.stderr).toMatch(
+      /registrar: podman, through a privileged helper container \(asked for\)/
+    )
+    expect(install.code).toBe(0)
+    const entry = (await BinfmtTable.read()).find(e => e.name === 'qemu-aarch64')
+    expect(entry?.interpreter).toMatch(new RegExp(`^${HELPER_INTERPRETERS}/[0-9a-f]{16}/`))
+    const uninstall = await run([process.execPath, cli, 'uninstall', '--state', state], {
+      env,
+      allowFailure: true
+    })
+    expect(uninstall.stderr).toMatch(/registrar: podman, as the recorded run did/)
+    expect(uninstall.code).toBe(0)
+    expect(await BinfmtTable.read()).toEqual(before)
+    const left = await run(['podman', 'images', '-q', 'setup-binfmt-helper'])
+    expect(left.stdout.trim()).toBe('')
+  }, 180_000)
 
   test('registrar direct in the job: a clear error, nothing changed', async () => {
     const main = await step(

@@ -168,6 +168,11 @@ export class Helper {
       '--name',
       name,
       ...(hostRoot ? ['-v', `/:${HOST_ROOT}:ro`] : []),
+      // Podman as root raises the container's limits above its own, which fails without
+      // CAP_SYS_RESOURCE (inside a container); the registrar needs a handful of files.
+      ...(this.engine.name === 'podman'
+        ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+        : []),
       ...(this.engine.runOptions ?? []),
       this.tags[this.tags.length - 1],
       ...ops

@@ -108,6 +108,6 @@ export async function chooseRegistrar(
 export async function reopenRegistrar(registrar: Registrar | undefined, log: Log): Promise<Writer> {
   if (!registrar || registrar === 'direct') return chooseWriter(log)
   const helper = await Helper.start(containerEngine(registrar), log)
-  log.info(`registrar: ${registrar}, as main took`)
+  log.info(`registrar: ${registrar}, as the recorded run did`)
   return engineWriter(helper, log)
 }
