@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(970)
+const { safeRe: re, t } = __nccwpck_require__(469)
+const cmp = __nccwpck_require__(832)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(117)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(970)
+const Comparator = __nccwpck_require__(673)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(353)
+const trimComparatorWhitespace = __nccwpck_require__(391)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(469)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(523)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(637)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(523)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(970)
+const { compareIdentifiers } = __nccwpck_require__(826)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(687)
+const neq = __nccwpck_require__(496)
+const gt = __nccwpck_require__(845)
+const gte = __nccwpck_require__(222)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 321:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 845:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 597:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 254:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(353)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(127)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(598)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(598)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(327)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(327)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 6:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const internalRe = __nccwpck_require__(469)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(353)
+const identifiers = __nccwpck_require__(826)
+const parse = __nccwpck_require__(327)
+const valid = __nccwpck_require__(366)
+const clean = __nccwpck_require__(253)
+const inc = __nccwpck_require__(752)
+const diff = __nccwpck_require__(321)
+const major = __nccwpck_require__(409)
+const minor = __nccwpck_require__(597)
+const patch = __nccwpck_require__(254)
+const prerelease = __nccwpck_require__(872)
+const compare = __nccwpck_require__(127)
+const rcompare = __nccwpck_require__(151)
+const compareLoose = __nccwpck_require__(896)
+const compareBuild = __nccwpck_require__(598)
+const sort = __nccwpck_require__(590)
+const rsort = __nccwpck_require__(206)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const eq = __nccwpck_require__(687)
+const neq = __nccwpck_require__(496)
+const gte = __nccwpck_require__(222)
+const lte = __nccwpck_require__(611)
+const cmp = __nccwpck_require__(832)
+const coerce = __nccwpck_require__(259)
+const truncate = __nccwpck_require__(504)
+const Comparator = __nccwpck_require__(673)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const toComparators = __nccwpck_require__(672)
+const maxSatisfying = __nccwpck_require__(691)
+const minSatisfying = __nccwpck_require__(793)
+const minVersion = __nccwpck_require__(268)
+const validRange = __nccwpck_require__(863)
+const outside = __nccwpck_require__(58)
+const gtr = __nccwpck_require__(841)
+const ltr = __nccwpck_require__(235)
+const intersects = __nccwpck_require__(51)
+const simplifyRange = __nccwpck_require__(602)
+const subset = __nccwpck_require__(219)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 523:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 637:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 826:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 117:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 970:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 469:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(523)
+const debug = __nccwpck_require__(637)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(523)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 51:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 235:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(353)
+const Range = __nccwpck_require__(344)
+const gt = __nccwpck_require__(845)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 58:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(353)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(344)
+const satisfies = __nccwpck_require__(177)
+const gt = __nccwpck_require__(845)
+const lt = __nccwpck_require__(234)
+const lte = __nccwpck_require__(611)
+const gte = __nccwpck_require__(222)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(344)
+const Comparator = __nccwpck_require__(673)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(177)
+const compare = __nccwpck_require__(127)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(344)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 581:
+/***/ 402:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(800);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 800:
+/***/ 68:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3648,6 +3648,9 @@ class BinfmtTable {
     static async open(options = {}) {
         const root = options.root ?? DEFAULT_ROOT;
         const writer = options.writer ?? (await chooseWriter(options.log));
+        // A writer that reads the table itself mounts it itself too.
+        if (writer.files)
+            return new BinfmtTable(root, writer, options.log);
         // Reading status first triggers systemd's automount, where there is one.
         await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
@@ -3686,6 +3689,12 @@ class BinfmtTable {
      * folder in that order too (each new entry goes to the head of both lists).
      */
     async inMatchOrder() {
+        if (this.writer.files) {
+            const files = await this.writer.files();
+            return [...files]
+                .filter(([name]) => name !== 'register' && name !== 'status')
+                .map(([name, text]) => parseEntry(name, text));
+        }
         // opendir keeps the kernel's order; readdir (scandir) would sort by name.
         const entries = [];
         for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
@@ -3706,6 +3715,12 @@ class BinfmtTable {
         return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
     }
     async get(name) {
+        if (this.writer.files) {
+            const text = (await this.writer.files()).get(name);
+            return text === undefined || name === 'register' || name === 'status'
+                ? undefined
+                : parseEntry(name, text);
+        }
         try {
             return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
         }
@@ -3714,6 +3729,14 @@ class BinfmtTable {
                 return undefined;
             throw e;
         }
+    }
+    /** The path to register for each local interpreter: see Writer.place. */
+    place(interpreters) {
+        return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters);
+    }
+    /** Release what the writer holds; the table is not used afterwards. */
+    async close() {
+        await this.writer.close?.();
     }
     async register(entry) {
         await this.write(entry, registerLine(entry));
@@ -3747,7 +3770,10 @@ class BinfmtTable {
             throw new Error(`Refusing to write to binfmt_misc '${name}'`);
         }
         // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+        const exists = this.writer.files
+            ? (await this.get(name)) !== undefined
+            : (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name));
+        if (!exists) {
             throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
         }
         try {
@@ -3866,8 +3892,8 @@ function safeLine(text) {
     return /^\s*(::|##)/.test(escaped) ? `\u200b${escaped}` : escaped;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(6);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
@@ -9441,11 +9467,13 @@ async function exec_checks_timed(fn) {
     return { result, ms: Math.round(performance.now() - start) };
 }
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = exec_run) {
+async function verifyExec(table, checks, log, exec = exec_run, 
+/** Also run each probe from a chroot (needs root or sudo -n). */
+{ chroot: inChroot = true } = {}) {
     const dir = await makeTempDir('verify');
     try {
         // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
+        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec, inChroot)));
         const results = perTarget.flat();
         for (const r of results) {
             log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
@@ -9456,7 +9484,7 @@ async function verifyExec(table, checks, log, exec = exec_run) {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
-async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec) {
+async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec, inChroot) {
     const program = probeProgram(target);
     const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
     await (0,promises_namespaceObject.writeFile)(path, program);
@@ -9475,7 +9503,7 @@ async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec)
             detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
         }
     ];
-    if (!directOk || !entry.flags.includes('F'))
+    if (!directOk || !entry.flags.includes('F') || !inChroot)
         return results;
     // A root holding only the probe: the interpreter's path does not exist in there.
     const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
@@ -9561,7 +9589,7 @@ async function verify(table, registered, options, log, exec) {
     const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
     if (!named) {
         const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        const ran = await verifyExec(table, checks, log, exec);
+        const ran = await verifyExec(table, checks, log, exec, { chroot: options.chroot ?? true });
         const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok));
         results.push(...ran, ...(await verifyDeep(passed, log, exec)));
     }
@@ -9610,9 +9638,1109 @@ function verificationError(result) {
     return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
+;// CONCATENATED MODULE: ./src/binfmt/registrar-program.ts
+// The registrar: a tiny static ELF program, generated here byte by byte like the probes, that
+// changes binfmt_misc from inside a privileged helper container (see src/engine/). It holds
+// no libc and no shell; its argv is a list of operations, done in order:
+//
+//   m DIR        mount binfmt_misc at DIR (an empty folder of the image); DIR is the table now.
+//                Register lines written after it resolve interpreter paths in the container.
+//   h            enter the host's mount namespace (/proc/1/ns/mnt, with --pid=host), mount
+//                binfmt_misc at /proc/sys/fs/binfmt_misc when it is not mounted there (so the
+//                table outlives the helper: since Linux 6.7 the last unmount empties it), and
+//                make that the table. Register lines written after it resolve on the host.
+//   c DIR        chroot to DIR (the host's root, bound into the helper): register lines written
+//                after it resolve interpreter paths there, where their registrant found them.
+//   w NAME DATA  write DATA to the table's file NAME (opened write-only, never following a link)
+//   d            dump /proc/self/uid_map, then every file of the table, each as NAME \0 TEXT \0
+//
+// Each successful `w` prints `w` and a newline on stderr. The first failure prints
+// `registrar: <what> failed` on stderr and exits with the errno; otherwise the exit status is 0.
+// One program per host architecture: x86_64 and aarch64.
+const REGISTRAR_ARCHES = (/* unused pure expression or super */ null && (['x86_64', 'aarch64']));
+/** The folder of the helper image where `m` mounts binfmt_misc. */
+const HELPER_TABLE = '/binfmt_misc';
+const BASE = 0x400000;
+const EHSIZE = 64;
+const PHENTSIZE = 56;
+const CODE_OFF = EHSIZE + PHENTSIZE;
+const STACK_BUFFER = 0x10000; // getdents64 in the lower half, file reads in the upper
+const STRINGS = {
+    fstype: 'binfmt_misc\0',
+    hostNs: '/proc/1/ns/mnt\0',
+    hostTable: '/proc/sys/fs/binfmt_misc\0',
+    hostRegister: '/proc/sys/fs/binfmt_misc/register\0',
+    uidMap: '/proc/self/uid_map\0',
+    nul: '\0',
+    wrote: 'w\n',
+    badOp: 'registrar: unknown operation failed\n',
+    mount: 'registrar: mount failed\n',
+    open: 'registrar: open failed\n',
+    setns: 'registrar: setns failed\n',
+    chroot: 'registrar: chroot failed\n',
+    write: 'registrar: write failed\n',
+    read: 'registrar: getdents64 failed\n'
+};
+class Assembler {
+    items = [];
+    label(name) {
+        this.items.push({ label: name });
+    }
+    emit(size, encode) {
+        this.items.push({ size, encode });
+    }
+    bytes(b) {
+        const buf = Buffer.from(b);
+        this.emit(buf.length, () => buf);
+    }
+    /** Code then the strings, loaded at `base`. */
+    link(base) {
+        for (const [name, text] of Object.entries(STRINGS)) {
+            this.label(`s:${name}`);
+            this.bytes(Buffer.from(text, 'latin1'));
+        }
+        const labels = new Map();
+        let pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                labels.set(item.label, pc);
+            else
+                pc += item.size;
+        }
+        const at = (name) => {
+            const a = labels.get(name);
+            if (a === undefined)
+                throw new Error(`registrar: no label ${name}`);
+            return a;
+        };
+        const out = [];
+        pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                continue;
+            const b = item.encode(pc, at);
+            if (b.length !== item.size)
+                throw new Error(`registrar: encoding size changed at ${pc}`);
+            out.push(b);
+            pc += item.size;
+        }
+        return Buffer.concat(out);
+    }
+}
+const u32 = (v) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(v | 0);
+    return [...b];
+};
+// ---------------------------------------------------------------------------------------
+// x86_64
+const RAX = 0;
+const RDX = 2;
+const RBX = 3;
+const RSP = 4;
+const RBP = 5;
+const RSI = 6;
+const RDI = 7;
+const R8 = 8;
+const R10 = 10;
+const R12 = 12;
+const R13 = 13;
+const R14 = 14;
+const R15 = 15;
+const X86_SYS = {
+    read: 0,
+    write: 1,
+    close: 3,
+    lseek: 8,
+    mount: 165,
+    getdents64: 217,
+    exit_group: 231,
+    chroot: 161,
+    openat: 257,
+    faccessat: 269,
+    setns: 308
+};
+class X86 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    rex(w, reg, base) {
+        return 0x40 | (w ? 8 : 0) | ((reg >> 3) << 2) | (base >> 3);
+    }
+    /** ModRM (and SIB) for [base + disp32]. */
+    mem(reg, base, disp) {
+        const sib = (base & 7) === RSP ? [0x24] : [];
+        return [0x80 | ((reg & 7) << 3) | (base & 7), ...sib, ...u32(disp)];
+    }
+    direct(reg, rm) {
+        return 0xc0 | ((reg & 7) << 3) | (rm & 7);
+    }
+    /** mov dst, src (64-bit) */
+    mov(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x89, this.direct(src, dst)]);
+    }
+    /** mov dst32, imm32 (zero-extends) */
+    movi(dst, imm) {
+        this.a.bytes([this.rex(false, 0, dst), 0xb8 + (dst & 7), ...u32(imm)]);
+    }
+    /** mov dst, [base + disp] */
+    load(dst, base, disp = 0) {
+        this.a.bytes([this.rex(true, dst, base), 0x8b, ...this.mem(dst, base, disp)]);
+    }
+    /** movzx dst32, byte|word [base + disp] */
+    loadZx(dst, base, disp, width) {
+        const op = width === 8 ? 0xb6 : 0xb7;
+        this.a.bytes([this.rex(false, dst, base), 0x0f, op, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [base + disp] */
+    lea(dst, base, disp) {
+        this.a.bytes([this.rex(true, dst, base), 0x8d, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [rip + label] */
+    leaLabel(dst, label) {
+        this.a.emit(7, (pc, at) => Buffer.from([
+            this.rex(true, dst, 0),
+            0x8d,
+            0x05 | ((dst & 7) << 3),
+            ...u32(at(label) - (pc + 7))
+        ]));
+    }
+    /** add|sub dst, imm32 */
+    addi(dst, imm) {
+        this.a.bytes([
+            this.rex(true, 0, dst),
+            0x81,
+            this.direct(imm < 0 ? 5 : 0, dst),
+            ...u32(Math.abs(imm))
+        ]);
+    }
+    /** add dst, src */
+    add(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x01, this.direct(src, dst)]);
+    }
+    /** sub dst, src */
+    sub(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x29, this.direct(src, dst)]);
+    }
+    /** cmp a, b (flags of a - b) */
+    cmp(a, b) {
+        this.a.bytes([this.rex(true, b, a), 0x39, this.direct(b, a)]);
+    }
+    /** cmp byte [base + disp], imm8 */
+    cmpByte(base, disp, imm) {
+        this.a.bytes([this.rex(false, 0, base), 0x80, ...this.mem(7, base, disp), imm]);
+    }
+    /** cmp eax, imm32 */
+    cmpEax(imm) {
+        this.a.bytes([0x40, 0x81, this.direct(7, RAX), ...u32(imm)]);
+    }
+    test(a) {
+        this.a.bytes([this.rex(true, a, a), 0x85, this.direct(a, a)]);
+    }
+    neg(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xf7, this.direct(3, a)]);
+    }
+    inc(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xff, this.direct(0, a)]);
+    }
+    /** jcc rel32: e (equal/zero), ne, s (negative), ae (unsigned >=) */
+    j(cond, label) {
+        const cc = { e: 0x84, ne: 0x85, s: 0x88, ae: 0x83 }[cond];
+        this.a.emit(6, (pc, at) => Buffer.from([0x0f, cc, ...u32(at(label) - (pc + 6))]));
+    }
+    call(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe8, ...u32(at(label) - (pc + 5))]));
+    }
+    jmp(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe9, ...u32(at(label) - (pc + 5))]));
+    }
+    syscall(name) {
+        this.movi(RAX, X86_SYS[name]);
+        this.a.bytes([0x0f, 0x05]);
+    }
+    /** rax = strlen(reg); clobbers nothing else */
+    strlen(reg, id) {
+        this.mov(RAX, reg);
+        this.a.label(`${id}:loop`);
+        this.cmpByte(RAX, 0, 0);
+        this.j('e', `${id}:done`);
+        this.inc(RAX);
+        this.jmp(`${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(RAX, reg);
+    }
+    /** On a negative rax: report `message` and exit with the errno. */
+    failIfNegative(message) {
+        this.test(RAX);
+        this.j('s', `fail:${message}`);
+    }
+    /** write(fd, label, its length) */
+    writeString(fd, name) {
+        this.movi(RDI, fd);
+        this.leaLabel(RSI, `s:${name}`);
+        this.movi(RDX, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+const AT_FDCWD = -100;
+function x86_64Program() {
+    const a = new Assembler();
+    const x = new X86(a);
+    const flags = { directory: 0o200000, wronly: 0o1, nofollow: 0o400000, newns: 0x20000 };
+    // rbx, rbp: getdents cursor and end; r12: next argv slot; r13: table fd; r14: name;
+    // r15: buffer on the stack. The kernel's syscall clobbers only rax, rcx and r11.
+    x.lea(R12, RSP, 16); // &argv[1]
+    x.addi(RSP, -STACK_BUFFER);
+    x.mov(R15, RSP);
+    x.movi(R13, AT_FDCWD);
+    a.label('next');
+    x.load(RSI, R12);
+    x.test(RSI);
+    x.j('e', 'exit');
+    x.addi(R12, 8);
+    x.loadZx(RAX, RSI, 0, 8);
+    x.cmpEax('m'.charCodeAt(0));
+    x.j('e', 'op:m');
+    x.cmpEax('h'.charCodeAt(0));
+    x.j('e', 'op:h');
+    x.cmpEax('w'.charCodeAt(0));
+    x.j('e', 'op:w');
+    x.cmpEax('d'.charCodeAt(0));
+    x.j('e', 'op:d');
+    x.cmpEax('c'.charCodeAt(0));
+    x.j('e', 'op:c');
+    x.movi(RAX, -22); // EINVAL
+    x.jmp('fail:badOp');
+    // m DIR
+    a.label('op:m');
+    x.load(R14, R12);
+    x.addi(R12, 8);
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    a.label('open-table'); // r14: the folder
+    x.movi(RDI, AT_FDCWD);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.directory);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(R13, RAX);
+    x.jmp('next');
+    // c DIR
+    a.label('op:c');
+    x.load(RDI, R12);
+    x.addi(R12, 8);
+    x.syscall('chroot');
+    x.failIfNegative('chroot');
+    x.jmp('next');
+    // h
+    a.label('op:h');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostNs');
+    x.movi(RDX, 0);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RDI, RAX);
+    x.movi(RSI, flags.newns);
+    x.syscall('setns');
+    x.failIfNegative('setns');
+    x.leaLabel(R14, 's:hostTable');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostRegister');
+    x.movi(RDX, 0); // F_OK
+    x.movi(R10, 0);
+    x.syscall('faccessat');
+    x.test(RAX);
+    x.j('e', 'open-table');
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    x.jmp('open-table');
+    // w NAME DATA
+    a.label('op:w');
+    x.mov(RDI, R13);
+    x.load(RSI, R12);
+    x.movi(RDX, flags.wronly | flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RBX, RAX);
+    x.load(R14, R12, 8);
+    x.addi(R12, 16);
+    x.strlen(R14, 'w');
+    x.mov(RDX, RAX);
+    x.mov(RDI, RBX);
+    x.mov(RSI, R14);
+    x.syscall('write');
+    x.failIfNegative('write');
+    x.mov(RDI, RBX);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.jmp('next');
+    // d
+    a.label('op:d');
+    x.leaLabel(R14, 's:uidMap');
+    x.call('dump');
+    x.mov(RDI, R13);
+    x.movi(RSI, 0);
+    x.movi(RDX, 0); // SEEK_SET: a second dump starts from the top again
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(RDI, R13);
+    x.mov(RSI, R15);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.failIfNegative('read');
+    x.test(RAX);
+    x.j('e', 'next');
+    x.mov(RBX, R15);
+    x.lea(RBP, R15, 0);
+    x.add(RBP, RAX);
+    a.label('d:entry');
+    x.cmp(RBX, RBP);
+    x.j('ae', 'd:read');
+    x.lea(R14, RBX, 19); // d_name
+    x.cmpByte(R14, 0, '.'.charCodeAt(0));
+    x.j('e', 'd:skip');
+    x.call('dump');
+    a.label('d:skip');
+    x.loadZx(RAX, RBX, 16, 16); // d_reclen
+    x.add(RBX, RAX);
+    x.jmp('d:entry');
+    // dump: NAME \0 TEXT \0 for the file r14 names (relative to the table, or absolute)
+    a.label('dump');
+    x.strlen(R14, 'dump');
+    x.inc(RAX); // with its NUL
+    x.mov(RDX, RAX);
+    x.mov(RSI, R14);
+    x.movi(RDI, 1);
+    x.syscall('write');
+    x.mov(RDI, R13);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.test(RAX);
+    x.j('s', 'dump:end'); // unreadable (register): an empty text
+    x.mov(R14, RAX);
+    x.mov(RDI, RAX);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.test(RAX);
+    x.j('s', 'dump:close');
+    x.mov(RDX, RAX);
+    x.movi(RDI, 1);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(RDI, R14);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    a.bytes([0xc3]); // ret
+    a.label('exit');
+    x.movi(RDI, 0);
+    x.syscall('exit_group');
+    // fail:<message>: rax holds -errno
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.neg(RAX);
+        x.mov(RBX, RAX);
+        x.writeString(2, name);
+        x.mov(RDI, RBX);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64 (little endian)
+const A64_SYS = {
+    mount: 40,
+    chroot: 51,
+    faccessat: 48,
+    openat: 56,
+    close: 57,
+    getdents64: 61,
+    lseek: 62,
+    read: 63,
+    write: 64,
+    exit_group: 94,
+    setns: 268
+};
+const XZR = 31;
+const SP = 31;
+class A64 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    word(w) {
+        this.a.bytes(u32(w));
+    }
+    rel(mask, shift, make, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = (at(label) - pc) / 4;
+            return Buffer.from(u32(make(((off & mask) >>> 0) << shift)));
+        });
+    }
+    /** mov xd, #imm (0..65535, or a negative number from -65536) */
+    movi(rd, imm) {
+        if (imm < 0)
+            this.word(0x92800000 | ((~imm & 0xffff) << 5) | rd); // movn
+        else if (imm <= 0xffff)
+            this.word(0xd2800000 | (imm << 5) | rd);
+        else if ((imm & 0xffff) === 0 && imm <= 0xffff0000) {
+            this.word(0xd2800000 | (1 << 21) | ((imm >>> 16) << 5) | rd);
+        }
+        else
+            throw new Error(`registrar: immediate ${imm} needs more than one instruction`);
+    }
+    /** mov xd, xn */
+    mov(rd, rn) {
+        this.word(0xaa0003e0 | (rn << 16) | rd);
+    }
+    /** add xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    addi(rd, rn, imm, high = false) {
+        this.word(0x91000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    /** sub xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    subi(rd, rn, imm, high = false) {
+        this.word(0xd1000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    add(rd, rn, rm) {
+        this.word(0x8b000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    sub(rd, rn, rm) {
+        this.word(0xcb000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    /** ldr xt, [xn, #imm] */
+    ldr(rt, rn, imm = 0) {
+        this.word(0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt);
+    }
+    ldrb(rt, rn, imm = 0) {
+        this.word(0x39400000 | (imm << 10) | (rn << 5) | rt);
+    }
+    ldrh(rt, rn, imm = 0) {
+        this.word(0x79400000 | ((imm / 2) << 10) | (rn << 5) | rt);
+    }
+    /** cmp wn, #imm12 */
+    cmpi(rn, imm) {
+        this.word(0x7100001f | (imm << 10) | (rn << 5));
+    }
+    /** cmp xn, xm */
+    cmp(rn, rm) {
+        this.word(0xeb00001f | (rm << 16) | (rn << 5));
+    }
+    /** b.cond: eq, hs (unsigned >=) */
+    b(cond, label) {
+        if (cond === 'al')
+            this.rel(0x3ffffff, 0, v => 0x14000000 | v, label);
+        else
+            this.rel(0x7ffff, 5, v => 0x54000000 | v | { eq: 0, hs: 2 }[cond], label);
+    }
+    bl(label) {
+        this.rel(0x3ffffff, 0, v => 0x94000000 | v, label);
+    }
+    cbz(rt, label) {
+        this.rel(0x7ffff, 5, v => 0xb4000000 | v | rt, label);
+    }
+    /** tbnz xt, #63: branch when negative */
+    bneg(rt, label) {
+        this.rel(0x3fff, 5, v => 0xb7f80000 | v | rt, label);
+    }
+    /** adr xd, label */
+    adr(rd, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = at(label) - pc;
+            return Buffer.from(u32(0x10000000 | ((off & 3) << 29) | (((off >> 2) & 0x7ffff) << 5) | rd));
+        });
+    }
+    ret() {
+        this.word(0xd65f03c0);
+    }
+    syscall(name) {
+        this.movi(8, A64_SYS[name]);
+        this.word(0xd4000001); // svc #0
+    }
+    /** x2 = strlen(rn); uses x9 */
+    strlen(rn, id) {
+        this.mov(2, rn);
+        this.a.label(`${id}:loop`);
+        this.ldrb(9, 2);
+        this.cbz(9, `${id}:done`);
+        this.addi(2, 2, 1);
+        this.b('al', `${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(2, 2, rn);
+    }
+    writeString(fd, name) {
+        this.movi(0, fd);
+        this.adr(1, `s:${name}`);
+        this.movi(2, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+function aarch64Program() {
+    const a = new Assembler();
+    const x = new A64(a);
+    const flags = { directory: 0o40000, wronly: 0o1, nofollow: 0o100000 };
+    // x19, x20: getdents cursor and end; x21: next argv slot; x22: table fd; x23: name;
+    // x24: buffer on the stack; x25: a file or an errno. svc preserves every register but x0.
+    x.addi(21, SP, 16); // &argv[1]
+    x.subi(SP, SP, STACK_BUFFER >> 12, true);
+    x.addi(24, SP, 0);
+    x.movi(22, AT_FDCWD);
+    a.label('next');
+    x.ldr(1, 21);
+    x.cbz(1, 'exit');
+    x.addi(21, 21, 8);
+    x.ldrb(0, 1);
+    for (const op of ['m', 'h', 'w', 'd', 'c']) {
+        x.cmpi(0, op.charCodeAt(0));
+        x.b('eq', `op:${op}`);
+    }
+    x.movi(0, -22); // EINVAL
+    x.b('al', 'fail:badOp');
+    a.label('op:m');
+    x.ldr(23, 21);
+    x.addi(21, 21, 8);
+    a.label('mount'); // x23: the folder
+    x.adr(0, 's:fstype');
+    x.mov(1, 23);
+    x.mov(2, 0);
+    x.movi(3, 0);
+    x.movi(4, 0);
+    x.syscall('mount');
+    x.bneg(0, 'fail:mount');
+    a.label('open-table');
+    x.movi(0, AT_FDCWD);
+    x.mov(1, 23);
+    x.movi(2, flags.directory);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(22, 0);
+    x.b('al', 'next');
+    a.label('op:c');
+    x.ldr(0, 21);
+    x.addi(21, 21, 8);
+    x.syscall('chroot');
+    x.bneg(0, 'fail:chroot');
+    x.b('al', 'next');
+    a.label('op:h');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostNs');
+    x.movi(2, 0);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.movi(1, 0x20000); // CLONE_NEWNS
+    x.syscall('setns');
+    x.bneg(0, 'fail:setns');
+    x.adr(23, 's:hostTable');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostRegister');
+    x.movi(2, 0); // F_OK
+    x.movi(3, 0);
+    x.syscall('faccessat');
+    x.cbz(0, 'open-table');
+    x.b('al', 'mount');
+    a.label('op:w');
+    x.mov(0, 22);
+    x.ldr(1, 21);
+    x.movi(2, flags.wronly | flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(25, 0);
+    x.ldr(23, 21, 8);
+    x.addi(21, 21, 16);
+    x.strlen(23, 'w');
+    x.mov(0, 25);
+    x.mov(1, 23);
+    x.syscall('write');
+    x.bneg(0, 'fail:write');
+    x.mov(0, 25);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.b('al', 'next');
+    a.label('op:d');
+    x.adr(23, 's:uidMap');
+    x.bl('dump');
+    x.mov(0, 22);
+    x.movi(1, 0);
+    x.movi(2, 0); // SEEK_SET
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(0, 22);
+    x.mov(1, 24);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.bneg(0, 'fail:read');
+    x.cbz(0, 'next');
+    x.mov(19, 24);
+    x.add(20, 24, 0);
+    a.label('d:entry');
+    x.cmp(19, 20);
+    x.b('hs', 'd:read');
+    x.addi(23, 19, 19); // d_name
+    x.ldrb(9, 23);
+    x.cmpi(9, '.'.charCodeAt(0));
+    x.b('eq', 'd:skip');
+    x.bl('dump');
+    a.label('d:skip');
+    x.ldrh(9, 19, 16); // d_reclen
+    x.add(19, 19, 9);
+    x.b('al', 'd:entry');
+    a.label('dump'); // a leaf: x30 stays the return address
+    x.strlen(23, 'dump');
+    x.addi(2, 2, 1); // with its NUL
+    x.mov(1, 23);
+    x.movi(0, 1);
+    x.syscall('write');
+    x.mov(0, 22);
+    x.mov(1, 23);
+    x.movi(2, flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'dump:end'); // unreadable (register): an empty text
+    x.mov(25, 0);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.bneg(0, 'dump:close');
+    x.mov(2, 0);
+    x.movi(0, 1);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(0, 25);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    x.ret();
+    a.label('exit');
+    x.movi(0, 0);
+    x.syscall('exit_group');
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.sub(25, XZR, 0);
+        x.writeString(2, name);
+        x.mov(0, 25);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// ELF
+const MACHINE = { x86_64: 62, aarch64: 183 };
+/** The registrar for a host architecture: a static ELF64 little-endian executable. */
+function registrarProgram(arch) {
+    const code = arch === 'x86_64' ? x86_64Program() : aarch64Program();
+    const total = CODE_OFF + code.length;
+    const b = Buffer.alloc(total);
+    b.write('\x7fELF', 0, 'latin1');
+    b.writeUInt8(2, 4); // ELFCLASS64
+    b.writeUInt8(1, 5); // little endian
+    b.writeUInt8(1, 6); // version
+    b.writeUInt16LE(2, 16); // ET_EXEC
+    b.writeUInt16LE(MACHINE[arch], 18);
+    b.writeUInt32LE(1, 20);
+    b.writeBigUInt64LE(BigInt(BASE + CODE_OFF), 24); // e_entry
+    b.writeBigUInt64LE(BigInt(EHSIZE), 32); // e_phoff
+    b.writeUInt16LE(EHSIZE, 52);
+    b.writeUInt16LE(PHENTSIZE, 54);
+    b.writeUInt16LE(1, 56); // e_phnum
+    // One PT_LOAD, read and execute, mapping the whole file; buffers live on the stack.
+    b.writeUInt32LE(1, EHSIZE);
+    b.writeUInt32LE(5, EHSIZE + 4);
+    b.writeBigUInt64LE(0n, EHSIZE + 8);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 16);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 24);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 32);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 40);
+    b.writeBigUInt64LE(0x10000n, EHSIZE + 48);
+    code.copy(b, CODE_OFF);
+    return b;
+}
+/** The registrar architecture for a Node or Docker architecture name, if there is one. */
+function registrarArch(arch) {
+    if (['x64', 'amd64', 'x86_64'].includes(arch))
+        return 'x86_64';
+    if (['arm64', 'aarch64'].includes(arch))
+        return 'aarch64';
+    return undefined;
+}
+/** Parse `d` output (NAME \0 TEXT \0 records, the uid_map first); the last `d` wins. */
+function parseDump(stdout) {
+    const parts = stdout.split('\0');
+    let uidMap = '';
+    let files = new Map();
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const [name, text] = [parts[i], parts[i + 1]];
+        if (name === '/proc/self/uid_map') {
+            uidMap = text;
+            files = new Map();
+        }
+        else
+            files.set(name, text);
+    }
+    return { uidMap, files };
+}
+/** True for the initial user namespace's map: the helper's binfmt_misc is the host's. */
+function isInitialUserNamespace(uidMap) {
+    return /^\s*0\s+0\s+4294967295\s*$/.test(uidMap);
+}
+
+;// CONCATENATED MODULE: ./src/engine/helper.ts
+// Changing binfmt_misc through a container engine, for a process that cannot change it itself
+// (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
+// change is one short-lived privileged helper container running the registrar (a static
+// program of our own, src/binfmt/registrar-program.ts). The helper image is built in memory
+// and loaded with `docker load`: no registry. It carries the interpreters, so the F flag
+// makes the kernel open them from inside the helper and keep them after it exits.
+
+
+
+
+
+
+
+
+
+/** Where the helper image keeps interpreters: a folder per file digest, so a path names its bytes. */
+const HELPER_INTERPRETERS = '/setup-binfmt';
+const HELPER_REPOSITORY = 'setup-binfmt-helper';
+/** Where a helper that needs the host's files has the host's root, read-only. */
+const HOST_ROOT = '/host';
+const helper_RUN_TIMEOUT = 120_000;
+const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
+const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** What works instead, for an engine whose privileged containers cannot reach the host's table. */
+const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
+    "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
+    'rootful Docker or Podman that allows --privileged';
+/** A container engine able to run the registrar privileged on the host's kernel. */
+class Helper {
+    engine;
+    arch;
+    log;
+    tags = [];
+    constructor(engine, arch, log) {
+        this.engine = engine;
+        this.arch = arch;
+        this.log = log;
+    }
+    get label() {
+        return helper_LABEL[this.engine.name];
+    }
+    /** Check that the engine can change the host's table: rootful, and on this architecture. */
+    static async start(engine, log) {
+        const query = engine.name === 'podman'
+            ? ['info', '--format', '{{.Host.Arch}} {{.Host.Security.Rootless}}']
+            : ['info', '--format', '{{.Architecture}} {{json .SecurityOptions}}'];
+        const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
+        const [arch, ...rest] = info.stdout.trim().split(' ');
+        const security = rest.join(' ');
+        const label = helper_LABEL[engine.name];
+        if (/rootless|^true$/.test(security)) {
+            throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
+                `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
+        }
+        const hostArch = registrarArch(arch);
+        const ours = registrarArch(process.arch);
+        if (!hostArch) {
+            throw new Error(`${label} runs on ${arch}; registering through a helper container works on x86_64 and aarch64 hosts. ` +
+                `Use registrar: direct on that host`);
+        }
+        if (hostArch !== ours) {
+            throw new Error(`${label} runs on ${arch} and this process on ${process.arch}: the interpreters got here would not run ` +
+                `on the engine's host. Run setup-binfmt on a machine of the engine's architecture`);
+        }
+        log?.debug(`${engine.name}: rootful on ${arch} (${security})`);
+        return new Helper(engine, hostArch, log);
+    }
+    /**
+     * Build and load a helper image: the registrar and, when given, the interpreters. Later runs
+     * use it. Returns the path each interpreter has inside the helper.
+     */
+    async load(interpreters = new Map()) {
+        const files = [
+            { path: '/registrar', mode: 0o755, content: registrarProgram(this.arch) },
+            { path: HELPER_TABLE, directory: true }
+        ];
+        const paths = new Map();
+        for (const [target, local] of interpreters) {
+            const content = await (0,promises_namespaceObject.readFile)(local);
+            const path = `${HELPER_INTERPRETERS}/${hash_sha256(content).slice(0, 16)}/${(0,external_node_path_namespaceObject.basename)(local)}`;
+            paths.set(target, path);
+            if (!files.some(f => f.path === path))
+                files.push({ path, mode: 0o755, content });
+        }
+        const tag = `${HELPER_REPOSITORY}:${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        const { archive } = imageArchive([
+            {
+                tag,
+                platform: this.arch === 'x86_64' ? 'linux/amd64' : 'linux/arm64',
+                files,
+                entrypoint: ['/registrar']
+            }
+        ]);
+        this.log?.debug(`${this.engine.name}: loading ${tag} (${archive.length} bytes)`);
+        try {
+            await exec_run([...this.engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: helper_RUN_TIMEOUT,
+                log: this.log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the helper image into ${this.label}: ${e.message}`, {
+                cause: e
+            });
+        }
+        this.tags.push(tag);
+        return paths;
+    }
+    /**
+     * Run the registrar once with these operations (see registrar-program.ts); with `hostRoot`
+     * the host's root is bound read-only at /host, for `c`.
+     */
+    async run(ops, { hostRoot = false } = {}) {
+        if (this.tags.length === 0)
+            await this.load();
+        const name = `${HELPER_REPOSITORY}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        // Only what the registrar needs, not --privileged (which also fails where the engine's
+        // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
+        // and to enter the host's mount namespace, CAP_SYS_PTRACE to open that namespace through
+        // /proc/1 (--pid=host), no AppArmor, seccomp or SELinux confinement of mount and setns.
+        // --userns=host: an engine that remaps users would make the helper's table a private one.
+        const argv = [
+            ...this.engine.command,
+            'run',
+            '--rm',
+            '--cap-add',
+            'SYS_ADMIN',
+            '--cap-add',
+            'SYS_PTRACE',
+            '--security-opt',
+            'apparmor=unconfined',
+            '--security-opt',
+            'seccomp=unconfined',
+            '--security-opt',
+            'label=disable',
+            '--pid=host',
+            '--userns=host',
+            '--network',
+            'none',
+            '--pull',
+            'never',
+            '--name',
+            name,
+            ...(hostRoot ? ['-v', `/:${HOST_ROOT}:ro`] : []),
+            // Podman as root raises the container's limits above its own, which fails without
+            // CAP_SYS_RESOURCE (inside a container); the registrar needs a handful of files.
+            ...(this.engine.name === 'podman'
+                ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+                : []),
+            ...(this.engine.runOptions ?? []),
+            this.tags[this.tags.length - 1],
+            ...ops
+        ];
+        const r = await exec_run(argv, { allowFailure: true, timeoutMs: helper_RUN_TIMEOUT, log: this.log });
+        if (r.signal) {
+            await exec_run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log });
+        }
+        return r;
+    }
+    /** Remove the images this helper loaded. */
+    async close() {
+        const tags = this.tags.splice(0);
+        if (tags.length === 0)
+            return;
+        const r = await exec_run([...this.engine.command, 'rmi', ...tags], {
+            allowFailure: true,
+            timeoutMs: helper_RUN_TIMEOUT,
+            log: this.log
+        }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (r.code !== 0) {
+            this.log?.warning(`${this.engine.name} rmi ${tags.join(' ')} failed: ${dockerError(r.stderr)}; remove it by hand`);
+        }
+    }
+}
+/** The registrar's failure as an error; `code` is the errno name, as table.ts expects. */
+function registrarError(helper, r, what) {
+    const stage = /registrar: (\S+) failed/.exec(r.stderr)?.[1];
+    if (!stage) {
+        const detail = dockerError(r.stderr) || `exit ${r.code}`;
+        const hint = /privileged|user namespace|userns/i.test(detail)
+            ? ` ${helper.label} refuses privileged containers here. To get emulation, ${ALTERNATIVES}.`
+            : '';
+        return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
+    }
+    const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    if (stage === 'write') {
+        return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
+    }
+    const hint = errno === 'EPERM' || errno === 'EACCES'
+        ? ` The engine does not give the helper full privileges (a security profile, or a user namespace). To get emulation, ${ALTERNATIVES}.`
+        : '';
+    return new Error(`The helper's ${stage} of binfmt_misc failed: ${errno}.${hint}`);
+}
+/**
+ * The table through the helper: every read is a dump, every write one helper run that
+ * dumps the table again afterwards, so reads in between cost nothing.
+ */
+function engineWriter(helper, log) {
+    let last;
+    // Once per step the registrar tries to mount binfmt_misc on the host when it is not (`h`):
+    // since Linux 6.7 a table nobody has mounted empties when the helper's mount goes.
+    let hostMountTried = false;
+    const dump = async (ops, what, options = {}) => {
+        const r = await helper.run(ops, options);
+        const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
+        if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
+            // Everything but the last step worked (the dump is complete): the table stays as the
+            // host keeps it, which a later read shows.
+            log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${r.stderr.trim()})`);
+        }
+        else if (r.code !== 0)
+            throw registrarError(helper, r, what);
+        const d = parseDump(r.stdout);
+        if (!isInitialUserNamespace(d.uidMap)) {
+            throw new Error(`The ${helper.engine.name} helper container runs in a user namespace (uid_map ${JSON.stringify(d.uidMap.trim())}), ` +
+                `where binfmt_misc is not the host's. To get emulation, ${ALTERNATIVES}.`);
+        }
+        last = d;
+        return d;
+    };
+    const files = async () => (last ?? (await dump(['m', HELPER_TABLE, 'd'], 'reading'))).files;
+    return {
+        files,
+        write: async (file, data) => {
+            if (!last)
+                await files(); // the user namespace check comes before any change
+            const name = (0,external_node_path_namespaceObject.basename)(file);
+            // A line whose interpreter is in the helper resolves there; any other (an entry reset
+            // removed, put back) resolves on the host, where its registrant found it.
+            const interpreter = name === 'register' ? (data.split(':')[6] ?? '') : '';
+            const inHelper = name !== 'register' || interpreter.startsWith(`${HELPER_INTERPRETERS}/`);
+            const write = ['w', name, data];
+            const ops = inHelper
+                ? ['m', HELPER_TABLE, ...write, 'd', ...(hostMountTried ? [] : ['h'])]
+                : ['m', HELPER_TABLE, 'c', HOST_ROOT, ...write, 'd'];
+            hostMountTried = true;
+            log?.debug(`${helper.engine.name} helper: ${ops.join(' ')}`);
+            const what = `Writing '${data}' to binfmt_misc ${name} through the ${helper.label} helper`;
+            await dump(ops, what, { hostRoot: !inHelper });
+        },
+        mount: async () => { },
+        place: interpreters => {
+            // Registration reads the table afresh, under the lock: it may have changed meanwhile.
+            last = undefined;
+            return helper.load(interpreters);
+        },
+        close: () => helper.close()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/registrar.ts
+// Which way this run changes binfmt_misc: directly (as root, or through sudo) or through a
+// container engine's privileged helper. `auto` takes the direct way when this process can
+// change the table itself, and the engine otherwise.
+
+
+
+
+
+
+
+
+const REGISTRARS = ['auto', 'direct', 'docker', 'podman'];
+const CAP_SYS_ADMIN = 21n;
+/** Why this process cannot change the table at `root` itself, or undefined when it can. */
+async function whyNotDirect(root, log) {
+    if (process.getuid?.() !== 0) {
+        const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (probe.code === 0)
+            return undefined;
+        return (`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`})`);
+    }
+    // Reading status first triggers systemd's automount, where there is one.
+    await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+    const register = (0,external_node_path_namespaceObject.join)(root, 'register');
+    const mounted = await (0,promises_namespaceObject.access)(register).then(() => true, () => false);
+    if (mounted) {
+        return (0,promises_namespaceObject.access)(register, external_node_fs_namespaceObject.constants.W_OK).then(() => undefined, (e) => `binfmt_misc at ${root} is not writable here (${e.code}: an unprivileged container?)`);
+    }
+    const status = await (0,promises_namespaceObject.readFile)('/proc/self/status', 'utf8').catch(() => '');
+    const capEff = BigInt(`0x${/^CapEff:\s*([0-9a-f]+)/im.exec(status)?.[1] ?? '0'}`);
+    if (((capEff >> CAP_SYS_ADMIN) & 1n) === 0n) {
+        return `binfmt_misc is not mounted at ${root} and this process may not mount it (no CAP_SYS_ADMIN: an unprivileged container?)`;
+    }
+    const uidMap = await (0,promises_namespaceObject.readFile)('/proc/self/uid_map', 'utf8').catch(() => '');
+    if (!isInitialUserNamespace(uidMap)) {
+        return (`binfmt_misc is not mounted at ${root} and this process is in a user namespace ` +
+            `(uid_map ${JSON.stringify(uidMap.trim())}): a binfmt_misc it mounts is its own, which the host's containers do not use`);
+    }
+    return undefined;
+}
+/** The registrar for this run, logged with the reason it was taken. */
+async function chooseRegistrar(choice, root, log) {
+    if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
+        log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`);
+        return { registrar: 'direct', writer: await chooseWriter(log) };
+    }
+    if (choice === 'auto') {
+        const why = await whyNotDirect(root, log);
+        if (why === undefined) {
+            log.info(`registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`);
+            return { registrar: 'direct', writer: await chooseWriter(log) };
+        }
+        const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
+        const engine = await availableEngine(log, ENGINE_NAMES);
+        if (!engine) {
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+                `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
+        }
+        const helper = await Helper.start(engine, log).catch((e) => {
+            throw new Error(`${direct} ${e.message}`, { cause: e });
+        });
+        log.info(`registrar: ${engine.name}, through a privileged helper container (${why})`);
+        return { registrar: engine.name, writer: engineWriter(helper, log) };
+    }
+    const helper = await Helper.start(containerEngine(choice), log).catch((e) => {
+        throw new Error(`registrar '${choice}': ${e.message}`, { cause: e });
+    });
+    log.info(`registrar: ${choice}, through a privileged helper container (asked for)`);
+    return { registrar: choice, writer: engineWriter(helper, log) };
+}
+/** The writer for a recorded run: the way it took, again (post, uninstall). */
+async function reopenRegistrar(registrar, log) {
+    if (!registrar || registrar === 'direct')
+        return chooseWriter(log);
+    const helper = await Helper.start(containerEngine(registrar), log);
+    log.info(`registrar: ${registrar}, as the recorded run did`);
+    return engineWriter(helper, log);
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // Options of one run, parsed and checked before anything on the machine changes. The action
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
+
 
 
 
@@ -9630,7 +10758,8 @@ const OPTION_NAMES = (/* unused pure expression or super */ null && ([
     'reset',
     'cleanup',
     'verify',
-    'smoke-image'
+    'smoke-image',
+    'registrar'
 ]));
 const DEFAULTS = {
     platforms: 'all',
@@ -9638,7 +10767,8 @@ const DEFAULTS = {
     source: 'auto',
     reset: 'false',
     cleanup: 'true',
-    verify: 'auto'
+    verify: 'auto',
+    registrar: 'auto'
 };
 function parseOptions(raw) {
     const value = (key, fallback = '') => raw[key]?.trim() || fallback;
@@ -9652,7 +10782,8 @@ function parseOptions(raw) {
         reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
         cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
         verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
-        smokeImage: parseImage(value('smoke-image'))
+        smokeImage: parseImage(value('smoke-image')),
+        registrar: parseChoice('registrar', value('registrar', DEFAULTS.registrar), REGISTRARS)
     };
 }
 function parseFlags(input) {
@@ -9967,6 +11098,9 @@ function checkRunState(state, where) {
     if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
         throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
     }
+    if (state.registrar !== undefined && !['direct', 'docker', 'podman'].includes(state.registrar)) {
+        throw new Error(`${where}: the registrar ${JSON.stringify(state.registrar)} is not direct, docker or podman: delete it`);
+    }
 }
 /**
  * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
@@ -10007,11 +11141,21 @@ class Journal {
         store.save(start);
     }
     /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, owner) {
+    static begin(store, root, cleanup, snapshot, owner, registrar) {
         const previous = store.load();
         const start = previous && previous.root === root
-            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
+            ? { owner, registrar, ...previous, cleanup: previous.cleanup && cleanup }
+            : {
+                version: 1,
+                root,
+                cleanup,
+                snapshot,
+                created: [],
+                removed: [],
+                adopted: [],
+                owner,
+                registrar
+            };
         return new Journal(store, start, snapshot);
     }
     get owner() {
@@ -10122,15 +11266,40 @@ function flagsForKernel(flags, release) {
 
 
 
+
 async function setup(asked, deps) {
     const timings = {};
     const log = timedGroups(deps.log, timings);
     const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? (0,external_node_os_namespaceObject.release)());
     const options = { ...asked, flags: fitted.flags };
+    let chosen;
+    try {
+        return await setupWith(options, deps, log, timings, fitted.warning, async () => {
+            chosen ??= deps.writer
+                ? { registrar: 'direct', writer: deps.writer }
+                : await chooseRegistrar(options.registrar, deps.root ?? DEFAULT_ROOT, log);
+            return chosen;
+        });
+    }
+    finally {
+        // The helper image goes: entries with F keep their interpreters open.
+        await chosen?.writer.close?.();
+    }
+}
+async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
     const plan = await log.group('Plan', async () => {
-        if (fitted.warning)
-            log.warning(fitted.warning);
-        const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(deps.root), log, deps.exec));
+        if (flagsWarning)
+            log.warning(flagsWarning);
+        const { registrar: way, writer } = await registrar();
+        if (way !== 'direct' && !options.flags.includes('F')) {
+            throw new Error(`flags '${options.flags}' lack F: through a helper container the interpreters exist only inside the helper, ` +
+                `so the kernel must open them when they are registered. Add F (the default is POCF), or use registrar: direct`);
+        }
+        // The table as this process sees it decides what runs natively; a helper reads it here.
+        const entries = writer.files
+            ? await (await BinfmtTable.open({ root: deps.root, log, writer })).inMatchOrder()
+            : await BinfmtTable.read(deps.root);
+        const native = deps.native ?? (await nativeTargets(entries, log, deps.exec));
         const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
         log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
@@ -10152,20 +11321,25 @@ async function setup(asked, deps) {
         });
     let table;
     const registered = await log.group('Register', async () => {
-        const open = await BinfmtTable.open({
-            root: deps.root,
-            log,
-            writer: deps.writer,
-            start: deps.start
-        });
+        const { registrar: way, writer } = await registrar();
+        const open = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
         table = open;
+        const interpreters = await open.place(acquired?.interpreters ?? new Map());
         const place = await lockDirFor(open.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
-        return withLock(place, () => registerAll(open, plan, options, acquired, place, deps.store, log), log);
+        return withLock(place, () => registerAll(open, plan, options, interpreters, place, way, deps.store, log), log);
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
-        : await log.group('Verify', () => verify(table, registered, options, log, deps.exec));
+        : await log.group('Verify', async () => {
+            // Without root the chroot check needs sudo, which a helper's user may lack; the
+            // container check shows the same (F lets containers run the interpreter).
+            const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0;
+            if (!chroot) {
+                log.info('chroot check skipped: not root, and binfmt_misc is changed through a helper container');
+            }
+            return verify(table, registered, { ...options, chroot }, log, deps.exec);
+        });
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -10181,19 +11355,19 @@ async function setup(asked, deps) {
         timings
     };
 }
-async function registerAll(table, plan, options, acquired, place, store, log) {
+async function registerAll(table, plan, options, interpreters, place, registrar, store, log) {
     const owners = await Owners.read(place, log);
     const owner = store.load()?.owner ?? newOwnerId();
     // Entries other running jobs registered come and go with them: not part of our snapshot.
     // In match order, so post can tell whether entries are tried in the same order again.
     const snapshot = (await table.inMatchOrder()).filter(e => owners.others(e, owner).length === 0);
-    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner);
+    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner, registrar);
     try {
         if (options.reset)
             await resetQemuEntries(table, journal, log, owners);
         const done = [];
         for (const t of plan.targets) {
-            const interpreter = acquired?.interpreters.get(t) ?? '';
+            const interpreter = interpreters.get(t) ?? '';
             const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners);
             log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
             done.push(r);
@@ -10411,13 +11585,15 @@ function forget(store, gone) {
 
 
 const DEFAULT_INTERVAL_MS = 500;
+
 const USAGE = `Usage: setup-binfmt <command> [options]
 
 Commands:
   install     register QEMU interpreters for the given platforms
   export      install them for good: copy them to a stable folder and write one file per
               platform for systemd-binfmt or binfmt-support, which load them at every boot
-  status      show the binfmt_misc table (--json for JSON)
+  status      show the binfmt_misc table (--json for JSON; --registrar docker|podman
+              reads it through a helper container)
   uninstall   remove what setup-binfmt install registered and put back what it removed;
               with --exported, delete what export wrote
   daemon      install, then keep the entries registered: put back within one interval any
@@ -10434,6 +11610,9 @@ Options for install:
   --reset            first remove every qemu-* entry (uninstall puts them back)
   --verify METHOD    auto, exec, docker, podman or none (default ${DEFAULTS.verify})
   --smoke-image REF  also run uname -m in this image per platform (docker or podman)
+  --registrar WAY    auto, direct, docker or podman: change binfmt_misc directly (root or
+                     sudo) or through a privileged helper container (default ${DEFAULTS.registrar}:
+                     direct when this process can, else the engine that answers)
 
 Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-version, --manifest):
   --format NAME      systemd (/etc/binfmt.d/qemu-<target>.conf) or binfmt-support
@@ -10493,9 +11672,23 @@ function table(rows) {
         .trimEnd())
         .join('\n');
 }
-async function cli_status(json, statePath) {
-    const mounted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(DEFAULT_ROOT, 'register'));
-    const entries = await BinfmtTable.read(DEFAULT_ROOT);
+async function cli_status(json, statePath, registrar) {
+    let mounted = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(DEFAULT_ROOT, 'register'));
+    let entries = await BinfmtTable.read(DEFAULT_ROOT);
+    if (registrar === 'docker' || registrar === 'podman') {
+        const { writer } = await chooseRegistrar(registrar, DEFAULT_ROOT, consoleLog(false));
+        try {
+            const table = await BinfmtTable.open({ root: DEFAULT_ROOT, writer });
+            entries = await table.list();
+            mounted = true;
+        }
+        finally {
+            await writer.close?.();
+        }
+    }
+    else if (registrar && registrar !== 'auto' && registrar !== 'direct') {
+        throw new Error(`registrar '${registrar}' is not one of ${REGISTRARS.join(', ')}`);
+    }
     const ours = new Set(fileStore(statePath)
         .load()
         ?.created.map(e => e.name) ?? []);
@@ -10593,6 +11786,7 @@ async function main(argv) {
             manifest: { type: 'string' },
             verify: { type: 'string' },
             'smoke-image': { type: 'string' },
+            registrar: { type: 'string' },
             reset: { type: 'boolean' },
             format: { type: 'string' },
             dir: { type: 'string' },
@@ -10649,7 +11843,7 @@ async function main(argv) {
             return 0;
         }
         case 'status':
-            await cli_status(values.json ?? false, values.state ?? defaultStatePath());
+            await cli_status(values.json ?? false, values.state ?? defaultStatePath(), values.registrar);
             return 0;
         case 'uninstall': {
             if (values.exported) {
@@ -10661,12 +11855,23 @@ async function main(argv) {
                 }
                 return removed.kept.length === 0 ? 0 : 1;
             }
-            const report = await restoreSaved(store, log);
-            if (!report) {
+            const saved = store.load();
+            if (!saved) {
                 log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
                 return 0;
             }
-            return report.differences.length === 0 ? 0 : 1;
+            const writer = await reopenRegistrar(saved.registrar, log);
+            try {
+                const report = await restoreSaved(store, log, { writer });
+                if (!report) {
+                    log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                    return 0;
+                }
+                return report.differences.length === 0 ? 0 : 1;
+            }
+            finally {
+                await writer.close?.();
+            }
         }
         case 'daemon': {
             const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' });
@@ -10839,6 +12044,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(402);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9379:
+/***/ 6673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const parseOptions = __nccwpck_require__(3970)
+const { safeRe: re, t } = __nccwpck_require__(469)
+const cmp = __nccwpck_require__(3832)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(9353)
+const Range = __nccwpck_require__(2344)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 2344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(2117)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const parseOptions = __nccwpck_require__(3970)
+const Comparator = __nccwpck_require__(6673)
+const debug = __nccwpck_require__(637)
+const SemVer = __nccwpck_require__(9353)
+const trimComparatorWhitespace = __nccwpck_require__(1391)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(469)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(523)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 9353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(637)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(523)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(3970)
+const { compareIdentifiers } = __nccwpck_require__(8826)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 4253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(4327)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 3832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const eq = __nccwpck_require__(1068)
+const neq = __nccwpck_require__(9496)
+const gt = __nccwpck_require__(3845)
+const gte = __nccwpck_require__(9222)
+const lt = __nccwpck_require__(9234)
+const lte = __nccwpck_require__(9611)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 7259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const SemVer = __nccwpck_require__(9353)
+const parse = __nccwpck_require__(4327)
+const { safeRe: re, t } = __nccwpck_require__(469)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 5598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 2896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 8127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 2321:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(4327)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 3845:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 9222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 1752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 3872:
+/***/ 9234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 9611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 8409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 2603:
+/***/ 5597:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4974:
+/***/ 9496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 4327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 7254:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(9353)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 5714:
+/***/ 9872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(4327)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 3151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(8127)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 4206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(5598)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 6177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(2344)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 6590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(5598)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 2504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(4327)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(9353)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 8366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(4327)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 3006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const internalRe = __nccwpck_require__(469)
+const constants = __nccwpck_require__(523)
+const SemVer = __nccwpck_require__(9353)
+const identifiers = __nccwpck_require__(8826)
+const parse = __nccwpck_require__(4327)
+const valid = __nccwpck_require__(8366)
+const clean = __nccwpck_require__(4253)
+const inc = __nccwpck_require__(1752)
+const diff = __nccwpck_require__(2321)
+const major = __nccwpck_require__(8409)
+const minor = __nccwpck_require__(5597)
+const patch = __nccwpck_require__(7254)
+const prerelease = __nccwpck_require__(9872)
+const compare = __nccwpck_require__(8127)
+const rcompare = __nccwpck_require__(3151)
+const compareLoose = __nccwpck_require__(2896)
+const compareBuild = __nccwpck_require__(5598)
+const sort = __nccwpck_require__(6590)
+const rsort = __nccwpck_require__(4206)
+const gt = __nccwpck_require__(3845)
+const lt = __nccwpck_require__(9234)
+const eq = __nccwpck_require__(1068)
+const neq = __nccwpck_require__(9496)
+const gte = __nccwpck_require__(9222)
+const lte = __nccwpck_require__(9611)
+const cmp = __nccwpck_require__(3832)
+const coerce = __nccwpck_require__(7259)
+const truncate = __nccwpck_require__(2504)
+const Comparator = __nccwpck_require__(6673)
+const Range = __nccwpck_require__(2344)
+const satisfies = __nccwpck_require__(6177)
+const toComparators = __nccwpck_require__(1672)
+const maxSatisfying = __nccwpck_require__(6691)
+const minSatisfying = __nccwpck_require__(4793)
+const minVersion = __nccwpck_require__(1268)
+const validRange = __nccwpck_require__(2863)
+const outside = __nccwpck_require__(58)
+const gtr = __nccwpck_require__(6841)
+const ltr = __nccwpck_require__(2235)
+const intersects = __nccwpck_require__(7051)
+const simplifyRange = __nccwpck_require__(9602)
+const subset = __nccwpck_require__(1219)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 523:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 637:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 8826:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 2117:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 3970:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 469:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(523)
+const debug = __nccwpck_require__(637)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 1391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(523)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 6841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 7051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(2344)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 2235:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(58)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 6691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(9353)
+const Range = __nccwpck_require__(2344)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 4793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const SemVer = __nccwpck_require__(9353)
+const Range = __nccwpck_require__(2344)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 1268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const SemVer = __nccwpck_require__(9353)
+const Range = __nccwpck_require__(2344)
+const gt = __nccwpck_require__(3845)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 58:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const SemVer = __nccwpck_require__(9353)
+const Comparator = __nccwpck_require__(6673)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const Range = __nccwpck_require__(2344)
+const satisfies = __nccwpck_require__(6177)
+const gt = __nccwpck_require__(3845)
+const lt = __nccwpck_require__(9234)
+const lte = __nccwpck_require__(9611)
+const gte = __nccwpck_require__(9222)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 9602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(6177)
+const compare = __nccwpck_require__(8127)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 1219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(2344)
+const Comparator = __nccwpck_require__(6673)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(6177)
+const compare = __nccwpck_require__(8127)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 1672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(2344)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 2863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(2344)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,15 +3240,15 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 770:
+/***/ 6292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(2836);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 2836:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -3520,34 +3520,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 3922:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(6587)
+const Dispatcher = __nccwpck_require__(5613)
+const Pool = __nccwpck_require__(3650)
+const BalancedPool = __nccwpck_require__(9947)
+const Agent = __nccwpck_require__(3303)
+const ProxyAgent = __nccwpck_require__(9730)
+const EnvHttpProxyAgent = __nccwpck_require__(2191)
+const RetryAgent = __nccwpck_require__(1764)
+const errors = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(925)
+const buildConnector = __nccwpck_require__(5622)
+const MockClient = __nccwpck_require__(7595)
+const MockAgent = __nccwpck_require__(8279)
+const MockPool = __nccwpck_require__(2866)
+const mockErrors = __nccwpck_require__(2407)
+const RetryHandler = __nccwpck_require__(6210)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(3371)
+const DecoratorHandler = __nccwpck_require__(7753)
+const RedirectHandler = __nccwpck_require__(7108)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -3565,10 +3565,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(4760),
+  retry: __nccwpck_require__(1448),
+  dump: __nccwpck_require__(6126),
+  dns: __nccwpck_require__(6582)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -3630,7 +3630,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6712).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -3642,39 +3642,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(1434).Headers
+/* unused reexport */ __nccwpck_require__(8529).Response
+/* unused reexport */ __nccwpck_require__(8357).Request
+/* unused reexport */ __nccwpck_require__(1724).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(6029).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8401)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(1439)
+const { kConstruct } = __nccwpck_require__(171)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4155)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8882)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(9250)
+/* unused reexport */ __nccwpck_require__(68).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -3690,18 +3690,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(4388)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5190)
+const { RequestAbortedError } = __nccwpck_require__(4565)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -3761,16 +3761,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3876,7 +3876,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3890,10 +3890,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -4134,16 +4134,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 2685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2197)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(1437)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -4355,18 +4355,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 6478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(1437)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -4582,15 +4582,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4565)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5190)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -4697,21 +4697,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 925:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(2685)
+module.exports.stream = __nccwpck_require__(6478)
+module.exports.pipeline = __nccwpck_require__(9480)
+module.exports.upgrade = __nccwpck_require__(9852)
+module.exports.connect = __nccwpck_require__(786)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -4720,9 +4720,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { ReadableStreamFrom } = __nccwpck_require__(5190)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -5103,15 +5103,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2197)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -5203,16 +5203,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5622:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5190)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4565)
+const timers = __nccwpck_require__(877)
 
 function noop () {}
 
@@ -5450,7 +5450,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4201:
 /***/ ((module) => {
 
 
@@ -5575,7 +5575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5784,7 +5784,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4565:
 /***/ ((module) => {
 
 
@@ -6216,7 +6216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6224,7 +6224,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -6239,9 +6239,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4201)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -6705,7 +6705,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 5269:
 /***/ ((module) => {
 
 module.exports = {
@@ -6779,7 +6779,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6787,7 +6787,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4201)
 
 class TstNode {
   /** @type {any} */
@@ -6938,13 +6938,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5190:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(5269)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6952,9 +6952,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4201)
+const { tree } = __nccwpck_require__(5770)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -7664,18 +7664,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5269)
+const DispatcherBase = __nccwpck_require__(3647)
+const Pool = __nccwpck_require__(3650)
+const Client = __nccwpck_require__(6587)
+const util = __nccwpck_require__(5190)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7804,7 +7804,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9947:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7812,7 +7812,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   PoolBase,
   kClients,
@@ -7820,10 +7820,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3178)
+const Pool = __nccwpck_require__(3650)
+const { kUrl, kInterceptors } = __nccwpck_require__(5269)
+const { parseOrigin } = __nccwpck_require__(5190)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -8020,7 +8020,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8028,9 +8028,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const timers = __nccwpck_require__(877)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -8043,7 +8043,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   kUrl,
   kReset,
@@ -8076,9 +8076,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(5269)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(198)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -8090,11 +8090,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6972) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8276))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -8102,7 +8102,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6972))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -9017,7 +9017,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9806).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -9540,7 +9540,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4666:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9548,13 +9548,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5190)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   kUrl,
   kReset,
@@ -9573,7 +9573,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(5269)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9979,7 +9979,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9806).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -10339,7 +10339,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 6587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -10349,16 +10349,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const Request = __nccwpck_require__(8937)
+const DispatcherBase = __nccwpck_require__(3647)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4565)
+const buildConnector = __nccwpck_require__(5622)
 const {
   kUrl,
   kServerName,
@@ -10400,9 +10400,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(5269)
+const connectH1 = __nccwpck_require__(8391)
+const connectH2 = __nccwpck_require__(4666)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -10710,7 +10710,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 function onError (client, err) {
   if (
@@ -10970,19 +10970,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 3647:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(5613)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4565)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(5269)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -11185,7 +11185,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 5613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11257,15 +11257,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(3647)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(5269)
+const ProxyAgent = __nccwpck_require__(9730)
+const Agent = __nccwpck_require__(3303)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -11424,7 +11424,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 3810:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -11548,15 +11548,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(3647)
+const FixedQueue = __nccwpck_require__(3810)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(5269)
+const PoolStats = __nccwpck_require__(380)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -11749,10 +11749,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(5269)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -11790,7 +11790,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11801,14 +11801,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3178)
+const Client = __nccwpck_require__(6587)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { kUrl, kInterceptors } = __nccwpck_require__(5269)
+const buildConnector = __nccwpck_require__(5622)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11904,19 +11904,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5269)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(3303)
+const Pool = __nccwpck_require__(3650)
+const DispatcherBase = __nccwpck_require__(3647)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4565)
+const buildConnector = __nccwpck_require__(5622)
+const Client = __nccwpck_require__(6587)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -12185,13 +12185,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1764:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(5613)
+const RetryHandler = __nccwpck_require__(6210)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -12227,7 +12227,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 3371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12235,8 +12235,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const Agent = __nccwpck_require__(3303)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -12266,7 +12266,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 7753:
 /***/ ((module) => {
 
 
@@ -12317,15 +12317,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7108:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5190)
+const { kBodyUsed } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -12556,20 +12556,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 6210:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(5269)
+const { RequestRetryError } = __nccwpck_require__(4565)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5190)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -13000,14 +13000,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(7753)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4565)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -13382,14 +13382,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 6126:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5190)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4565)
+const DecoratorHandler = __nccwpck_require__(7753)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -13512,12 +13512,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 1374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7108)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -13540,11 +13540,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 4760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7108)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -13571,11 +13571,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 1448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(6210)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -13597,13 +13597,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1790);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13881,7 +13881,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 6972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13893,7 +13893,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13905,7 +13905,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1790:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13926,13 +13926,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 8279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(5269)
+const Agent = __nccwpck_require__(3303)
 const {
   kAgent,
   kMockAgentSet,
@@ -13943,14 +13943,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(8895)
+const MockClient = __nccwpck_require__(7595)
+const MockPool = __nccwpck_require__(2866)
+const { matchValue, buildMockOptions } = __nccwpck_require__(723)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4565)
+const Dispatcher = __nccwpck_require__(5613)
+const Pluralizer = __nccwpck_require__(6363)
+const PendingInterceptorsFormatter = __nccwpck_require__(7152)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -14093,14 +14093,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 7595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(6587)
+const { buildMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kMockAgent,
@@ -14109,10 +14109,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(8895)
+const { MockInterceptor } = __nccwpck_require__(8413)
+const Symbols = __nccwpck_require__(5269)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -14159,12 +14159,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 2407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4565)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -14194,12 +14194,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 8413:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kDispatchKey,
@@ -14207,9 +14207,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8895)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { buildURL } = __nccwpck_require__(5190)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -14408,14 +14408,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 2866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(3650)
+const { buildMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kMockAgent,
@@ -14424,10 +14424,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(8895)
+const { MockInterceptor } = __nccwpck_require__(8413)
+const Symbols = __nccwpck_require__(5269)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -14474,7 +14474,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 8895:
 /***/ ((module) => {
 
 
@@ -14504,20 +14504,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(2407)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8895)
+const { buildURL } = __nccwpck_require__(5190)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14878,7 +14878,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 7152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14928,7 +14928,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 6363:
 /***/ ((module) => {
 
 
@@ -14964,7 +14964,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 877:
 /***/ ((module) => {
 
 
@@ -15394,20 +15394,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 2400:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(171)
+const { urlEquals, getFieldValues } = __nccwpck_require__(1008)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5190)
+const { webidl } = __nccwpck_require__(5935)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(8529)
+const { Request, fromInnerRequest } = __nccwpck_require__(8357)
+const { kState } = __nccwpck_require__(9833)
+const { fetching } = __nccwpck_require__(6712)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(2178)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16260,15 +16260,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 1439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(171)
+const { Cache } = __nccwpck_require__(2400)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 
 class CacheStorage {
   /**
@@ -16419,26 +16419,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 171:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(5269).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 1008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { isValidHeaderName } = __nccwpck_require__(2178)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -16483,7 +16483,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 5166:
 /***/ ((module) => {
 
 
@@ -16502,15 +16502,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 4155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(4964)
+const { stringify } = __nccwpck_require__(8867)
+const { webidl } = __nccwpck_require__(5935)
+const { Headers } = __nccwpck_require__(1434)
 
 /**
  * @typedef {Object} Cookie
@@ -16693,14 +16693,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 4964:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(5166)
+const { isCTLExcludingHtab } = __nccwpck_require__(8867)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8882)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -17010,7 +17010,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 8867:
 /***/ ((module) => {
 
 
@@ -17369,13 +17369,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 593:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(7949)
 
 /**
  * @type {number[]} BOM
@@ -17950,23 +17950,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 4388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6712)
+const { makeRequest } = __nccwpck_require__(8357)
+const { webidl } = __nccwpck_require__(5935)
+const { EventSourceStream } = __nccwpck_require__(593)
+const { parseMIMEType } = __nccwpck_require__(8882)
+const { createFastMessageEvent } = __nccwpck_require__(9250)
+const { isNetworkError } = __nccwpck_require__(8529)
+const { delay } = __nccwpck_require__(7949)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { environmentSettingsObject } = __nccwpck_require__(2178)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
 
 let experimentalWarned = false
 
@@ -18440,7 +18440,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 7949:
 /***/ ((module) => {
 
 
@@ -18484,12 +18484,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9806:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5190)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -18499,16 +18499,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(2178)
+const { FormData } = __nccwpck_require__(1724)
+const { kState } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(8882)
+const { multipartFormDataParser } = __nccwpck_require__(4722)
 let random
 
 try {
@@ -19020,7 +19020,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 9725:
 /***/ ((module) => {
 
 
@@ -19151,7 +19151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 8882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19902,12 +19902,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 4291:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(5269)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19955,14 +19955,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 7496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -20088,16 +20088,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5190)
+const { utf8DecodeBytes } = __nccwpck_require__(2178)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8882)
+const { isFileLike } = __nccwpck_require__(7496)
+const { makeEntry } = __nccwpck_require__(1724)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -20569,16 +20569,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(2178)
+const { kState } = __nccwpck_require__(9833)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { FileLike, isFileLike } = __nccwpck_require__(7496)
+const { webidl } = __nccwpck_require__(5935)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -20828,7 +20828,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8401:
 /***/ ((module) => {
 
 
@@ -20875,21 +20875,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 1434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(5269)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(2178)
+const { webidl } = __nccwpck_require__(5935)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -21569,7 +21569,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -21582,9 +21582,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(8529)
+const { HeadersList } = __nccwpck_require__(1434)
+const { Request, cloneRequest } = __nccwpck_require__(8357)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -21620,23 +21620,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(2178)
+const { kState, kDispatcher } = __nccwpck_require__(9833)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9806)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9725)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5190)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8882)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
+const { webidl } = __nccwpck_require__(5935)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -23846,23 +23846,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 8357:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9806)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1434)
+const { FinalizationRegistry } = __nccwpck_require__(4291)()
+const util = __nccwpck_require__(5190)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(2178)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23872,12 +23872,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9725)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { kConstruct } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24890,14 +24890,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 8529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1434)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9806)
+const util = __nccwpck_require__(5190)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24909,16 +24909,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(2178)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(9725)
+const { kState, kHeaders } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
+const { FormData } = __nccwpck_require__(1724)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { kConstruct } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -25507,7 +25507,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 9833:
 /***/ ((module) => {
 
 
@@ -25523,21 +25523,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 2178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9725)
+const { getGlobalOrigin } = __nccwpck_require__(8401)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8882)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5190)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5935)
 
 let supportedHashes = []
 
@@ -27162,14 +27162,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5935:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5190)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -27864,7 +27864,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 9337:
 /***/ ((module) => {
 
 
@@ -28161,7 +28161,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 6029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28170,16 +28170,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(168)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1955)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -28512,12 +28512,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5935)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -28597,7 +28597,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 1955:
 /***/ ((module) => {
 
 
@@ -28614,7 +28614,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28625,10 +28625,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(1955)
+const { ProgressEvent } = __nccwpck_require__(7391)
+const { getEncoding } = __nccwpck_require__(9337)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8882)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -29012,27 +29012,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7695:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(8246)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(3334)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(859)
+const { channels } = __nccwpck_require__(3864)
+const { CloseEvent } = __nccwpck_require__(9250)
+const { makeRequest } = __nccwpck_require__(8357)
+const { fetching } = __nccwpck_require__(6712)
+const { Headers, getHeadersList } = __nccwpck_require__(1434)
+const { getDecodeSplit } = __nccwpck_require__(2178)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
 
 /** @type {import('crypto')} */
 let crypto
@@ -29390,7 +29390,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 8246:
 /***/ ((module) => {
 
 
@@ -29463,14 +29463,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 9250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { kConstruct } = __nccwpck_require__(5269)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -29799,12 +29799,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 7790:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(8246)
 
 const BUFFER_SIZE = 16386
 
@@ -29902,14 +29902,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(859)
+const { MessageSizeExceededError } = __nccwpck_require__(4565)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -30014,16 +30014,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 5614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(8246)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(3334)
+const { channels } = __nccwpck_require__(3864)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -30033,11 +30033,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(859)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
+const { closeWebSocketConnection } = __nccwpck_require__(7695)
+const { PerMessageDeflate } = __nccwpck_require__(1611)
+const { MessageSizeExceededError } = __nccwpck_require__(4565)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -30548,14 +30548,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 3058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
+const { opcodes, sendHints } = __nccwpck_require__(8246)
+const FixedQueue = __nccwpck_require__(3810)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -30659,7 +30659,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 3334:
 /***/ ((module) => {
 
 
@@ -30678,16 +30678,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 859:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(3334)
+const { states, opcodes } = __nccwpck_require__(8246)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(9250)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8882)
 
 /* globals Blob */
 
@@ -31007,15 +31007,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5935)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { environmentSettingsObject } = __nccwpck_require__(2178)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(8246)
 const {
   kWebSocketURL,
   kReadyState,
@@ -31024,21 +31024,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(3334)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(859)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7695)
+const { ByteParser } = __nccwpck_require__(5614)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5190)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(9250)
+const { SendQueue } = __nccwpck_require__(3058)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8184:
+/***/ 6724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31620,7 +31620,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -31656,7 +31656,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -31752,7 +31752,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31793,7 +31793,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31884,11 +31884,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../nm/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(6292);
+// EXTERNAL MODULE: ../../nm/node_modules/undici/index.js
+var undici = __nccwpck_require__(3922);
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32585,7 +32585,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32661,7 +32661,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32735,7 +32735,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33016,7 +33016,7 @@ const _summary = new summary_Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -33058,7 +33058,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33238,7 +33238,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33512,7 +33512,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34100,7 +34100,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34180,7 +34180,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34245,7 +34245,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34680,8 +34680,8 @@ class runner_Summary {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+// EXTERNAL MODULE: ../../nm/node_modules/semver/index.js
+var semver = __nccwpck_require__(3006);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -35033,7 +35033,7 @@ function sudoWriter(log) {
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function chooseWriter(log) {
+async function table_chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
     const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
@@ -35060,7 +35060,10 @@ class table_BinfmtTable {
     /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
     static async open(options = {}) {
         const root = options.root ?? DEFAULT_ROOT;
-        const writer = options.writer ?? (await chooseWriter(options.log));
+        const writer = options.writer ?? (await table_chooseWriter(options.log));
+        // A writer that reads the table itself mounts it itself too.
+        if (writer.files)
+            return new table_BinfmtTable(root, writer, options.log);
         // Reading status first triggers systemd's automount, where there is one.
         await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
@@ -35099,6 +35102,12 @@ class table_BinfmtTable {
      * folder in that order too (each new entry goes to the head of both lists).
      */
     async inMatchOrder() {
+        if (this.writer.files) {
+            const files = await this.writer.files();
+            return [...files]
+                .filter(([name]) => name !== 'register' && name !== 'status')
+                .map(([name, text]) => parseEntry(name, text));
+        }
         // opendir keeps the kernel's order; readdir (scandir) would sort by name.
         const entries = [];
         for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
@@ -35119,6 +35128,12 @@ class table_BinfmtTable {
         return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
     }
     async get(name) {
+        if (this.writer.files) {
+            const text = (await this.writer.files()).get(name);
+            return text === undefined || name === 'register' || name === 'status'
+                ? undefined
+                : parseEntry(name, text);
+        }
         try {
             return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
         }
@@ -35127,6 +35142,14 @@ class table_BinfmtTable {
                 return undefined;
             throw e;
         }
+    }
+    /** The path to register for each local interpreter: see Writer.place. */
+    place(interpreters) {
+        return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters);
+    }
+    /** Release what the writer holds; the table is not used afterwards. */
+    async close() {
+        await this.writer.close?.();
     }
     async register(entry) {
         await this.write(entry, registerLine(entry));
@@ -35160,7 +35183,10 @@ class table_BinfmtTable {
             throw new Error(`Refusing to write to binfmt_misc '${name}'`);
         }
         // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+        const exists = this.writer.files
+            ? (await this.get(name)) !== undefined
+            : (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name));
+        if (!exists) {
             throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
         }
         try {
@@ -37050,11 +37076,11 @@ function parseDeepProbe(target, out) {
 // --- Container engines -------------------------------------------------------------------
 const ENGINE_NAMES = ['docker', 'podman'];
 /** An engine by name, with global options (before the subcommand) and run options. */
-function containerEngine(name, options = {}) {
+function containers_containerEngine(name, options = {}) {
     return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
 }
 function engineOf(engine) {
-    return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker');
+    return typeof engine === 'object' ? engine : containers_containerEngine(engine ?? 'docker');
 }
 const LABEL = { docker: 'Docker', podman: 'Podman' };
 /** The repository of the probe images; the tag is the target. */
@@ -37568,11 +37594,13 @@ async function exec_checks_timed(fn) {
     return { result, ms: Math.round(performance.now() - start) };
 }
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = exec_run) {
+async function verifyExec(table, checks, log, exec = exec_run, 
+/** Also run each probe from a chroot (needs root or sudo -n). */
+{ chroot: inChroot = true } = {}) {
     const dir = await makeTempDir('verify');
     try {
         // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec)));
+        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec, inChroot)));
         const results = perTarget.flat();
         for (const r of results) {
             log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
@@ -37583,7 +37611,7 @@ async function verifyExec(table, checks, log, exec = exec_run) {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
-async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec) {
+async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec, inChroot) {
     const program = probeProgram(target);
     const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
     await (0,promises_namespaceObject.writeFile)(path, program);
@@ -37602,7 +37630,7 @@ async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec)
             detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
         }
     ];
-    if (!directOk || !entry.flags.includes('F'))
+    if (!directOk || !entry.flags.includes('F') || !inChroot)
         return results;
     // A root holding only the probe: the interpreter's path does not exist in there.
     const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
@@ -37688,7 +37716,7 @@ async function verify(table, registered, options, log, exec) {
     const named = options.verify === 'docker' || options.verify === 'podman' ? options.verify : undefined;
     if (!named) {
         const checks = registered.map(r => ({ target: r.target, entry: r.entry }));
-        const ran = await verifyExec(table, checks, log, exec);
+        const ran = await verifyExec(table, checks, log, exec, { chroot: options.chroot ?? true });
         const passed = checks.filter(c => ran.some(r => r.target === c.target && r.ok));
         results.push(...ran, ...(await verifyDeep(passed, log, exec)));
     }
@@ -37737,9 +37765,1109 @@ function verificationError(result) {
     return new Error(`Emulation does not work for ${failed.length} check(s):\n${lines.join('\n')}`);
 }
 
+;// CONCATENATED MODULE: ./src/binfmt/registrar-program.ts
+// The registrar: a tiny static ELF program, generated here byte by byte like the probes, that
+// changes binfmt_misc from inside a privileged helper container (see src/engine/). It holds
+// no libc and no shell; its argv is a list of operations, done in order:
+//
+//   m DIR        mount binfmt_misc at DIR (an empty folder of the image); DIR is the table now.
+//                Register lines written after it resolve interpreter paths in the container.
+//   h            enter the host's mount namespace (/proc/1/ns/mnt, with --pid=host), mount
+//                binfmt_misc at /proc/sys/fs/binfmt_misc when it is not mounted there (so the
+//                table outlives the helper: since Linux 6.7 the last unmount empties it), and
+//                make that the table. Register lines written after it resolve on the host.
+//   c DIR        chroot to DIR (the host's root, bound into the helper): register lines written
+//                after it resolve interpreter paths there, where their registrant found them.
+//   w NAME DATA  write DATA to the table's file NAME (opened write-only, never following a link)
+//   d            dump /proc/self/uid_map, then every file of the table, each as NAME \0 TEXT \0
+//
+// Each successful `w` prints `w` and a newline on stderr. The first failure prints
+// `registrar: <what> failed` on stderr and exits with the errno; otherwise the exit status is 0.
+// One program per host architecture: x86_64 and aarch64.
+const REGISTRAR_ARCHES = (/* unused pure expression or super */ null && (['x86_64', 'aarch64']));
+/** The folder of the helper image where `m` mounts binfmt_misc. */
+const HELPER_TABLE = '/binfmt_misc';
+const BASE = 0x400000;
+const EHSIZE = 64;
+const PHENTSIZE = 56;
+const CODE_OFF = EHSIZE + PHENTSIZE;
+const STACK_BUFFER = 0x10000; // getdents64 in the lower half, file reads in the upper
+const STRINGS = {
+    fstype: 'binfmt_misc\0',
+    hostNs: '/proc/1/ns/mnt\0',
+    hostTable: '/proc/sys/fs/binfmt_misc\0',
+    hostRegister: '/proc/sys/fs/binfmt_misc/register\0',
+    uidMap: '/proc/self/uid_map\0',
+    nul: '\0',
+    wrote: 'w\n',
+    badOp: 'registrar: unknown operation failed\n',
+    mount: 'registrar: mount failed\n',
+    open: 'registrar: open failed\n',
+    setns: 'registrar: setns failed\n',
+    chroot: 'registrar: chroot failed\n',
+    write: 'registrar: write failed\n',
+    read: 'registrar: getdents64 failed\n'
+};
+class Assembler {
+    items = [];
+    label(name) {
+        this.items.push({ label: name });
+    }
+    emit(size, encode) {
+        this.items.push({ size, encode });
+    }
+    bytes(b) {
+        const buf = Buffer.from(b);
+        this.emit(buf.length, () => buf);
+    }
+    /** Code then the strings, loaded at `base`. */
+    link(base) {
+        for (const [name, text] of Object.entries(STRINGS)) {
+            this.label(`s:${name}`);
+            this.bytes(Buffer.from(text, 'latin1'));
+        }
+        const labels = new Map();
+        let pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                labels.set(item.label, pc);
+            else
+                pc += item.size;
+        }
+        const at = (name) => {
+            const a = labels.get(name);
+            if (a === undefined)
+                throw new Error(`registrar: no label ${name}`);
+            return a;
+        };
+        const out = [];
+        pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                continue;
+            const b = item.encode(pc, at);
+            if (b.length !== item.size)
+                throw new Error(`registrar: encoding size changed at ${pc}`);
+            out.push(b);
+            pc += item.size;
+        }
+        return Buffer.concat(out);
+    }
+}
+const u32 = (v) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(v | 0);
+    return [...b];
+};
+// ---------------------------------------------------------------------------------------
+// x86_64
+const RAX = 0;
+const RDX = 2;
+const RBX = 3;
+const RSP = 4;
+const RBP = 5;
+const RSI = 6;
+const RDI = 7;
+const R8 = 8;
+const R10 = 10;
+const R12 = 12;
+const R13 = 13;
+const R14 = 14;
+const R15 = 15;
+const X86_SYS = {
+    read: 0,
+    write: 1,
+    close: 3,
+    lseek: 8,
+    mount: 165,
+    getdents64: 217,
+    exit_group: 231,
+    chroot: 161,
+    openat: 257,
+    faccessat: 269,
+    setns: 308
+};
+class X86 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    rex(w, reg, base) {
+        return 0x40 | (w ? 8 : 0) | ((reg >> 3) << 2) | (base >> 3);
+    }
+    /** ModRM (and SIB) for [base + disp32]. */
+    mem(reg, base, disp) {
+        const sib = (base & 7) === RSP ? [0x24] : [];
+        return [0x80 | ((reg & 7) << 3) | (base & 7), ...sib, ...u32(disp)];
+    }
+    direct(reg, rm) {
+        return 0xc0 | ((reg & 7) << 3) | (rm & 7);
+    }
+    /** mov dst, src (64-bit) */
+    mov(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x89, this.direct(src, dst)]);
+    }
+    /** mov dst32, imm32 (zero-extends) */
+    movi(dst, imm) {
+        this.a.bytes([this.rex(false, 0, dst), 0xb8 + (dst & 7), ...u32(imm)]);
+    }
+    /** mov dst, [base + disp] */
+    load(dst, base, disp = 0) {
+        this.a.bytes([this.rex(true, dst, base), 0x8b, ...this.mem(dst, base, disp)]);
+    }
+    /** movzx dst32, byte|word [base + disp] */
+    loadZx(dst, base, disp, width) {
+        const op = width === 8 ? 0xb6 : 0xb7;
+        this.a.bytes([this.rex(false, dst, base), 0x0f, op, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [base + disp] */
+    lea(dst, base, disp) {
+        this.a.bytes([this.rex(true, dst, base), 0x8d, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [rip + label] */
+    leaLabel(dst, label) {
+        this.a.emit(7, (pc, at) => Buffer.from([
+            this.rex(true, dst, 0),
+            0x8d,
+            0x05 | ((dst & 7) << 3),
+            ...u32(at(label) - (pc + 7))
+        ]));
+    }
+    /** add|sub dst, imm32 */
+    addi(dst, imm) {
+        this.a.bytes([
+            this.rex(true, 0, dst),
+            0x81,
+            this.direct(imm < 0 ? 5 : 0, dst),
+            ...u32(Math.abs(imm))
+        ]);
+    }
+    /** add dst, src */
+    add(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x01, this.direct(src, dst)]);
+    }
+    /** sub dst, src */
+    sub(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x29, this.direct(src, dst)]);
+    }
+    /** cmp a, b (flags of a - b) */
+    cmp(a, b) {
+        this.a.bytes([this.rex(true, b, a), 0x39, this.direct(b, a)]);
+    }
+    /** cmp byte [base + disp], imm8 */
+    cmpByte(base, disp, imm) {
+        this.a.bytes([this.rex(false, 0, base), 0x80, ...this.mem(7, base, disp), imm]);
+    }
+    /** cmp eax, imm32 */
+    cmpEax(imm) {
+        this.a.bytes([0x40, 0x81, this.direct(7, RAX), ...u32(imm)]);
+    }
+    test(a) {
+        this.a.bytes([this.rex(true, a, a), 0x85, this.direct(a, a)]);
+    }
+    neg(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xf7, this.direct(3, a)]);
+    }
+    inc(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xff, this.direct(0, a)]);
+    }
+    /** jcc rel32: e (equal/zero), ne, s (negative), ae (unsigned >=) */
+    j(cond, label) {
+        const cc = { e: 0x84, ne: 0x85, s: 0x88, ae: 0x83 }[cond];
+        this.a.emit(6, (pc, at) => Buffer.from([0x0f, cc, ...u32(at(label) - (pc + 6))]));
+    }
+    call(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe8, ...u32(at(label) - (pc + 5))]));
+    }
+    jmp(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe9, ...u32(at(label) - (pc + 5))]));
+    }
+    syscall(name) {
+        this.movi(RAX, X86_SYS[name]);
+        this.a.bytes([0x0f, 0x05]);
+    }
+    /** rax = strlen(reg); clobbers nothing else */
+    strlen(reg, id) {
+        this.mov(RAX, reg);
+        this.a.label(`${id}:loop`);
+        this.cmpByte(RAX, 0, 0);
+        this.j('e', `${id}:done`);
+        this.inc(RAX);
+        this.jmp(`${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(RAX, reg);
+    }
+    /** On a negative rax: report `message` and exit with the errno. */
+    failIfNegative(message) {
+        this.test(RAX);
+        this.j('s', `fail:${message}`);
+    }
+    /** write(fd, label, its length) */
+    writeString(fd, name) {
+        this.movi(RDI, fd);
+        this.leaLabel(RSI, `s:${name}`);
+        this.movi(RDX, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+const AT_FDCWD = -100;
+function x86_64Program() {
+    const a = new Assembler();
+    const x = new X86(a);
+    const flags = { directory: 0o200000, wronly: 0o1, nofollow: 0o400000, newns: 0x20000 };
+    // rbx, rbp: getdents cursor and end; r12: next argv slot; r13: table fd; r14: name;
+    // r15: buffer on the stack. The kernel's syscall clobbers only rax, rcx and r11.
+    x.lea(R12, RSP, 16); // &argv[1]
+    x.addi(RSP, -STACK_BUFFER);
+    x.mov(R15, RSP);
+    x.movi(R13, AT_FDCWD);
+    a.label('next');
+    x.load(RSI, R12);
+    x.test(RSI);
+    x.j('e', 'exit');
+    x.addi(R12, 8);
+    x.loadZx(RAX, RSI, 0, 8);
+    x.cmpEax('m'.charCodeAt(0));
+    x.j('e', 'op:m');
+    x.cmpEax('h'.charCodeAt(0));
+    x.j('e', 'op:h');
+    x.cmpEax('w'.charCodeAt(0));
+    x.j('e', 'op:w');
+    x.cmpEax('d'.charCodeAt(0));
+    x.j('e', 'op:d');
+    x.cmpEax('c'.charCodeAt(0));
+    x.j('e', 'op:c');
+    x.movi(RAX, -22); // EINVAL
+    x.jmp('fail:badOp');
+    // m DIR
+    a.label('op:m');
+    x.load(R14, R12);
+    x.addi(R12, 8);
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    a.label('open-table'); // r14: the folder
+    x.movi(RDI, AT_FDCWD);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.directory);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(R13, RAX);
+    x.jmp('next');
+    // c DIR
+    a.label('op:c');
+    x.load(RDI, R12);
+    x.addi(R12, 8);
+    x.syscall('chroot');
+    x.failIfNegative('chroot');
+    x.jmp('next');
+    // h
+    a.label('op:h');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostNs');
+    x.movi(RDX, 0);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RDI, RAX);
+    x.movi(RSI, flags.newns);
+    x.syscall('setns');
+    x.failIfNegative('setns');
+    x.leaLabel(R14, 's:hostTable');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostRegister');
+    x.movi(RDX, 0); // F_OK
+    x.movi(R10, 0);
+    x.syscall('faccessat');
+    x.test(RAX);
+    x.j('e', 'open-table');
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    x.jmp('open-table');
+    // w NAME DATA
+    a.label('op:w');
+    x.mov(RDI, R13);
+    x.load(RSI, R12);
+    x.movi(RDX, flags.wronly | flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RBX, RAX);
+    x.load(R14, R12, 8);
+    x.addi(R12, 16);
+    x.strlen(R14, 'w');
+    x.mov(RDX, RAX);
+    x.mov(RDI, RBX);
+    x.mov(RSI, R14);
+    x.syscall('write');
+    x.failIfNegative('write');
+    x.mov(RDI, RBX);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.jmp('next');
+    // d
+    a.label('op:d');
+    x.leaLabel(R14, 's:uidMap');
+    x.call('dump');
+    x.mov(RDI, R13);
+    x.movi(RSI, 0);
+    x.movi(RDX, 0); // SEEK_SET: a second dump starts from the top again
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(RDI, R13);
+    x.mov(RSI, R15);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.failIfNegative('read');
+    x.test(RAX);
+    x.j('e', 'next');
+    x.mov(RBX, R15);
+    x.lea(RBP, R15, 0);
+    x.add(RBP, RAX);
+    a.label('d:entry');
+    x.cmp(RBX, RBP);
+    x.j('ae', 'd:read');
+    x.lea(R14, RBX, 19); // d_name
+    x.cmpByte(R14, 0, '.'.charCodeAt(0));
+    x.j('e', 'd:skip');
+    x.call('dump');
+    a.label('d:skip');
+    x.loadZx(RAX, RBX, 16, 16); // d_reclen
+    x.add(RBX, RAX);
+    x.jmp('d:entry');
+    // dump: NAME \0 TEXT \0 for the file r14 names (relative to the table, or absolute)
+    a.label('dump');
+    x.strlen(R14, 'dump');
+    x.inc(RAX); // with its NUL
+    x.mov(RDX, RAX);
+    x.mov(RSI, R14);
+    x.movi(RDI, 1);
+    x.syscall('write');
+    x.mov(RDI, R13);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.test(RAX);
+    x.j('s', 'dump:end'); // unreadable (register): an empty text
+    x.mov(R14, RAX);
+    x.mov(RDI, RAX);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.test(RAX);
+    x.j('s', 'dump:close');
+    x.mov(RDX, RAX);
+    x.movi(RDI, 1);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(RDI, R14);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    a.bytes([0xc3]); // ret
+    a.label('exit');
+    x.movi(RDI, 0);
+    x.syscall('exit_group');
+    // fail:<message>: rax holds -errno
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.neg(RAX);
+        x.mov(RBX, RAX);
+        x.writeString(2, name);
+        x.mov(RDI, RBX);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64 (little endian)
+const A64_SYS = {
+    mount: 40,
+    chroot: 51,
+    faccessat: 48,
+    openat: 56,
+    close: 57,
+    getdents64: 61,
+    lseek: 62,
+    read: 63,
+    write: 64,
+    exit_group: 94,
+    setns: 268
+};
+const XZR = 31;
+const SP = 31;
+class A64 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    word(w) {
+        this.a.bytes(u32(w));
+    }
+    rel(mask, shift, make, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = (at(label) - pc) / 4;
+            return Buffer.from(u32(make(((off & mask) >>> 0) << shift)));
+        });
+    }
+    /** mov xd, #imm (0..65535, or a negative number from -65536) */
+    movi(rd, imm) {
+        if (imm < 0)
+            this.word(0x92800000 | ((~imm & 0xffff) << 5) | rd); // movn
+        else if (imm <= 0xffff)
+            this.word(0xd2800000 | (imm << 5) | rd);
+        else if ((imm & 0xffff) === 0 && imm <= 0xffff0000) {
+            this.word(0xd2800000 | (1 << 21) | ((imm >>> 16) << 5) | rd);
+        }
+        else
+            throw new Error(`registrar: immediate ${imm} needs more than one instruction`);
+    }
+    /** mov xd, xn */
+    mov(rd, rn) {
+        this.word(0xaa0003e0 | (rn << 16) | rd);
+    }
+    /** add xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    addi(rd, rn, imm, high = false) {
+        this.word(0x91000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    /** sub xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    subi(rd, rn, imm, high = false) {
+        this.word(0xd1000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    add(rd, rn, rm) {
+        this.word(0x8b000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    sub(rd, rn, rm) {
+        this.word(0xcb000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    /** ldr xt, [xn, #imm] */
+    ldr(rt, rn, imm = 0) {
+        this.word(0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt);
+    }
+    ldrb(rt, rn, imm = 0) {
+        this.word(0x39400000 | (imm << 10) | (rn << 5) | rt);
+    }
+    ldrh(rt, rn, imm = 0) {
+        this.word(0x79400000 | ((imm / 2) << 10) | (rn << 5) | rt);
+    }
+    /** cmp wn, #imm12 */
+    cmpi(rn, imm) {
+        this.word(0x7100001f | (imm << 10) | (rn << 5));
+    }
+    /** cmp xn, xm */
+    cmp(rn, rm) {
+        this.word(0xeb00001f | (rm << 16) | (rn << 5));
+    }
+    /** b.cond: eq, hs (unsigned >=) */
+    b(cond, label) {
+        if (cond === 'al')
+            this.rel(0x3ffffff, 0, v => 0x14000000 | v, label);
+        else
+            this.rel(0x7ffff, 5, v => 0x54000000 | v | { eq: 0, hs: 2 }[cond], label);
+    }
+    bl(label) {
+        this.rel(0x3ffffff, 0, v => 0x94000000 | v, label);
+    }
+    cbz(rt, label) {
+        this.rel(0x7ffff, 5, v => 0xb4000000 | v | rt, label);
+    }
+    /** tbnz xt, #63: branch when negative */
+    bneg(rt, label) {
+        this.rel(0x3fff, 5, v => 0xb7f80000 | v | rt, label);
+    }
+    /** adr xd, label */
+    adr(rd, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = at(label) - pc;
+            return Buffer.from(u32(0x10000000 | ((off & 3) << 29) | (((off >> 2) & 0x7ffff) << 5) | rd));
+        });
+    }
+    ret() {
+        this.word(0xd65f03c0);
+    }
+    syscall(name) {
+        this.movi(8, A64_SYS[name]);
+        this.word(0xd4000001); // svc #0
+    }
+    /** x2 = strlen(rn); uses x9 */
+    strlen(rn, id) {
+        this.mov(2, rn);
+        this.a.label(`${id}:loop`);
+        this.ldrb(9, 2);
+        this.cbz(9, `${id}:done`);
+        this.addi(2, 2, 1);
+        this.b('al', `${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(2, 2, rn);
+    }
+    writeString(fd, name) {
+        this.movi(0, fd);
+        this.adr(1, `s:${name}`);
+        this.movi(2, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+function aarch64Program() {
+    const a = new Assembler();
+    const x = new A64(a);
+    const flags = { directory: 0o40000, wronly: 0o1, nofollow: 0o100000 };
+    // x19, x20: getdents cursor and end; x21: next argv slot; x22: table fd; x23: name;
+    // x24: buffer on the stack; x25: a file or an errno. svc preserves every register but x0.
+    x.addi(21, SP, 16); // &argv[1]
+    x.subi(SP, SP, STACK_BUFFER >> 12, true);
+    x.addi(24, SP, 0);
+    x.movi(22, AT_FDCWD);
+    a.label('next');
+    x.ldr(1, 21);
+    x.cbz(1, 'exit');
+    x.addi(21, 21, 8);
+    x.ldrb(0, 1);
+    for (const op of ['m', 'h', 'w', 'd', 'c']) {
+        x.cmpi(0, op.charCodeAt(0));
+        x.b('eq', `op:${op}`);
+    }
+    x.movi(0, -22); // EINVAL
+    x.b('al', 'fail:badOp');
+    a.label('op:m');
+    x.ldr(23, 21);
+    x.addi(21, 21, 8);
+    a.label('mount'); // x23: the folder
+    x.adr(0, 's:fstype');
+    x.mov(1, 23);
+    x.mov(2, 0);
+    x.movi(3, 0);
+    x.movi(4, 0);
+    x.syscall('mount');
+    x.bneg(0, 'fail:mount');
+    a.label('open-table');
+    x.movi(0, AT_FDCWD);
+    x.mov(1, 23);
+    x.movi(2, flags.directory);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(22, 0);
+    x.b('al', 'next');
+    a.label('op:c');
+    x.ldr(0, 21);
+    x.addi(21, 21, 8);
+    x.syscall('chroot');
+    x.bneg(0, 'fail:chroot');
+    x.b('al', 'next');
+    a.label('op:h');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostNs');
+    x.movi(2, 0);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.movi(1, 0x20000); // CLONE_NEWNS
+    x.syscall('setns');
+    x.bneg(0, 'fail:setns');
+    x.adr(23, 's:hostTable');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostRegister');
+    x.movi(2, 0); // F_OK
+    x.movi(3, 0);
+    x.syscall('faccessat');
+    x.cbz(0, 'open-table');
+    x.b('al', 'mount');
+    a.label('op:w');
+    x.mov(0, 22);
+    x.ldr(1, 21);
+    x.movi(2, flags.wronly | flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(25, 0);
+    x.ldr(23, 21, 8);
+    x.addi(21, 21, 16);
+    x.strlen(23, 'w');
+    x.mov(0, 25);
+    x.mov(1, 23);
+    x.syscall('write');
+    x.bneg(0, 'fail:write');
+    x.mov(0, 25);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.b('al', 'next');
+    a.label('op:d');
+    x.adr(23, 's:uidMap');
+    x.bl('dump');
+    x.mov(0, 22);
+    x.movi(1, 0);
+    x.movi(2, 0); // SEEK_SET
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(0, 22);
+    x.mov(1, 24);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.bneg(0, 'fail:read');
+    x.cbz(0, 'next');
+    x.mov(19, 24);
+    x.add(20, 24, 0);
+    a.label('d:entry');
+    x.cmp(19, 20);
+    x.b('hs', 'd:read');
+    x.addi(23, 19, 19); // d_name
+    x.ldrb(9, 23);
+    x.cmpi(9, '.'.charCodeAt(0));
+    x.b('eq', 'd:skip');
+    x.bl('dump');
+    a.label('d:skip');
+    x.ldrh(9, 19, 16); // d_reclen
+    x.add(19, 19, 9);
+    x.b('al', 'd:entry');
+    a.label('dump'); // a leaf: x30 stays the return address
+    x.strlen(23, 'dump');
+    x.addi(2, 2, 1); // with its NUL
+    x.mov(1, 23);
+    x.movi(0, 1);
+    x.syscall('write');
+    x.mov(0, 22);
+    x.mov(1, 23);
+    x.movi(2, flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'dump:end'); // unreadable (register): an empty text
+    x.mov(25, 0);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.bneg(0, 'dump:close');
+    x.mov(2, 0);
+    x.movi(0, 1);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(0, 25);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    x.ret();
+    a.label('exit');
+    x.movi(0, 0);
+    x.syscall('exit_group');
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.sub(25, XZR, 0);
+        x.writeString(2, name);
+        x.mov(0, 25);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// ELF
+const MACHINE = { x86_64: 62, aarch64: 183 };
+/** The registrar for a host architecture: a static ELF64 little-endian executable. */
+function registrarProgram(arch) {
+    const code = arch === 'x86_64' ? x86_64Program() : aarch64Program();
+    const total = CODE_OFF + code.length;
+    const b = Buffer.alloc(total);
+    b.write('\x7fELF', 0, 'latin1');
+    b.writeUInt8(2, 4); // ELFCLASS64
+    b.writeUInt8(1, 5); // little endian
+    b.writeUInt8(1, 6); // version
+    b.writeUInt16LE(2, 16); // ET_EXEC
+    b.writeUInt16LE(MACHINE[arch], 18);
+    b.writeUInt32LE(1, 20);
+    b.writeBigUInt64LE(BigInt(BASE + CODE_OFF), 24); // e_entry
+    b.writeBigUInt64LE(BigInt(EHSIZE), 32); // e_phoff
+    b.writeUInt16LE(EHSIZE, 52);
+    b.writeUInt16LE(PHENTSIZE, 54);
+    b.writeUInt16LE(1, 56); // e_phnum
+    // One PT_LOAD, read and execute, mapping the whole file; buffers live on the stack.
+    b.writeUInt32LE(1, EHSIZE);
+    b.writeUInt32LE(5, EHSIZE + 4);
+    b.writeBigUInt64LE(0n, EHSIZE + 8);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 16);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 24);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 32);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 40);
+    b.writeBigUInt64LE(0x10000n, EHSIZE + 48);
+    code.copy(b, CODE_OFF);
+    return b;
+}
+/** The registrar architecture for a Node or Docker architecture name, if there is one. */
+function registrarArch(arch) {
+    if (['x64', 'amd64', 'x86_64'].includes(arch))
+        return 'x86_64';
+    if (['arm64', 'aarch64'].includes(arch))
+        return 'aarch64';
+    return undefined;
+}
+/** Parse `d` output (NAME \0 TEXT \0 records, the uid_map first); the last `d` wins. */
+function parseDump(stdout) {
+    const parts = stdout.split('\0');
+    let uidMap = '';
+    let files = new Map();
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const [name, text] = [parts[i], parts[i + 1]];
+        if (name === '/proc/self/uid_map') {
+            uidMap = text;
+            files = new Map();
+        }
+        else
+            files.set(name, text);
+    }
+    return { uidMap, files };
+}
+/** True for the initial user namespace's map: the helper's binfmt_misc is the host's. */
+function isInitialUserNamespace(uidMap) {
+    return /^\s*0\s+0\s+4294967295\s*$/.test(uidMap);
+}
+
+;// CONCATENATED MODULE: ./src/engine/helper.ts
+// Changing binfmt_misc through a container engine, for a process that cannot change it itself
+// (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
+// change is one short-lived privileged helper container running the registrar (a static
+// program of our own, src/binfmt/registrar-program.ts). The helper image is built in memory
+// and loaded with `docker load`: no registry. It carries the interpreters, so the F flag
+// makes the kernel open them from inside the helper and keep them after it exits.
+
+
+
+
+
+
+
+
+
+/** Where the helper image keeps interpreters: a folder per file digest, so a path names its bytes. */
+const HELPER_INTERPRETERS = '/setup-binfmt';
+const HELPER_REPOSITORY = 'setup-binfmt-helper';
+/** Where a helper that needs the host's files has the host's root, read-only. */
+const HOST_ROOT = '/host';
+const helper_RUN_TIMEOUT = 120_000;
+const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
+const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** What works instead, for an engine whose privileged containers cannot reach the host's table. */
+const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
+    "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
+    'rootful Docker or Podman that allows --privileged';
+/** A container engine able to run the registrar privileged on the host's kernel. */
+class helper_Helper {
+    engine;
+    arch;
+    log;
+    tags = [];
+    constructor(engine, arch, log) {
+        this.engine = engine;
+        this.arch = arch;
+        this.log = log;
+    }
+    get label() {
+        return helper_LABEL[this.engine.name];
+    }
+    /** Check that the engine can change the host's table: rootful, and on this architecture. */
+    static async start(engine, log) {
+        const query = engine.name === 'podman'
+            ? ['info', '--format', '{{.Host.Arch}} {{.Host.Security.Rootless}}']
+            : ['info', '--format', '{{.Architecture}} {{json .SecurityOptions}}'];
+        const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
+        const [arch, ...rest] = info.stdout.trim().split(' ');
+        const security = rest.join(' ');
+        const label = helper_LABEL[engine.name];
+        if (/rootless|^true$/.test(security)) {
+            throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
+                `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
+        }
+        const hostArch = registrarArch(arch);
+        const ours = registrarArch(process.arch);
+        if (!hostArch) {
+            throw new Error(`${label} runs on ${arch}; registering through a helper container works on x86_64 and aarch64 hosts. ` +
+                `Use registrar: direct on that host`);
+        }
+        if (hostArch !== ours) {
+            throw new Error(`${label} runs on ${arch} and this process on ${process.arch}: the interpreters got here would not run ` +
+                `on the engine's host. Run setup-binfmt on a machine of the engine's architecture`);
+        }
+        log?.debug(`${engine.name}: rootful on ${arch} (${security})`);
+        return new helper_Helper(engine, hostArch, log);
+    }
+    /**
+     * Build and load a helper image: the registrar and, when given, the interpreters. Later runs
+     * use it. Returns the path each interpreter has inside the helper.
+     */
+    async load(interpreters = new Map()) {
+        const files = [
+            { path: '/registrar', mode: 0o755, content: registrarProgram(this.arch) },
+            { path: HELPER_TABLE, directory: true }
+        ];
+        const paths = new Map();
+        for (const [target, local] of interpreters) {
+            const content = await (0,promises_namespaceObject.readFile)(local);
+            const path = `${HELPER_INTERPRETERS}/${sha256(content).slice(0, 16)}/${(0,external_node_path_namespaceObject.basename)(local)}`;
+            paths.set(target, path);
+            if (!files.some(f => f.path === path))
+                files.push({ path, mode: 0o755, content });
+        }
+        const tag = `${HELPER_REPOSITORY}:${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const { archive } = imageArchive([
+            {
+                tag,
+                platform: this.arch === 'x86_64' ? 'linux/amd64' : 'linux/arm64',
+                files,
+                entrypoint: ['/registrar']
+            }
+        ]);
+        this.log?.debug(`${this.engine.name}: loading ${tag} (${archive.length} bytes)`);
+        try {
+            await exec_run([...this.engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: helper_RUN_TIMEOUT,
+                log: this.log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the helper image into ${this.label}: ${e.message}`, {
+                cause: e
+            });
+        }
+        this.tags.push(tag);
+        return paths;
+    }
+    /**
+     * Run the registrar once with these operations (see registrar-program.ts); with `hostRoot`
+     * the host's root is bound read-only at /host, for `c`.
+     */
+    async run(ops, { hostRoot = false } = {}) {
+        if (this.tags.length === 0)
+            await this.load();
+        const name = `${HELPER_REPOSITORY}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        // Only what the registrar needs, not --privileged (which also fails where the engine's
+        // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
+        // and to enter the host's mount namespace, CAP_SYS_PTRACE to open that namespace through
+        // /proc/1 (--pid=host), no AppArmor, seccomp or SELinux confinement of mount and setns.
+        // --userns=host: an engine that remaps users would make the helper's table a private one.
+        const argv = [
+            ...this.engine.command,
+            'run',
+            '--rm',
+            '--cap-add',
+            'SYS_ADMIN',
+            '--cap-add',
+            'SYS_PTRACE',
+            '--security-opt',
+            'apparmor=unconfined',
+            '--security-opt',
+            'seccomp=unconfined',
+            '--security-opt',
+            'label=disable',
+            '--pid=host',
+            '--userns=host',
+            '--network',
+            'none',
+            '--pull',
+            'never',
+            '--name',
+            name,
+            ...(hostRoot ? ['-v', `/:${HOST_ROOT}:ro`] : []),
+            // Podman as root raises the container's limits above its own, which fails without
+            // CAP_SYS_RESOURCE (inside a container); the registrar needs a handful of files.
+            ...(this.engine.name === 'podman'
+                ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+                : []),
+            ...(this.engine.runOptions ?? []),
+            this.tags[this.tags.length - 1],
+            ...ops
+        ];
+        const r = await exec_run(argv, { allowFailure: true, timeoutMs: helper_RUN_TIMEOUT, log: this.log });
+        if (r.signal) {
+            await exec_run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log });
+        }
+        return r;
+    }
+    /** Remove the images this helper loaded. */
+    async close() {
+        const tags = this.tags.splice(0);
+        if (tags.length === 0)
+            return;
+        const r = await exec_run([...this.engine.command, 'rmi', ...tags], {
+            allowFailure: true,
+            timeoutMs: helper_RUN_TIMEOUT,
+            log: this.log
+        }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (r.code !== 0) {
+            this.log?.warning(`${this.engine.name} rmi ${tags.join(' ')} failed: ${dockerError(r.stderr)}; remove it by hand`);
+        }
+    }
+}
+/** The registrar's failure as an error; `code` is the errno name, as table.ts expects. */
+function registrarError(helper, r, what) {
+    const stage = /registrar: (\S+) failed/.exec(r.stderr)?.[1];
+    if (!stage) {
+        const detail = dockerError(r.stderr) || `exit ${r.code}`;
+        const hint = /privileged|user namespace|userns/i.test(detail)
+            ? ` ${helper.label} refuses privileged containers here. To get emulation, ${ALTERNATIVES}.`
+            : '';
+        return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
+    }
+    const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    if (stage === 'write') {
+        return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
+    }
+    const hint = errno === 'EPERM' || errno === 'EACCES'
+        ? ` The engine does not give the helper full privileges (a security profile, or a user namespace). To get emulation, ${ALTERNATIVES}.`
+        : '';
+    return new Error(`The helper's ${stage} of binfmt_misc failed: ${errno}.${hint}`);
+}
+/**
+ * The table through the helper: every read is a dump, every write one helper run that
+ * dumps the table again afterwards, so reads in between cost nothing.
+ */
+function helper_engineWriter(helper, log) {
+    let last;
+    // Once per step the registrar tries to mount binfmt_misc on the host when it is not (`h`):
+    // since Linux 6.7 a table nobody has mounted empties when the helper's mount goes.
+    let hostMountTried = false;
+    const dump = async (ops, what, options = {}) => {
+        const r = await helper.run(ops, options);
+        const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
+        if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
+            // Everything but the last step worked (the dump is complete): the table stays as the
+            // host keeps it, which a later read shows.
+            log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${r.stderr.trim()})`);
+        }
+        else if (r.code !== 0)
+            throw registrarError(helper, r, what);
+        const d = parseDump(r.stdout);
+        if (!isInitialUserNamespace(d.uidMap)) {
+            throw new Error(`The ${helper.engine.name} helper container runs in a user namespace (uid_map ${JSON.stringify(d.uidMap.trim())}), ` +
+                `where binfmt_misc is not the host's. To get emulation, ${ALTERNATIVES}.`);
+        }
+        last = d;
+        return d;
+    };
+    const files = async () => (last ?? (await dump(['m', HELPER_TABLE, 'd'], 'reading'))).files;
+    return {
+        files,
+        write: async (file, data) => {
+            if (!last)
+                await files(); // the user namespace check comes before any change
+            const name = (0,external_node_path_namespaceObject.basename)(file);
+            // A line whose interpreter is in the helper resolves there; any other (an entry reset
+            // removed, put back) resolves on the host, where its registrant found it.
+            const interpreter = name === 'register' ? (data.split(':')[6] ?? '') : '';
+            const inHelper = name !== 'register' || interpreter.startsWith(`${HELPER_INTERPRETERS}/`);
+            const write = ['w', name, data];
+            const ops = inHelper
+                ? ['m', HELPER_TABLE, ...write, 'd', ...(hostMountTried ? [] : ['h'])]
+                : ['m', HELPER_TABLE, 'c', HOST_ROOT, ...write, 'd'];
+            hostMountTried = true;
+            log?.debug(`${helper.engine.name} helper: ${ops.join(' ')}`);
+            const what = `Writing '${data}' to binfmt_misc ${name} through the ${helper.label} helper`;
+            await dump(ops, what, { hostRoot: !inHelper });
+        },
+        mount: async () => { },
+        place: interpreters => {
+            // Registration reads the table afresh, under the lock: it may have changed meanwhile.
+            last = undefined;
+            return helper.load(interpreters);
+        },
+        close: () => helper.close()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/registrar.ts
+// Which way this run changes binfmt_misc: directly (as root, or through sudo) or through a
+// container engine's privileged helper. `auto` takes the direct way when this process can
+// change the table itself, and the engine otherwise.
+
+
+
+
+
+
+
+
+const REGISTRARS = ['auto', 'direct', 'docker', 'podman'];
+const CAP_SYS_ADMIN = 21n;
+/** Why this process cannot change the table at `root` itself, or undefined when it can. */
+async function whyNotDirect(root, log) {
+    if (process.getuid?.() !== 0) {
+        const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (probe.code === 0)
+            return undefined;
+        return (`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`})`);
+    }
+    // Reading status first triggers systemd's automount, where there is one.
+    await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
+    const register = (0,external_node_path_namespaceObject.join)(root, 'register');
+    const mounted = await (0,promises_namespaceObject.access)(register).then(() => true, () => false);
+    if (mounted) {
+        return (0,promises_namespaceObject.access)(register, external_node_fs_namespaceObject.constants.W_OK).then(() => undefined, (e) => `binfmt_misc at ${root} is not writable here (${e.code}: an unprivileged container?)`);
+    }
+    const status = await (0,promises_namespaceObject.readFile)('/proc/self/status', 'utf8').catch(() => '');
+    const capEff = BigInt(`0x${/^CapEff:\s*([0-9a-f]+)/im.exec(status)?.[1] ?? '0'}`);
+    if (((capEff >> CAP_SYS_ADMIN) & 1n) === 0n) {
+        return `binfmt_misc is not mounted at ${root} and this process may not mount it (no CAP_SYS_ADMIN: an unprivileged container?)`;
+    }
+    const uidMap = await (0,promises_namespaceObject.readFile)('/proc/self/uid_map', 'utf8').catch(() => '');
+    if (!isInitialUserNamespace(uidMap)) {
+        return (`binfmt_misc is not mounted at ${root} and this process is in a user namespace ` +
+            `(uid_map ${JSON.stringify(uidMap.trim())}): a binfmt_misc it mounts is its own, which the host's containers do not use`);
+    }
+    return undefined;
+}
+/** The registrar for this run, logged with the reason it was taken. */
+async function chooseRegistrar(choice, root, log) {
+    if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
+        log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`);
+        return { registrar: 'direct', writer: await table_chooseWriter(log) };
+    }
+    if (choice === 'auto') {
+        const why = await whyNotDirect(root, log);
+        if (why === undefined) {
+            log.info(`registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`);
+            return { registrar: 'direct', writer: await table_chooseWriter(log) };
+        }
+        const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
+        const engine = await availableEngine(log, ENGINE_NAMES);
+        if (!engine) {
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+                `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
+        }
+        const helper = await helper_Helper.start(engine, log).catch((e) => {
+            throw new Error(`${direct} ${e.message}`, { cause: e });
+        });
+        log.info(`registrar: ${engine.name}, through a privileged helper container (${why})`);
+        return { registrar: engine.name, writer: helper_engineWriter(helper, log) };
+    }
+    const helper = await helper_Helper.start(containers_containerEngine(choice), log).catch((e) => {
+        throw new Error(`registrar '${choice}': ${e.message}`, { cause: e });
+    });
+    log.info(`registrar: ${choice}, through a privileged helper container (asked for)`);
+    return { registrar: choice, writer: helper_engineWriter(helper, log) };
+}
+/** The writer for a recorded run: the way it took, again (post, uninstall). */
+async function reopenRegistrar(registrar, log) {
+    if (!registrar || registrar === 'direct')
+        return chooseWriter(log);
+    const helper = await Helper.start(containerEngine(registrar), log);
+    log.info(`registrar: ${registrar}, as the recorded run did`);
+    return engineWriter(helper, log);
+}
+
 ;// CONCATENATED MODULE: ./src/options.ts
 // Options of one run, parsed and checked before anything on the machine changes. The action
 // (inputs.ts) and the CLI read their raw strings differently and share this parser.
+
 
 
 
@@ -37757,7 +38885,8 @@ const OPTION_NAMES = [
     'reset',
     'cleanup',
     'verify',
-    'smoke-image'
+    'smoke-image',
+    'registrar'
 ];
 const DEFAULTS = {
     platforms: 'all',
@@ -37765,7 +38894,8 @@ const DEFAULTS = {
     source: 'auto',
     reset: 'false',
     cleanup: 'true',
-    verify: 'auto'
+    verify: 'auto',
+    registrar: 'auto'
 };
 function parseOptions(raw) {
     const value = (key, fallback = '') => raw[key]?.trim() || fallback;
@@ -37779,7 +38909,8 @@ function parseOptions(raw) {
         reset: parseBoolean('reset', value('reset', DEFAULTS.reset)),
         cleanup: parseBoolean('cleanup', value('cleanup', DEFAULTS.cleanup)),
         verify: parseChoice('verify', value('verify', DEFAULTS.verify), VERIFY_METHODS),
-        smokeImage: parseImage(value('smoke-image'))
+        smokeImage: parseImage(value('smoke-image')),
+        registrar: parseChoice('registrar', value('registrar', DEFAULTS.registrar), REGISTRARS)
     };
 }
 function parseFlags(input) {
@@ -40935,6 +42066,9 @@ function checkRunState(state, where) {
     if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
         throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
     }
+    if (state.registrar !== undefined && !['direct', 'docker', 'podman'].includes(state.registrar)) {
+        throw new Error(`${where}: the registrar ${JSON.stringify(state.registrar)} is not direct, docker or podman: delete it`);
+    }
 }
 /**
  * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
@@ -40975,11 +42109,21 @@ class Journal {
         store.save(start);
     }
     /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, owner) {
+    static begin(store, root, cleanup, snapshot, owner, registrar) {
         const previous = store.load();
         const start = previous && previous.root === root
-            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
+            ? { owner, registrar, ...previous, cleanup: previous.cleanup && cleanup }
+            : {
+                version: 1,
+                root,
+                cleanup,
+                snapshot,
+                created: [],
+                removed: [],
+                adopted: [],
+                owner,
+                registrar
+            };
         return new Journal(store, start, snapshot);
     }
     get owner() {
@@ -41090,15 +42234,40 @@ function flagsForKernel(flags, release) {
 
 
 
+
 async function setup(asked, deps) {
     const timings = {};
     const log = timedGroups(deps.log, timings);
     const fitted = flagsForKernel(asked.flags, deps.kernelRelease ?? (0,external_node_os_namespaceObject.release)());
     const options = { ...asked, flags: fitted.flags };
+    let chosen;
+    try {
+        return await setupWith(options, deps, log, timings, fitted.warning, async () => {
+            chosen ??= deps.writer
+                ? { registrar: 'direct', writer: deps.writer }
+                : await chooseRegistrar(options.registrar, deps.root ?? DEFAULT_ROOT, log);
+            return chosen;
+        });
+    }
+    finally {
+        // The helper image goes: entries with F keep their interpreters open.
+        await chosen?.writer.close?.();
+    }
+}
+async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
     const plan = await log.group('Plan', async () => {
-        if (fitted.warning)
-            log.warning(fitted.warning);
-        const native = deps.native ?? (await nativeTargets(await table_BinfmtTable.read(deps.root), log, deps.exec));
+        if (flagsWarning)
+            log.warning(flagsWarning);
+        const { registrar: way, writer } = await registrar();
+        if (way !== 'direct' && !options.flags.includes('F')) {
+            throw new Error(`flags '${options.flags}' lack F: through a helper container the interpreters exist only inside the helper, ` +
+                `so the kernel must open them when they are registered. Add F (the default is POCF), or use registrar: direct`);
+        }
+        // The table as this process sees it decides what runs natively; a helper reads it here.
+        const entries = writer.files
+            ? await (await table_BinfmtTable.open({ root: deps.root, log, writer })).inMatchOrder()
+            : await table_BinfmtTable.read(deps.root);
+        const native = deps.native ?? (await nativeTargets(entries, log, deps.exec));
         const p = makePlan(options.platforms, native, log);
         log.info(`native: ${p.native.join(', ') || 'none'}`);
         log.info(`to emulate: ${p.targets.join(', ') || 'nothing'}; flags ${options.flags}`);
@@ -41120,20 +42289,25 @@ async function setup(asked, deps) {
         });
     let table;
     const registered = await log.group('Register', async () => {
-        const open = await table_BinfmtTable.open({
-            root: deps.root,
-            log,
-            writer: deps.writer,
-            start: deps.start
-        });
+        const { registrar: way, writer } = await registrar();
+        const open = await table_BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
         table = open;
+        const interpreters = await open.place(acquired?.interpreters ?? new Map());
         const place = await lock_lockDirFor(open.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
-        return lock_withLock(place, () => registerAll(open, plan, options, acquired, place, deps.store, log), log);
+        return lock_withLock(place, () => registerAll(open, plan, options, interpreters, place, way, deps.store, log), log);
     });
     const verified = options.verify === 'none' || registered.length === 0
         ? []
-        : await log.group('Verify', () => verify(table, registered, options, log, deps.exec));
+        : await log.group('Verify', async () => {
+            // Without root the chroot check needs sudo, which a helper's user may lack; the
+            // container check shows the same (F lets containers run the interpreter).
+            const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0;
+            if (!chroot) {
+                log.info('chroot check skipped: not root, and binfmt_misc is changed through a helper container');
+            }
+            return verify(table, registered, { ...options, chroot }, log, deps.exec);
+        });
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -41149,19 +42323,19 @@ async function setup(asked, deps) {
         timings
     };
 }
-async function registerAll(table, plan, options, acquired, place, store, log) {
+async function registerAll(table, plan, options, interpreters, place, registrar, store, log) {
     const owners = await lock_Owners.read(place, log);
     const owner = store.load()?.owner ?? newOwnerId();
     // Entries other running jobs registered come and go with them: not part of our snapshot.
     // In match order, so post can tell whether entries are tried in the same order again.
     const snapshot = (await table.inMatchOrder()).filter(e => owners.others(e, owner).length === 0);
-    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner);
+    const journal = Journal.begin(store, table.root, options.cleanup, snapshot, owner, registrar);
     try {
         if (options.reset)
             await resetQemuEntries(table, journal, log, owners);
         const done = [];
         for (const t of plan.targets) {
-            const interpreter = acquired?.interpreters.get(t) ?? '';
+            const interpreter = interpreters.get(t) ?? '';
             const r = await registerTarget(table, journal, t, interpreter, options.flags, log, owners);
             log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
             done.push(r);
@@ -41339,11 +42513,11 @@ async function runMain(deps = {}) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 3863:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8184);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6724);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -41687,6 +42861,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(3863);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

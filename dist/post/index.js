@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 6292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(2836);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 2836:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 3922:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(6587)
+const Dispatcher = __nccwpck_require__(5613)
+const Pool = __nccwpck_require__(3650)
+const BalancedPool = __nccwpck_require__(9947)
+const Agent = __nccwpck_require__(3303)
+const ProxyAgent = __nccwpck_require__(9730)
+const EnvHttpProxyAgent = __nccwpck_require__(2191)
+const RetryAgent = __nccwpck_require__(1764)
+const errors = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(925)
+const buildConnector = __nccwpck_require__(5622)
+const MockClient = __nccwpck_require__(7595)
+const MockAgent = __nccwpck_require__(8279)
+const MockPool = __nccwpck_require__(2866)
+const mockErrors = __nccwpck_require__(2407)
+const RetryHandler = __nccwpck_require__(6210)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(3371)
+const DecoratorHandler = __nccwpck_require__(7753)
+const RedirectHandler = __nccwpck_require__(7108)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(4760),
+  retry: __nccwpck_require__(1448),
+  dump: __nccwpck_require__(6126),
+  dns: __nccwpck_require__(6582)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6712).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(1434).Headers
+/* unused reexport */ __nccwpck_require__(8529).Response
+/* unused reexport */ __nccwpck_require__(8357).Request
+/* unused reexport */ __nccwpck_require__(1724).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(6029).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8401)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(1439)
+const { kConstruct } = __nccwpck_require__(171)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4155)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8882)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(9250)
+/* unused reexport */ __nccwpck_require__(68).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(4388)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5190)
+const { RequestAbortedError } = __nccwpck_require__(4565)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 2685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2197)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(1437)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 6478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(1437)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4565)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5190)
+const { addSignal, removeSignal } = __nccwpck_require__(732)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 925:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(2685)
+module.exports.stream = __nccwpck_require__(6478)
+module.exports.pipeline = __nccwpck_require__(9480)
+module.exports.upgrade = __nccwpck_require__(9852)
+module.exports.connect = __nccwpck_require__(786)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { ReadableStreamFrom } = __nccwpck_require__(5190)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2197)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5622:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5190)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4565)
+const timers = __nccwpck_require__(877)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4201:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4565:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4201)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 5269:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4201)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5190:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(5269)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4201)
+const { tree } = __nccwpck_require__(5770)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5269)
+const DispatcherBase = __nccwpck_require__(3647)
+const Pool = __nccwpck_require__(3650)
+const Client = __nccwpck_require__(6587)
+const util = __nccwpck_require__(5190)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9947:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3178)
+const Pool = __nccwpck_require__(3650)
+const { kUrl, kInterceptors } = __nccwpck_require__(5269)
+const { parseOrigin } = __nccwpck_require__(5190)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const timers = __nccwpck_require__(877)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(5269)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(198)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6972) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8276))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6972))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9806).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4666:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5190)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4565)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(5269)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9806).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 6587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5190)
+const { channels } = __nccwpck_require__(3864)
+const Request = __nccwpck_require__(8937)
+const DispatcherBase = __nccwpck_require__(3647)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4565)
+const buildConnector = __nccwpck_require__(5622)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(5269)
+const connectH1 = __nccwpck_require__(8391)
+const connectH2 = __nccwpck_require__(4666)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(1374)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 3647:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(5613)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4565)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(5269)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 5613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(3647)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(5269)
+const ProxyAgent = __nccwpck_require__(9730)
+const Agent = __nccwpck_require__(3303)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 3810:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(3647)
+const FixedQueue = __nccwpck_require__(3810)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(5269)
+const PoolStats = __nccwpck_require__(380)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(5269)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3178)
+const Client = __nccwpck_require__(6587)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4565)
+const util = __nccwpck_require__(5190)
+const { kUrl, kInterceptors } = __nccwpck_require__(5269)
+const buildConnector = __nccwpck_require__(5622)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5269)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(3303)
+const Pool = __nccwpck_require__(3650)
+const DispatcherBase = __nccwpck_require__(3647)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4565)
+const buildConnector = __nccwpck_require__(5622)
+const Client = __nccwpck_require__(6587)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1764:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(5613)
+const RetryHandler = __nccwpck_require__(6210)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 3371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const Agent = __nccwpck_require__(3303)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 7753:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7108:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5190)
+const { kBodyUsed } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 6210:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(5269)
+const { RequestRetryError } = __nccwpck_require__(4565)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5190)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(7753)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4565)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 6126:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5190)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4565)
+const DecoratorHandler = __nccwpck_require__(7753)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 1374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7108)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 4760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7108)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 1448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(6210)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1790);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 6972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1790:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 8279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(5269)
+const Agent = __nccwpck_require__(3303)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(8895)
+const MockClient = __nccwpck_require__(7595)
+const MockPool = __nccwpck_require__(2866)
+const { matchValue, buildMockOptions } = __nccwpck_require__(723)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4565)
+const Dispatcher = __nccwpck_require__(5613)
+const Pluralizer = __nccwpck_require__(6363)
+const PendingInterceptorsFormatter = __nccwpck_require__(7152)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 7595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(6587)
+const { buildMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(8895)
+const { MockInterceptor } = __nccwpck_require__(8413)
+const Symbols = __nccwpck_require__(5269)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 2407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4565)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 8413:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8895)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
+const { buildURL } = __nccwpck_require__(5190)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 2866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(3650)
+const { buildMockDispatch } = __nccwpck_require__(723)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(8895)
+const { MockInterceptor } = __nccwpck_require__(8413)
+const Symbols = __nccwpck_require__(5269)
+const { InvalidArgumentError } = __nccwpck_require__(4565)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 8895:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(2407)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8895)
+const { buildURL } = __nccwpck_require__(5190)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 7152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 6363:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 877:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 2400:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(171)
+const { urlEquals, getFieldValues } = __nccwpck_require__(1008)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5190)
+const { webidl } = __nccwpck_require__(5935)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(8529)
+const { Request, fromInnerRequest } = __nccwpck_require__(8357)
+const { kState } = __nccwpck_require__(9833)
+const { fetching } = __nccwpck_require__(6712)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(2178)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 1439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(171)
+const { Cache } = __nccwpck_require__(2400)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 171:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(5269).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 1008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { isValidHeaderName } = __nccwpck_require__(2178)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 5166:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 4155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(4964)
+const { stringify } = __nccwpck_require__(8867)
+const { webidl } = __nccwpck_require__(5935)
+const { Headers } = __nccwpck_require__(1434)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 4964:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(5166)
+const { isCTLExcludingHtab } = __nccwpck_require__(8867)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8882)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 8867:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 593:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(7949)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 4388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6712)
+const { makeRequest } = __nccwpck_require__(8357)
+const { webidl } = __nccwpck_require__(5935)
+const { EventSourceStream } = __nccwpck_require__(593)
+const { parseMIMEType } = __nccwpck_require__(8882)
+const { createFastMessageEvent } = __nccwpck_require__(9250)
+const { isNetworkError } = __nccwpck_require__(8529)
+const { delay } = __nccwpck_require__(7949)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { environmentSettingsObject } = __nccwpck_require__(2178)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 7949:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9806:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5190)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(2178)
+const { FormData } = __nccwpck_require__(1724)
+const { kState } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(8882)
+const { multipartFormDataParser } = __nccwpck_require__(4722)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 9725:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 8882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 4291:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(5269)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 7496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5190)
+const { utf8DecodeBytes } = __nccwpck_require__(2178)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8882)
+const { isFileLike } = __nccwpck_require__(7496)
+const { makeEntry } = __nccwpck_require__(1724)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(2178)
+const { kState } = __nccwpck_require__(9833)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { FileLike, isFileLike } = __nccwpck_require__(7496)
+const { webidl } = __nccwpck_require__(5935)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8401:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 1434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(5269)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(2178)
+const { webidl } = __nccwpck_require__(5935)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(8529)
+const { HeadersList } = __nccwpck_require__(1434)
+const { Request, cloneRequest } = __nccwpck_require__(8357)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(2178)
+const { kState, kDispatcher } = __nccwpck_require__(9833)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9806)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9725)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5190)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8882)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
+const { webidl } = __nccwpck_require__(5935)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 8357:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9806)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1434)
+const { FinalizationRegistry } = __nccwpck_require__(4291)()
+const util = __nccwpck_require__(5190)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(2178)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9725)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { kConstruct } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 8529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1434)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9806)
+const util = __nccwpck_require__(5190)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(2178)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(9725)
+const { kState, kHeaders } = __nccwpck_require__(9833)
+const { webidl } = __nccwpck_require__(5935)
+const { FormData } = __nccwpck_require__(1724)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { kConstruct } = __nccwpck_require__(5269)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 9833:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 2178:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9725)
+const { getGlobalOrigin } = __nccwpck_require__(8401)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8882)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5190)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5935)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5935:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5190)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 9337:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 6029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(168)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1955)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5935)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 1955:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(1955)
+const { ProgressEvent } = __nccwpck_require__(7391)
+const { getEncoding } = __nccwpck_require__(9337)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8882)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7695:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(8246)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(3334)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(859)
+const { channels } = __nccwpck_require__(3864)
+const { CloseEvent } = __nccwpck_require__(9250)
+const { makeRequest } = __nccwpck_require__(8357)
+const { fetching } = __nccwpck_require__(6712)
+const { Headers, getHeadersList } = __nccwpck_require__(1434)
+const { getDecodeSplit } = __nccwpck_require__(2178)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 8246:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 9250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5935)
+const { kEnumerableProperty } = __nccwpck_require__(5190)
+const { kConstruct } = __nccwpck_require__(5269)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 7790:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(8246)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(859)
+const { MessageSizeExceededError } = __nccwpck_require__(4565)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 5614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(8246)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(3334)
+const { channels } = __nccwpck_require__(3864)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(859)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
+const { closeWebSocketConnection } = __nccwpck_require__(7695)
+const { PerMessageDeflate } = __nccwpck_require__(1611)
+const { MessageSizeExceededError } = __nccwpck_require__(4565)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 3058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(7790)
+const { opcodes, sendHints } = __nccwpck_require__(8246)
+const FixedQueue = __nccwpck_require__(3810)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 3334:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 859:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(3334)
+const { states, opcodes } = __nccwpck_require__(8246)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(9250)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8882)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 68:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5935)
+const { URLSerializer } = __nccwpck_require__(8882)
+const { environmentSettingsObject } = __nccwpck_require__(2178)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(8246)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(3334)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(859)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7695)
+const { ByteParser } = __nccwpck_require__(5614)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5190)
+const { getGlobalDispatcher } = __nccwpck_require__(3371)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(9250)
+const { SendQueue } = __nccwpck_require__(3058)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6522:
+/***/ 4421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28408,14 +28408,14 @@ class ExecError extends Error {
     argv;
     result;
     constructor(argv, result) {
-        const last = lastLine(result.stderr) || lastLine(result.stdout);
+        const last = exec_lastLine(result.stderr) || exec_lastLine(result.stdout);
         super(`${argv.join(' ')} exited with ${result.code}${last ? `: ${last}` : ''}`);
         this.argv = argv;
         this.result = result;
         this.name = 'ExecError';
     }
 }
-function lastLine(text) {
+function exec_lastLine(text) {
     const lines = text.trim().split('\n');
     return lines[lines.length - 1]?.trim() ?? '';
 }
@@ -28449,7 +28449,7 @@ function checkRunnable(file) {
     throw new Error(`Refusing to run ${file}: it is neither an ELF program nor a #! script, so it would run ` +
         `as a /bin/sh script; check that the file is the program you meant`);
 }
-function run(argv, options = {}) {
+function exec_run(argv, options = {}) {
     const [command, ...args] = argv;
     options.log?.debug(`exec: ${JSON.stringify(argv)}`);
     const env = options.env ?? process.env;
@@ -28549,7 +28549,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 /** Hex SHA-256 of bytes or text. */
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /** Hex SHA-256 of a file's content, streamed. */
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -28565,7 +28565,7 @@ async function sha256File(path) {
 
 
 
-const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
+const table_DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc';
 /** The four flags the kernel prints, in the order it prints them. */
 const FLAG_ORDER = 'POCF';
 /** Canonical form of a flag set: C implies O in the kernel, and it prints P O C F in order. */
@@ -28707,14 +28707,14 @@ function directWriter(log) {
         // Write-only: `register` (mode 0200) then opens for a root without CAP_DAC_OVERRIDE too
         // (the DaemonSet's container, which has CAP_SYS_ADMIN alone).
         write: (file, data) => (0,promises_namespaceObject.writeFile)(file, data, { flag: WRITE_NOFOLLOW }),
-        mount: async (root) => void (await run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await exec_run(['mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 function sudoWriter(log) {
     return {
         // dd, not tee: tee follows a link and creates a missing file. One write of the whole
         // input (fullblock), since binfmt_misc takes a registration only in a single write.
-        write: async (file, data) => void (await run([
+        write: async (file, data) => void (await exec_run([
             'sudo',
             '-n',
             'dd',
@@ -28725,17 +28725,17 @@ function sudoWriter(log) {
             'conv=notrunc,nocreat',
             'status=none'
         ], { input: data, log })),
-        mount: async (root) => void (await run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
+        mount: async (root) => void (await exec_run(['sudo', '-n', 'mount', '-t', 'binfmt_misc', 'binfmt_misc', root], { log }))
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function chooseWriter(log) {
+async function table_chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
-    const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (probe.code !== 0) {
         throw new Error(`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
-            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
+            `passwordless sudo (sudo -n true: ${exec_lastLine(probe.stderr) || `exit ${probe.code}`}). ` +
             `Run as root, or allow this user to run sudo without a password.`);
     }
     return sudoWriter(log);
@@ -28755,8 +28755,11 @@ class BinfmtTable {
     }
     /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
     static async open(options = {}) {
-        const root = options.root ?? DEFAULT_ROOT;
-        const writer = options.writer ?? (await chooseWriter(options.log));
+        const root = options.root ?? table_DEFAULT_ROOT;
+        const writer = options.writer ?? (await table_chooseWriter(options.log));
+        // A writer that reads the table itself mounts it itself too.
+        if (writer.files)
+            return new BinfmtTable(root, writer, options.log);
         // Reading status first triggers systemd's automount, where there is one.
         await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'status')).catch(() => undefined);
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register'))) {
@@ -28775,7 +28778,7 @@ class BinfmtTable {
         return new BinfmtTable(root, writer, options.log, options.start);
     }
     /** Read-only view of the entries at `root`; none when binfmt_misc is not mounted there. */
-    static async read(root = DEFAULT_ROOT) {
+    static async read(root = table_DEFAULT_ROOT) {
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'register')))
             return [];
         const readOnly = {
@@ -28795,6 +28798,12 @@ class BinfmtTable {
      * folder in that order too (each new entry goes to the head of both lists).
      */
     async inMatchOrder() {
+        if (this.writer.files) {
+            const files = await this.writer.files();
+            return [...files]
+                .filter(([name]) => name !== 'register' && name !== 'status')
+                .map(([name, text]) => parseEntry(name, text));
+        }
         // opendir keeps the kernel's order; readdir (scandir) would sort by name.
         const entries = [];
         for await (const dirent of await (0,promises_namespaceObject.opendir)(this.root)) {
@@ -28815,6 +28824,12 @@ class BinfmtTable {
         return text?.trim() === 'enabled' ? true : text?.trim() === 'disabled' ? false : undefined;
     }
     async get(name) {
+        if (this.writer.files) {
+            const text = (await this.writer.files()).get(name);
+            return text === undefined || name === 'register' || name === 'status'
+                ? undefined
+                : parseEntry(name, text);
+        }
         try {
             return parseEntry(name, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, name), 'utf8'));
         }
@@ -28823,6 +28838,14 @@ class BinfmtTable {
                 return undefined;
             throw e;
         }
+    }
+    /** The path to register for each local interpreter: see Writer.place. */
+    place(interpreters) {
+        return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters);
+    }
+    /** Release what the writer holds; the table is not used afterwards. */
+    async close() {
+        await this.writer.close?.();
     }
     async register(entry) {
         await this.write(entry, registerLine(entry));
@@ -28856,7 +28879,10 @@ class BinfmtTable {
             throw new Error(`Refusing to write to binfmt_misc '${name}'`);
         }
         // tee (the sudo path) would try to create a missing entry and report EACCES instead.
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name))) {
+        const exists = this.writer.files
+            ? (await this.get(name)) !== undefined
+            : (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(this.root, name));
+        if (!exists) {
             throw new BinfmtError(`binfmt_misc has no entry named '${name}'`, 'ENOENT');
         }
         try {
@@ -29173,7 +29199,7 @@ async function lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DI
         catch (e) {
             if (!notFound(e))
                 throw e;
-            await run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
         }
         const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
         if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
@@ -29244,7 +29270,7 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
             throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
                 `wait for it to finish, or end it if it hangs`);
         }
-        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${exec_lastLine(result.stderr) || `exit ${result.code}`}); ` +
             `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
     }
     try {
@@ -29295,23 +29321,23 @@ async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
     if (!place.sudo)
         return private_files_readPrivateFile(path, WHAT);
-    const result = await run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
     if (result.code === 0)
         return result.stdout;
     if (/No such file/.test(result.stderr))
         return undefined;
-    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
+    throw new Error(`Cannot read ${path} through sudo: ${exec_lastLine(result.stderr)}`);
 }
 async function writeOwners(place, text, log) {
     if (!place.sudo)
         return private_files_writePrivateFile(place.dir, OWNERS, text);
     // A fresh file, created exclusively and never through a link, then renamed over the old.
     const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_.randomUUID)()}`);
-    await run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
         input: text,
         log
     });
-    await run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
 }
 class Owners {
     place;
@@ -29523,7 +29549,7 @@ function compare(before, after) {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -29559,7 +29585,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -29655,7 +29681,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29696,7 +29722,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -29787,11 +29813,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../nm/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(6292);
+// EXTERNAL MODULE: ../../nm/node_modules/undici/index.js
+var undici = __nccwpck_require__(3922);
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -30488,7 +30514,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30564,7 +30590,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30638,7 +30664,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30650,7 +30676,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access: summary_access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class summary_Summary {
@@ -30673,7 +30699,7 @@ class summary_Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield summary_access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30919,7 +30945,7 @@ const _summary = new summary_Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -30961,7 +30987,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31141,7 +31167,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31415,7 +31441,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32003,7 +32029,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32083,7 +32109,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32148,7 +32174,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../nm/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32625,11 +32651,11 @@ function parseRunState(text, where) {
 const BINFMT_MISC_MAGIC = 0x42494e4d;
 /** The kernel's binfmt_misc folder, or another real binfmt_misc mount named without links. */
 function checkRoot(root, where) {
-    if (root === DEFAULT_ROOT)
+    if (root === table_DEFAULT_ROOT)
         return;
     const fail = (why) => {
         throw new Error(`${where} names ${JSON.stringify(root)} as its binfmt_misc folder, which ${why}; ` +
-            `expected ${DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
+            `expected ${table_DEFAULT_ROOT} or another binfmt_misc mount. Delete ${where} if you did not write it`);
     };
     if (typeof root !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(root) || (0,external_node_path_namespaceObject.normalize)(root) !== root) {
         fail('is not an absolute, normalised path');
@@ -32701,6 +32727,9 @@ function checkRunState(state, where) {
     if (state.owner !== undefined && !/^[0-9a-f-]{36}$/.test(state.owner)) {
         throw new Error(`${where}: the owner id ${JSON.stringify(state.owner)} is not one we make`);
     }
+    if (state.registrar !== undefined && !['direct', 'docker', 'podman'].includes(state.registrar)) {
+        throw new Error(`${where}: the registrar ${JSON.stringify(state.registrar)} is not direct, docker or podman: delete it`);
+    }
 }
 /**
  * A JSON file, for the CLI: install appends to it, uninstall undoes it and deletes it. It and
@@ -32741,11 +32770,21 @@ class Journal {
         store.save(start);
     }
     /** Continue the stored run when there is one on the same table, else start from `snapshot`. */
-    static begin(store, root, cleanup, snapshot, owner) {
+    static begin(store, root, cleanup, snapshot, owner, registrar) {
         const previous = store.load();
         const start = previous && previous.root === root
-            ? { owner, ...previous, cleanup: previous.cleanup && cleanup }
-            : { version: 1, root, cleanup, snapshot, created: [], removed: [], adopted: [], owner };
+            ? { owner, registrar, ...previous, cleanup: previous.cleanup && cleanup }
+            : {
+                version: 1,
+                root,
+                cleanup,
+                snapshot,
+                created: [],
+                removed: [],
+                adopted: [],
+                owner,
+                registrar
+            };
         return new Journal(store, start, snapshot);
     }
     get owner() {
@@ -33083,10 +33122,2806 @@ function restoreSummary(report) {
     ]);
 }
 
+;// CONCATENATED MODULE: ./src/binfmt/registrar-program.ts
+// The registrar: a tiny static ELF program, generated here byte by byte like the probes, that
+// changes binfmt_misc from inside a privileged helper container (see src/engine/). It holds
+// no libc and no shell; its argv is a list of operations, done in order:
+//
+//   m DIR        mount binfmt_misc at DIR (an empty folder of the image); DIR is the table now.
+//                Register lines written after it resolve interpreter paths in the container.
+//   h            enter the host's mount namespace (/proc/1/ns/mnt, with --pid=host), mount
+//                binfmt_misc at /proc/sys/fs/binfmt_misc when it is not mounted there (so the
+//                table outlives the helper: since Linux 6.7 the last unmount empties it), and
+//                make that the table. Register lines written after it resolve on the host.
+//   c DIR        chroot to DIR (the host's root, bound into the helper): register lines written
+//                after it resolve interpreter paths there, where their registrant found them.
+//   w NAME DATA  write DATA to the table's file NAME (opened write-only, never following a link)
+//   d            dump /proc/self/uid_map, then every file of the table, each as NAME \0 TEXT \0
+//
+// Each successful `w` prints `w` and a newline on stderr. The first failure prints
+// `registrar: <what> failed` on stderr and exits with the errno; otherwise the exit status is 0.
+// One program per host architecture: x86_64 and aarch64.
+const REGISTRAR_ARCHES = (/* unused pure expression or super */ null && (['x86_64', 'aarch64']));
+/** The folder of the helper image where `m` mounts binfmt_misc. */
+const HELPER_TABLE = '/binfmt_misc';
+const BASE = 0x400000;
+const EHSIZE = 64;
+const PHENTSIZE = 56;
+const CODE_OFF = EHSIZE + PHENTSIZE;
+const STACK_BUFFER = 0x10000; // getdents64 in the lower half, file reads in the upper
+const STRINGS = {
+    fstype: 'binfmt_misc\0',
+    hostNs: '/proc/1/ns/mnt\0',
+    hostTable: '/proc/sys/fs/binfmt_misc\0',
+    hostRegister: '/proc/sys/fs/binfmt_misc/register\0',
+    uidMap: '/proc/self/uid_map\0',
+    nul: '\0',
+    wrote: 'w\n',
+    badOp: 'registrar: unknown operation failed\n',
+    mount: 'registrar: mount failed\n',
+    open: 'registrar: open failed\n',
+    setns: 'registrar: setns failed\n',
+    chroot: 'registrar: chroot failed\n',
+    write: 'registrar: write failed\n',
+    read: 'registrar: getdents64 failed\n'
+};
+class Assembler {
+    items = [];
+    label(name) {
+        this.items.push({ label: name });
+    }
+    emit(size, encode) {
+        this.items.push({ size, encode });
+    }
+    bytes(b) {
+        const buf = Buffer.from(b);
+        this.emit(buf.length, () => buf);
+    }
+    /** Code then the strings, loaded at `base`. */
+    link(base) {
+        for (const [name, text] of Object.entries(STRINGS)) {
+            this.label(`s:${name}`);
+            this.bytes(Buffer.from(text, 'latin1'));
+        }
+        const labels = new Map();
+        let pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                labels.set(item.label, pc);
+            else
+                pc += item.size;
+        }
+        const at = (name) => {
+            const a = labels.get(name);
+            if (a === undefined)
+                throw new Error(`registrar: no label ${name}`);
+            return a;
+        };
+        const out = [];
+        pc = base;
+        for (const item of this.items) {
+            if ('label' in item)
+                continue;
+            const b = item.encode(pc, at);
+            if (b.length !== item.size)
+                throw new Error(`registrar: encoding size changed at ${pc}`);
+            out.push(b);
+            pc += item.size;
+        }
+        return Buffer.concat(out);
+    }
+}
+const u32 = (v) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(v | 0);
+    return [...b];
+};
+// ---------------------------------------------------------------------------------------
+// x86_64
+const RAX = 0;
+const RDX = 2;
+const RBX = 3;
+const RSP = 4;
+const RBP = 5;
+const RSI = 6;
+const RDI = 7;
+const R8 = 8;
+const R10 = 10;
+const R12 = 12;
+const R13 = 13;
+const R14 = 14;
+const R15 = 15;
+const X86_SYS = {
+    read: 0,
+    write: 1,
+    close: 3,
+    lseek: 8,
+    mount: 165,
+    getdents64: 217,
+    exit_group: 231,
+    chroot: 161,
+    openat: 257,
+    faccessat: 269,
+    setns: 308
+};
+class X86 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    rex(w, reg, base) {
+        return 0x40 | (w ? 8 : 0) | ((reg >> 3) << 2) | (base >> 3);
+    }
+    /** ModRM (and SIB) for [base + disp32]. */
+    mem(reg, base, disp) {
+        const sib = (base & 7) === RSP ? [0x24] : [];
+        return [0x80 | ((reg & 7) << 3) | (base & 7), ...sib, ...u32(disp)];
+    }
+    direct(reg, rm) {
+        return 0xc0 | ((reg & 7) << 3) | (rm & 7);
+    }
+    /** mov dst, src (64-bit) */
+    mov(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x89, this.direct(src, dst)]);
+    }
+    /** mov dst32, imm32 (zero-extends) */
+    movi(dst, imm) {
+        this.a.bytes([this.rex(false, 0, dst), 0xb8 + (dst & 7), ...u32(imm)]);
+    }
+    /** mov dst, [base + disp] */
+    load(dst, base, disp = 0) {
+        this.a.bytes([this.rex(true, dst, base), 0x8b, ...this.mem(dst, base, disp)]);
+    }
+    /** movzx dst32, byte|word [base + disp] */
+    loadZx(dst, base, disp, width) {
+        const op = width === 8 ? 0xb6 : 0xb7;
+        this.a.bytes([this.rex(false, dst, base), 0x0f, op, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [base + disp] */
+    lea(dst, base, disp) {
+        this.a.bytes([this.rex(true, dst, base), 0x8d, ...this.mem(dst, base, disp)]);
+    }
+    /** lea dst, [rip + label] */
+    leaLabel(dst, label) {
+        this.a.emit(7, (pc, at) => Buffer.from([
+            this.rex(true, dst, 0),
+            0x8d,
+            0x05 | ((dst & 7) << 3),
+            ...u32(at(label) - (pc + 7))
+        ]));
+    }
+    /** add|sub dst, imm32 */
+    addi(dst, imm) {
+        this.a.bytes([
+            this.rex(true, 0, dst),
+            0x81,
+            this.direct(imm < 0 ? 5 : 0, dst),
+            ...u32(Math.abs(imm))
+        ]);
+    }
+    /** add dst, src */
+    add(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x01, this.direct(src, dst)]);
+    }
+    /** sub dst, src */
+    sub(dst, src) {
+        this.a.bytes([this.rex(true, src, dst), 0x29, this.direct(src, dst)]);
+    }
+    /** cmp a, b (flags of a - b) */
+    cmp(a, b) {
+        this.a.bytes([this.rex(true, b, a), 0x39, this.direct(b, a)]);
+    }
+    /** cmp byte [base + disp], imm8 */
+    cmpByte(base, disp, imm) {
+        this.a.bytes([this.rex(false, 0, base), 0x80, ...this.mem(7, base, disp), imm]);
+    }
+    /** cmp eax, imm32 */
+    cmpEax(imm) {
+        this.a.bytes([0x40, 0x81, this.direct(7, RAX), ...u32(imm)]);
+    }
+    test(a) {
+        this.a.bytes([this.rex(true, a, a), 0x85, this.direct(a, a)]);
+    }
+    neg(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xf7, this.direct(3, a)]);
+    }
+    inc(a) {
+        this.a.bytes([this.rex(true, 0, a), 0xff, this.direct(0, a)]);
+    }
+    /** jcc rel32: e (equal/zero), ne, s (negative), ae (unsigned >=) */
+    j(cond, label) {
+        const cc = { e: 0x84, ne: 0x85, s: 0x88, ae: 0x83 }[cond];
+        this.a.emit(6, (pc, at) => Buffer.from([0x0f, cc, ...u32(at(label) - (pc + 6))]));
+    }
+    call(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe8, ...u32(at(label) - (pc + 5))]));
+    }
+    jmp(label) {
+        this.a.emit(5, (pc, at) => Buffer.from([0xe9, ...u32(at(label) - (pc + 5))]));
+    }
+    syscall(name) {
+        this.movi(RAX, X86_SYS[name]);
+        this.a.bytes([0x0f, 0x05]);
+    }
+    /** rax = strlen(reg); clobbers nothing else */
+    strlen(reg, id) {
+        this.mov(RAX, reg);
+        this.a.label(`${id}:loop`);
+        this.cmpByte(RAX, 0, 0);
+        this.j('e', `${id}:done`);
+        this.inc(RAX);
+        this.jmp(`${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(RAX, reg);
+    }
+    /** On a negative rax: report `message` and exit with the errno. */
+    failIfNegative(message) {
+        this.test(RAX);
+        this.j('s', `fail:${message}`);
+    }
+    /** write(fd, label, its length) */
+    writeString(fd, name) {
+        this.movi(RDI, fd);
+        this.leaLabel(RSI, `s:${name}`);
+        this.movi(RDX, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+const AT_FDCWD = -100;
+function x86_64Program() {
+    const a = new Assembler();
+    const x = new X86(a);
+    const flags = { directory: 0o200000, wronly: 0o1, nofollow: 0o400000, newns: 0x20000 };
+    // rbx, rbp: getdents cursor and end; r12: next argv slot; r13: table fd; r14: name;
+    // r15: buffer on the stack. The kernel's syscall clobbers only rax, rcx and r11.
+    x.lea(R12, RSP, 16); // &argv[1]
+    x.addi(RSP, -STACK_BUFFER);
+    x.mov(R15, RSP);
+    x.movi(R13, AT_FDCWD);
+    a.label('next');
+    x.load(RSI, R12);
+    x.test(RSI);
+    x.j('e', 'exit');
+    x.addi(R12, 8);
+    x.loadZx(RAX, RSI, 0, 8);
+    x.cmpEax('m'.charCodeAt(0));
+    x.j('e', 'op:m');
+    x.cmpEax('h'.charCodeAt(0));
+    x.j('e', 'op:h');
+    x.cmpEax('w'.charCodeAt(0));
+    x.j('e', 'op:w');
+    x.cmpEax('d'.charCodeAt(0));
+    x.j('e', 'op:d');
+    x.cmpEax('c'.charCodeAt(0));
+    x.j('e', 'op:c');
+    x.movi(RAX, -22); // EINVAL
+    x.jmp('fail:badOp');
+    // m DIR
+    a.label('op:m');
+    x.load(R14, R12);
+    x.addi(R12, 8);
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    a.label('open-table'); // r14: the folder
+    x.movi(RDI, AT_FDCWD);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.directory);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(R13, RAX);
+    x.jmp('next');
+    // c DIR
+    a.label('op:c');
+    x.load(RDI, R12);
+    x.addi(R12, 8);
+    x.syscall('chroot');
+    x.failIfNegative('chroot');
+    x.jmp('next');
+    // h
+    a.label('op:h');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostNs');
+    x.movi(RDX, 0);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RDI, RAX);
+    x.movi(RSI, flags.newns);
+    x.syscall('setns');
+    x.failIfNegative('setns');
+    x.leaLabel(R14, 's:hostTable');
+    x.movi(RDI, AT_FDCWD);
+    x.leaLabel(RSI, 's:hostRegister');
+    x.movi(RDX, 0); // F_OK
+    x.movi(R10, 0);
+    x.syscall('faccessat');
+    x.test(RAX);
+    x.j('e', 'open-table');
+    x.leaLabel(RDI, 's:fstype');
+    x.mov(RSI, R14);
+    x.mov(RDX, RDI);
+    x.movi(R10, 0);
+    x.movi(R8, 0);
+    x.syscall('mount');
+    x.failIfNegative('mount');
+    x.jmp('open-table');
+    // w NAME DATA
+    a.label('op:w');
+    x.mov(RDI, R13);
+    x.load(RSI, R12);
+    x.movi(RDX, flags.wronly | flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.failIfNegative('open');
+    x.mov(RBX, RAX);
+    x.load(R14, R12, 8);
+    x.addi(R12, 16);
+    x.strlen(R14, 'w');
+    x.mov(RDX, RAX);
+    x.mov(RDI, RBX);
+    x.mov(RSI, R14);
+    x.syscall('write');
+    x.failIfNegative('write');
+    x.mov(RDI, RBX);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.jmp('next');
+    // d
+    a.label('op:d');
+    x.leaLabel(R14, 's:uidMap');
+    x.call('dump');
+    x.mov(RDI, R13);
+    x.movi(RSI, 0);
+    x.movi(RDX, 0); // SEEK_SET: a second dump starts from the top again
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(RDI, R13);
+    x.mov(RSI, R15);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.failIfNegative('read');
+    x.test(RAX);
+    x.j('e', 'next');
+    x.mov(RBX, R15);
+    x.lea(RBP, R15, 0);
+    x.add(RBP, RAX);
+    a.label('d:entry');
+    x.cmp(RBX, RBP);
+    x.j('ae', 'd:read');
+    x.lea(R14, RBX, 19); // d_name
+    x.cmpByte(R14, 0, '.'.charCodeAt(0));
+    x.j('e', 'd:skip');
+    x.call('dump');
+    a.label('d:skip');
+    x.loadZx(RAX, RBX, 16, 16); // d_reclen
+    x.add(RBX, RAX);
+    x.jmp('d:entry');
+    // dump: NAME \0 TEXT \0 for the file r14 names (relative to the table, or absolute)
+    a.label('dump');
+    x.strlen(R14, 'dump');
+    x.inc(RAX); // with its NUL
+    x.mov(RDX, RAX);
+    x.mov(RSI, R14);
+    x.movi(RDI, 1);
+    x.syscall('write');
+    x.mov(RDI, R13);
+    x.mov(RSI, R14);
+    x.movi(RDX, flags.nofollow);
+    x.movi(R10, 0);
+    x.syscall('openat');
+    x.test(RAX);
+    x.j('s', 'dump:end'); // unreadable (register): an empty text
+    x.mov(R14, RAX);
+    x.mov(RDI, RAX);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.movi(RDX, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.test(RAX);
+    x.j('s', 'dump:close');
+    x.mov(RDX, RAX);
+    x.movi(RDI, 1);
+    x.lea(RSI, R15, STACK_BUFFER / 2);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(RDI, R14);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    a.bytes([0xc3]); // ret
+    a.label('exit');
+    x.movi(RDI, 0);
+    x.syscall('exit_group');
+    // fail:<message>: rax holds -errno
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.neg(RAX);
+        x.mov(RBX, RAX);
+        x.writeString(2, name);
+        x.mov(RDI, RBX);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64 (little endian)
+const A64_SYS = {
+    mount: 40,
+    chroot: 51,
+    faccessat: 48,
+    openat: 56,
+    close: 57,
+    getdents64: 61,
+    lseek: 62,
+    read: 63,
+    write: 64,
+    exit_group: 94,
+    setns: 268
+};
+const XZR = 31;
+const SP = 31;
+class A64 {
+    a;
+    constructor(a) {
+        this.a = a;
+    }
+    word(w) {
+        this.a.bytes(u32(w));
+    }
+    rel(mask, shift, make, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = (at(label) - pc) / 4;
+            return Buffer.from(u32(make(((off & mask) >>> 0) << shift)));
+        });
+    }
+    /** mov xd, #imm (0..65535, or a negative number from -65536) */
+    movi(rd, imm) {
+        if (imm < 0)
+            this.word(0x92800000 | ((~imm & 0xffff) << 5) | rd); // movn
+        else if (imm <= 0xffff)
+            this.word(0xd2800000 | (imm << 5) | rd);
+        else if ((imm & 0xffff) === 0 && imm <= 0xffff0000) {
+            this.word(0xd2800000 | (1 << 21) | ((imm >>> 16) << 5) | rd);
+        }
+        else
+            throw new Error(`registrar: immediate ${imm} needs more than one instruction`);
+    }
+    /** mov xd, xn */
+    mov(rd, rn) {
+        this.word(0xaa0003e0 | (rn << 16) | rd);
+    }
+    /** add xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    addi(rd, rn, imm, high = false) {
+        this.word(0x91000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    /** sub xd, xn|sp, #imm12 (lsl 12 when `high`) */
+    subi(rd, rn, imm, high = false) {
+        this.word(0xd1000000 | (high ? 1 << 22 : 0) | (imm << 10) | (rn << 5) | rd);
+    }
+    add(rd, rn, rm) {
+        this.word(0x8b000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    sub(rd, rn, rm) {
+        this.word(0xcb000000 | (rm << 16) | (rn << 5) | rd);
+    }
+    /** ldr xt, [xn, #imm] */
+    ldr(rt, rn, imm = 0) {
+        this.word(0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt);
+    }
+    ldrb(rt, rn, imm = 0) {
+        this.word(0x39400000 | (imm << 10) | (rn << 5) | rt);
+    }
+    ldrh(rt, rn, imm = 0) {
+        this.word(0x79400000 | ((imm / 2) << 10) | (rn << 5) | rt);
+    }
+    /** cmp wn, #imm12 */
+    cmpi(rn, imm) {
+        this.word(0x7100001f | (imm << 10) | (rn << 5));
+    }
+    /** cmp xn, xm */
+    cmp(rn, rm) {
+        this.word(0xeb00001f | (rm << 16) | (rn << 5));
+    }
+    /** b.cond: eq, hs (unsigned >=) */
+    b(cond, label) {
+        if (cond === 'al')
+            this.rel(0x3ffffff, 0, v => 0x14000000 | v, label);
+        else
+            this.rel(0x7ffff, 5, v => 0x54000000 | v | { eq: 0, hs: 2 }[cond], label);
+    }
+    bl(label) {
+        this.rel(0x3ffffff, 0, v => 0x94000000 | v, label);
+    }
+    cbz(rt, label) {
+        this.rel(0x7ffff, 5, v => 0xb4000000 | v | rt, label);
+    }
+    /** tbnz xt, #63: branch when negative */
+    bneg(rt, label) {
+        this.rel(0x3fff, 5, v => 0xb7f80000 | v | rt, label);
+    }
+    /** adr xd, label */
+    adr(rd, label) {
+        this.a.emit(4, (pc, at) => {
+            const off = at(label) - pc;
+            return Buffer.from(u32(0x10000000 | ((off & 3) << 29) | (((off >> 2) & 0x7ffff) << 5) | rd));
+        });
+    }
+    ret() {
+        this.word(0xd65f03c0);
+    }
+    syscall(name) {
+        this.movi(8, A64_SYS[name]);
+        this.word(0xd4000001); // svc #0
+    }
+    /** x2 = strlen(rn); uses x9 */
+    strlen(rn, id) {
+        this.mov(2, rn);
+        this.a.label(`${id}:loop`);
+        this.ldrb(9, 2);
+        this.cbz(9, `${id}:done`);
+        this.addi(2, 2, 1);
+        this.b('al', `${id}:loop`);
+        this.a.label(`${id}:done`);
+        this.sub(2, 2, rn);
+    }
+    writeString(fd, name) {
+        this.movi(0, fd);
+        this.adr(1, `s:${name}`);
+        this.movi(2, STRINGS[name].length);
+        this.syscall('write');
+    }
+}
+function aarch64Program() {
+    const a = new Assembler();
+    const x = new A64(a);
+    const flags = { directory: 0o40000, wronly: 0o1, nofollow: 0o100000 };
+    // x19, x20: getdents cursor and end; x21: next argv slot; x22: table fd; x23: name;
+    // x24: buffer on the stack; x25: a file or an errno. svc preserves every register but x0.
+    x.addi(21, SP, 16); // &argv[1]
+    x.subi(SP, SP, STACK_BUFFER >> 12, true);
+    x.addi(24, SP, 0);
+    x.movi(22, AT_FDCWD);
+    a.label('next');
+    x.ldr(1, 21);
+    x.cbz(1, 'exit');
+    x.addi(21, 21, 8);
+    x.ldrb(0, 1);
+    for (const op of ['m', 'h', 'w', 'd', 'c']) {
+        x.cmpi(0, op.charCodeAt(0));
+        x.b('eq', `op:${op}`);
+    }
+    x.movi(0, -22); // EINVAL
+    x.b('al', 'fail:badOp');
+    a.label('op:m');
+    x.ldr(23, 21);
+    x.addi(21, 21, 8);
+    a.label('mount'); // x23: the folder
+    x.adr(0, 's:fstype');
+    x.mov(1, 23);
+    x.mov(2, 0);
+    x.movi(3, 0);
+    x.movi(4, 0);
+    x.syscall('mount');
+    x.bneg(0, 'fail:mount');
+    a.label('open-table');
+    x.movi(0, AT_FDCWD);
+    x.mov(1, 23);
+    x.movi(2, flags.directory);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(22, 0);
+    x.b('al', 'next');
+    a.label('op:c');
+    x.ldr(0, 21);
+    x.addi(21, 21, 8);
+    x.syscall('chroot');
+    x.bneg(0, 'fail:chroot');
+    x.b('al', 'next');
+    a.label('op:h');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostNs');
+    x.movi(2, 0);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.movi(1, 0x20000); // CLONE_NEWNS
+    x.syscall('setns');
+    x.bneg(0, 'fail:setns');
+    x.adr(23, 's:hostTable');
+    x.movi(0, AT_FDCWD);
+    x.adr(1, 's:hostRegister');
+    x.movi(2, 0); // F_OK
+    x.movi(3, 0);
+    x.syscall('faccessat');
+    x.cbz(0, 'open-table');
+    x.b('al', 'mount');
+    a.label('op:w');
+    x.mov(0, 22);
+    x.ldr(1, 21);
+    x.movi(2, flags.wronly | flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'fail:open');
+    x.mov(25, 0);
+    x.ldr(23, 21, 8);
+    x.addi(21, 21, 16);
+    x.strlen(23, 'w');
+    x.mov(0, 25);
+    x.mov(1, 23);
+    x.syscall('write');
+    x.bneg(0, 'fail:write');
+    x.mov(0, 25);
+    x.syscall('close');
+    x.writeString(2, 'wrote');
+    x.b('al', 'next');
+    a.label('op:d');
+    x.adr(23, 's:uidMap');
+    x.bl('dump');
+    x.mov(0, 22);
+    x.movi(1, 0);
+    x.movi(2, 0); // SEEK_SET
+    x.syscall('lseek');
+    a.label('d:read');
+    x.mov(0, 22);
+    x.mov(1, 24);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('getdents64');
+    x.bneg(0, 'fail:read');
+    x.cbz(0, 'next');
+    x.mov(19, 24);
+    x.add(20, 24, 0);
+    a.label('d:entry');
+    x.cmp(19, 20);
+    x.b('hs', 'd:read');
+    x.addi(23, 19, 19); // d_name
+    x.ldrb(9, 23);
+    x.cmpi(9, '.'.charCodeAt(0));
+    x.b('eq', 'd:skip');
+    x.bl('dump');
+    a.label('d:skip');
+    x.ldrh(9, 19, 16); // d_reclen
+    x.add(19, 19, 9);
+    x.b('al', 'd:entry');
+    a.label('dump'); // a leaf: x30 stays the return address
+    x.strlen(23, 'dump');
+    x.addi(2, 2, 1); // with its NUL
+    x.mov(1, 23);
+    x.movi(0, 1);
+    x.syscall('write');
+    x.mov(0, 22);
+    x.mov(1, 23);
+    x.movi(2, flags.nofollow);
+    x.movi(3, 0);
+    x.syscall('openat');
+    x.bneg(0, 'dump:end'); // unreadable (register): an empty text
+    x.mov(25, 0);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.movi(2, STACK_BUFFER / 2);
+    x.syscall('read');
+    x.bneg(0, 'dump:close');
+    x.mov(2, 0);
+    x.movi(0, 1);
+    x.addi(1, 24, (STACK_BUFFER / 2) >> 12, true);
+    x.syscall('write');
+    a.label('dump:close');
+    x.mov(0, 25);
+    x.syscall('close');
+    a.label('dump:end');
+    x.writeString(1, 'nul');
+    x.ret();
+    a.label('exit');
+    x.movi(0, 0);
+    x.syscall('exit_group');
+    for (const name of ['badOp', 'mount', 'open', 'setns', 'chroot', 'write', 'read']) {
+        a.label(`fail:${name}`);
+        x.sub(25, XZR, 0);
+        x.writeString(2, name);
+        x.mov(0, 25);
+        x.syscall('exit_group');
+    }
+    return a.link(BASE + CODE_OFF);
+}
+// ---------------------------------------------------------------------------------------
+// ELF
+const MACHINE = { x86_64: 62, aarch64: 183 };
+/** The registrar for a host architecture: a static ELF64 little-endian executable. */
+function registrarProgram(arch) {
+    const code = arch === 'x86_64' ? x86_64Program() : aarch64Program();
+    const total = CODE_OFF + code.length;
+    const b = Buffer.alloc(total);
+    b.write('\x7fELF', 0, 'latin1');
+    b.writeUInt8(2, 4); // ELFCLASS64
+    b.writeUInt8(1, 5); // little endian
+    b.writeUInt8(1, 6); // version
+    b.writeUInt16LE(2, 16); // ET_EXEC
+    b.writeUInt16LE(MACHINE[arch], 18);
+    b.writeUInt32LE(1, 20);
+    b.writeBigUInt64LE(BigInt(BASE + CODE_OFF), 24); // e_entry
+    b.writeBigUInt64LE(BigInt(EHSIZE), 32); // e_phoff
+    b.writeUInt16LE(EHSIZE, 52);
+    b.writeUInt16LE(PHENTSIZE, 54);
+    b.writeUInt16LE(1, 56); // e_phnum
+    // One PT_LOAD, read and execute, mapping the whole file; buffers live on the stack.
+    b.writeUInt32LE(1, EHSIZE);
+    b.writeUInt32LE(5, EHSIZE + 4);
+    b.writeBigUInt64LE(0n, EHSIZE + 8);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 16);
+    b.writeBigUInt64LE(BigInt(BASE), EHSIZE + 24);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 32);
+    b.writeBigUInt64LE(BigInt(total), EHSIZE + 40);
+    b.writeBigUInt64LE(0x10000n, EHSIZE + 48);
+    code.copy(b, CODE_OFF);
+    return b;
+}
+/** The registrar architecture for a Node or Docker architecture name, if there is one. */
+function registrarArch(arch) {
+    if (['x64', 'amd64', 'x86_64'].includes(arch))
+        return 'x86_64';
+    if (['arm64', 'aarch64'].includes(arch))
+        return 'aarch64';
+    return undefined;
+}
+/** Parse `d` output (NAME \0 TEXT \0 records, the uid_map first); the last `d` wins. */
+function parseDump(stdout) {
+    const parts = stdout.split('\0');
+    let uidMap = '';
+    let files = new Map();
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const [name, text] = [parts[i], parts[i + 1]];
+        if (name === '/proc/self/uid_map') {
+            uidMap = text;
+            files = new Map();
+        }
+        else
+            files.set(name, text);
+    }
+    return { uidMap, files };
+}
+/** True for the initial user namespace's map: the helper's binfmt_misc is the host's. */
+function registrar_program_isInitialUserNamespace(uidMap) {
+    return /^\s*0\s+0\s+4294967295\s*$/.test(uidMap);
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/verify/images.ts
+// Container images built in memory, as the archive `docker load` reads: the `docker save`
+// layout (manifest.json, one config JSON named by its sha256, one layer tar per image). Every
+// docker since 1.10 loads it; an OCI layout (index.json) only loads in docker 25 and later.
+//
+// Deterministic: the same files give the same bytes, so the same layer digest and image id.
+// Tar entries have mtime 0, uid and gid 0, no user names; the config's dates are the epoch.
+
+
+const BLOCK = 512;
+/** An octal number field: `width - 1` digits and a NUL. */
+function images_octal(value, width) {
+    const digits = value.toString(8);
+    if (digits.length > width - 1)
+        throw new Error(`${value} does not fit a ${width}-byte tar field`);
+    return `${digits.padStart(width - 1, '0')}\0`;
+}
+/** Split a path into ustar's name (100 bytes) and prefix (155 bytes), or throw. */
+function splitName(path) {
+    if (Buffer.byteLength(path) <= 100)
+        return [path, ''];
+    // The prefix ends before a '/', which is not stored: search from the end for a split that fits.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const name = path.slice(i + 1);
+        const prefix = path.slice(0, i);
+        if (Buffer.byteLength(name) > 100)
+            break;
+        if (name && Buffer.byteLength(prefix) <= 155)
+            return [name, prefix];
+    }
+    throw new Error(`Path '${path}' is too long for a ustar header`);
+}
+function header(entry, size) {
+    const h = Buffer.alloc(BLOCK);
+    const [name, prefix] = splitName(entry.path);
+    const put = (text, at, width) => {
+        if (Buffer.byteLength(text) > width)
+            throw new Error(`'${text}' does not fit a tar header`);
+        h.write(text, at, width, 'utf8');
+    };
+    put(name, 0, 100);
+    put(images_octal(entry.mode & 0o7777, 8), 100, 8);
+    put(images_octal(0, 8), 108, 8); // uid
+    put(images_octal(0, 8), 116, 8); // gid
+    put(images_octal(size, 12), 124, 12);
+    put(images_octal(0, 12), 136, 12); // mtime
+    put({ file: '0', symlink: '2', directory: '5' }[entry.type], 156, 1);
+    if (entry.type === 'symlink')
+        put(entry.target ?? '', 157, 100);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    put(images_octal(0, 8), 329, 8); // devmajor
+    put(images_octal(0, 8), 337, 8); // devminor
+    put(prefix, 345, 155);
+    // The checksum is the byte sum of the header with the checksum field read as spaces.
+    h.fill(' ', 148, 156);
+    const sum = h.reduce((a, b) => a + b, 0);
+    put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+    return h;
+}
+/** A tar archive of `entries`, in the order given, ending with two zero blocks. */
+function tar(entries) {
+    const parts = [];
+    for (const entry of entries) {
+        const content = entry.type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0);
+        parts.push(header(entry, content.length), content);
+        const pad = (BLOCK - (content.length % BLOCK)) % BLOCK;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(2 * BLOCK));
+    return Buffer.concat(parts);
+}
+const EPOCH = '1970-01-01T00:00:00Z';
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * An OCI platform string as image configs spell it. Variants are filled in as docker and
+ * buildx write them: arm64 is v8, arm without a variant is v7.
+ */
+function imagePlatform(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/i.test(p))) {
+        throw new Error(`'${platform}' is not an OCI platform like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, given] = parts;
+    const variant = given ?? (architecture === 'arm64' ? 'v8' : architecture === 'arm' ? 'v7' : '');
+    return variant ? { os, architecture, variant } : { os, architecture };
+}
+/** The image's files as a layer tar: parents made as directories, sorted by path. */
+function layerTar(files) {
+    const entries = new Map();
+    const addDirectory = (path, mode = 0o755) => {
+        if (!entries.has(path))
+            entries.set(path, { path: `${path}/`, type: 'directory', mode });
+    };
+    for (const file of files) {
+        const path = relativePath(file.path);
+        if (entries.has(path) && entries.get(path)?.type !== 'directory') {
+            throw new Error(`'${file.path}' is given twice`);
+        }
+        const dirs = path.split('/').slice(0, -1);
+        dirs.forEach((_, i) => addDirectory(dirs.slice(0, i + 1).join('/')));
+        if (file.directory) {
+            entries.set(path, { path: `${path}/`, type: 'directory', mode: file.mode ?? 0o755 });
+        }
+        else if (file.symlink !== undefined) {
+            entries.set(path, { path, type: 'symlink', mode: 0o777, target: file.symlink });
+        }
+        else {
+            const content = typeof file.content === 'string'
+                ? Buffer.from(file.content)
+                : (file.content ?? Buffer.alloc(0));
+            entries.set(path, { path, type: 'file', mode: file.mode ?? 0o644, content });
+        }
+    }
+    // Sorted, so the input order does not change the bytes; a parent sorts before its children.
+    const sorted = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return tar(sorted.map(k => entries.get(k)));
+}
+function relativePath(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(`/${path}`).replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!normal || normal === '.' || normal.split('/').includes('..') || path.includes('\0')) {
+        throw new Error(`'${path}' is not a usable path for a file in an image`);
+    }
+    return normal;
+}
+/** Build one image: its layer, its config, and the id docker will give it. */
+function buildImage(spec) {
+    const platform = imagePlatform(spec.platform);
+    const layer = layerTar(spec.files);
+    const diffId = `sha256:${sha256(layer)}`;
+    const config = Buffer.from(JSON.stringify({
+        architecture: platform.architecture,
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        os: platform.os,
+        created: EPOCH,
+        config: {
+            Env: [...(spec.env ?? [DEFAULT_PATH])],
+            Entrypoint: spec.entrypoint ? [...spec.entrypoint] : null,
+            Cmd: spec.cmd ? [...spec.cmd] : null,
+            WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created: EPOCH, created_by: 'setup-binfmt (src/oci.ts)' }]
+    }));
+    return { tag: spec.tag, platform, id: `sha256:${sha256(config)}`, config, layer, diffId };
+}
+/**
+ * A `docker save`-style archive holding every image in `specs`: one `docker load` loads all
+ * of them. Layers with the same digest are stored once.
+ */
+function images_imageArchive(specs) {
+    const images = specs.map(buildImage);
+    const entries = [];
+    const seen = new Set();
+    for (const image of images) {
+        const hex = image.diffId.slice('sha256:'.length);
+        if (seen.has(hex))
+            continue;
+        seen.add(hex);
+        entries.push({ path: `${hex}/`, type: 'directory', mode: 0o755 }, { path: `${hex}/layer.tar`, type: 'file', mode: 0o644, content: image.layer });
+    }
+    for (const image of images) {
+        const name = `${image.id.slice('sha256:'.length)}.json`;
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        entries.push({ path: name, type: 'file', mode: 0o644, content: image.config });
+    }
+    const manifest = images.map(image => ({
+        Config: `${image.id.slice('sha256:'.length)}.json`,
+        RepoTags: [image.tag],
+        Layers: [`${image.diffId.slice('sha256:'.length)}/layer.tar`]
+    }));
+    entries.push({
+        path: 'manifest.json',
+        type: 'file',
+        mode: 0o644,
+        content: Buffer.from(JSON.stringify(manifest))
+    });
+    return { archive: tar(entries), images };
+}
+
+;// CONCATENATED MODULE: ./src/platform/probes.ts
+// Tiny static ELF executables ("probes"), generated here byte by byte, one per QEMU target.
+// Each writes `setup-binfmt probe <target>\n` to fd 1 and exits 0, so running one through
+// binfmt_misc proves that the registered interpreter really runs that target's binaries.
+//
+// File layout: ELF header, one PT_LOAD program header (R+X) mapping the whole file at a
+// fixed address, machine code, then the message. No section headers. The code loads
+// absolute addresses, so every encoder below emits a fixed length whatever the operand
+// values: the layout is computed from a first pass with a dummy address.
+const ET_EXEC = 2;
+const PT_LOAD = 1;
+const PF_R_X = 5;
+const PF_R_W_X = 7;
+const ALIGN = 0x10000; // the largest page size among the targets (ppc64, aarch64 can use 64K)
+// ---------------------------------------------------------------------------------------
+// Encoding helpers
+function words(endian, ...ws) {
+    const out = Buffer.alloc(ws.length * 4);
+    ws.forEach((w, i) => endian === 'le' ? out.writeUInt32LE(w >>> 0, i * 4) : out.writeUInt32BE(w >>> 0, i * 4));
+    return out;
+}
+function halves(endian, ...hs) {
+    const out = Buffer.alloc(hs.length * 2);
+    hs.forEach((h, i) => endian === 'le' ? out.writeUInt16LE(h, i * 2) : out.writeUInt16BE(h, i * 2));
+    return out;
+}
+function le32(v) {
+    return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+}
+function be32(v) {
+    return le32(v).reverse();
+}
+/** Split v into hi, lo with v === hi * 2^bits + lo where lo is sign-extended from `bits`. */
+function splitSigned(v, bits) {
+    const half = 2 ** (bits - 1);
+    const lo = ((v + half) % 2 ** bits) - half;
+    return [(v - lo) / 2 ** bits, lo];
+}
+function mask(v, bits) {
+    return (v & (2 ** bits - 1)) >>> 0;
+}
+// ---------------------------------------------------------------------------------------
+// x86 (i386, x86_64): variable length, little endian
+const EAX = 0;
+const EDX = 2;
+const EBX = 3;
+const ECX = 1;
+const ESI = 6;
+const EDI = 7;
+const x86 = {
+    /** mov r32, imm32 (on x86_64 this zero-extends into the full register). */
+    mov: (reg, imm) => [0xb8 + reg, ...le32(imm)],
+    /** xor r32, r32: zero a register in two bytes. */
+    zero: (reg) => [0x31, 0xc0 | (reg << 3) | reg],
+    /** syscall: x86_64 system call. */
+    syscall: [0x0f, 0x05],
+    /** int 0x80: i386 system call. */
+    int80: [0xcd, 0x80]
+};
+function x86_64(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.msg), // esi = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+function i386(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 4), // eax = __NR_write
+        ...x86.mov(EBX, 1), // ebx = fd 1
+        ...x86.mov(ECX, at.msg), // ecx = message
+        ...x86.mov(EDX, at.len), // edx = length
+        ...x86.int80,
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.zero(EBX), // ebx = status 0
+        ...x86.int80
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// AArch64: instructions are little endian even on aarch64_be
+const a64 = {
+    /** movz xd, #imm16, lsl #(16*hw) */
+    movz: (rd, imm, hw = 0) => 0xd2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** movk xd, #imm16, lsl #(16*hw): replace one halfword, keep the rest */
+    movk: (rd, imm, hw = 0) => 0xf2800000 | (hw << 21) | (mask(imm, 16) << 5) | rd,
+    /** svc #0 */
+    svc: 0xd4000001
+};
+function aarch64(at) {
+    return words('le', a64.movz(0, 1), // x0 = fd 1
+    a64.movz(1, at.msg & 0xffff), // x1 = message, low half...
+    a64.movk(1, at.msg >>> 16, 1), // ...and high half
+    a64.movz(2, at.len), // x2 = length
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+// ---------------------------------------------------------------------------------------
+// ARM (A32, EABI). armeb uses BE8 (e_flags), where instructions stay little endian.
+const a32 = {
+    /** movw rd, #imm16 (always): rd = imm16 */
+    movw: (rd, imm) => 0xe3000000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** movt rd, #imm16 (always): set the top half, keep the bottom */
+    movt: (rd, imm) => 0xe3400000 | ((imm >>> 12) << 16) | (rd << 12) | (imm & 0xfff),
+    /** svc #0 (always) */
+    svc: 0xef000000
+};
+function arm(at) {
+    return words('le', a32.movw(0, 1), // r0 = fd 1
+    a32.movw(1, at.msg & 0xffff), // r1 = message, low half...
+    a32.movt(1, at.msg >>> 16), // ...and high half
+    a32.movw(2, at.len), // r2 = length
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+// ---------------------------------------------------------------------------------------
+// RISC-V (RV32I / RV64I base instructions only), little endian
+const rv = {
+    /** lui rd, imm20: rd = sign-extended imm20 << 12 */
+    lui: (rd, imm20) => (mask(imm20, 20) << 12) | (rd << 7) | 0x37,
+    /** addi rd, rs1, imm12 */
+    addi: (rd, rs1, imm12) => (mask(imm12, 12) << 20) | (rs1 << 15) | (rd << 7) | 0x13,
+    /** ecall */
+    ecall: 0x00000073
+};
+const A0 = 10;
+const A1 = 11;
+const A2 = 12;
+const A7 = 17;
+function riscv(at) {
+    const [hi, lo] = splitSigned(at.msg, 12);
+    return words('le', rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.lui(A1, hi), // a1 = message, upper 20 bits...
+    rv.addi(A1, A1, lo), // ...plus the sign-extended low 12
+    rv.addi(A2, 0, at.len), // a2 = length
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+// ---------------------------------------------------------------------------------------
+// PowerPC (ppc, ppc64 big endian; ppc64le little endian): same encodings
+const ppcOp = {
+    /** li rd, imm (addi rd, 0, imm) */
+    li: (rd, imm) => (14 << 26) | (rd << 21) | mask(imm, 16),
+    /** lis rd, imm (addis rd, 0, imm): rd = sign-extended imm << 16 */
+    lis: (rd, imm) => (15 << 26) | (rd << 21) | mask(imm, 16),
+    /** ori ra, rs, uimm */
+    ori: (ra, rs, imm) => (24 << 26) | (rs << 21) | (ra << 16) | mask(imm, 16),
+    /** sc: system call, number in r0 */
+    sc: 0x44000002
+};
+function ppc(endian) {
+    return at => words(endian, ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.lis(4, at.msg >>> 16), // r4 = message, high half...
+    ppcOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    ppcOp.li(5, at.len), // r5 = length
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+// ---------------------------------------------------------------------------------------
+// s390x: variable length (2, 4, 6 bytes), big endian
+const s390 = {
+    /** lghi r, imm16: r = sign-extended imm16 (RI format A7x9) */
+    lghi: (r, imm) => [0xa7, (r << 4) | 0x9, ...be32(mask(imm, 16)).slice(2)],
+    /** llilf r, imm32: r = zero-extended imm32 (RIL format C0xF) */
+    llilf: (r, imm) => [0xc0, (r << 4) | 0xf, ...be32(imm)],
+    /** svc n: system call n (numbers below 256 go in the immediate) */
+    svc: (n) => [0x0a, n]
+};
+function s390x(at) {
+    return Buffer.from([
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.llilf(3, at.msg), // r3 = message
+        ...s390.lghi(4, at.len), // r4 = length
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// MIPS (o32, n32, n64 share these encodings); syscall has no delay slot
+const mipsOp = {
+    /** lui rt, imm: rt = sign-extended imm << 16 */
+    lui: (rt, imm) => (0x0f << 26) | (rt << 16) | mask(imm, 16),
+    /** ori rt, rs, imm (zero-extended imm) */
+    ori: (rt, rs, imm) => (0x0d << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+    /** syscall: number in v0 */
+    syscall: 0x0000000c
+};
+const V0 = 2;
+const MA0 = 4;
+const MA1 = 5;
+const MA2 = 6;
+/** `base` is the ABI's syscall offset: o32 4000, n64 5000, n32 6000. */
+function mips(endian, base) {
+    const write = base + (base === 4000 ? 4 : 1);
+    const exitGroup = base + (base === 4000 ? 246 : 205);
+    return at => words(endian, mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.lui(MA1, at.msg >>> 16), // a1 = message, high half...
+    mipsOp.ori(MA1, MA1, at.msg & 0xffff), // ...or the low half
+    mipsOp.ori(MA2, 0, at.len), // a2 = length
+    mipsOp.ori(V0, 0, write), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, exitGroup), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// LoongArch64, little endian
+const la = {
+    /** lu12i.w rd, si20: rd = sign-extended si20 << 12 */
+    lu12i: (rd, imm) => 0x14000000 | (mask(imm, 20) << 5) | rd,
+    /** ori rd, rj, ui12 */
+    ori: (rd, rj, imm) => 0x03800000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+    /** syscall 0 */
+    syscall: 0x002b0000
+};
+const LA0 = 4;
+const LA1 = 5;
+const LA2 = 6;
+const LA7 = 11;
+function loongarch64(at) {
+    return words('le', la.ori(LA0, 0, 1), // a0 = fd 1
+    la.lu12i(LA1, at.msg >>> 12), // a1 = message, bits 31..12...
+    la.ori(LA1, LA1, at.msg & 0xfff), // ...or bits 11..0
+    la.ori(LA2, 0, at.len), // a2 = length
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// SPARC (sparc64 traps with `ta 0x6d`, 32-bit sparc with `ta 0x10`), big endian
+const sparcOp = {
+    /** sethi %hi(imm), rd: rd = imm & ~0x3ff */
+    sethi: (rd, imm) => (rd << 25) | (4 << 22) | (imm >>> 10),
+    /** or rs1, simm13, rd */
+    or: (rd, rs1, imm) => (2 << 30) | (rd << 25) | (0x02 << 19) | (rs1 << 14) | (1 << 13) | mask(imm, 13),
+    /** ta n: trap always (Tcc, cond 8, %icc) */
+    ta: (n) => (2 << 30) | (8 << 25) | (0x3a << 19) | (1 << 13) | n
+};
+const G1 = 1;
+const O0 = 8;
+const O1 = 9;
+const O2 = 10;
+function sparc(trap) {
+    return at => words('be', sparcOp.or(O0, 0, 1), // %o0 = fd 1
+    sparcOp.sethi(O1, at.msg), // %o1 = message, bits 31..10...
+    sparcOp.or(O1, O1, at.msg & 0x3ff), // ...or bits 9..0
+    sparcOp.or(O2, 0, at.len), // %o2 = length
+    sparcOp.or(G1, 0, 4), // %g1 = __NR_write
+    sparcOp.ta(trap), sparcOp.or(O0, 0, 0), // %o0 = status 0
+    sparcOp.or(G1, 0, 188), // %g1 = __NR_exit_group
+    sparcOp.ta(trap));
+}
+// ---------------------------------------------------------------------------------------
+// m68k: 16-bit opcode words plus extension words, big endian
+const m68kOp = {
+    /** moveq #imm8, dn: dn = sign-extended imm8 */
+    moveq: (dn, imm) => [0x70 | (dn << 1), mask(imm, 8)],
+    /** move.l #imm32, dn */
+    moveImm: (dn, imm) => [0x20 | (dn << 1), 0x3c, ...be32(imm)],
+    /** trap #0: system call, number in d0 */
+    trap0: [0x4e, 0x40]
+};
+function m68k(at) {
+    return Buffer.from([
+        ...m68kOp.moveq(1, 1), // d1 = fd 1
+        ...m68kOp.moveImm(2, at.msg), // d2 = message
+        ...m68kOp.moveq(3, at.len), // d3 = length
+        ...m68kOp.moveq(0, 4), // d0 = __NR_write
+        ...m68kOp.trap0,
+        ...m68kOp.moveq(1, 0), // d1 = status 0
+        ...m68kOp.moveImm(0, 247), // d0 = __NR_exit_group (too big for moveq)
+        ...m68kOp.trap0
+    ]);
+}
+// ---------------------------------------------------------------------------------------
+// SuperH (sh4 little endian, sh4eb big endian): 16-bit instructions
+const shOp = {
+    /** mov #imm8, rn: rn = sign-extended imm8 */
+    movi: (rn, imm) => 0xe000 | (rn << 8) | mask(imm, 8),
+    /** mov rm, rn */
+    mov: (rn, rm) => 0x6003 | (rn << 8) | (rm << 4),
+    /** extu.b rm, rn: rn = rm & 0xff */
+    extub: (rn, rm) => 0x600c | (rn << 8) | (rm << 4),
+    /** mova @(disp*4, pc), r0: r0 = (pc & ~3) + 4 + disp*4 */
+    mova: (pc, target) => 0xc700 | mask((target - ((pc & ~3) + 4)) / 4, 8),
+    /** trapa #imm: system call, number in r3 (imm 0x10 + argument count, by convention) */
+    trapa: (imm) => 0xc300 | imm
+};
+function sh(endian) {
+    // mova reaches the message PC-relatively: it is the first instruction, at `pc`.
+    return at => halves(endian, shOp.mova(at.pc, at.msg), // r0 = message
+    shOp.mov(5, 0), // r5 = message
+    shOp.movi(4, 1), // r4 = fd 1
+    shOp.movi(6, at.len), // r6 = length
+    shOp.movi(3, 4), // r3 = __NR_write
+    shOp.trapa(0x13), shOp.movi(4, 0), // r4 = status 0
+    shOp.movi(3, 252 - 256), // r3 = 0xfffffffc...
+    shOp.extub(3, 3), // ...& 0xff = 252 = __NR_exit_group
+    shOp.trapa(0x11));
+}
+// ---------------------------------------------------------------------------------------
+// Alpha, little endian
+const alphaOp = {
+    /** lda ra, disp(rb): ra = rb + sign-extended disp */
+    lda: (ra, rb, disp) => (0x08 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** ldah ra, disp(rb): ra = rb + sign-extended disp << 16 */
+    ldah: (ra, rb, disp) => (0x09 << 26) | (ra << 21) | (rb << 16) | mask(disp, 16),
+    /** call_pal callsys: system call, number in v0 */
+    callsys: 0x00000083
+};
+const ZERO = 31;
+const AV0 = 0;
+const AA0 = 16;
+const AA1 = 17;
+const AA2 = 18;
+function alpha(at) {
+    const [hi, lo] = splitSigned(at.msg, 16);
+    return words('le', alphaOp.lda(AA0, ZERO, 1), // a0 = fd 1
+    alphaOp.ldah(AA1, ZERO, hi), // a1 = message, high part...
+    alphaOp.lda(AA1, AA1, lo), // ...plus the sign-extended low 16 bits
+    alphaOp.lda(AA2, ZERO, at.len), // a2 = length
+    alphaOp.lda(AV0, ZERO, 4), // v0 = __NR_write
+    alphaOp.callsys, alphaOp.lda(AA0, ZERO, 0), // a0 = status 0
+    alphaOp.lda(AV0, ZERO, 405), // v0 = __NR_exit_group
+    alphaOp.callsys);
+}
+// ---------------------------------------------------------------------------------------
+// PA-RISC (hppa), big endian. Immediates are stored with scrambled bits: the PA-RISC manual
+// numbers bits from the most significant (bit 0), so these helpers do too.
+/** Bit i (0 = most significant) of a `width`-bit value. */
+function bitAt(v, width, i) {
+    return (v >>> (width - 1 - i)) & 1;
+}
+/** Build a value from bits listed most significant first. */
+function fromBits(bits) {
+    return bits.reduce((acc, b) => acc * 2 + b, 0);
+}
+/**
+ * The im21 field of LDIL for a 21-bit value v. The CPU computes
+ * v = assemble_21(x) = x{20}, x{9..19}, x{5..6}, x{0..4}, x{7..8}; this inverts it.
+ */
+function hppaIm21(v) {
+    const b = (i) => bitAt(v, 21, i);
+    const x = [];
+    for (let i = 0; i < 5; i++)
+        x.push(b(14 + i)); // x{0..4} = v{14..18}
+    x.push(b(12), b(13)); // x{5..6} = v{12..13}
+    x.push(b(19), b(20)); // x{7..8} = v{19..20}
+    for (let i = 0; i < 11; i++)
+        x.push(b(1 + i)); // x{9..19} = v{1..11}
+    x.push(b(0)); // x{20} = v{0}, the sign
+    return fromBits(x);
+}
+/** low_sign_ext field of a 14-bit immediate: the sign bit moves to the least significant. */
+function hppaIm14(v) {
+    return (mask(v, 13) << 1) | (v < 0 ? 1 : 0);
+}
+const hppaOp = {
+    /** ldil L%imm, t: t = imm & ~0x7ff */
+    ldil: (t, imm) => (0x08 << 26) | (t << 21) | hppaIm21(imm >>> 11),
+    /** ldo disp(b), t: t = b + disp (ldi when b is %r0) */
+    ldo: (t, b, disp) => (0x0d << 26) | (b << 21) | (t << 16) | hppaIm14(disp),
+    /**
+     * ble 0x100(%sr2, %r0): branch into the kernel gateway page, which makes the system call
+     * (number in %r20) and returns to %r31. Fixed operands, so the encoding is a constant.
+     */
+    bleGateway: 0xe4008200
+};
+function hppa(at) {
+    return words('be', hppaOp.ldo(26, 0, 1), // %r26 = fd 1
+    hppaOp.ldil(25, at.msg), // %r25 = message, bits 31..11...
+    hppaOp.ldo(25, 25, at.msg & 0x7ff), // ...plus bits 10..0
+    hppaOp.ldo(24, 0, at.len), // %r24 = length
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 4), // (delay slot) %r20 = __NR_write
+    hppaOp.ldo(26, 0, 0), // %r26 = status 0
+    hppaOp.bleGateway, hppaOp.ldo(20, 0, 222) // (delay slot) %r20 = __NR_exit_group
+    );
+}
+// ---------------------------------------------------------------------------------------
+// OpenRISC 1000 (or1k), big endian
+const or1kOp = {
+    /** l.movhi rd, k: rd = k << 16 */
+    movhi: (rd, k) => (0x06 << 26) | (rd << 21) | mask(k, 16),
+    /** l.ori rd, ra, k (zero-extended k) */
+    ori: (rd, ra, k) => (0x2a << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** l.sys 1: system call, number in r11 */
+    sys: 0x20000001
+};
+function or1k(at) {
+    return words('be', or1kOp.ori(3, 0, 1), // r3 = fd 1
+    or1kOp.movhi(4, at.msg >>> 16), // r4 = message, high half...
+    or1kOp.ori(4, 4, at.msg & 0xffff), // ...or the low half
+    or1kOp.ori(5, 0, at.len), // r5 = length
+    or1kOp.ori(11, 0, 64), // r11 = __NR_write
+    or1kOp.sys, or1kOp.ori(3, 0, 0), // r3 = status 0
+    or1kOp.ori(11, 0, 94), // r11 = __NR_exit_group
+    or1kOp.sys);
+}
+// ---------------------------------------------------------------------------------------
+// Xtensa: 24-bit instructions made of 4-bit fields. Big endian stores the same fields in
+// reverse order, so an instruction is described by its fields and laid out per endianness.
+/** RRR format: op0, t, s, r, op1, op2 from the least significant nibble in little endian. */
+function rrr(e, op0, t, s, r, op1, op2) {
+    return e === 'le'
+        ? [(t << 4) | op0, (r << 4) | s, (op2 << 4) | op1]
+        : [(op0 << 4) | t, (s << 4) | r, (op1 << 4) | op2];
+}
+/** RRI8 format: as RRR, with an 8-bit immediate in place of op1 and op2. */
+function rri8(e, op0, t, s, r, imm8) {
+    return e === 'le' ? [(t << 4) | op0, (r << 4) | s, imm8] : [(op0 << 4) | t, (s << 4) | r, imm8];
+}
+const xt = {
+    /** movi at, imm12 (signed): imm bits 11:8 sit in the s field */
+    movi: (e, t, imm) => rri8(e, 0x2, t, mask(imm, 12) >>> 8, 0xa, imm & 0xff),
+    /** addi at, as, imm8 (signed) */
+    addi: (e, t, s, imm) => rri8(e, 0x2, t, s, 0xc, mask(imm, 8)),
+    /** slli ar, as, n: the 5-bit field holds 32 - n, in t and the low bit of op2 */
+    slli: (e, r, s, n) => rrr(e, 0x0, (32 - n) & 0xf, s, r, 0x1, (32 - n) >>> 4),
+    /** syscall: number in a2 */
+    syscall: (e) => rrr(e, 0x0, 0, 0, 0x5, 0, 0)
+};
+function xtensa(e) {
+    return at => {
+        // msg = hi << 8 + lo, both halves small enough for movi and addi (msg < 512K).
+        const [hi, lo] = splitSigned(at.msg, 8);
+        if (hi >= 2048)
+            throw new Error('xtensa probe: message address out of movi range');
+        return Buffer.from([
+            ...xt.movi(e, 6, 1), // a6 = fd 1
+            ...xt.movi(e, 3, hi), // a3 = message >> 8...
+            ...xt.slli(e, 3, 3, 8), // ...<< 8...
+            ...xt.addi(e, 3, 3, lo), // ...plus the sign-extended low 8 bits
+            ...xt.movi(e, 4, at.len), // a4 = length
+            ...xt.movi(e, 2, 13), // a2 = __NR_write
+            ...xt.syscall(e),
+            ...xt.movi(e, 6, 0), // a6 = status 0
+            ...xt.movi(e, 2, 119), // a2 = __NR_exit_group
+            ...xt.syscall(e)
+        ]);
+    };
+}
+// ---------------------------------------------------------------------------------------
+// Hexagon: 32-bit words grouped in packets; bits 15:14 ("parse bits") are 11 on the last
+// word of a packet, 01 on a constant extender that precedes its instruction. Little endian.
+const PACKET_END = 0x3 << 14;
+const PACKET_MORE = 0x1 << 14;
+const hex = {
+    /** rd = #s16 (A2_tfrsi); imm bits 15:14, 13:9, 8:0 go to bits 23:22, 20:16, 13:5 */
+    tfrsi: (rd, imm) => {
+        const i = mask(imm, 16);
+        return (0x78000000 |
+            ((i >>> 14) << 22) |
+            (((i >>> 9) & 0x1f) << 16) |
+            PACKET_END |
+            ((i & 0x1ff) << 5) |
+            rd);
+    },
+    /** immext(#u26): supplies bits 31:6 of the next instruction's immediate */
+    immext: (v) => {
+        const u26 = v >>> 6;
+        return ((u26 >>> 14) << 16) | PACKET_MORE | (u26 & 0x3fff);
+    },
+    /** trap0(#1): system call, number in r6 */
+    trap0: 0x5400c004
+};
+function hexagon(at) {
+    return words('le', hex.tfrsi(0, 1), // { r0 = fd 1 }
+    hex.immext(at.msg), // { r1 = message: bits 31..6 from the extender...
+    hex.tfrsi(1, at.msg & 0x3f), // ...bits 5..0 from the instruction }
+    hex.tfrsi(2, at.len), // { r2 = length }
+    hex.tfrsi(6, 64), // { r6 = __NR_write }
+    hex.trap0, hex.tfrsi(0, 0), // { r0 = status 0 }
+    hex.tfrsi(6, 94), // { r6 = __NR_exit_group }
+    hex.trap0);
+}
+// ---------------------------------------------------------------------------------------
+// MicroBlaze, little endian (microblazeel)
+const mbOp = {
+    /** imm k: supplies the upper 16 bits of the next instruction's immediate */
+    imm: (k) => (0x2c << 26) | mask(k, 16),
+    /** addik rd, ra, k: rd = ra + sign-extended k (or the imm-prefixed 32-bit value) */
+    addik: (rd, ra, k) => (0x0c << 26) | (rd << 21) | (ra << 16) | mask(k, 16),
+    /** brki r14, 0x8: system call, number in r12 */
+    syscall: 0xb9cc0008
+};
+function microblaze(endian) {
+    return at => words(endian, mbOp.addik(5, 0, 1), // r5 = fd 1
+    mbOp.imm(at.msg >>> 16), // r6 = message: upper half from the prefix...
+    mbOp.addik(6, 0, at.msg & 0xffff), // ...lower half here
+    mbOp.addik(7, 0, at.len), // r7 = length
+    mbOp.addik(12, 0, 4), // r12 = __NR_write
+    mbOp.syscall, mbOp.addik(5, 0, 0), // r5 = status 0
+    mbOp.addik(12, 0, 252), // r12 = __NR_exit_group
+    mbOp.syscall);
+}
+// ---------------------------------------------------------------------------------------
+// The targets
+const EF_ARM_EABI5 = 0x05000000;
+const EF_ARM_SOFT_FLOAT = 0x00000200;
+const EF_ARM_BE8 = 0x00800000;
+const EF_MIPS_NOREORDER = 0x1;
+const EF_MIPS_ABI2 = 0x20; // n32
+const EF_MIPS_ABI_O32 = 0x1000;
+const EF_MIPS_ARCH_32R2 = 0x70000000;
+const EF_MIPS_ARCH_64R2 = 0x80000000;
+const ARCHES = {
+    x86_64: { bits: 64, endian: 'le', machine: 62, flags: 0, base: 0x400000, code: x86_64 },
+    i386: { bits: 32, endian: 'le', machine: 3, flags: 0, base: 0x08048000, code: i386 },
+    // EM_486: old i486 binaries, which binfmt_misc sends to qemu-i386 as well.
+    i486: { bits: 32, endian: 'le', machine: 6, flags: 0, base: 0x08048000, code: i386 },
+    aarch64: { bits: 64, endian: 'le', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    aarch64_be: { bits: 64, endian: 'be', machine: 183, flags: 0, base: 0x400000, code: aarch64 },
+    arm: {
+        bits: 32,
+        endian: 'le',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    armeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 40,
+        flags: EF_ARM_EABI5 | EF_ARM_BE8 | EF_ARM_SOFT_FLOAT,
+        base: 0x10000,
+        code: arm
+    },
+    // e_flags 5 = RVC | double-float ABI, as distributions build; the probe uses neither.
+    riscv64: { bits: 64, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    riscv32: { bits: 32, endian: 'le', machine: 243, flags: 0x5, base: 0x10000, code: riscv },
+    // ppc64le is ELFv2 (e_flags 2): e_entry is code. ppc64 is ELFv1: e_entry is a descriptor.
+    ppc64le: { bits: 64, endian: 'le', machine: 21, flags: 2, base: 0x10000000, code: ppc('le') },
+    ppc64: {
+        bits: 64,
+        endian: 'be',
+        machine: 21,
+        flags: 1,
+        base: 0x10000000,
+        code: ppc('be'),
+        descriptor: true
+    },
+    ppc: { bits: 32, endian: 'be', machine: 20, flags: 0, base: 0x10000000, code: ppc('be') },
+    s390x: { bits: 64, endian: 'be', machine: 22, flags: 0, base: 0x1000000, code: s390x },
+    // n64 is told by ELFCLASS64 alone; o32 and n32 both are ELFCLASS32 and differ in EF_MIPS_ABI2.
+    mips64el: {
+        bits: 64,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 5000)
+    },
+    mips64: {
+        bits: 64,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 5000)
+    },
+    mips: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 4000)
+    },
+    mipsel: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_32R2 | EF_MIPS_ABI_O32 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 4000)
+    },
+    mipsn32: {
+        bits: 32,
+        endian: 'be',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('be', 6000)
+    },
+    mipsn32el: {
+        bits: 32,
+        endian: 'le',
+        machine: 8,
+        flags: EF_MIPS_ARCH_64R2 | EF_MIPS_ABI2 | EF_MIPS_NOREORDER,
+        base: 0x400000,
+        code: mips('le', 6000)
+    },
+    // e_flags 0x43 = object ABI v1, LP64D.
+    loongarch64: {
+        bits: 64,
+        endian: 'le',
+        machine: 258,
+        flags: 0x43,
+        base: 0x400000,
+        code: loongarch64
+    },
+    sparc64: { bits: 64, endian: 'be', machine: 43, flags: 0, base: 0x100000, code: sparc(0x6d) },
+    sparc: { bits: 32, endian: 'be', machine: 2, flags: 0, base: 0x10000, code: sparc(0x10) },
+    // EM_SPARC32PLUS with EF_SPARC_32PLUS: 32-bit code for V8+ CPUs.
+    sparc32plus: {
+        bits: 32,
+        endian: 'be',
+        machine: 18,
+        flags: 0x100,
+        base: 0x10000,
+        code: sparc(0x10)
+    },
+    m68k: { bits: 32, endian: 'be', machine: 4, flags: 0, base: 0x80000000, code: m68k },
+    // e_flags 9 = EF_SH4.
+    sh4: { bits: 32, endian: 'le', machine: 42, flags: 9, base: 0x400000, code: sh('le') },
+    sh4eb: { bits: 32, endian: 'be', machine: 42, flags: 9, base: 0x400000, code: sh('be') },
+    // EM_ALPHA's unofficial number, which Linux and QEMU use.
+    alpha: { bits: 64, endian: 'le', machine: 0x9026, flags: 0, base: 0x10000, code: alpha },
+    // e_flags 0x210 = PA-RISC 1.1.
+    hppa: { bits: 32, endian: 'be', machine: 15, flags: 0x210, base: 0x10000, code: hppa },
+    or1k: { bits: 32, endian: 'be', machine: 92, flags: 0, base: 0x10000, code: or1k },
+    xtensa: { bits: 32, endian: 'le', machine: 94, flags: 0x300, base: 0x10000, code: xtensa('le') },
+    xtensaeb: {
+        bits: 32,
+        endian: 'be',
+        machine: 94,
+        flags: 0x300,
+        base: 0x10000,
+        code: xtensa('be')
+    },
+    // e_flags 0x60 = Hexagon V60; QEMU 7.2 accepts only the versions it knows.
+    hexagon: { bits: 32, endian: 'le', machine: 164, flags: 0x60, base: 0x10000, code: hexagon },
+    // EM_MICROBLAZE_OLD (0xbaab), which QEMU's binfmt registration matches (not EM_MICROBLAZE).
+    // No big-endian microblaze: QEMU's registration for it wants e_type bytes 02 00, which in
+    // big endian is no valid e_type, so no loadable binary can match it.
+    microblazeel: {
+        bits: 32,
+        endian: 'le',
+        machine: 0xbaab,
+        flags: 0,
+        base: 0x10000,
+        code: microblaze('le')
+    }
+};
+/** The QEMU targets (names as in targets.ts) that probeProgram can build. */
+const PROBE_TARGETS = Object.freeze(Object.keys(ARCHES));
+/** The line a probe for `target` prints, without the newline. */
+function probes_probeMarker(target) {
+    return `setup-binfmt probe ${target}`;
+}
+// ---------------------------------------------------------------------------------------
+// ELF writer
+function align(n, to) {
+    return Math.ceil(n / to) * to;
+}
+class Writer {
+    buf;
+    endian;
+    constructor(buf, endian) {
+        this.buf = buf;
+        this.endian = endian;
+    }
+    u8(at, v) {
+        this.buf.writeUInt8(v, at);
+    }
+    u16(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt16LE(v, at);
+        else
+            this.buf.writeUInt16BE(v, at);
+    }
+    u32(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeUInt32LE(v >>> 0, at);
+        else
+            this.buf.writeUInt32BE(v >>> 0, at);
+    }
+    u64(at, v) {
+        if (this.endian === 'le')
+            this.buf.writeBigUInt64LE(BigInt(v), at);
+        else
+            this.buf.writeBigUInt64BE(BigInt(v), at);
+    }
+    /** An address or offset: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+    word(bits, at, v) {
+        if (bits === 64)
+            this.u64(at, v);
+        else
+            this.u32(at, v);
+    }
+}
+function archOf(target) {
+    const arch = Object.hasOwn(ARCHES, target) ? ARCHES[target] : undefined;
+    if (!arch) {
+        throw new Error(`No probe for QEMU target '${target}'; supported: ${PROBE_TARGETS.join(', ')}`);
+    }
+    return arch;
+}
+/**
+ * A static ELF executable for `target` (a name from PROBE_TARGETS) that prints
+ * `probeMarker(target)` and a newline to stdout and exits 0.
+ */
+function probes_probeProgram(target) {
+    const arch = archOf(target);
+    const message = Buffer.from(`${probes_probeMarker(target)}\n`, 'ascii');
+    return writeElf(target, arch, {
+        code: (pc, msg) => arch.code({ pc, msg, len: message.length }),
+        data: message,
+        bss: 0
+    });
+}
+function writeElf(target, arch, image) {
+    const is64 = arch.bits === 64;
+    const ehsize = is64 ? 64 : 52;
+    const phentsize = is64 ? 56 : 32;
+    const codeOff = ehsize + phentsize;
+    // First pass only measures the code: encoders emit the same length for any address.
+    const size = image.code(0, 0, 0).length;
+    const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const total = dataOff + image.data.length;
+    const bssOff = align(total, 16);
+    const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
+    if (code.length !== size)
+        throw new Error(`${target} probe: code length depends on addresses`);
+    const memsz = image.bss > 0 ? bssOff + image.bss : total;
+    const segFlags = image.bss > 0 ? PF_R_W_X : PF_R_X;
+    const w = new Writer(Buffer.alloc(total), arch.endian);
+    // e_ident: magic, class, data encoding, version 1, OS ABI System V; the rest is padding.
+    w.buf.write('\x7fELF', 0, 'latin1');
+    w.u8(4, is64 ? 2 : 1);
+    w.u8(5, arch.endian === 'le' ? 1 : 2);
+    w.u8(6, 1);
+    w.u16(16, ET_EXEC);
+    w.u16(18, arch.machine);
+    w.u32(20, 1); // e_version
+    const entry = arch.base + (descOff ?? codeOff);
+    // Class-dependent offsets: e_entry, e_phoff, e_shoff (0), then e_flags and sizes.
+    const wordSize = is64 ? 8 : 4;
+    w.word(arch.bits, 24, entry);
+    w.word(arch.bits, 24 + wordSize, ehsize); // e_phoff: program header right after this one
+    const rest = 24 + 3 * wordSize;
+    w.u32(rest, arch.flags);
+    w.u16(rest + 4, ehsize);
+    w.u16(rest + 6, phentsize);
+    w.u16(rest + 8, 1); // e_phnum; e_shentsize, e_shnum and e_shstrndx stay 0
+    // The single PT_LOAD maps the whole file, headers included, then any zeroed bss.
+    const ph = ehsize;
+    w.u32(ph, PT_LOAD);
+    if (is64) {
+        w.u32(ph + 4, segFlags);
+        w.u64(ph + 8, 0); // p_offset
+        w.u64(ph + 16, arch.base); // p_vaddr
+        w.u64(ph + 24, arch.base); // p_paddr
+        w.u64(ph + 32, total); // p_filesz
+        w.u64(ph + 40, memsz); // p_memsz
+        w.u64(ph + 48, ALIGN);
+    }
+    else {
+        w.u32(ph + 4, 0); // p_offset
+        w.u32(ph + 8, arch.base); // p_vaddr
+        w.u32(ph + 12, arch.base); // p_paddr
+        w.u32(ph + 16, total); // p_filesz
+        w.u32(ph + 20, memsz); // p_memsz
+        w.u32(ph + 24, segFlags);
+        w.u32(ph + 28, ALIGN);
+    }
+    code.copy(w.buf, codeOff);
+    if (descOff !== undefined) {
+        // ELFv1 function descriptor: code address, TOC pointer (unused), environment (unused).
+        w.u64(descOff, arch.base + codeOff);
+    }
+    image.data.copy(w.buf, dataOff);
+    return w.buf;
+}
+const DEEP_BUF = 4096;
+const PROC_SELF_EXE = Buffer.from('/proc/self/exe\0', 'ascii');
+/** AArch64 (generic syscall table: geteuid 175, write 64, readlinkat 78, exit_group 94). */
+function aarch64Deep(at) {
+    const SP = 31;
+    const addr = (rd, v) => [a64.movz(rd, v & 0xffff), a64.movk(rd, v >>> 16, 1)];
+    const op = {
+        /** str wt, [xn]: store 32 bits */
+        str32: (rt, rn) => 0xb9000000 | (rn << 5) | rt,
+        /** ldr xt, [xn, #imm] (imm a multiple of 8) */
+        ldr: (rt, rn, imm) => 0xf9400000 | ((imm / 8) << 10) | (rn << 5) | rt,
+        /** ldrb wt, [xn, xm] */
+        ldrb: (rt, rn, rm) => 0x38606800 | (rm << 16) | (rn << 5) | rt,
+        /** add xd, xn, #imm12 */
+        addi: (rd, rn, imm) => 0x91000000 | (imm << 10) | (rn << 5) | rd,
+        /** cbnz wt, by `insns` instructions (negative: back) */
+        cbnz: (rt, insns) => 0x35000000 | (mask(insns, 19) << 5) | rt,
+        /** movn xd, #imm16: xd = ~imm16 */
+        movn: (rd, imm) => 0x92800000 | (imm << 5) | rd,
+        /** mov xd, xm (orr xd, xzr, xm) */
+        mov: (rd, rm) => 0xaa0003e0 | (rm << 16) | rd
+    };
+    return words('le', a64.movz(8, 175), // x8 = __NR_geteuid
+    a64.svc, // x0 = euid
+    ...addr(1, at.buf), // x1 = buffer
+    op.str32(0, 1), // buffer = euid (32 bits)
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(2, 4), // x2 = 4 bytes
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, op.ldr(1, SP, 8), // x1 = argv[0] (sp points to argc)
+    a64.movz(2, 0), // x2 = 0
+    op.ldrb(3, 1, 2), // loop: w3 = argv[0][x2]
+    op.addi(2, 2, 1), //   x2 += 1
+    op.cbnz(3, -2), //   until the NUL, counted
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, // write(1, argv[0], x2)
+    op.movn(0, 99), // x0 = AT_FDCWD (-100)
+    ...addr(1, at.path), // x1 = "/proc/self/exe"
+    ...addr(2, at.buf), // x2 = buffer
+    a64.movz(3, DEEP_BUF), // x3 = its size
+    a64.movz(8, 78), // x8 = __NR_readlinkat
+    a64.svc, // x0 = length
+    op.mov(2, 0), // x2 = length
+    ...addr(1, at.buf), // x1 = buffer
+    a64.movz(0, 1), // x0 = fd 1
+    a64.movz(8, 64), // x8 = __NR_write
+    a64.svc, a64.movz(0, 0), // x0 = status 0
+    a64.movz(8, 94), // x8 = __NR_exit_group
+    a64.svc);
+}
+/** ARM EABI (geteuid32 201, write 4, readlink 85, exit_group 248). */
+function armDeep(at) {
+    const addr = (rd, v) => [a32.movw(rd, v & 0xffff), a32.movt(rd, v >>> 16)];
+    const op = {
+        /** str rt, [rn] */
+        str: (rt, rn) => 0xe5800000 | (rn << 16) | (rt << 12),
+        /** ldr rt, [rn, #imm12] */
+        ldr: (rt, rn, imm) => 0xe5900000 | (rn << 16) | (rt << 12) | imm,
+        /** ldrb rt, [rn, rm] */
+        ldrb: (rt, rn, rm) => 0xe7d00000 | (rn << 16) | (rt << 12) | rm,
+        /** add rd, rn, #imm8 */
+        addi: (rd, rn, imm) => 0xe2800000 | (rn << 16) | (rd << 12) | imm,
+        /** cmp rn, #imm8 */
+        cmpi: (rn, imm) => 0xe3500000 | (rn << 16) | imm,
+        /** bne by `insns` instructions from this one (the pc reads 2 ahead) */
+        bne: (insns) => 0x1a000000 | mask(insns - 2, 24),
+        /** mov rd, rm */
+        mov: (rd, rm) => 0xe1a00000 | (rd << 12) | rm
+    };
+    return words('le', a32.movw(7, 201), // r7 = __NR_geteuid32
+    a32.svc, // r0 = euid
+    ...addr(1, at.buf), // r1 = buffer
+    op.str(0, 1), // buffer = euid
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(2, 4), // r2 = 4 bytes
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, op.ldr(1, 13, 4), // r1 = argv[0] (sp points to argc)
+    a32.movw(2, 0), // r2 = 0
+    op.ldrb(3, 1, 2), // loop: r3 = argv[0][r2]
+    op.addi(2, 2, 1), //   r2 += 1
+    op.cmpi(3, 0), op.bne(-3), //   until the NUL, counted
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, // write(1, argv[0], r2)
+    ...addr(0, at.path), // r0 = "/proc/self/exe"
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(2, DEEP_BUF), // r2 = its size
+    a32.movw(7, 85), // r7 = __NR_readlink
+    a32.svc, // r0 = length
+    op.mov(2, 0), // r2 = length
+    ...addr(1, at.buf), // r1 = buffer
+    a32.movw(0, 1), // r0 = fd 1
+    a32.movw(7, 4), // r7 = __NR_write
+    a32.svc, a32.movw(0, 0), // r0 = status 0
+    a32.movw(7, 248), // r7 = __NR_exit_group
+    a32.svc);
+}
+/** RISC-V 64 (generic syscall table, as aarch64). */
+function riscvDeep(at) {
+    const SP = 2;
+    const T0 = 5;
+    const T1 = 6;
+    const A3 = 13;
+    const addr = (rd, v) => {
+        const [hi, lo] = splitSigned(v, 12);
+        return [rv.lui(rd, hi), rv.addi(rd, rd, lo)];
+    };
+    const op = {
+        /** sw rs2, 0(rs1) */
+        sw: (rs2, rs1) => (rs2 << 20) | (rs1 << 15) | (2 << 12) | 0x23,
+        /** ld rd, imm(rs1) */
+        ld: (rd, rs1, imm) => (mask(imm, 12) << 20) | (rs1 << 15) | (3 << 12) | (rd << 7) | 0x03,
+        /** lbu rd, 0(rs1) */
+        lbu: (rd, rs1) => (rs1 << 15) | (4 << 12) | (rd << 7) | 0x03,
+        /** add rd, rs1, rs2 */
+        add: (rd, rs1, rs2) => (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33,
+        /** bne rs1, zero, by `bytes` (even, within +-4K) */
+        bnez: (rs1, bytes) => {
+            const b = mask(bytes, 13);
+            return ((((b >>> 12) & 1) << 31) |
+                (((b >>> 5) & 0x3f) << 25) |
+                (rs1 << 15) |
+                (1 << 12) |
+                (((b >>> 1) & 0xf) << 8) |
+                (((b >>> 11) & 1) << 7) |
+                0x63);
+        }
+    };
+    return words('le', rv.addi(A7, 0, 175), // a7 = __NR_geteuid
+    rv.ecall, // a0 = euid
+    ...addr(A1, at.buf), // a1 = buffer
+    op.sw(A0, A1), // buffer = euid (32 bits)
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A2, 0, 4), // a2 = 4 bytes
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, op.ld(A1, SP, 8), // a1 = argv[0] (sp points to argc)
+    rv.addi(A2, 0, 0), // a2 = 0
+    op.add(T0, A1, A2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    rv.addi(A2, A2, 1), //   a2 += 1
+    op.bnez(T1, -12), //   until the NUL, counted
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, // write(1, argv[0], a2)
+    rv.addi(A0, 0, -100), // a0 = AT_FDCWD
+    ...addr(A1, at.path), // a1 = "/proc/self/exe"
+    ...addr(A2, at.buf), // a2 = buffer
+    rv.lui(A3, DEEP_BUF >>> 12), // a3 = its size
+    rv.addi(A7, 0, 78), // a7 = __NR_readlinkat
+    rv.ecall, // a0 = length
+    rv.addi(A2, A0, 0), // a2 = length
+    ...addr(A1, at.buf), // a1 = buffer
+    rv.addi(A0, 0, 1), // a0 = fd 1
+    rv.addi(A7, 0, 64), // a7 = __NR_write
+    rv.ecall, rv.addi(A0, 0, 0), // a0 = status 0
+    rv.addi(A7, 0, 94), // a7 = __NR_exit_group
+    rv.ecall);
+}
+/**
+ * PowerPC 64 (geteuid 49, write 4, readlink 85, exit_group 234). The kernel may change
+ * r0 and r4-r12 in a system call, so each one gets its arguments afresh.
+ */
+function ppcDeep(endian) {
+    const op = {
+        /** stw rs, 0(ra) */
+        stw: (rs, ra) => (36 << 26) | (rs << 21) | (ra << 16),
+        /** ld rt, ds(ra) (ds a multiple of 4) */
+        ld: (rt, ra, ds) => (58 << 26) | (rt << 21) | (ra << 16) | ds,
+        /** lbzx rt, ra, rb */
+        lbzx: (rt, ra, rb) => (31 << 26) | (rt << 21) | (ra << 16) | (rb << 11) | (87 << 1),
+        /** addi rd, ra, imm */
+        addi: (rd, ra, imm) => (14 << 26) | (rd << 21) | (ra << 16) | mask(imm, 16),
+        /** cmpwi cr0, ra, imm */
+        cmpwi: (ra, imm) => (11 << 26) | (ra << 16) | mask(imm, 16),
+        /** bne cr0, by `bytes` */
+        bne: (bytes) => (16 << 26) | (4 << 21) | (2 << 16) | mask(bytes, 16),
+        /** mr ra, rs (or ra, rs, rs) */
+        mr: (ra, rs) => (31 << 26) | (rs << 21) | (ra << 16) | (rs << 11) | (444 << 1)
+    };
+    const addr = (rd, v) => [ppcOp.lis(rd, v >>> 16), ppcOp.ori(rd, rd, v & 0xffff)];
+    return at => words(endian, ppcOp.li(0, 49), // r0 = __NR_geteuid
+    ppcOp.sc, // r3 = euid
+    ...addr(4, at.buf), // r4 = buffer
+    op.stw(3, 4), // buffer = euid
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(5, 4), // r5 = 4 bytes
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, op.ld(4, 1, 8), // r4 = argv[0] (r1 points to argc)
+    ppcOp.li(5, 0), // r5 = 0
+    op.lbzx(6, 4, 5), // loop: r6 = argv[0][r5]
+    op.addi(5, 5, 1), //   r5 += 1
+    op.cmpwi(6, 0), op.bne(-12), //   until the NUL, counted
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, // write(1, argv[0], r5)
+    ...addr(3, at.path), // r3 = "/proc/self/exe"
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(5, DEEP_BUF), // r5 = its size
+    ppcOp.li(0, 85), // r0 = __NR_readlink
+    ppcOp.sc, // r3 = length (an errno, with cr0.SO set, on failure)
+    op.mr(5, 3), // r5 = length
+    ...addr(4, at.buf), // r4 = buffer
+    ppcOp.li(3, 1), // r3 = fd 1
+    ppcOp.li(0, 4), // r0 = __NR_write
+    ppcOp.sc, ppcOp.li(3, 0), // r3 = status 0
+    ppcOp.li(0, 234), // r0 = __NR_exit_group
+    ppcOp.sc);
+}
+/** s390x (geteuid 201, write 4, readlink 85, exit_group 248; the result comes in r2). */
+function s390xDeep(at) {
+    const op = {
+        /** st r1, 0(r2): store 32 bits (RX) */
+        st: (r, base) => [0x50, r << 4, base << 4, 0x00],
+        /** lg r, d(base): load 64 bits (RXY, d < 4K) */
+        lg: (r, base, d) => [
+            0xe3,
+            r << 4,
+            (base << 4) | (d >>> 8),
+            d & 0xff,
+            0,
+            0x04
+        ],
+        /** llgc r, 0(index, base): load one byte, zero-extended (RXY) */
+        llgc: (r, index, base) => [
+            0xe3,
+            (r << 4) | index,
+            base << 4,
+            0,
+            0,
+            0x90
+        ],
+        /** aghi r, imm16 */
+        aghi: (r, imm) => [0xa7, (r << 4) | 0xb, ...be32(mask(imm, 16)).slice(2)],
+        /** ltgr r, r: set the condition code from r */
+        ltgr: (r) => [0xb9, 0x02, 0x00, (r << 4) | r],
+        /** jne by `bytes` from this instruction (brc 7) */
+        jne: (bytes) => [0xa7, 0x74, ...be32(mask(bytes / 2, 16)).slice(2)],
+        /** lgr r1, r2 */
+        lgr: (r1, r2) => [0xb9, 0x04, 0x00, (r1 << 4) | r2]
+    };
+    return Buffer.from([
+        ...s390.svc(201), // r2 = euid (__NR_geteuid)
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...op.st(2, 3), // buffer = euid
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.lghi(4, 4), // r4 = 4 bytes
+        ...s390.svc(4), // __NR_write
+        ...op.lg(3, 15, 8), // r3 = argv[0] (r15 points to argc)
+        ...s390.lghi(4, 0), // r4 = 0
+        ...op.llgc(5, 4, 3), // loop: r5 = argv[0][r4]
+        ...op.aghi(4, 1), //   r4 += 1
+        ...op.ltgr(5),
+        ...op.jne(-14), //   until the NUL, counted
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // write(1, argv[0], r4)
+        ...s390.llilf(2, at.path), // r2 = "/proc/self/exe"
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(4, DEEP_BUF), // r4 = its size
+        ...s390.svc(85), // r2 = length (__NR_readlink)
+        ...op.lgr(4, 2), // r4 = length
+        ...s390.llilf(3, at.buf), // r3 = buffer
+        ...s390.lghi(2, 1), // r2 = fd 1
+        ...s390.svc(4), // __NR_write
+        ...s390.lghi(2, 0), // r2 = status 0
+        ...s390.svc(248) // __NR_exit_group
+    ]);
+}
+/** x86_64 (geteuid 107, write 1, readlink 89, exit_group 231); addresses fit in 32 bits. */
+function x86_64Deep(at) {
+    return Buffer.from([
+        ...x86.mov(EAX, 107), // eax = __NR_geteuid
+        ...x86.syscall, // eax = euid
+        ...[0x89, 0x04, 0x25, ...le32(at.buf)], // mov [buffer], eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, 4), // edx = 4 bytes
+        ...x86.syscall,
+        ...[0x48, 0x8b, 0x74, 0x24, 0x08], // mov rsi, [rsp + 8]: argv[0] (rsp points to argc)
+        ...x86.zero(EDX), // edx = 0
+        ...[0x0f, 0xb6, 0x0c, 0x16], // loop: movzx ecx, byte [rsi + rdx]
+        ...[0xff, 0xc2], //   inc edx
+        ...[0x85, 0xc9], //   test ecx, ecx
+        ...[0x75, 0xf6], //   jnz loop (10 bytes back): until the NUL, counted
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.syscall, // write(1, argv[0], edx)
+        ...x86.mov(EAX, 89), // eax = __NR_readlink
+        ...x86.mov(EDI, at.path), // edi = "/proc/self/exe"
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.mov(EDX, DEEP_BUF), // edx = its size
+        ...x86.syscall, // eax = length
+        ...[0x89, 0xc2], // mov edx, eax
+        ...x86.mov(EAX, 1), // eax = __NR_write
+        ...x86.mov(EDI, 1), // edi = fd 1
+        ...x86.mov(ESI, at.buf), // esi = buffer
+        ...x86.syscall,
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.zero(EDI), // edi = status 0
+        ...x86.syscall
+    ]);
+}
+/**
+ * MIPS n64 (geteuid 5105, write 5001, readlink 5087, exit_group 5205). Branches have a delay
+ * slot (filled with a nop); the kernel keeps a0-a2 across a system call.
+ */
+function mips64Deep(endian) {
+    const SP = 29;
+    const T0 = 12;
+    const T1 = 13;
+    const op = {
+        /** sw rt, 0(base) */
+        sw: (rt, base) => (0x2b << 26) | (base << 21) | (rt << 16),
+        /** ld rt, off(base) */
+        ld: (rt, base, off) => (0x37 << 26) | (base << 21) | (rt << 16) | off,
+        /** lbu rt, 0(base) */
+        lbu: (rt, base) => (0x24 << 26) | (base << 21) | (rt << 16),
+        /** daddu rd, rs, rt */
+        daddu: (rd, rs, rt) => (rs << 21) | (rt << 16) | (rd << 11) | 0x2d,
+        /** daddiu rt, rs, imm */
+        daddiu: (rt, rs, imm) => (0x19 << 26) | (rs << 21) | (rt << 16) | mask(imm, 16),
+        /** bne rs, zero, by `insns` from the delay slot */
+        bnez: (rs, insns) => (0x05 << 26) | (rs << 21) | mask(insns, 16),
+        nop: 0
+    };
+    const addr = (rt, v) => [mipsOp.lui(rt, v >>> 16), mipsOp.ori(rt, rt, v & 0xffff)];
+    return at => words(endian, mipsOp.ori(V0, 0, 5105), // v0 = __NR_geteuid
+    mipsOp.syscall, // v0 = euid
+    ...addr(MA1, at.buf), // a1 = buffer
+    op.sw(V0, MA1), // buffer = euid
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(MA2, 0, 4), // a2 = 4 bytes
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, op.ld(MA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    mipsOp.ori(MA2, 0, 0), // a2 = 0
+    op.daddu(T0, MA1, MA2), // loop: t0 = &argv[0][a2]
+    op.lbu(T1, T0), //   t1 = *t0
+    op.daddiu(MA2, MA2, 1), //   a2 += 1
+    op.bnez(T1, -4), //   until the NUL, counted
+    op.nop, //   (delay slot)
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, // write(1, argv[0], a2)
+    ...addr(MA0, at.path), // a0 = "/proc/self/exe"
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA2, 0, DEEP_BUF), // a2 = its size
+    mipsOp.ori(V0, 0, 5087), // v0 = __NR_readlink
+    mipsOp.syscall, // v0 = length (an errno, with a3 set, on failure)
+    op.daddu(MA2, V0, 0), // a2 = length
+    ...addr(MA1, at.buf), // a1 = buffer
+    mipsOp.ori(MA0, 0, 1), // a0 = fd 1
+    mipsOp.ori(V0, 0, 5001), // v0 = __NR_write
+    mipsOp.syscall, mipsOp.ori(MA0, 0, 0), // a0 = status 0
+    mipsOp.ori(V0, 0, 5205), // v0 = __NR_exit_group
+    mipsOp.syscall);
+}
+/** LoongArch64 (generic syscall table, as aarch64). */
+function loongarch64Deep(at) {
+    const SP = 3;
+    const LA3 = 7;
+    const T1 = 13;
+    const op = {
+        /** st.w rd, rj, 0 */
+        stw: (rd, rj) => 0x29800000 | (rj << 5) | rd,
+        /** ld.d rd, rj, si12 */
+        ldd: (rd, rj, imm) => 0x28c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** ldx.bu rd, rj, rk */
+        ldxbu: (rd, rj, rk) => 0x38200000 | (rk << 10) | (rj << 5) | rd,
+        /** addi.d rd, rj, si12 */
+        addid: (rd, rj, imm) => 0x02c00000 | (mask(imm, 12) << 10) | (rj << 5) | rd,
+        /** bnez rj, by `insns` from this one */
+        bnez: (rj, insns) => {
+            const o = mask(insns, 21);
+            return 0x44000000 | ((o & 0xffff) << 10) | (rj << 5) | (o >>> 16);
+        },
+        /** or rd, rj, zero: move */
+        move: (rd, rj) => 0x00150000 | (rj << 5) | rd
+    };
+    const addr = (rd, v) => [la.lu12i(rd, v >>> 12), la.ori(rd, rd, v & 0xfff)];
+    return words('le', la.ori(LA7, 0, 175), // a7 = __NR_geteuid
+    la.syscall, // a0 = euid
+    ...addr(LA1, at.buf), // a1 = buffer
+    op.stw(LA0, LA1), // buffer = euid
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA2, 0, 4), // a2 = 4 bytes
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, op.ldd(LA1, SP, 8), // a1 = argv[0] (sp points to argc)
+    la.ori(LA2, 0, 0), // a2 = 0
+    op.ldxbu(T1, LA1, LA2), // loop: t1 = argv[0][a2]
+    op.addid(LA2, LA2, 1), //   a2 += 1
+    op.bnez(T1, -2), //   until the NUL, counted
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, // write(1, argv[0], a2)
+    op.addid(LA0, 0, -100), // a0 = AT_FDCWD
+    ...addr(LA1, at.path), // a1 = "/proc/self/exe"
+    ...addr(LA2, at.buf), // a2 = buffer
+    la.lu12i(LA3, DEEP_BUF >>> 12), // a3 = its size
+    la.ori(LA7, 0, 78), // a7 = __NR_readlinkat
+    la.syscall, // a0 = length
+    op.move(LA2, LA0), // a2 = length
+    ...addr(LA1, at.buf), // a1 = buffer
+    la.ori(LA0, 0, 1), // a0 = fd 1
+    la.ori(LA7, 0, 64), // a7 = __NR_write
+    la.syscall, la.ori(LA0, 0, 0), // a0 = status 0
+    la.ori(LA7, 0, 94), // a7 = __NR_exit_group
+    la.syscall);
+}
+const DEEP = {
+    x86_64: x86_64Deep,
+    aarch64: aarch64Deep,
+    arm: armDeep,
+    riscv64: riscvDeep,
+    ppc64le: ppcDeep('le'),
+    s390x: s390xDeep,
+    mips64el: mips64Deep('le'),
+    mips64: mips64Deep('be'),
+    loongarch64: loongarch64Deep
+};
+/** The QEMU targets deepProbeProgram can build. */
+const DEEP_PROBE_TARGETS = Object.freeze(Object.keys(DEEP));
+/** A static ELF for `target` (one of DEEP_PROBE_TARGETS) that writes what parseDeepProbe reads. */
+function deepProbeProgram(target) {
+    const code = Object.hasOwn(DEEP, target) ? DEEP[target] : undefined;
+    if (!code) {
+        throw new Error(`No deep probe for QEMU target '${target}'; supported: ${DEEP_PROBE_TARGETS.join(', ')}`);
+    }
+    return writeElf(target, archOf(target), {
+        code: (_pc, path, buf) => code({ path, buf }),
+        data: PROC_SELF_EXE,
+        bss: DEEP_BUF
+    });
+}
+/** Read a deep probe's output (as bytes, or a latin1 string); undefined when it is cut short. */
+function parseDeepProbe(target, out) {
+    const bytes = typeof out === 'string' ? Buffer.from(out, 'latin1') : out;
+    const nul = bytes.indexOf(0, 4);
+    if (bytes.length < 4 || nul < 0)
+        return undefined;
+    const le = archOf(target).endian === 'le';
+    return {
+        euid: le ? bytes.readUInt32LE(0) : bytes.readUInt32BE(0),
+        argv0: bytes.subarray(4, nul).toString('utf8'),
+        exe: bytes.subarray(nul + 1).toString('utf8')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/containers.ts
+// Emulation as containers see it: Docker (and Podman) run foreign images through the host's
+// global binfmt_misc table, so a registered entry only helps `docker run --platform` when its
+// interpreter can be opened from inside the container (the F flag).
+//
+// Every function takes the container engine as an option: `docker` (the default) or
+// `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
+//
+// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
+// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
+// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+//
+// Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
+// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
+// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
+// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
+// behind on the user's daemon, so they are removed.
+
+
+
+
+
+
+// --- Container engines -------------------------------------------------------------------
+const containers_ENGINE_NAMES = (/* unused pure expression or super */ null && (['docker', 'podman']));
+/** An engine by name, with global options (before the subcommand) and run options. */
+function containers_containerEngine(name, options = {}) {
+    return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
+}
+function engineOf(engine) {
+    return typeof engine === 'object' ? engine : containers_containerEngine(engine ?? 'docker');
+}
+const LABEL = { docker: 'Docker', podman: 'Podman' };
+/** The repository of the probe images; the tag is the target. */
+const PROBE_REPOSITORY = 'setup-binfmt-probe';
+function probeImageTag(target) {
+    return `${PROBE_REPOSITORY}:${target}`;
+}
+/** The platform a target's containers are run as: the first (newest) of its OCI platforms. */
+function dockerPlatform(target) {
+    return ociPlatforms(target)[0];
+}
+/** The probe image of a target: /probe alone, run as the entrypoint. */
+function probeImage(target) {
+    return {
+        tag: probeImageTag(target),
+        platform: dockerPlatform(target),
+        files: [{ path: '/probe', mode: 0o755, content: probeProgram(target) }],
+        entrypoint: ['/probe']
+    };
+}
+const RUN_TIMEOUT = 60_000;
+const PULL_TIMEOUT = 300_000;
+const QUICK_TIMEOUT = 10_000;
+/**
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
+ */
+async function dockerAvailable(log, engine = 'docker') {
+    const e = engineOf(engine);
+    const query = e.name === 'podman'
+        ? ['info', '--format', '{{.Version.Version}}']
+        : ['version', '--format', '{{.Server.Version}}'];
+    try {
+        const r = await run([...e.command, ...query], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+        if (r.code === 0 && r.stdout.trim()) {
+            log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
+            return true;
+        }
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+            `(exit ${r.code}: ${dockerError(r.stderr)})`);
+        return false;
+    }
+    catch (err) {
+        log?.debug(`${e.name}: ${err.message}`);
+        return false;
+    }
+}
+/** The first engine that answers, in the order given (Docker first), or undefined. */
+async function containers_availableEngine(log, candidates = containers_ENGINE_NAMES) {
+    for (const candidate of candidates) {
+        if (await dockerAvailable(log, candidate))
+            return engineOf(candidate);
+    }
+    return undefined;
+}
+/**
+ * Run each target's probe in a container, all targets at once. A result is ok when the
+ * container printed exactly the probe's marker line and exited 0. Throws only when the probe
+ * images cannot be built or loaded; the images are removed again in every case.
+ */
+async function dockerSmoke(targets, log, options = {}) {
+    const unique = [...new Set(targets)];
+    if (unique.length === 0)
+        return [];
+    const engine = engineOf(options.engine);
+    const { archive } = imageArchive(unique.map(probeImage));
+    const tags = unique.map(probeImageTag);
+    try {
+        log?.debug(`${engine.name}: loading ${tags.join(', ')} (${archive.length} bytes)`);
+        try {
+            await run([...engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: RUN_TIMEOUT,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
+        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+    }
+    finally {
+        await removeImages(engine, tags, log);
+    }
+}
+/** What `uname -m` prints for each target's containers; the first is what QEMU reports. */
+const UNAME_MACHINES = {
+    x86_64: ['x86_64'],
+    // Native 32-bit x86 containers on an x86_64 kernel may report x86_64 (no linux32 personality).
+    i386: ['i686', 'i586', 'i486', 'i386', ...(process.arch === 'x64' ? ['x86_64'] : [])],
+    aarch64: ['aarch64'],
+    aarch64_be: ['aarch64_be'],
+    // armv8l: 32-bit ARM run natively on an arm64 kernel.
+    arm: ['armv7l', 'armv8l', 'armv6l'],
+    armeb: ['armv7b', 'armv8b'],
+    riscv64: ['riscv64'],
+    riscv32: ['riscv32'],
+    ppc64le: ['ppc64le'],
+    ppc64: ['ppc64'],
+    ppc: ['ppc'],
+    s390x: ['s390x'],
+    mips64el: ['mips64'],
+    mips64: ['mips64'],
+    mips: ['mips'],
+    mipsel: ['mips'],
+    loongarch64: ['loongarch64']
+};
+/** The machine names `uname -m` may print in a container of `target`. */
+function unameMachines(target) {
+    return Object.hasOwn(UNAME_MACHINES, target) ? UNAME_MACHINES[target] : [target];
+}
+/**
+ * Run `uname -m` in `image` for each target and compare with the target's machine name.
+ * One target after the other: a run for a platform the local image is not pulls it, which
+ * moves the image's tag, and runs in parallel would race on that tag.
+ */
+async function dockerUname(image, targets, log, options = {}) {
+    const results = [];
+    for (const target of new Set(targets)) {
+        results.push(await runContainer(target, [image, 'uname', '-m'], undefined, log, {
+            ...options,
+            timeoutMs: options.timeoutMs ?? PULL_TIMEOUT
+        }));
+    }
+    return results;
+}
+/**
+ * `docker run` one container of `target`'s platform. With `expected`, ok means exactly that
+ * output; without, the output must be one of the target's `uname -m` names.
+ */
+async function runContainer(target, imageAndArgs, expected, log, options) {
+    const platform = dockerPlatform(target);
+    const engine = engineOf(options.engine);
+    // Named, so a container whose docker client timed out can be removed.
+    const name = `setup-binfmt-${target}-${randomBytes(4).toString('hex')}`;
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []));
+    // Probe images are local: never let a platform mismatch turn into a registry pull.
+    if (expected !== undefined)
+        command.push('--pull', 'never');
+    command.push('--platform', platform, ...imageAndArgs);
+    const start = performance.now();
+    const r = await run(command, {
+        allowFailure: true,
+        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(performance.now() - start);
+    if (r.signal) {
+        // The docker client was killed (timeout): the container may still run.
+        await run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    const printed = r.stdout.trim();
+    const machines = unameMachines(target);
+    const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
+    const want = expected !== undefined ? JSON.stringify(expected.trim()) : machines.join(' or ');
+    const timeout = options.timeoutMs ?? RUN_TIMEOUT;
+    const output = ok ? printed : failure(engine, target, r, want, timeout);
+    const result = { target, platform, ok, ms, command, code: r.code, output };
+    log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
+    return result;
+}
+/** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
+function failure(engine, target, r, want, timeoutMs) {
+    const parts = [`exit ${r.code}`];
+    if (r.signal) {
+        parts.push(`${engine.name} run was killed by ${r.signal} (its timeout is ${timeoutMs / 1000} s)`);
+    }
+    const printed = r.stdout.trim();
+    if (printed || r.code === 0) {
+        const shown = printed.length > 200 ? `${printed.slice(0, 200)}...` : printed;
+        parts.push(`printed ${JSON.stringify(shown)} instead of ${want}`);
+    }
+    const error = dockerError(r.stderr);
+    if (error)
+        parts.push(error);
+    const hint = hintFor(engine, target, r);
+    if (hint)
+        parts.push(hint);
+    return parts.join('; ');
+}
+function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr)) {
+        return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
+            `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
+    }
+    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+        return (`an interpreter path in binfmt_misc does not exist inside the container ` +
+            `(register qemu-${target} with the F flag)`);
+    }
+    if (/does not match the specified platform/i.test(r.stderr)) {
+        return `the image is not built for ${dockerPlatform(target)}`;
+    }
+    // Podman, with --pull never, when no local image has the platform.
+    if (/image not known/i.test(r.stderr)) {
+        return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+        return 'no Docker daemon answers';
+    }
+    // runc raising the container's limits above its own (Podman as root asks for 1048576
+    // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
+    if (/setting rlimit/i.test(r.stderr)) {
+        return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
+            `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
+            `in containers.conf`);
+    }
+    return undefined;
+}
+/** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
+function dockerError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/^(Run|See) 'docker .*--help'/.test(l));
+    return lines[lines.length - 1] ?? '';
+}
+/** Remove images by tag; one that is gone already is fine, anything else is a warning. */
+async function removeImages(engine, tags, log) {
+    const r = await run([...engine.command, 'rmi', ...tags], {
+        allowFailure: true,
+        timeoutMs: RUN_TIMEOUT,
+        log
+    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    if (r.code === 0)
+        return;
+    const problems = r.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l && !/no such image|image not known/i.test(l));
+    if (problems.length > 0) {
+        log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/helper.ts
+// Changing binfmt_misc through a container engine, for a process that cannot change it itself
+// (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
+// change is one short-lived privileged helper container running the registrar (a static
+// program of our own, src/binfmt/registrar-program.ts). The helper image is built in memory
+// and loaded with `docker load`: no registry. It carries the interpreters, so the F flag
+// makes the kernel open them from inside the helper and keep them after it exits.
+
+
+
+
+
+
+
+
+
+/** Where the helper image keeps interpreters: a folder per file digest, so a path names its bytes. */
+const HELPER_INTERPRETERS = '/setup-binfmt';
+const HELPER_REPOSITORY = 'setup-binfmt-helper';
+/** Where a helper that needs the host's files has the host's root, read-only. */
+const HOST_ROOT = '/host';
+const helper_RUN_TIMEOUT = 120_000;
+const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
+const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** What works instead, for an engine whose privileged containers cannot reach the host's table. */
+const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
+    "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
+    'rootful Docker or Podman that allows --privileged';
+/** A container engine able to run the registrar privileged on the host's kernel. */
+class helper_Helper {
+    engine;
+    arch;
+    log;
+    tags = [];
+    constructor(engine, arch, log) {
+        this.engine = engine;
+        this.arch = arch;
+        this.log = log;
+    }
+    get label() {
+        return helper_LABEL[this.engine.name];
+    }
+    /** Check that the engine can change the host's table: rootful, and on this architecture. */
+    static async start(engine, log) {
+        const query = engine.name === 'podman'
+            ? ['info', '--format', '{{.Host.Arch}} {{.Host.Security.Rootless}}']
+            : ['info', '--format', '{{.Architecture}} {{json .SecurityOptions}}'];
+        const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
+        const [arch, ...rest] = info.stdout.trim().split(' ');
+        const security = rest.join(' ');
+        const label = helper_LABEL[engine.name];
+        if (/rootless|^true$/.test(security)) {
+            throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
+                `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
+        }
+        const hostArch = registrarArch(arch);
+        const ours = registrarArch(process.arch);
+        if (!hostArch) {
+            throw new Error(`${label} runs on ${arch}; registering through a helper container works on x86_64 and aarch64 hosts. ` +
+                `Use registrar: direct on that host`);
+        }
+        if (hostArch !== ours) {
+            throw new Error(`${label} runs on ${arch} and this process on ${process.arch}: the interpreters got here would not run ` +
+                `on the engine's host. Run setup-binfmt on a machine of the engine's architecture`);
+        }
+        log?.debug(`${engine.name}: rootful on ${arch} (${security})`);
+        return new helper_Helper(engine, hostArch, log);
+    }
+    /**
+     * Build and load a helper image: the registrar and, when given, the interpreters. Later runs
+     * use it. Returns the path each interpreter has inside the helper.
+     */
+    async load(interpreters = new Map()) {
+        const files = [
+            { path: '/registrar', mode: 0o755, content: registrarProgram(this.arch) },
+            { path: HELPER_TABLE, directory: true }
+        ];
+        const paths = new Map();
+        for (const [target, local] of interpreters) {
+            const content = await (0,promises_namespaceObject.readFile)(local);
+            const path = `${HELPER_INTERPRETERS}/${sha256(content).slice(0, 16)}/${(0,external_node_path_namespaceObject.basename)(local)}`;
+            paths.set(target, path);
+            if (!files.some(f => f.path === path))
+                files.push({ path, mode: 0o755, content });
+        }
+        const tag = `${HELPER_REPOSITORY}:${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const { archive } = images_imageArchive([
+            {
+                tag,
+                platform: this.arch === 'x86_64' ? 'linux/amd64' : 'linux/arm64',
+                files,
+                entrypoint: ['/registrar']
+            }
+        ]);
+        this.log?.debug(`${this.engine.name}: loading ${tag} (${archive.length} bytes)`);
+        try {
+            await exec_run([...this.engine.command, 'load', '-q'], {
+                input: archive,
+                timeoutMs: helper_RUN_TIMEOUT,
+                log: this.log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot load the helper image into ${this.label}: ${e.message}`, {
+                cause: e
+            });
+        }
+        this.tags.push(tag);
+        return paths;
+    }
+    /**
+     * Run the registrar once with these operations (see registrar-program.ts); with `hostRoot`
+     * the host's root is bound read-only at /host, for `c`.
+     */
+    async run(ops, { hostRoot = false } = {}) {
+        if (this.tags.length === 0)
+            await this.load();
+        const name = `${HELPER_REPOSITORY}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        // Only what the registrar needs, not --privileged (which also fails where the engine's
+        // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
+        // and to enter the host's mount namespace, CAP_SYS_PTRACE to open that namespace through
+        // /proc/1 (--pid=host), no AppArmor, seccomp or SELinux confinement of mount and setns.
+        // --userns=host: an engine that remaps users would make the helper's table a private one.
+        const argv = [
+            ...this.engine.command,
+            'run',
+            '--rm',
+            '--cap-add',
+            'SYS_ADMIN',
+            '--cap-add',
+            'SYS_PTRACE',
+            '--security-opt',
+            'apparmor=unconfined',
+            '--security-opt',
+            'seccomp=unconfined',
+            '--security-opt',
+            'label=disable',
+            '--pid=host',
+            '--userns=host',
+            '--network',
+            'none',
+            '--pull',
+            'never',
+            '--name',
+            name,
+            ...(hostRoot ? ['-v', `/:${HOST_ROOT}:ro`] : []),
+            // Podman as root raises the container's limits above its own, which fails without
+            // CAP_SYS_RESOURCE (inside a container); the registrar needs a handful of files.
+            ...(this.engine.name === 'podman'
+                ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+                : []),
+            ...(this.engine.runOptions ?? []),
+            this.tags[this.tags.length - 1],
+            ...ops
+        ];
+        const r = await exec_run(argv, { allowFailure: true, timeoutMs: helper_RUN_TIMEOUT, log: this.log });
+        if (r.signal) {
+            await exec_run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log });
+        }
+        return r;
+    }
+    /** Remove the images this helper loaded. */
+    async close() {
+        const tags = this.tags.splice(0);
+        if (tags.length === 0)
+            return;
+        const r = await exec_run([...this.engine.command, 'rmi', ...tags], {
+            allowFailure: true,
+            timeoutMs: helper_RUN_TIMEOUT,
+            log: this.log
+        }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (r.code !== 0) {
+            this.log?.warning(`${this.engine.name} rmi ${tags.join(' ')} failed: ${dockerError(r.stderr)}; remove it by hand`);
+        }
+    }
+}
+/** The registrar's failure as an error; `code` is the errno name, as table.ts expects. */
+function registrarError(helper, r, what) {
+    const stage = /registrar: (\S+) failed/.exec(r.stderr)?.[1];
+    if (!stage) {
+        const detail = dockerError(r.stderr) || `exit ${r.code}`;
+        const hint = /privileged|user namespace|userns/i.test(detail)
+            ? ` ${helper.label} refuses privileged containers here. To get emulation, ${ALTERNATIVES}.`
+            : '';
+        return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
+    }
+    const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    if (stage === 'write') {
+        return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
+    }
+    const hint = errno === 'EPERM' || errno === 'EACCES'
+        ? ` The engine does not give the helper full privileges (a security profile, or a user namespace). To get emulation, ${ALTERNATIVES}.`
+        : '';
+    return new Error(`The helper's ${stage} of binfmt_misc failed: ${errno}.${hint}`);
+}
+/**
+ * The table through the helper: every read is a dump, every write one helper run that
+ * dumps the table again afterwards, so reads in between cost nothing.
+ */
+function helper_engineWriter(helper, log) {
+    let last;
+    // Once per step the registrar tries to mount binfmt_misc on the host when it is not (`h`):
+    // since Linux 6.7 a table nobody has mounted empties when the helper's mount goes.
+    let hostMountTried = false;
+    const dump = async (ops, what, options = {}) => {
+        const r = await helper.run(ops, options);
+        const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
+        if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
+            // Everything but the last step worked (the dump is complete): the table stays as the
+            // host keeps it, which a later read shows.
+            log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${r.stderr.trim()})`);
+        }
+        else if (r.code !== 0)
+            throw registrarError(helper, r, what);
+        const d = parseDump(r.stdout);
+        if (!registrar_program_isInitialUserNamespace(d.uidMap)) {
+            throw new Error(`The ${helper.engine.name} helper container runs in a user namespace (uid_map ${JSON.stringify(d.uidMap.trim())}), ` +
+                `where binfmt_misc is not the host's. To get emulation, ${ALTERNATIVES}.`);
+        }
+        last = d;
+        return d;
+    };
+    const files = async () => (last ?? (await dump(['m', HELPER_TABLE, 'd'], 'reading'))).files;
+    return {
+        files,
+        write: async (file, data) => {
+            if (!last)
+                await files(); // the user namespace check comes before any change
+            const name = (0,external_node_path_namespaceObject.basename)(file);
+            // A line whose interpreter is in the helper resolves there; any other (an entry reset
+            // removed, put back) resolves on the host, where its registrant found it.
+            const interpreter = name === 'register' ? (data.split(':')[6] ?? '') : '';
+            const inHelper = name !== 'register' || interpreter.startsWith(`${HELPER_INTERPRETERS}/`);
+            const write = ['w', name, data];
+            const ops = inHelper
+                ? ['m', HELPER_TABLE, ...write, 'd', ...(hostMountTried ? [] : ['h'])]
+                : ['m', HELPER_TABLE, 'c', HOST_ROOT, ...write, 'd'];
+            hostMountTried = true;
+            log?.debug(`${helper.engine.name} helper: ${ops.join(' ')}`);
+            const what = `Writing '${data}' to binfmt_misc ${name} through the ${helper.label} helper`;
+            await dump(ops, what, { hostRoot: !inHelper });
+        },
+        mount: async () => { },
+        place: interpreters => {
+            // Registration reads the table afresh, under the lock: it may have changed meanwhile.
+            last = undefined;
+            return helper.load(interpreters);
+        },
+        close: () => helper.close()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/registrar.ts
+// Which way this run changes binfmt_misc: directly (as root, or through sudo) or through a
+// container engine's privileged helper. `auto` takes the direct way when this process can
+// change the table itself, and the engine otherwise.
+
+
+
+
+
+
+
+
+const REGISTRARS = (/* unused pure expression or super */ null && (['auto', 'direct', 'docker', 'podman']));
+const CAP_SYS_ADMIN = 21n;
+/** Why this process cannot change the table at `root` itself, or undefined when it can. */
+async function whyNotDirect(root, log) {
+    if (process.getuid?.() !== 0) {
+        const probe = await run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
+        if (probe.code === 0)
+            return undefined;
+        return (`Changing binfmt_misc needs root, and this user (uid ${process.getuid?.()}) has no ` +
+            `passwordless sudo (sudo -n true: ${lastLine(probe.stderr) || `exit ${probe.code}`})`);
+    }
+    // Reading status first triggers systemd's automount, where there is one.
+    await readFile(join(root, 'status')).catch(() => undefined);
+    const register = join(root, 'register');
+    const mounted = await access(register).then(() => true, () => false);
+    if (mounted) {
+        return access(register, constants.W_OK).then(() => undefined, (e) => `binfmt_misc at ${root} is not writable here (${e.code}: an unprivileged container?)`);
+    }
+    const status = await readFile('/proc/self/status', 'utf8').catch(() => '');
+    const capEff = BigInt(`0x${/^CapEff:\s*([0-9a-f]+)/im.exec(status)?.[1] ?? '0'}`);
+    if (((capEff >> CAP_SYS_ADMIN) & 1n) === 0n) {
+        return `binfmt_misc is not mounted at ${root} and this process may not mount it (no CAP_SYS_ADMIN: an unprivileged container?)`;
+    }
+    const uidMap = await readFile('/proc/self/uid_map', 'utf8').catch(() => '');
+    if (!isInitialUserNamespace(uidMap)) {
+        return (`binfmt_misc is not mounted at ${root} and this process is in a user namespace ` +
+            `(uid_map ${JSON.stringify(uidMap.trim())}): a binfmt_misc it mounts is its own, which the host's containers do not use`);
+    }
+    return undefined;
+}
+/** The registrar for this run, logged with the reason it was taken. */
+async function chooseRegistrar(choice, root, log) {
+    if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
+        log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`);
+        return { registrar: 'direct', writer: await chooseWriter(log) };
+    }
+    if (choice === 'auto') {
+        const why = await whyNotDirect(root, log);
+        if (why === undefined) {
+            log.info(`registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`);
+            return { registrar: 'direct', writer: await chooseWriter(log) };
+        }
+        const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
+        const engine = await availableEngine(log, ENGINE_NAMES);
+        if (!engine) {
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+                `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
+        }
+        const helper = await Helper.start(engine, log).catch((e) => {
+            throw new Error(`${direct} ${e.message}`, { cause: e });
+        });
+        log.info(`registrar: ${engine.name}, through a privileged helper container (${why})`);
+        return { registrar: engine.name, writer: engineWriter(helper, log) };
+    }
+    const helper = await Helper.start(containerEngine(choice), log).catch((e) => {
+        throw new Error(`registrar '${choice}': ${e.message}`, { cause: e });
+    });
+    log.info(`registrar: ${choice}, through a privileged helper container (asked for)`);
+    return { registrar: choice, writer: engineWriter(helper, log) };
+}
+/** The writer for a recorded run: the way it took, again (post, uninstall). */
+async function reopenRegistrar(registrar, log) {
+    if (!registrar || registrar === 'direct')
+        return table_chooseWriter(log);
+    const helper = await helper_Helper.start(containers_containerEngine(registrar), log);
+    log.info(`registrar: ${registrar}, as the recorded run did`);
+    return helper_engineWriter(helper, log);
+}
+
 ;// CONCATENATED MODULE: ./src/action/post-step.ts
 // The action's post step: undo what main changed, from the state main saved. Problems are
 // warnings: by then the job's real work is done. Kept apart from main so that its bundle
 // carries none of the setup code.
+
 
 
 
@@ -33103,9 +35938,15 @@ async function runPost(store = actionStore(), log = runnerLog) {
             store.clear();
             return;
         }
-        const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log));
-        if (report)
-            await restoreSummary(report).write();
+        const writer = await reopenRegistrar(state.registrar, log);
+        try {
+            const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log, { writer }));
+            if (report)
+                await restoreSummary(report).write();
+        }
+        finally {
+            await writer.close?.();
+        }
     }
     catch (e) {
         log.warning(`Could not restore binfmt_misc: ${e.message}`);
@@ -33115,11 +35956,11 @@ async function runPost(store = actionStore(), log = runnerLog) {
 
 /***/ }),
 
-/***/ 6661:
+/***/ 1384:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6522);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4421);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -33451,6 +36292,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(1384);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
