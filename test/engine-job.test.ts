@@ -65,6 +65,8 @@ async function buildJobImage(): Promise<void> {
   // The host-wide lock is flock(1) holding cat open.
   add(await withLibraries('/usr/bin/flock'))
   add(await withLibraries('/usr/bin/cat'))
+  // Reading an F entry's held interpreter (reset) starts a program through a fifo.
+  add(await withLibraries('/usr/bin/mkfifo'))
   add([{ path: '/usr/bin/docker', mode: 0o755, content: readFileSync(DOCKER_CLI) }])
   for (const t of ['aarch64', 'arm']) {
     add([{ path: qemuStatic(t), mode: 0o755, content: readFileSync(qemuStatic(t)) }])
