@@ -3895,16 +3895,17 @@ function safeLine(text) {
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
 // Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
 // the rules shared by both: which member serves a target, how links are followed inside the
 // archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
 // never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
 // under an interpreter's name.
+
 
 
 
@@ -4121,6 +4122,28 @@ async function place(dest, write) {
         await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw e;
     }
+}
+/**
+ * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
+ * first error it keeps swallowing, since a decompressor blocked on a full pipe would never
+ * exit; `failure()` gives that error once the feed is done.
+ */
+function readerSink(reader) {
+    let failure;
+    const sink = new external_node_stream_namespaceObject.Writable({
+        write(chunk, _encoding, done) {
+            if (failure === undefined) {
+                try {
+                    reader.push(chunk);
+                }
+                catch (e) {
+                    failure = e;
+                }
+            }
+            done();
+        }
+    });
+    return { sink, failure: () => failure };
 }
 
 ;// CONCATENATED MODULE: ./src/platform/host.ts
@@ -4429,7 +4452,6 @@ async function qemuVersion(interpreter) {
 
 
 
-
 /**
  * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
  * as destDir/qemu-<target> (mode 0755). Returns target -> written path.
@@ -4454,29 +4476,15 @@ async function scanArchive(file, format, keep, data, log) {
             return undefined;
         return data.start(entry.path);
     });
-    let failure;
-    const sink = new external_node_stream_namespaceObject.Writable({
-        write(chunk, _encoding, done) {
-            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
-            if (failure === undefined) {
-                try {
-                    reader.push(chunk);
-                }
-                catch (e) {
-                    failure = e;
-                }
-            }
-            done();
-        }
-    });
+    const { sink, failure } = readerSink(reader);
     try {
         await feed(file, format, sink, log);
     }
     catch (e) {
         throw new Error(`Cannot read ${file} as ${format}: ${e.message}`, { cause: e });
     }
-    if (failure !== undefined)
-        throw failure;
+    if (failure() !== undefined)
+        throw failure();
     reader.end();
     return scan;
 }
@@ -5463,7 +5471,6 @@ function makeTempDir(purpose) {
 
 
 
-
 const LEAD_SIZE = 96;
 const LEAD_MAGIC = 0xedabeedb;
 const HEADER_MAGIC = 0x8eade801;
@@ -5590,21 +5597,7 @@ async function scanPayload(file, rpm, keep, data, log) {
             return undefined;
         return data.start(entry.path);
     });
-    let failure;
-    const sink = new external_node_stream_namespaceObject.Writable({
-        write(chunk, _encoding, done) {
-            // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
-            if (failure === undefined) {
-                try {
-                    reader.push(chunk);
-                }
-                catch (e) {
-                    failure = e;
-                }
-            }
-            done();
-        }
-    });
+    const { sink, failure } = readerSink(reader);
     try {
         await feedPayload(file, rpm, sink, log);
     }
@@ -5613,8 +5606,8 @@ async function scanPayload(file, rpm, keep, data, log) {
             cause: e
         });
     }
-    if (failure !== undefined)
-        throw failure;
+    if (failure() !== undefined)
+        throw failure();
     reader.end();
     // The empty members of a hard-link set are links to the one that holds the data.
     for (const { paths, holder } of inodes.values()) {

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
@@ -17,6 +17,7 @@ import type { Format } from '../manifest.js'
 import {
   extractMembers,
   place,
+  readerSink,
   type DataSink,
   type EntryType,
   type KeptData,
@@ -68,26 +69,13 @@ async function scanArchive(
     if (entry.type !== 'file' || !keep(entry.path)) return undefined
     return data.start(entry.path)
   })
-  let failure: unknown
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
-      if (failure === undefined) {
-        try {
-          reader.push(chunk)
-        } catch (e) {
-          failure = e
-        }
-      }
-      done()
-    }
-  })
+  const { sink, failure } = readerSink(reader)
   try {
     await feed(file, format, sink, log)
   } catch (e) {
     throw new Error(`Cannot read ${file} as ${format}: ${(e as Error).message}`, { cause: e })
   }
-  if (failure !== undefined) throw failure
+  if (failure() !== undefined) throw failure()
   reader.end()
   return scan
 }

@@ -8,6 +8,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
+import { Writable } from 'node:stream'
 import type { Log } from '../../util/log.js'
 
 /** The largest QEMU interpreter is about 18 MB (qemu-xtensa 11.1); a member over 128 MiB is not one. */
@@ -261,4 +262,29 @@ export async function place(dest: string, write: (tmp: string) => Promise<void>)
     await rm(tmp, { force: true })
     throw e
   }
+}
+
+/**
+ * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
+ * first error it keeps swallowing, since a decompressor blocked on a full pipe would never
+ * exit; `failure()` gives that error once the feed is done.
+ */
+export function readerSink(reader: { push(chunk: Buffer): void }): {
+  sink: Writable
+  failure: () => unknown
+} {
+  let failure: unknown
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (failure === undefined) {
+        try {
+          reader.push(chunk)
+        } catch (e) {
+          failure = e
+        }
+      }
+      done()
+    }
+  })
+  return { sink, failure: () => failure }
 }

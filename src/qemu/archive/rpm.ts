@@ -15,13 +15,14 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
 import type { Log } from '../../util/log.js'
 import {
   extractMembers,
+  readerSink,
   type DataSink,
   type EntryType,
   type KeptData,
@@ -194,20 +195,7 @@ async function scanPayload(
     if (entry.type !== 'file' || !keep(entry.path)) return undefined
     return data.start(entry.path)
   })
-  let failure: unknown
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      // After a failure keep swallowing: a decompressor blocked on a full pipe would never exit.
-      if (failure === undefined) {
-        try {
-          reader.push(chunk)
-        } catch (e) {
-          failure = e
-        }
-      }
-      done()
-    }
-  })
+  const { sink, failure } = readerSink(reader)
   try {
     await feedPayload(file, rpm, sink, log)
   } catch (e) {
@@ -218,7 +206,7 @@ async function scanPayload(
       }
     )
   }
-  if (failure !== undefined) throw failure
+  if (failure() !== undefined) throw failure()
   reader.end()
   // The empty members of a hard-link set are links to the one that holds the data.
   for (const { paths, holder } of inodes.values()) {
