@@ -31,6 +31,7 @@ import { dockerSmoke } from '../src/verify/containers.js'
 import { HELPER_INTERPRETERS } from '../src/engine/helper.js'
 import { readCommandFile } from './helpers/runner.js'
 import { qemuStatic } from './helpers/fixtures.js'
+import { podmanEnv } from './helpers/podman.js'
 
 const TAG = `setup-binfmt-test-job:${process.pid}`
 const JOB = `setup-binfmt-test-job-${randomBytes(4).toString('hex')}`
@@ -298,7 +299,11 @@ describe('a container: job with the Docker socket and no privileges', () => {
   test('the CLI on the host with registrar podman: through a Podman helper, and back', async () => {
     const cli = resolve('dist/cli/index.js')
     const state = join(dir, 'podman-state.json')
-    const env = { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') }
+    const env = {
+      ...process.env,
+      ...podmanEnv(mkdtempSync(join(dir, 'podman-'))),
+      SETUP_BINFMT_LOCK_DIR: join(dir, 'lock')
+    }
     const install = await run(
       [
         process.execPath,
@@ -331,7 +336,7 @@ describe('a container: job with the Docker socket and no privileges', () => {
     expect(uninstall.stderr).toMatch(/registrar: podman, as the recorded run did/)
     expect(uninstall.code).toBe(0)
     expect(await BinfmtTable.read()).toEqual(before)
-    const left = await run(['podman', 'images', '-q', 'setup-binfmt-helper'])
+    const left = await run(['podman', 'images', '-q', 'setup-binfmt-helper'], { env })
     expect(left.stdout.trim()).toBe('')
   }, 180_000)
 

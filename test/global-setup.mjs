@@ -2,11 +2,22 @@
 // and remember the host's global binfmt_misc table, which global-teardown checks is unchanged.
 import { execFileSync } from 'node:child_process'
 import { hostTable, SNAPSHOT } from './host-table.mjs'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+
+/**
+ * The host's table mounted where the kernel's interface is, as systemd's automount does on
+ * runners at boot: a fresh machine without systemd has none, and a table mounted only inside a
+ * helper container empties when the helper exits (Linux 6.7+). Mounted, never unmounted.
+ */
+function mountHostTable() {
+  if (existsSync('/proc/sys/fs/binfmt_misc/register') || process.getuid?.() !== 0) return
+  execFileSync('mount', ['-t', 'binfmt_misc', 'binfmt_misc', '/proc/sys/fs/binfmt_misc'])
+}
 
 export default function globalSetup() {
   execFileSync(process.execPath, ['scripts/fetch-fixtures.mjs'], { stdio: 'inherit' })
   // Debian's .debs the built-in manifest pins, served by the download tests from 127.0.0.1.
   execFileSync(process.execPath, ['scripts/package-qemu.mjs', '--fetch'], { stdio: 'inherit' })
+  mountHostTable()
   writeFileSync(SNAPSHOT, JSON.stringify(hostTable()))
 }

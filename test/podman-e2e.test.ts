@@ -1,9 +1,8 @@
 // The built CLI on the host's global table with verify podman: install arm64, arm and riscv64,
-// containers run by Podman with a store and configuration of their own (CONTAINERS_CONF,
-// CONTAINERS_STORAGE_CONF), then uninstall. The table is put back in `finally`.
+// containers run by Podman with a store and configuration of their own (helpers/podman.ts), then uninstall. The table is put back in `finally`.
 
 import { expect, test } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { BinfmtTable } from '../src/binfmt/table.js'
@@ -11,25 +10,12 @@ import { run } from '../src/util/exec.js'
 import { memoryLog } from '../src/util/log.js'
 import { restore } from '../src/binfmt/restore.js'
 import { fileStore } from '../src/binfmt/journal.js'
+import { podmanEnv } from './helpers/podman.js'
 
 test('install with verify podman, then uninstall', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'podman-e2e-'))
   const state = join(dir, 'state.json')
-  // Limits within this process's (no CAP_SYS_RESOURCE in CI's container), a store in dir.
-  writeFileSync(
-    join(dir, 'containers.conf'),
-    `[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]\n` +
-      `[engine]\ntmp_dir = "${dir}/tmp"\n`
-  )
-  writeFileSync(
-    join(dir, 'storage.conf'),
-    `[storage]\ndriver = "overlay"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/runroot"\n`
-  )
-  const env = {
-    ...process.env,
-    CONTAINERS_CONF: join(dir, 'containers.conf'),
-    CONTAINERS_STORAGE_CONF: join(dir, 'storage.conf')
-  }
+  const env = { ...process.env, ...podmanEnv(dir) }
   const cacheExisted = existsSync('/var/lib/containers')
   const table = await BinfmtTable.open()
   const before = await table.list()

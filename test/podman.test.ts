@@ -28,6 +28,7 @@ import { run } from '../src/util/exec.js'
 import { memoryLog } from '../src/util/log.js'
 import { imageArchive } from '../src/verify/images.js'
 import { probeMarker, probeProgram } from '../src/platform/probes.js'
+import { PODMAN_RUNTIME, PODMAN_ULIMITS } from './helpers/podman.js'
 import { GlobalEntries } from './helpers/global-table.js'
 import { busybox } from './helpers/fixtures.js'
 
@@ -36,12 +37,8 @@ const TARGETS = ['aarch64', 'arm', 'riscv64']
 const BUSYBOX_IMAGE = 'localhost/setup-binfmt-test-busybox:arm64'
 const SLOW = 120_000
 
-/**
- * Podman as root raises the container's open files to 1048576 (and, then, its processes),
- * which fails without CAP_SYS_RESOURCE, as in a container like CI's. Limits within ours work
- * everywhere; users in such places set default_ulimits in containers.conf the same way.
- */
-const ULIMITS = ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
+/** Limits within ours (helpers/podman.ts says why). */
+const ULIMITS = PODMAN_ULIMITS.flatMap(u => ['--ulimit', u])
 
 /** True when the kernel would hand `program` to this entry. */
 function handles(entry: Entry, program: Buffer): boolean {
@@ -86,7 +83,9 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
         '--runroot',
         join(store, 'runroot'),
         '--tmpdir',
-        join(store, 'tmp')
+        join(store, 'tmp'),
+        '--runtime',
+        PODMAN_RUNTIME
       ],
       run: ULIMITS
     })
