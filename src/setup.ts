@@ -17,7 +17,7 @@ import { restore } from './binfmt/restore.js'
 import { Journal, type StateStore } from './binfmt/journal.js'
 import { flagsForKernel } from './binfmt/kernel-flags.js'
 import type { VerifyResult } from './verify/exec-checks.js'
-import { verify } from './verify/verify.js'
+import { verificationError, verify } from './verify/verify.js'
 import { chooseRegistrar, type ChosenRegistrar } from './engine/registrar.js'
 
 export interface SetupResult {
@@ -120,20 +120,19 @@ async function setupWith(
           return got
         })
 
-  let table: BinfmtTable | undefined
-  const registered = await log.group('Register', async () => {
+  const run = await log.group('Register', async () => {
     const { registrar: way, writer } = await registrar()
-    const open = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start })
-    table = open
-    const interpreters = await open.place(acquired?.interpreters ?? new Map())
-    const place = await lockDirFor(open.root, log, deps.lockDir)
+    const table = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start })
+    const interpreters = await table.place(acquired?.interpreters ?? new Map())
+    const place = await lockDirFor(table.root, log, deps.lockDir)
     // One run at a time changes the table: others on this host wait here.
     return withLock(
       place,
-      () => registerAll(open, plan, options, interpreters, place, way, deps.store, log),
+      () => registerAll(table, plan, options, interpreters, place, way, deps.store, log),
       log
     )
   })
+  const { table, journal, place, registered } = run
 
   const verified =
     options.verify === 'none' || registered.length === 0
@@ -147,14 +146,14 @@ async function setupWith(
               'chroot check skipped: not root, and binfmt_misc is changed through a helper container'
             )
           }
-          return verify(table!, registered, { ...options, chroot }, log, deps.exec)
+          return verify(table, registered, { ...options, chroot }, log, deps.exec)
         })
 
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
     .filter(t => (CONTAINER_TARGETS as readonly string[]).includes(t))
     .flatMap(ociPlatforms)
-  return {
+  const result: SetupResult = {
     plan,
     registered,
     acquired,
@@ -163,6 +162,32 @@ async function setupWith(
     emulatedPlatforms,
     emulators: registered.map(r => r.entry.name),
     timings
+  }
+  const failed = verificationError(result)
+  if (failed) {
+    // All or nothing: entries that do not work would only fail later steps and other jobs.
+    await log.group('Undo', () =>
+      withLock(
+        place,
+        async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'),
+        log
+      )
+    )
+    throw new SetupFailure(
+      `${failed.message}\nNothing of this run is left registered: binfmt_misc is as it was before it.`,
+      { ...result, registered: [], emulatedPlatforms: [], emulators: [] }
+    )
+  }
+  return result
+}
+
+/** A run that failed its checks and was undone; the result says what was tried. */
+export class SetupFailure extends Error {
+  constructor(
+    message: string,
+    readonly result: SetupResult
+  ) {
+    super(message)
   }
 }
 
@@ -175,7 +200,7 @@ async function registerAll(
   registrar: ChosenRegistrar['registrar'],
   store: StateStore,
   log: Log
-): Promise<Registered[]> {
+): Promise<{ table: BinfmtTable; journal: Journal; place: LockDir; registered: Registered[] }> {
   const owners = await Owners.read(place, log)
   const owner = store.load()?.owner ?? newOwnerId()
   // Entries other running jobs registered come and go with them: not part of our snapshot.
@@ -193,9 +218,9 @@ async function registerAll(
       )
       done.push(r)
     }
-    return done
+    return { table, journal, place, registered: done }
   } catch (e) {
-    await rollBack(table, journal, log, owners)
+    await rollBack(table, journal, log, owners, 'Registration')
     throw e
   }
 }
@@ -205,13 +230,15 @@ async function rollBack(
   table: BinfmtTable,
   journal: Journal,
   log: Log,
-  owners: Owners
+  owners: Owners,
+  what: 'Registration' | 'Verification'
 ): Promise<void> {
   const undo = journal.thisRun()
-  if (undo.created.length === 0 && undo.removed.length === 0) return
+  const adopted = undo.adopted ?? []
+  if (undo.created.length === 0 && undo.removed.length === 0 && adopted.length === 0) return
   const names = (entries: Entry[]) => entries.map(e => e.name).join(', ') || 'nothing'
   log.warning(
-    `Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+    `${what === 'Registration' ? 'Registration failed half-way' : 'Verification failed'}: removing what this run registered (${names(undo.created)}) ` +
       `and putting back what reset removed (${names(undo.removed)})`
   )
   await restore(table, undo, log, owners)

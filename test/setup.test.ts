@@ -11,7 +11,7 @@ import { memoryLog } from '../src/util/log.js'
 import { parseOptions, type RawOptions } from '../src/options.js'
 import { entryNames, wantedEntry } from '../src/binfmt/register.js'
 import { restore } from '../src/binfmt/restore.js'
-import { setup } from '../src/setup.js'
+import { setup, SetupFailure } from '../src/setup.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 import { memoryStore } from './helpers/store.js'
@@ -192,6 +192,59 @@ describe('install', () => {
       /removing what this run registered \(qemu-aarch64\) and putting back what reset removed \(qemu-extra, qemu-aarch64\)/
     )
     expect(await table.list()).toEqual(snapshot)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('a failed check undoes the run: reset entries come back, nothing is left for post', async () => {
+    await table.register(foreign('qemu-aarch64'))
+    const snapshot = await table.list()
+    // A real QEMU that is the wrong one: qemu-arm registered for aarch64 programs cannot run them.
+    const dir = mkdtempSync(join(tmpdir(), 'qemu-path-'))
+    copyFileSync(qemuStatic('arm'), join(dir, 'qemu-aarch64'))
+    copyFileSync(qemuStatic('riscv64'), join(dir, 'qemu-riscv64'))
+    const store = memoryStore()
+    const log = memoryLog()
+    const run = setup(
+      parseOptions({
+        source: 'system',
+        verify: 'exec',
+        platforms: 'arm64,riscv64',
+        reset: 'true',
+        'qemu-path': dir
+      }),
+      {
+        log,
+        store,
+        root: ns.root,
+        native: X64_NATIVE,
+        lockDir,
+        start: ns.starter,
+        exec: (argv, options) => ns.exec(argv, options)
+      }
+    )
+    const failure = await run.then(
+      () => undefined,
+      (e: unknown) => e as SetupFailure
+    )
+    expect(failure).toBeInstanceOf(SetupFailure)
+    expect(failure?.message).toMatch(
+      /^Emulation does not work for \d+ check\(s\):\nlinux\/arm64 \(aarch64, exec\): /
+    )
+    expect(failure?.message).not.toMatch(/riscv64/)
+    expect(failure?.message).toMatch(/Nothing of this run is left registered/)
+    // What was tried stays visible (summary, --json); what is in force is nothing.
+    expect(failure?.result.verified.filter(v => !v.ok).map(v => [v.target, v.method])).toEqual([
+      ['aarch64', 'exec']
+    ])
+    expect(failure?.result.emulators).toEqual([])
+    expect(log.lines.join('\n')).toMatch(
+      /warning: Verification failed: removing what this run registered \(qemu-aarch64, qemu-riscv64\) and putting back what reset removed \(qemu-aarch64\)/
+    )
+    expect(await table.list()).toEqual(snapshot)
+    expect(store.state?.created).toEqual([])
+    expect(store.state?.removed).toEqual([])
+    const report = await restore(table, store.state!, memoryLog())
+    expect(report).toEqual({ removed: [], restored: [], vanished: [], shared: [], differences: [] })
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -3,8 +3,7 @@
 
 import * as runner from './runner.js'
 import { readInputs } from './inputs.js'
-import { setup, type SetupDeps } from '../setup.js'
-import { verificationError } from '../verify/verify.js'
+import { setup, SetupFailure, type SetupDeps } from '../setup.js'
 import { actionStore } from './step-state.js'
 import { setupSummary } from './summary.js'
 
@@ -23,9 +22,9 @@ export async function runMain(deps: Partial<SetupDeps> = {}): Promise<void> {
     const peak = Math.round(process.resourceUsage().maxRSS / 1024)
     runner.info(`timings: ${phases.join(', ')}; peak memory ${peak} MB`)
     await setupSummary(result).write()
-    const failure = verificationError(result)
-    if (failure) runner.setFailed(failure.message)
   } catch (e) {
+    // The checks that failed belong in the summary too; their entries are gone already.
+    if (e instanceof SetupFailure) await setupSummary(e.result).write()
     runner.setFailed((e as Error).message)
   }
 }

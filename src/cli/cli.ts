@@ -10,8 +10,7 @@ import { safeLine, type Log } from '../util/log.js'
 import { exportPlatforms, parseExportFormat, removeExported } from '../export/export.js'
 import { DEFAULTS, parseOptions } from '../options.js'
 import { restoreSaved } from '../binfmt/restore.js'
-import { setup, type SetupResult } from '../setup.js'
-import { verificationError } from '../verify/verify.js'
+import { setup, SetupFailure, type SetupResult } from '../setup.js'
 import { fileStore } from '../binfmt/journal.js'
 import { runDaemon } from '../daemon/daemon.js'
 import { health } from '../daemon/status.js'
@@ -260,12 +259,19 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'install': {
       const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' })
-      const result = await setup(options, { log, store })
-      const failure = verificationError(result)
+      let result
+      try {
+        result = await setup(options, { log, store })
+      } catch (e) {
+        // Undone already; with --json the checks that failed are still printed.
+        if (values.json && e instanceof SetupFailure) {
+          console.log(JSON.stringify(jsonResult(e.result), null, 2))
+        }
+        throw e
+      }
       if (values.json) {
         console.log(JSON.stringify(jsonResult(result), null, 2))
-        if (failure) console.error(`setup-binfmt: ${failure.message}`)
-        return failure ? 1 : 0
+        return 0
       }
       console.log(`platforms=${result.platforms.join(',')}`)
       console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`)
@@ -273,8 +279,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`qemu-version=${result.acquired?.version ?? ''}`)
       console.log(`qemu-files=${result.acquired?.files.map(f => f.file).join(',') ?? ''}`)
       console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`)
-      if (failure) console.error(`setup-binfmt: ${failure.message}`)
-      return failure ? 1 : 0
+      return 0
     }
     case 'export': {
       const format = parseExportFormat(values.format)

@@ -9,7 +9,6 @@ import { restoreSaved } from '../binfmt/restore.js'
 import type { Options } from '../options.js'
 import type { Registered } from '../binfmt/register.js'
 import { setup } from '../setup.js'
-import { verificationError } from '../verify/verify.js'
 import type { Log } from '../util/log.js'
 import { writeStatus, type DaemonStatus } from './status.js'
 
@@ -53,13 +52,8 @@ export async function runDaemon(options: Options, deps: DaemonDeps): Promise<num
   let lastHeal: { at: string; entries: string[]; ms: number } | undefined
   let lastError: string | undefined
 
+  // Entries that fail their checks are undone by setup, which then throws: the node keeps none.
   const first = await setup(options, { log, store, root })
-  const failure = verificationError(first)
-  if (failure) {
-    // Keeping entries that do not work would only make every build on the node fail later.
-    await restoreSaved(store, log)
-    throw failure
-  }
   const native = new Set(first.plan.native)
   let kept = [...first.registered]
   log.info(
