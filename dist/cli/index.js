@@ -11312,16 +11312,15 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
                 log.info(`${f.targets.join(', ')}: from ${f.file}`);
             return got;
         });
-    let table;
-    const registered = await log.group('Register', async () => {
+    const run = await log.group('Register', async () => {
         const { registrar: way, writer } = await registrar();
-        const open = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
-        table = open;
-        const interpreters = await open.place(acquired?.interpreters ?? new Map());
-        const place = await lockDirFor(open.root, log, deps.lockDir);
+        const table = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
+        const interpreters = await table.place(acquired?.interpreters ?? new Map());
+        const place = await lockDirFor(table.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
-        return withLock(place, () => registerAll(open, plan, options, interpreters, place, way, deps.store, log), log);
+        return withLock(place, () => registerAll(table, plan, options, interpreters, place, way, deps.store, log), log);
     });
+    const { table, journal, place, registered } = run;
     const verified = options.verify === 'none' || registered.length === 0
         ? []
         : await log.group('Verify', async () => {
@@ -11337,7 +11336,7 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
         .flatMap(ociPlatforms);
-    return {
+    const result = {
         plan,
         registered,
         acquired,
@@ -11347,6 +11346,21 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
         emulators: registered.map(r => r.entry.name),
         timings
     };
+    const failed = verificationError(result);
+    if (failed) {
+        // All or nothing: entries that do not work would only fail later steps and other jobs.
+        await log.group('Undo', () => withLock(place, async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'), log));
+        throw new SetupFailure(`${failed.message}\nNothing of this run is left registered: binfmt_misc is as it was before it.`, { ...result, registered: [], emulatedPlatforms: [], emulators: [] });
+    }
+    return result;
+}
+/** A run that failed its checks and was undone; the result says what was tried. */
+class SetupFailure extends Error {
+    result;
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
 }
 async function registerAll(table, plan, options, interpreters, place, registrar, store, log) {
     const owners = await Owners.read(place, log);
@@ -11365,20 +11379,21 @@ async function registerAll(table, plan, options, interpreters, place, registrar,
             log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
             done.push(r);
         }
-        return done;
+        return { table, journal, place, registered: done };
     }
     catch (e) {
-        await rollBack(table, journal, log, owners);
+        await rollBack(table, journal, log, owners, 'Registration');
         throw e;
     }
 }
 /** All or nothing: undo what this run registered or reset before the failure. */
-async function rollBack(table, journal, log, owners) {
+async function rollBack(table, journal, log, owners, what) {
     const undo = journal.thisRun();
-    if (undo.created.length === 0 && undo.removed.length === 0)
+    const adopted = undo.adopted ?? [];
+    if (undo.created.length === 0 && undo.removed.length === 0 && adopted.length === 0)
         return;
     const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
-    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+    log.warning(`${what === 'Registration' ? 'Registration failed half-way' : 'Verification failed'}: removing what this run registered (${names(undo.created)}) ` +
         `and putting back what reset removed (${names(undo.removed)})`);
     await restore(table, undo, log, owners);
     journal.forgetThisRun();
@@ -11450,7 +11465,6 @@ async function health(path, now = Date.now()) {
 
 
 
-
 /** The daemon's state lives and dies with its process: a store in memory. */
 function processStore() {
     let state;
@@ -11476,13 +11490,8 @@ async function runDaemon(options, deps) {
     let heals = 0;
     let lastHeal;
     let lastError;
+    // Entries that fail their checks are undone by setup, which then throws: the node keeps none.
     const first = await setup(options, { log, store, root });
-    const failure = verificationError(first);
-    if (failure) {
-        // Keeping entries that do not work would only make every build on the node fail later.
-        await restoreSaved(store, log);
-        throw failure;
-    }
     const native = new Set(first.plan.native);
     let kept = [...first.registered];
     log.info(`daemon: keeping ${kept.map(r => r.entry.name).join(', ') || 'nothing'} registered in ${root}; checking every ${intervalMs} ms`);
@@ -11563,7 +11572,6 @@ function forget(store, gone) {
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 // setup-binfmt on any Linux machine: the action's core behind a command line.
-
 
 
 
@@ -11805,13 +11813,20 @@ async function main(argv) {
     switch (command) {
         case 'install': {
             const options = parseOptions({ ...values, reset: values.reset ? 'true' : 'false' });
-            const result = await setup(options, { log, store });
-            const failure = verificationError(result);
+            let result;
+            try {
+                result = await setup(options, { log, store });
+            }
+            catch (e) {
+                // Undone already; with --json the checks that failed are still printed.
+                if (values.json && e instanceof SetupFailure) {
+                    console.log(JSON.stringify(jsonResult(e.result), null, 2));
+                }
+                throw e;
+            }
             if (values.json) {
                 console.log(JSON.stringify(jsonResult(result), null, 2));
-                if (failure)
-                    console.error(`setup-binfmt: ${failure.message}`);
-                return failure ? 1 : 0;
+                return 0;
             }
             console.log(`platforms=${result.platforms.join(',')}`);
             console.log(`emulated-platforms=${result.emulatedPlatforms.join(',')}`);
@@ -11819,9 +11834,7 @@ async function main(argv) {
             console.log(`qemu-version=${result.acquired?.version ?? ''}`);
             console.log(`qemu-files=${result.acquired?.files.map(f => f.file).join(',') ?? ''}`);
             console.log(`cache-hit=${result.acquired?.cacheHit ?? true}`);
-            if (failure)
-                console.error(`setup-binfmt: ${failure.message}`);
-            return failure ? 1 : 0;
+            return 0;
         }
         case 'export': {
             const format = parseExportFormat(values.format);

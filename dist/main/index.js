@@ -42280,16 +42280,15 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
                 log.info(`${f.targets.join(', ')}: from ${f.file}`);
             return got;
         });
-    let table;
-    const registered = await log.group('Register', async () => {
+    const run = await log.group('Register', async () => {
         const { registrar: way, writer } = await registrar();
-        const open = await table_BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
-        table = open;
-        const interpreters = await open.place(acquired?.interpreters ?? new Map());
-        const place = await lock_lockDirFor(open.root, log, deps.lockDir);
+        const table = await table_BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
+        const interpreters = await table.place(acquired?.interpreters ?? new Map());
+        const place = await lock_lockDirFor(table.root, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
-        return lock_withLock(place, () => registerAll(open, plan, options, interpreters, place, way, deps.store, log), log);
+        return lock_withLock(place, () => registerAll(table, plan, options, interpreters, place, way, deps.store, log), log);
     });
+    const { table, journal, place, registered } = run;
     const verified = options.verify === 'none' || registered.length === 0
         ? []
         : await log.group('Verify', async () => {
@@ -42305,7 +42304,7 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
         .flatMap(ociPlatforms);
-    return {
+    const result = {
         plan,
         registered,
         acquired,
@@ -42315,6 +42314,21 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
         emulators: registered.map(r => r.entry.name),
         timings
     };
+    const failed = verificationError(result);
+    if (failed) {
+        // All or nothing: entries that do not work would only fail later steps and other jobs.
+        await log.group('Undo', () => lock_withLock(place, async () => rollBack(table, journal, log, await lock_Owners.read(place, log), 'Verification'), log));
+        throw new SetupFailure(`${failed.message}\nNothing of this run is left registered: binfmt_misc is as it was before it.`, { ...result, registered: [], emulatedPlatforms: [], emulators: [] });
+    }
+    return result;
+}
+/** A run that failed its checks and was undone; the result says what was tried. */
+class SetupFailure extends Error {
+    result;
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
 }
 async function registerAll(table, plan, options, interpreters, place, registrar, store, log) {
     const owners = await lock_Owners.read(place, log);
@@ -42333,20 +42347,21 @@ async function registerAll(table, plan, options, interpreters, place, registrar,
             log.info(`${t}: ${r.action} ${r.entry.name} -> ${r.entry.interpreter} (flags ${r.entry.flags})`);
             done.push(r);
         }
-        return done;
+        return { table, journal, place, registered: done };
     }
     catch (e) {
-        await rollBack(table, journal, log, owners);
+        await rollBack(table, journal, log, owners, 'Registration');
         throw e;
     }
 }
 /** All or nothing: undo what this run registered or reset before the failure. */
-async function rollBack(table, journal, log, owners) {
+async function rollBack(table, journal, log, owners, what) {
     const undo = journal.thisRun();
-    if (undo.created.length === 0 && undo.removed.length === 0)
+    const adopted = undo.adopted ?? [];
+    if (undo.created.length === 0 && undo.removed.length === 0 && adopted.length === 0)
         return;
     const names = (entries) => entries.map(e => e.name).join(', ') || 'nothing';
-    log.warning(`Registration failed half-way: removing what this run registered (${names(undo.created)}) ` +
+    log.warning(`${what === 'Registration' ? 'Registration failed half-way' : 'Verification failed'}: removing what this run registered (${names(undo.created)}) ` +
         `and putting back what reset removed (${names(undo.removed)})`);
     await restore(table, undo, log, owners);
     journal.forgetThisRun();
@@ -42478,7 +42493,6 @@ function restoreSummary(report) {
 
 
 
-
 async function runMain(deps = {}) {
     try {
         const options = readInputs();
@@ -42494,11 +42508,11 @@ async function runMain(deps = {}) {
         const peak = Math.round(process.resourceUsage().maxRSS / 1024);
         runner_info(`timings: ${phases.join(', ')}; peak memory ${peak} MB`);
         await setupSummary(result).write();
-        const failure = verificationError(result);
-        if (failure)
-            runner_setFailed(failure.message);
     }
     catch (e) {
+        // The checks that failed belong in the summary too; their entries are gone already.
+        if (e instanceof SetupFailure)
+            await setupSummary(e.result).write();
         runner_setFailed(e.message);
     }
 }
