@@ -134,20 +134,35 @@ async function setupWith(
   })
   const { table, journal, place, registered } = run
 
-  const verified =
-    options.verify === 'none' || registered.length === 0
-      ? []
-      : await log.group('Verify', async () => {
-          // Without root the chroot check needs sudo, which a helper's user may lack; the
-          // container check shows the same (F lets containers run the interpreter).
-          const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0
-          if (!chroot) {
-            log.info(
-              'chroot check skipped: not root, and binfmt_misc is changed through a helper container'
-            )
-          }
-          return verify(table, registered, { ...options, chroot }, log, deps.exec)
-        })
+  // All or nothing: entries that do not work would only fail later steps and other jobs.
+  const undo = () =>
+    log.group('Undo', () =>
+      withLock(
+        place,
+        async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'),
+        log
+      )
+    )
+  let verified: VerifyResult[] = []
+  if (options.verify !== 'none' && registered.length > 0) {
+    try {
+      verified = await log.group('Verify', async () => {
+        // Without root the chroot check needs sudo, which a helper's user may lack; the
+        // container check shows the same (F lets containers run the interpreter).
+        const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0
+        if (!chroot) {
+          log.info(
+            'chroot check skipped: not root, and binfmt_misc is changed through a helper container'
+          )
+        }
+        return verify(table, registered, { ...options, chroot }, log, deps.exec)
+      })
+    } catch (e) {
+      // A check that could not be done (no engine, the engine cannot start containers).
+      await undo()
+      throw e
+    }
+  }
 
   const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target))
   const nativePlatforms = plan.native
@@ -165,14 +180,7 @@ async function setupWith(
   }
   const failed = verificationError(result)
   if (failed) {
-    // All or nothing: entries that do not work would only fail later steps and other jobs.
-    await log.group('Undo', () =>
-      withLock(
-        place,
-        async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'),
-        log
-      )
-    )
+    await undo()
     throw new SetupFailure(
       `${failed.message}\nNothing of this run is left registered: binfmt_misc is as it was before it.`,
       { ...result, registered: [], emulatedPlatforms: [], emulators: [] }

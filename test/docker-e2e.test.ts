@@ -76,3 +76,43 @@ test('install with verify docker and a smoke image, then uninstall', async () =>
     rmSync(dir, { recursive: true, force: true })
   }
 }, 180_000)
+
+test('in a user namespace with its own binfmt_misc: exec passes, Docker gets ENOEXEC, and the message says why', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-userns-'))
+  const table = await BinfmtTable.open()
+  const before = await table.list()
+  try {
+    // This process's table is a private instance (Linux 6.7+); Docker's containers use the host's.
+    const install = await run(
+      [
+        'unshare',
+        '--user',
+        '--map-root-user',
+        '--mount',
+        'sh',
+        '-c',
+        'mount -t binfmt_misc none /proc/sys/fs/binfmt_misc && exec "$@"',
+        'sh',
+        process.execPath,
+        resolve('dist/cli/index.js'),
+        'install',
+        '--platforms',
+        'arm64',
+        '--source',
+        'system',
+        '--state',
+        join(dir, 'state.json')
+      ],
+      { allowFailure: true, env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') } }
+    )
+    expect(install.stderr).toMatch(/^linux\/arm64 \(aarch64\) exec: ok/m)
+    expect(install.stderr).toMatch(
+      /linux\/arm64 \(aarch64, docker\): .*exec format error; this process runs in a user namespace \(uid_map "0 0 1"\), whose binfmt_misc is its own: the entries registered here are not in the host's table, which Docker's containers use/
+    )
+    expect(install.stderr).not.toMatch(/with the F flag/)
+    expect(install.code).toBe(1)
+    expect(await table.list()).toEqual(before)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}, 180_000)

@@ -9030,6 +9030,7 @@ function imageArchive(specs) {
 
 
 
+
 // --- Container engines -------------------------------------------------------------------
 const ENGINE_NAMES = ['docker', 'podman'];
 /** An engine by name, with global options (before the subcommand) and run options. */
@@ -9103,9 +9104,28 @@ async function availableEngine(log, candidates = ENGINE_NAMES) {
  * images cannot be built or loaded; the images are removed again in every case.
  */
 async function dockerSmoke(targets, log, options = {}) {
+    return withProbeImages(targets, log, options, unique => runProbes(unique, log, options));
+}
+/**
+ * The container check: one `load` of the probe images of `targets` and of `hostTarget`, the
+ * host's container first, then, when it ran, every target's at once. A failure of the host's
+ * own container is the engine's, not emulation's.
+ */
+async function containerCheck(targets, hostTarget, log, options = {}) {
+    const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
+    return withProbeImages([hostTarget, ...foreign], log, options, async () => {
+        const [launcher] = await runProbes([hostTarget], log, options);
+        return { launcher, results: launcher.ok ? await runProbes(foreign, log, options) : [] };
+    });
+}
+function runProbes(targets, log, options) {
+    return Promise.all(targets.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+}
+/** Load the probe images of `targets` with one `load`, run `fn`, and remove them again. */
+async function withProbeImages(targets, log, options, fn) {
     const unique = [...new Set(targets)];
     if (unique.length === 0)
-        return [];
+        return fn(unique);
     const engine = engineOf(options.engine);
     const { archive } = imageArchive(unique.map(probeImage));
     const tags = unique.map(probeImageTag);
@@ -9121,7 +9141,7 @@ async function dockerSmoke(targets, log, options = {}) {
         catch (e) {
             throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
         }
-        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+        return await fn(unique);
     }
     finally {
         await removeImages(engine, tags, log);
@@ -9228,6 +9248,11 @@ function failure(engine, target, r, want, timeoutMs) {
     return parts.join('; ');
 }
 function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+        return (`this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
+            `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
+            `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`);
+    }
     if (/exec format error/i.test(r.stderr)) {
         return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
             `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
@@ -9246,6 +9271,10 @@ function hintFor(engine, target, r) {
     if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
         return 'no Docker daemon answers';
     }
+    if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+        return (`${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
+            `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`);
+    }
     // runc raising the container's limits above its own (Podman as root asks for 1048576
     // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
     if (/setting rlimit/i.test(r.stderr)) {
@@ -9254,6 +9283,19 @@ function hintFor(engine, target, r) {
             `in containers.conf`);
     }
     return undefined;
+}
+/**
+ * This process's uid_map when it is not the initial user namespace's (then its binfmt_misc,
+ * on Linux 6.7+, may be a private instance the engine's containers do not use), else ''.
+ */
+function ownUserNamespace() {
+    try {
+        const map = (0,external_node_fs_namespaceObject.readFileSync)('/proc/self/uid_map', 'utf8').trim().replace(/\s+/g, ' ');
+        return map === '0 0 4294967295' ? '' : map;
+    }
+    catch {
+        return '';
+    }
 }
 /** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
 function dockerError(stderr) {
@@ -9571,6 +9613,7 @@ async function diagnose(table, entry, program, argv, result) {
 
 
 
+
 const VERIFY_METHODS = ['auto', 'exec', 'docker', 'podman', 'none'];
 /**
  * exec always (unless docker or podman alone was asked), then containers when asked or
@@ -9611,8 +9654,20 @@ async function verify(table, registered, options, log, exec) {
         ms: r.ms,
         detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
     });
-    const smoke = await dockerSmoke(targets, log, { engine });
-    results.push(...smoke.map(r => fromDocker(engine.name, r)));
+    const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
+        engine
+    });
+    if (!check.launcher.ok) {
+        const words = engineFailure(engine, check.launcher);
+        // Asked for containers: the check cannot be done, which is a failure. Otherwise exec and
+        // chroot have shown emulation works; the engine's trouble is its own.
+        if (wantContainers)
+            throw new Error(`verify '${options.verify}': ${words}, or use verify: exec`);
+        log.warning(`${words}. Container check skipped (verify: auto): exec and chroot checks ran`);
+        return results;
+    }
+    log.info(`containers: ${engine.name} starts ${check.launcher.platform} containers (${check.launcher.ms} ms)`);
+    results.push(...check.results.map(r => fromDocker(engine.name, r)));
     if (options.smokeImage) {
         const uname = await dockerUname(options.smokeImage, targets, log, { engine });
         results.push(...uname.map(r => fromDocker('image', r)));
@@ -9621,6 +9676,13 @@ async function verify(table, registered, options, log, exec) {
         log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
     }
     return results;
+}
+/** The engine cannot run containers at all here: what failed, its error, and the fix. */
+function engineFailure(engine, launcher) {
+    const label = engine.name === 'podman' ? 'Podman' : 'Docker';
+    return (`${label} cannot start containers here: a container of this host's own platform ` +
+        `(${launcher.platform}) fails (${launcher.command.join(' ')}: ${launcher.output}). ` +
+        `Fix ${engine.name} so that it runs containers`);
 }
 /** An error describing every failed check, or undefined when all passed. */
 function verificationError(result) {
@@ -11321,17 +11383,27 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
         return withLock(place, () => registerAll(table, plan, options, interpreters, place, way, deps.store, log), log);
     });
     const { table, journal, place, registered } = run;
-    const verified = options.verify === 'none' || registered.length === 0
-        ? []
-        : await log.group('Verify', async () => {
-            // Without root the chroot check needs sudo, which a helper's user may lack; the
-            // container check shows the same (F lets containers run the interpreter).
-            const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0;
-            if (!chroot) {
-                log.info('chroot check skipped: not root, and binfmt_misc is changed through a helper container');
-            }
-            return verify(table, registered, { ...options, chroot }, log, deps.exec);
-        });
+    // All or nothing: entries that do not work would only fail later steps and other jobs.
+    const undo = () => log.group('Undo', () => withLock(place, async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'), log));
+    let verified = [];
+    if (options.verify !== 'none' && registered.length > 0) {
+        try {
+            verified = await log.group('Verify', async () => {
+                // Without root the chroot check needs sudo, which a helper's user may lack; the
+                // container check shows the same (F lets containers run the interpreter).
+                const chroot = (await registrar()).registrar === 'direct' || process.getuid?.() === 0;
+                if (!chroot) {
+                    log.info('chroot check skipped: not root, and binfmt_misc is changed through a helper container');
+                }
+                return verify(table, registered, { ...options, chroot }, log, deps.exec);
+            });
+        }
+        catch (e) {
+            // A check that could not be done (no engine, the engine cannot start containers).
+            await undo();
+            throw e;
+        }
+    }
     const emulatedPlatforms = registered.flatMap(r => ociPlatforms(r.target));
     const nativePlatforms = plan.native
         .filter(t => CONTAINER_TARGETS.includes(t))
@@ -11348,8 +11420,7 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
     };
     const failed = verificationError(result);
     if (failed) {
-        // All or nothing: entries that do not work would only fail later steps and other jobs.
-        await log.group('Undo', () => withLock(place, async () => rollBack(table, journal, log, await Owners.read(place, log), 'Verification'), log));
+        await undo();
         throw new SetupFailure(`${failed.message}\nNothing of this run is left registered: binfmt_misc is as it was before it.`, { ...result, registered: [], emulatedPlatforms: [], emulators: [] });
     }
     return result;

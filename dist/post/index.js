@@ -35333,6 +35333,7 @@ function parseDeepProbe(target, out) {
 
 
 
+
 // --- Container engines -------------------------------------------------------------------
 const containers_ENGINE_NAMES = (/* unused pure expression or super */ null && (['docker', 'podman']));
 /** An engine by name, with global options (before the subcommand) and run options. */
@@ -35406,9 +35407,28 @@ async function containers_availableEngine(log, candidates = containers_ENGINE_NA
  * images cannot be built or loaded; the images are removed again in every case.
  */
 async function dockerSmoke(targets, log, options = {}) {
+    return withProbeImages(targets, log, options, unique => runProbes(unique, log, options));
+}
+/**
+ * The container check: one `load` of the probe images of `targets` and of `hostTarget`, the
+ * host's container first, then, when it ran, every target's at once. A failure of the host's
+ * own container is the engine's, not emulation's.
+ */
+async function containerCheck(targets, hostTarget, log, options = {}) {
+    const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
+    return withProbeImages([hostTarget, ...foreign], log, options, async () => {
+        const [launcher] = await runProbes([hostTarget], log, options);
+        return { launcher, results: launcher.ok ? await runProbes(foreign, log, options) : [] };
+    });
+}
+function runProbes(targets, log, options) {
+    return Promise.all(targets.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+}
+/** Load the probe images of `targets` with one `load`, run `fn`, and remove them again. */
+async function withProbeImages(targets, log, options, fn) {
     const unique = [...new Set(targets)];
     if (unique.length === 0)
-        return [];
+        return fn(unique);
     const engine = engineOf(options.engine);
     const { archive } = imageArchive(unique.map(probeImage));
     const tags = unique.map(probeImageTag);
@@ -35424,7 +35444,7 @@ async function dockerSmoke(targets, log, options = {}) {
         catch (e) {
             throw new Error(`Cannot load the probe images into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
         }
-        return await Promise.all(unique.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
+        return await fn(unique);
     }
     finally {
         await removeImages(engine, tags, log);
@@ -35531,6 +35551,11 @@ function failure(engine, target, r, want, timeoutMs) {
     return parts.join('; ');
 }
 function hintFor(engine, target, r) {
+    if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+        return (`this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
+            `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
+            `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`);
+    }
     if (/exec format error/i.test(r.stderr)) {
         return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
             `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
@@ -35549,6 +35574,10 @@ function hintFor(engine, target, r) {
     if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
         return 'no Docker daemon answers';
     }
+    if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+        return (`${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
+            `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`);
+    }
     // runc raising the container's limits above its own (Podman as root asks for 1048576
     // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
     if (/setting rlimit/i.test(r.stderr)) {
@@ -35557,6 +35586,19 @@ function hintFor(engine, target, r) {
             `in containers.conf`);
     }
     return undefined;
+}
+/**
+ * This process's uid_map when it is not the initial user namespace's (then its binfmt_misc,
+ * on Linux 6.7+, may be a private instance the engine's containers do not use), else ''.
+ */
+function ownUserNamespace() {
+    try {
+        const map = readFileSync('/proc/self/uid_map', 'utf8').trim().replace(/\s+/g, ' ');
+        return map === '0 0 4294967295' ? '' : map;
+    }
+    catch {
+        return '';
+    }
 }
 /** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */
 function dockerError(stderr) {

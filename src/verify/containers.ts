@@ -16,6 +16,7 @@
 // behind on the user's daemon, so they are removed.
 
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { run, type ExecResult } from '../util/exec.js'
 import type { Log } from '../util/log.js'
@@ -154,8 +155,52 @@ export async function dockerSmoke(
   log?: Log,
   options: DockerOptions = {}
 ): Promise<SmokeResult[]> {
+  return withProbeImages(targets, log, options, unique => runProbes(unique, log, options))
+}
+
+/** What the container check found: whether the engine runs containers at all, then each target. */
+export interface ContainerCheck {
+  /** A probe of this host's own platform: when it fails, the engine cannot start containers here. */
+  readonly launcher: SmokeResult
+  /** The foreign targets' probes; none when the launcher failed. */
+  readonly results: SmokeResult[]
+}
+
+/**
+ * The container check: one `load` of the probe images of `targets` and of `hostTarget`, the
+ * host's container first, then, when it ran, every target's at once. A failure of the host's
+ * own container is the engine's, not emulation's.
+ */
+export async function containerCheck(
+  targets: readonly string[],
+  hostTarget: string,
+  log?: Log,
+  options: DockerOptions = {}
+): Promise<ContainerCheck> {
+  const foreign = [...new Set(targets)].filter(t => t !== hostTarget)
+  return withProbeImages([hostTarget, ...foreign], log, options, async () => {
+    const [launcher] = await runProbes([hostTarget], log, options)
+    return { launcher, results: launcher.ok ? await runProbes(foreign, log, options) : [] }
+  })
+}
+
+function runProbes(targets: readonly string[], log: Log | undefined, options: DockerOptions) {
+  return Promise.all(
+    targets.map(target =>
+      runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)
+    )
+  )
+}
+
+/** Load the probe images of `targets` with one `load`, run `fn`, and remove them again. */
+async function withProbeImages<T>(
+  targets: readonly string[],
+  log: Log | undefined,
+  options: DockerOptions,
+  fn: (unique: string[]) => Promise<T>
+): Promise<T> {
   const unique = [...new Set(targets)]
-  if (unique.length === 0) return []
+  if (unique.length === 0) return fn(unique)
   const engine = engineOf(options.engine)
   const { archive } = imageArchive(unique.map(probeImage))
   const tags = unique.map(probeImageTag)
@@ -173,11 +218,7 @@ export async function dockerSmoke(
         { cause: e }
       )
     }
-    return await Promise.all(
-      unique.map(target =>
-        runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)
-      )
-    )
+    return await fn(unique)
   } finally {
     await removeImages(engine, tags, log)
   }
@@ -312,6 +353,13 @@ function failure(
 }
 
 function hintFor(engine: Engine, target: string, r: ExecResult): string | undefined {
+  if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+    return (
+      `this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
+      `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
+      `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`
+    )
+  }
   if (/exec format error/i.test(r.stderr)) {
     return (
       `the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
@@ -334,6 +382,12 @@ function hintFor(engine: Engine, target: string, r: ExecResult): string | undefi
   if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
     return 'no Docker daemon answers'
   }
+  if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+    return (
+      `${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
+      `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`
+    )
+  }
   // runc raising the container's limits above its own (Podman as root asks for 1048576
   // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
   if (/setting rlimit/i.test(r.stderr)) {
@@ -344,6 +398,19 @@ function hintFor(engine: Engine, target: string, r: ExecResult): string | undefi
     )
   }
   return undefined
+}
+
+/**
+ * This process's uid_map when it is not the initial user namespace's (then its binfmt_misc,
+ * on Linux 6.7+, may be a private instance the engine's containers do not use), else ''.
+ */
+function ownUserNamespace(): string {
+  try {
+    const map = readFileSync('/proc/self/uid_map', 'utf8').trim().replace(/\s+/g, ' ')
+    return map === '0 0 4294967295' ? '' : map
+  } catch {
+    return ''
+  }
 }
 
 /** The last line of docker's stderr that says something (not "Run 'docker run --help'..."). */

@@ -9,11 +9,13 @@ import type { Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import {
   availableEngine,
-  dockerSmoke,
+  containerCheck,
   dockerUname,
   ENGINE_NAMES,
+  type Engine,
   type SmokeResult
 } from './containers.js'
+import { HOST_ARCHES } from '../platform/host.js'
 import { verifyDeep } from './deep-checks.js'
 import { verifyExec, type VerifyResult } from './exec-checks.js'
 
@@ -78,8 +80,21 @@ export async function verify(
     ms: r.ms,
     detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
   })
-  const smoke = await dockerSmoke(targets, log, { engine })
-  results.push(...smoke.map(r => fromDocker(engine.name, r)))
+  const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
+    engine
+  })
+  if (!check.launcher.ok) {
+    const words = engineFailure(engine, check.launcher)
+    // Asked for containers: the check cannot be done, which is a failure. Otherwise exec and
+    // chroot have shown emulation works; the engine's trouble is its own.
+    if (wantContainers) throw new Error(`verify '${options.verify}': ${words}, or use verify: exec`)
+    log.warning(`${words}. Container check skipped (verify: auto): exec and chroot checks ran`)
+    return results
+  }
+  log.info(
+    `containers: ${engine.name} starts ${check.launcher.platform} containers (${check.launcher.ms} ms)`
+  )
+  results.push(...check.results.map(r => fromDocker(engine.name, r)))
   if (options.smokeImage) {
     const uname = await dockerUname(options.smokeImage, targets, log, { engine })
     results.push(...uname.map(r => fromDocker('image', r)))
@@ -88,6 +103,16 @@ export async function verify(
     log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
   }
   return results
+}
+
+/** The engine cannot run containers at all here: what failed, its error, and the fix. */
+function engineFailure(engine: Engine, launcher: SmokeResult): string {
+  const label = engine.name === 'podman' ? 'Podman' : 'Docker'
+  return (
+    `${label} cannot start containers here: a container of this host's own platform ` +
+    `(${launcher.platform}) fails (${launcher.command.join(' ')}: ${launcher.output}). ` +
+    `Fix ${engine.name} so that it runs containers`
+  )
 }
 
 /** An error describing every failed check, or undefined when all passed. */

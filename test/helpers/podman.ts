@@ -12,12 +12,13 @@ export const PODMAN_RUNTIME = 'runc'
 export const PODMAN_ULIMITS = ['nofile=1024:1024', 'nproc=1024:1024']
 
 /** The environment that points Podman at a configuration and store in `dir`. */
-export function podmanEnv(dir: string): Record<string, string> {
+/** With `ulimits: false`, Podman asks for its own limits, which fails without CAP_SYS_RESOURCE. */
+export function podmanEnv(dir: string, { ulimits = true } = {}): Record<string, string> {
   const conf = join(dir, 'containers.conf')
   const storage = join(dir, 'storage.conf')
   writeFileSync(
     conf,
-    `[containers]\ndefault_ulimits = ${JSON.stringify(PODMAN_ULIMITS)}\n` +
+    (ulimits ? `[containers]\ndefault_ulimits = ${JSON.stringify(PODMAN_ULIMITS)}\n` : '') +
       `[engine]\nruntime = "${PODMAN_RUNTIME}"\ntmp_dir = "${dir}/tmp"\n`
   )
   writeFileSync(
