@@ -14,10 +14,8 @@ import { restore } from '../src/binfmt/restore.js'
 import { fileStore } from '../src/binfmt/journal.js'
 import { run } from '../src/util/exec.js'
 import { memoryLog } from '../src/util/log.js'
-import { busybox } from './helpers/fixtures.js'
+import { busybox, buildxPlugin } from './helpers/fixtures.js'
 import { inputs, readStep, stepEnv } from './helpers/runner.js'
-
-const PLUGIN = resolve('.cache/fixtures/buildx/docker-buildx')
 
 /** One step of the built action on the host's table, with the host's own lock and owners. */
 async function step(dir: string, entry: 'main' | 'post', values: Record<string, string>) {
@@ -37,7 +35,7 @@ test('after main, buildx lists arm64 and arm/v7 and builds a RUN step for each; 
   // The plugin goes into this test's own Docker configuration, never into the system.
   const config = join(dir, 'docker-config')
   mkdirSync(join(config, 'cli-plugins'), { recursive: true })
-  copyFileSync(PLUGIN, join(config, 'cli-plugins', 'docker-buildx'))
+  copyFileSync(buildxPlugin(), join(config, 'cli-plugins', 'docker-buildx'))
   const docker = (...args: string[]) =>
     run(['docker', ...args], {
       env: { ...process.env, DOCKER_CONFIG: config, BUILDX_NO_DEFAULT_ATTESTATIONS: '1' },
