@@ -16,3 +16,10 @@ export function qemuStatic(target: string): string {
   if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install qemu-user-static`)
   return path
 }
+
+/** Debian trixie's docker-buildx CLI plugin for this host, fetched by scripts/fetch-fixtures.mjs. */
+export function buildxPlugin(): string {
+  const path = resolve('.cache/fixtures/buildx/docker-buildx')
+  if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/fetch-fixtures.mjs`)
+  return path
+}
