@@ -15,6 +15,7 @@ import { run } from '../src/util/exec.js'
 import { imageArchive } from '../src/verify/images.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { daemonPod } from './helpers/kubernetes.js'
+import { until as waitUntil } from './helpers/poll.js'
 
 const IMAGE = 'localhost/setup-binfmt-daemon:test'
 const NAME = `setup-binfmt-daemon-test-${process.pid}`
@@ -97,18 +98,16 @@ function podArgs(): string[] {
   return args
 }
 
-async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) {
+/** Wait for the daemon pod to do something, with its logs should it not. */
+const until = (what: string, check: () => Promise<boolean>, ms = 30_000) =>
+  waitUntil(what, check, {
+    ms,
+    everyMs: 20,
+    said: async () => {
       const logs = await run(['docker', 'logs', NAME], { allowFailure: true })
-      throw new Error(
-        `timed out waiting for ${what}; the daemon said:\n${logs.stdout}${logs.stderr}`
-      )
+      return `${logs.stdout}${logs.stderr}`
     }
-    await new Promise(r => setTimeout(r, 20))
-  }
-}
+  })
 
 const probe = () =>
   run(['docker', 'exec', NAME, ...daemonPod().livenessProbe.exec.command], { allowFailure: true })

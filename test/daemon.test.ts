@@ -12,6 +12,7 @@ import { wantedEntry } from '../src/binfmt/register.js'
 import { health, HEALTH, writeStatus, type DaemonStatus } from '../src/daemon/status.js'
 import { qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
+import { until as waitUntil } from './helpers/poll.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -66,14 +67,9 @@ function startDaemon(...args: string[]): ChildProcess {
   return child
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, ms = 20_000) {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; daemon said:\n${output}`)
-    await new Promise(r => setTimeout(r, 10))
-  }
-}
+/** Wait for the daemon to do something, with what it printed should it not. */
+const until = (what: string, check: () => Promise<boolean> | boolean) =>
+  waitUntil(what, check, { said: () => output })
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>(resolve =>

@@ -4,33 +4,29 @@
 // removes the user again. Needs root and the exclusive lock (see the rules for tests).
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { BinfmtTable } from '../src/binfmt/table.js'
 import { run } from '../src/util/exec.js'
+import { createUser, removeUser } from './helpers/users.js'
 
 const USER = `sbdeep${process.pid}`
-const SUDOERS = `/etc/sudoers.d/${USER}`
 const asRoot = process.getuid?.() === 0
 const rootTest = asRoot ? test : test.skip
 
 let dir = ''
-let uid = -1
 
 beforeAll(async () => {
   if (!asRoot) return
-  await run(['useradd', '--no-create-home', '--shell', '/usr/sbin/nologin', USER])
-  writeFileSync(SUDOERS, `${USER} ALL=(ALL:ALL) NOPASSWD: ALL\n`, { mode: 0o440 })
-  uid = Number((await run(['id', '-u', USER])).stdout.trim())
+  const user = await createUser(USER, { sudo: true })
   dir = mkdtempSync(join(tmpdir(), 'deep-sudo-'))
-  chownSync(dir, uid, uid)
+  chownSync(dir, user.uid, user.gid)
 })
 
 afterAll(async () => {
   if (!asRoot) return
-  rmSync(SUDOERS, { force: true })
-  await run(['userdel', USER], { allowFailure: true })
+  await removeUser(USER)
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 

@@ -156,7 +156,9 @@ describe('dockerAvailable', () => {
     try {
       const log = memoryLog()
       expect(await dockerAvailable(log)).toBe(false)
-      expect(log.lines.join('\n')).toMatch(/no daemon answers|Cannot run docker/)
+      // The docker CLI runs (exit 1), and only the daemon is missing: not a CLI that cannot start.
+      expect(log.lines.join('\n')).toMatch(/docker: no daemon answers \(exit 1: /)
+      expect(log.lines.join('\n')).not.toMatch(/Cannot run docker/)
     } finally {
       if (saved === undefined) delete process.env.DOCKER_HOST
       else process.env.DOCKER_HOST = saved

@@ -6,6 +6,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import { INPUT_NAMES } from '../src/action/inputs.js'
 import { DEFAULTS } from '../src/options.js'
 
@@ -31,39 +32,14 @@ interface Field {
   readonly default?: string
 }
 
-/**
- * The entries of a top-level map of action.yml (inputs, outputs) with their `default`. Just
- * enough YAML for action metadata: two-space indents, plain or quoted scalars, no anchors.
- */
-function actionSection(yaml: string, name: string): Map<string, Field> {
-  const fields = new Map<string, Field>()
-  let inSection = false
-  let current: string | undefined
-  for (const line of yaml.split('\n')) {
-    if (/^\s*(#.*)?$/.test(line)) continue
-    const top = /^([A-Za-z0-9_-]+):/.exec(line)
-    if (top) {
-      inSection = top[1] === name
-      current = undefined
-      continue
-    }
-    if (!inSection) continue
-    const key = /^ {2}([A-Za-z0-9_-]+):\s*$/.exec(line)
-    if (key) {
-      current = key[1]
-      fields.set(current, {})
-      continue
-    }
-    const prop = /^ {4}default:\s*(.*?)\s*$/.exec(line)
-    if (prop && current) fields.set(current, { default: unquote(prop[1]) })
-  }
-  return fields
-}
-
-function unquote(value: string): string {
-  if (/^'.*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'")
-  if (/^".*"$/.test(value)) return JSON.parse(value) as string
-  return value
+/** The entries of a map of action.yml (inputs, outputs) with their `default`, as a string. */
+function actionFields(map: Record<string, { default?: unknown } | null> | undefined) {
+  return new Map<string, Field>(
+    Object.entries(map ?? {}).map(([name, field]) => [
+      name,
+      { default: field?.default === undefined ? undefined : String(field.default ?? '') }
+    ])
+  )
 }
 
 /** The text of a `## Heading` section of a Markdown document, up to the next `## `. */
@@ -100,29 +76,32 @@ function readmeOutputs(): string[] {
   return tableRows(section(README, 'Outputs')).map(r => r[0])
 }
 
-/** The `with:` keys of every step in `yaml` whose `uses:` matches `uses`. */
-function withKeys(yaml: string, uses: RegExp): string[] {
-  const lines = yaml.split('\n')
-  const keys: string[] = []
-  lines.forEach((line, i) => {
-    const step = /^(\s*(?:- )?)uses:\s*(\S+)/.exec(line)
-    if (!step || !uses.test(step[2])) return
-    const column = step[1].length
-    let inWith = false
-    for (const next of lines.slice(i + 1)) {
-      if (!next.trim() || next.trim().startsWith('#')) continue
-      const indent = next.search(/\S/)
-      if (indent < column || (indent === column && next.trimStart().startsWith('- '))) break
-      if (indent === column) inWith = next.trim() === 'with:'
-      else if (inWith) keys.push(/^\s*([A-Za-z0-9_-]+):/.exec(next)?.[1] ?? next.trim())
-    }
-  })
-  return keys
+/** The `with:` keys of every step in the parsed YAML `node` whose `uses:` matches `uses`. */
+function withKeys(node: unknown, uses: RegExp): string[] {
+  if (Array.isArray(node)) return node.flatMap(n => withKeys(n, uses))
+  if (!node || typeof node !== 'object') return []
+  const step = node as { uses?: unknown; with?: unknown }
+  const own =
+    typeof step.uses === 'string' &&
+    uses.test(step.uses) &&
+    step.with &&
+    typeof step.with === 'object'
+      ? Object.keys(step.with)
+      : []
+  return [...own, ...Object.values(node).flatMap(v => withKeys(v, uses))]
 }
 
-const action = read('action.yml')
-const inputs = actionSection(action, 'inputs')
-const outputs = actionSection(action, 'outputs')
+/** The ```yaml blocks of a Markdown document, parsed. */
+function yamlBlocks(markdown: string): unknown[] {
+  return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map(m => parseYaml(m[1]) as unknown)
+}
+
+const action = parseYaml(read('action.yml')) as {
+  inputs?: Record<string, { default?: unknown } | null>
+  outputs?: Record<string, { default?: unknown } | null>
+}
+const inputs = actionFields(action.inputs)
+const outputs = actionFields(action.outputs)
 
 /** The USAGE text of src/cli/cli.ts (read as text: importing cli.ts would run the CLI). */
 function cliUsage(): string {
@@ -213,8 +192,10 @@ describe('README.md', () => {
   test('every with: key given to the action in the documents and the workflows is an input', () => {
     const workflows = readdirSync('.github/workflows').map(f => join('.github/workflows', f))
     const given = [
-      ...DOCUMENTS.flatMap(f => withKeys(read(f), /^setup-binfmt\/setup-binfmt@/).map(k => [f, k])),
-      ...workflows.flatMap(f => withKeys(read(f), /^\.\/?$/).map(k => [f, k]))
+      ...DOCUMENTS.flatMap(f =>
+        withKeys(yamlBlocks(read(f)), /^setup-binfmt\/setup-binfmt@/).map(k => [f, k])
+      ),
+      ...workflows.flatMap(f => withKeys(parseYaml(read(f)), /^\.\/?$/).map(k => [f, k]))
     ]
     expect(given.length).toBeGreaterThan(0)
     expect(given.filter(([, k]) => !inputs.has(k))).toEqual([])

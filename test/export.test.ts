@@ -15,14 +15,14 @@ import { qemuVersion } from '../src/qemu/acquire.js'
 import { BinfmtTable, registerLine, type Entry } from '../src/binfmt/table.js'
 import {
   binfmtSupportTemplate,
-  exportFiles,
-  exportPlatforms,
-  loadExportManifest,
   parseExportFormat,
-  removeExported,
   systemdConf,
   type ExportFormat
-} from '../src/export/export.js'
+} from '../src/export/formats.js'
+import { exportPlatforms } from '../src/export/platforms.js'
+import { loadExportManifest } from '../src/export/record.js'
+import { removeExported } from '../src/export/remove.js'
+import { exportFiles } from '../src/export/write.js'
 import { memoryLog } from '../src/util/log.js'
 import { parseOptions } from '../src/options.js'
 import { wantedEntry } from '../src/binfmt/register.js'
