@@ -3244,7 +3244,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(389);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(826);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 389:
+/***/ 826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3890,6 +3890,94 @@ function safeLine(text) {
             : `\\x${code.toString(16).padStart(2, '0')}`;
     });
     return /^\s*(::|##)/.test(escaped) ? `\u200b${escaped}` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/export/formats.ts
+// The two boot-time loaders export writes for, systemd-binfmt (binfmt.d(5): /etc/binfmt.d/*.conf)
+// and Debian's binfmt-support (update-binfmts(8) format files in /usr/share/binfmts): the text
+// of each one's file, the folders it reads, and the commands that make it load them now.
+
+const EXPORT_FORMATS = ['systemd', 'binfmt-support'];
+/** Where each format's files go by default: the folders the loaders read. */
+const DEFAULT_EXPORT_DIRS = {
+    systemd: '/etc/binfmt.d',
+    'binfmt-support': '/usr/share/binfmts'
+};
+/** binfmt-support's database of imported formats (update-binfmts --admindir). */
+const BINFMT_SUPPORT_ADMIN_DIR = '/var/lib/binfmts';
+/** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
+const PACKAGE = 'setup-binfmt';
+/** The folders systemd-binfmt reads at boot (binfmt.d(5)); a file elsewhere must be named. */
+const SYSTEMD_DIRS = [
+    '/etc/binfmt.d',
+    '/run/binfmt.d',
+    '/usr/local/lib/binfmt.d',
+    '/usr/lib/binfmt.d',
+    '/lib/binfmt.d'
+];
+/** Its path on Debian, Ubuntu, Fedora and Arch alike (/lib is /usr/lib on merged-/usr systems). */
+const SYSTEMD_BINFMT = '/lib/systemd/systemd-binfmt';
+function parseExportFormat(input) {
+    const value = (input ?? '').trim().toLowerCase();
+    if (!EXPORT_FORMATS.includes(value)) {
+        throw new Error(`format '${input ?? ''}' is not one of ${EXPORT_FORMATS.join(', ')}: systemd writes ` +
+            `/etc/binfmt.d/qemu-<target>.conf, binfmt-support writes /usr/share/binfmts/qemu-<target>`);
+    }
+    return value;
+}
+/**
+ * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
+ * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
+ * the same name.
+ */
+function systemdConf(entry, qemuVersion = 'unknown') {
+    const line = registerLine(entry);
+    return (`# ${entry.name}: QEMU ${qemuVersion} user-mode emulation, written by setup-binfmt.\n` +
+        `# 'setup-binfmt uninstall --exported' removes this file.\n` +
+        `${line}\n`);
+}
+/**
+ * A binfmt-support format file (update-binfmts --import): one `key value` line per field.
+ * update-binfmts builds the register line from it with flags C (credentials), P (preserve)
+ * and F (fix_binary); the kernel's C implies O, and O alone cannot be said. No comments: the
+ * format has none.
+ */
+function binfmtSupportTemplate(entry) {
+    registerLine(entry); // the same checks the kernel's line gets: name, path, length
+    const flags = new Set(entry.flags.toUpperCase());
+    if (flags.has('O') && !flags.has('C')) {
+        throw new Error(`binfmt-support cannot express flags '${entry.flags}' for ${entry.name}: it has no O ` +
+            `without C (credentials yes gives both). Use flags with C, or without O.`);
+    }
+    const yesNo = (flag) => (flags.has(flag) ? 'yes' : 'no');
+    const match = entry.extension
+        ? [`extension ${entry.extension}`]
+        : [
+            `magic ${escapeHex(entry.magic ?? '')}`,
+            `offset ${entry.offset}`,
+            `mask ${escapeHex(entry.mask ?? '')}`
+        ];
+    return [
+        `package ${PACKAGE}`,
+        `interpreter ${entry.interpreter}`,
+        ...match,
+        `credentials ${yesNo('C')}`,
+        `preserve ${yesNo('P')}`,
+        `fix_binary ${yesNo('F')}`,
+        ''
+    ].join('\n');
+}
+/** The commands that load the exported entries (format files in `dir`) now. */
+function activation(format, dir, files) {
+    if (files.length === 0)
+        return [];
+    if (format === 'systemd') {
+        const now = `${SYSTEMD_BINFMT} ${files.map(f => f.path).join(' ')}`;
+        // A restart first unregisters every entry (status -1), then loads every binfmt.d file.
+        return SYSTEMD_DIRS.includes(dir) ? ['systemctl restart systemd-binfmt', now] : [now];
+    }
+    const importDir = dir === DEFAULT_EXPORT_DIRS['binfmt-support'] ? '' : ` --importdir ${dir}`;
+    return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -7771,6 +7859,19 @@ async function nativeTargets(entries, log, exec = exec_run, arch = process.arch)
     return native;
 }
 
+;// CONCATENATED MODULE: ./src/platform/plan.ts
+// The first step of a run: which of the requested targets need emulating on this host.
+function makePlan(request, native, log) {
+    const targets = [];
+    for (const t of request.targets) {
+        if (!native.has(t))
+            targets.push(t);
+        else if (!request.all)
+            log.notice(`${t} runs natively on this host: nothing to register for it`);
+    }
+    return { targets, native: [...native] };
+}
+
 ;// CONCATENATED MODULE: ./src/util/private-files.ts
 // Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
 // live only in folders nobody else can write: another local user must not be able to plant,
@@ -8390,112 +8491,16 @@ function describe(e) {
     return `${e.enabled ? 'enabled' : 'disabled'}, interpreter ${e.interpreter}, flags ${e.flags || 'none'}`;
 }
 
-;// CONCATENATED MODULE: ./src/platform/plan.ts
-// The first step of a run: which of the requested targets need emulating on this host.
-function makePlan(request, native, log) {
-    const targets = [];
-    for (const t of request.targets) {
-        if (!native.has(t))
-            targets.push(t);
-        else if (!request.all)
-            log.notice(`${t} runs natively on this host: nothing to register for it`);
-    }
-    return { targets, native: [...native] };
-}
-
-;// CONCATENATED MODULE: ./src/export/export.ts
-// Emulation that survives a reboot: copy the interpreters to a stable folder and write one
-// file per target in the format the machine's own boot-time loader reads, systemd-binfmt
-// (binfmt.d(5): /etc/binfmt.d/*.conf) or Debian's binfmt-support (update-binfmts(8) format
-// files in /usr/share/binfmts). Nothing is registered here: the loaders do that, at boot or
-// when told to (the activation commands). Every file written is recorded, with its SHA-256, in
-// <install-dir>/exported.json, so removeExported deletes exactly those files, and only while
-// they still hold what was written; export never replaces a file it did not write.
+;// CONCATENATED MODULE: ./src/export/record.ts
+// The record of what export wrote: every file, with its SHA-256, in <install-dir>/exported.json,
+// so removal deletes exactly those files, and only while they still hold what was written.
 
 
 
-
-
-
-
-
-
-
-
-const EXPORT_FORMATS = ['systemd', 'binfmt-support'];
 /** Where the interpreters go: <install-dir>/<QEMU version>/qemu-<target>. */
 const DEFAULT_INSTALL_DIR = '/usr/local/lib/setup-binfmt';
-/** Where each format's files go by default: the folders the loaders read. */
-const DEFAULT_EXPORT_DIRS = {
-    systemd: '/etc/binfmt.d',
-    'binfmt-support': '/usr/share/binfmts'
-};
-/** binfmt-support's database of imported formats (update-binfmts --admindir). */
-const BINFMT_SUPPORT_ADMIN_DIR = '/var/lib/binfmts';
 /** The record of what export wrote, in the install folder. */
 const MANIFEST_NAME = 'exported.json';
-/** The `package` of binfmt-support format files; update-binfmts --remove needs it. */
-const PACKAGE = 'setup-binfmt';
-/** The folders systemd-binfmt reads at boot (binfmt.d(5)); a file elsewhere must be named. */
-const SYSTEMD_DIRS = [
-    '/etc/binfmt.d',
-    '/run/binfmt.d',
-    '/usr/local/lib/binfmt.d',
-    '/usr/lib/binfmt.d',
-    '/lib/binfmt.d'
-];
-/** Its path on Debian, Ubuntu, Fedora and Arch alike (/lib is /usr/lib on merged-/usr systems). */
-const SYSTEMD_BINFMT = '/lib/systemd/systemd-binfmt';
-function parseExportFormat(input) {
-    const value = (input ?? '').trim().toLowerCase();
-    if (!EXPORT_FORMATS.includes(value)) {
-        throw new Error(`format '${input ?? ''}' is not one of ${EXPORT_FORMATS.join(', ')}: systemd writes ` +
-            `/etc/binfmt.d/qemu-<target>.conf, binfmt-support writes /usr/share/binfmts/qemu-<target>`);
-    }
-    return value;
-}
-/**
- * A binfmt.d file: comment lines, then the entry's register line. systemd-binfmt writes each
- * line to `register` as it is (the kernel decodes the \x escapes), after removing any entry of
- * the same name.
- */
-function systemdConf(entry, qemuVersion = 'unknown') {
-    const line = registerLine(entry);
-    return (`# ${entry.name}: QEMU ${qemuVersion} user-mode emulation, written by setup-binfmt.\n` +
-        `# 'setup-binfmt uninstall --exported' removes this file.\n` +
-        `${line}\n`);
-}
-/**
- * A binfmt-support format file (update-binfmts --import): one `key value` line per field.
- * update-binfmts builds the register line from it with flags C (credentials), P (preserve)
- * and F (fix_binary); the kernel's C implies O, and O alone cannot be said. No comments: the
- * format has none.
- */
-function binfmtSupportTemplate(entry) {
-    registerLine(entry); // the same checks the kernel's line gets: name, path, length
-    const flags = new Set(entry.flags.toUpperCase());
-    if (flags.has('O') && !flags.has('C')) {
-        throw new Error(`binfmt-support cannot express flags '${entry.flags}' for ${entry.name}: it has no O ` +
-            `without C (credentials yes gives both). Use flags with C, or without O.`);
-    }
-    const yesNo = (flag) => (flags.has(flag) ? 'yes' : 'no');
-    const match = entry.extension
-        ? [`extension ${entry.extension}`]
-        : [
-            `magic ${escapeHex(entry.magic ?? '')}`,
-            `offset ${entry.offset}`,
-            `mask ${escapeHex(entry.mask ?? '')}`
-        ];
-    return [
-        `package ${PACKAGE}`,
-        `interpreter ${entry.interpreter}`,
-        ...match,
-        `credentials ${yesNo('C')}`,
-        `preserve ${yesNo('P')}`,
-        `fix_binary ${yesNo('F')}`,
-        ''
-    ].join('\n');
-}
 function manifestPath(installDir) {
     return (0,external_node_path_namespaceObject.join)(installDir, MANIFEST_NAME);
 }
@@ -8506,10 +8511,6 @@ function checkDir(what, dir) {
         throw new Error(`${what} '${dir}' must not contain ':' or a newline`);
     }
     return abs.replace(/\/+$/, '') || '/';
-}
-/** The version as a folder name; anything odd (or unknown) becomes 'unknown'. */
-function versionFolder(version) {
-    return /^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}$/.test(version) ? version : 'unknown';
 }
 async function loadExportManifest(installDir) {
     const path = manifestPath(installDir);
@@ -8534,32 +8535,30 @@ async function loadExportManifest(installDir) {
     }
     return parsed;
 }
-/** Copy an interpreter into place, mode 0755, once the copy's SHA-256 is the source's. */
-function copyChecked(source, path, sha256) {
-    return copyFileAtomic(source, path, {
-        mode: 0o755,
-        check: async (copy) => {
-            const copied = await fileDigest(copy);
-            if (copied !== sha256) {
-                throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
-            }
-        }
-    });
-}
 async function saveManifest(installDir, manifest) {
     const path = manifestPath(installDir);
     writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o644 });
 }
-/** Permission problems get a hint: export writes system folders. */
-function writeError(path, e) {
-    const code = e.code;
-    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? ' (export writes system folders: run it as root, or choose --dir and --install-dir)'
-        : '';
-    return new Error(`Cannot write ${path}: ${e.message}${hint}`, { cause: e });
+
+;// CONCATENATED MODULE: ./src/export/plan.ts
+// What export would do for each target, before it writes anything: the interpreter copy under
+// the install folder and the format file, each to create, replace or leave unchanged, and the
+// files in the way that export did not write (it never replaces those).
+
+
+
+
+
+
+
+
+
+/** The version as a folder name; anything odd (or unknown) becomes 'unknown'. */
+function versionFolder(version) {
+    return /^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}$/.test(version) ? version : 'unknown';
 }
 /** What export would do for each target: the interpreter copy and the format file. */
-async function plan(options) {
+async function planExport(options) {
     const format = options.format;
     const installDir = checkDir('install-dir', options.installDir ?? DEFAULT_INSTALL_DIR);
     const dir = checkDir('dir', options.dir ?? DEFAULT_EXPORT_DIRS[format]);
@@ -8666,17 +8665,38 @@ async function heldByOtherPackage(adminDir, entry) {
         `update-binfmts --package ${owner || '<package>'} --remove ${entry.name} ${interpreter}), ` +
         `or use --format systemd`);
 }
-/** The commands that load the exported entries now. */
-function activation(format, dir, files) {
-    if (files.length === 0)
-        return [];
-    if (format === 'systemd') {
-        const now = `${SYSTEMD_BINFMT} ${files.map(f => f.path).join(' ')}`;
-        // A restart first unregisters every entry (status -1), then loads every binfmt.d file.
-        return SYSTEMD_DIRS.includes(dir) ? ['systemctl restart systemd-binfmt', now] : [now];
-    }
-    const importDir = dir === DEFAULT_EXPORT_DIRS['binfmt-support'] ? '' : ` --importdir ${dir}`;
-    return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
+
+;// CONCATENATED MODULE: ./src/export/write.ts
+// Emulation that survives a reboot: copy the interpreters to a stable folder and write one
+// file per target in the format the machine's own boot-time loader reads (formats.ts).
+// Nothing is registered here: the loaders do that, at boot or when told to (the activation
+// commands). Every file written is recorded (record.ts); export never replaces a file it did
+// not write.
+
+
+
+
+
+
+/** Copy an interpreter into place, mode 0755, once the copy's SHA-256 is the source's. */
+function copyChecked(source, path, sha256) {
+    return copyFileAtomic(source, path, {
+        mode: 0o755,
+        check: async (copy) => {
+            const copied = await fileDigest(copy);
+            if (copied !== sha256) {
+                throw new Error(`the copy of ${source} differs from it (SHA-256 ${copied} != ${sha256})`);
+            }
+        }
+    });
+}
+/** Permission problems get a hint: export writes system folders. */
+function writeError(path, e) {
+    const code = e.code;
+    const hint = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? ' (export writes system folders: run it as root, or choose --dir and --install-dir)'
+        : '';
+    return new Error(`Cannot write ${path}: ${e.message}${hint}`, { cause: e });
 }
 /**
  * Copy the interpreters to <installDir>/<version>/ and write one format file per target into
@@ -8685,7 +8705,7 @@ function activation(format, dir, files) {
  * and returns the texts (and conflicts) instead.
  */
 async function exportFiles(options) {
-    const result = await plan(options);
+    const result = await planExport(options);
     const log = options.log;
     if (result.dryRun)
         return result;
@@ -8742,6 +8762,42 @@ async function exportFiles(options) {
     }
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/export/platforms.ts
+// `setup-binfmt export` end to end: which platforms need emulation, their interpreters from
+// the chosen source (as install gets them), then the files (write.ts).
+
+
+
+
+
+/**
+ * `setup-binfmt export`: the platforms of `options` that the host does not run natively, their
+ * interpreters from the chosen source (as install gets them), exported in `request.format`.
+ */
+async function exportPlatforms(options, request, deps) {
+    const { log } = deps;
+    const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(), log));
+    const p = makePlan(options.platforms, native, log);
+    const acquired = p.targets.length === 0 ? undefined : await acquire({ ...options, targets: p.targets }, log);
+    const result = await exportFiles({
+        ...request,
+        acquired: acquired ?? { interpreters: new Map(), version: '' },
+        flags: options.flags,
+        log
+    });
+    return { ...result, plan: p, acquired };
+}
+
+;// CONCATENATED MODULE: ./src/export/remove.ts
+// Undoing export: delete exactly the files its record lists while they still hold what was
+// written, and name the commands that take the entries out of the running kernel's table.
+
+
+
+
+
+
 /**
  * Delete what export wrote, as its manifest lists it: format files, interpreters, the
  * manifest, and the folders export created when that leaves them empty. A file whose content
@@ -8799,23 +8855,6 @@ async function deactivation(manifest, root = DEFAULT_ROOT) {
         }
     }
     return [...new Set(hints)];
-}
-/**
- * `setup-binfmt export`: the platforms of `options` that the host does not run natively, their
- * interpreters from the chosen source (as install gets them), exported in `request.format`.
- */
-async function exportPlatforms(options, request, deps) {
-    const { log } = deps;
-    const native = deps.native ?? (await nativeTargets(await BinfmtTable.read(), log));
-    const p = makePlan(options.platforms, native, log);
-    const acquired = p.targets.length === 0 ? undefined : await acquire({ ...options, targets: p.targets }, log);
-    const result = await exportFiles({
-        ...request,
-        acquired: acquired ?? { interpreters: new Map(), version: '' },
-        flags: options.flags,
-        log
-    });
-    return { ...result, plan: p, acquired };
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/request.ts
@@ -11643,6 +11682,8 @@ function forget(store, gone) {
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 // setup-binfmt on any Linux machine: the action's core behind a command line.
+
+
 
 
 
