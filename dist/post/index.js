@@ -35410,15 +35410,16 @@ async function dockerSmoke(targets, log, options = {}) {
     return withProbeImages(targets, log, options, unique => runProbes(unique, log, options));
 }
 /**
- * The container check: one `load` of the probe images of `targets` and of `hostTarget`, the
- * host's container first, then, when it ran, every target's at once. A failure of the host's
- * own container is the engine's, not emulation's.
+ * The container check: one `load` of the probe images of `targets` and of `hostTarget`, and
+ * all their containers at once. A failure of the host's own container is the engine's, not
+ * emulation's: then the foreign results say nothing and are dropped.
  */
 async function containerCheck(targets, hostTarget, log, options = {}) {
     const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
     return withProbeImages([hostTarget, ...foreign], log, options, async () => {
-        const [launcher] = await runProbes([hostTarget], log, options);
-        return { launcher, results: launcher.ok ? await runProbes(foreign, log, options) : [] };
+        // All at once, for the time of one start; a launcher that fails voids the others.
+        const [launcher, ...results] = await runProbes([hostTarget, ...foreign], log, options);
+        return { launcher, results: launcher.ok ? results : [] };
     });
 }
 function runProbes(targets, log, options) {
