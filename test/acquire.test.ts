@@ -84,12 +84,15 @@ function served(manifest: Manifest, name = 'manifest.json'): string {
 
 async function install(raw: RawOptions) {
   const log = memoryLog()
-  const options = parseOptions({ source: 'download', ...raw })
+  // The probes run in the namespace, whose table holds the entries; containers use the host's.
+  const options = parseOptions({ source: 'download', verify: 'exec', ...raw })
   const result = await setup(options, {
     log,
     store: memoryStore(),
     root: ns.root,
     native: new Set(['x86_64', 'i386']),
+    exec: (argv, o) => ns.exec(argv, o),
+    start: ns.starter,
     // This namespace's table is not the host's: its lock and owners record are its own too.
     lockDir
   })
