@@ -107,7 +107,7 @@ test('in a user namespace with its own binfmt_misc: exec passes, Docker gets ENO
     )
     expect(install.stderr).toMatch(/^linux\/arm64 \(aarch64\) exec: ok/m)
     expect(install.stderr).toMatch(
-      /linux\/arm64 \(aarch64, docker\): .*exec format error; this process runs in a user namespace \(uid_map "0 0 1"\), whose binfmt_misc is its own: the entries registered here are not in the host's table, which Docker's containers use/
+      /linux\/arm64 \(aarch64, docker\): .*exec format error \(ENOEXEC\); this process runs in a user namespace \(uid_map "0 0 1"\), whose binfmt_misc is its own: the entries registered here are not in the host's table, which Docker's containers use/
     )
     expect(install.stderr).not.toMatch(/with the F flag/)
     expect(install.code).toBe(1)

@@ -4,6 +4,9 @@ import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  CHAIN_PROBE_TARGETS,
+  chainExecErrno,
+  chainProgram,
   DEEP_PROBE_TARGETS,
   deepProbeProgram,
   parseDeepProbe,
@@ -220,4 +223,52 @@ nativeRoot('x86_64 deep probe natively: the kernel’s argv[0], /proc/self/exe a
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+describe('chainProgram', () => {
+  test('covers the container platforms', () => {
+    expect([...CHAIN_PROBE_TARGETS].sort()).toEqual([...REQUIRED].sort())
+  })
+
+  // Each link runs under its QEMU (x86_64 natively), whose execve hands the next path to
+  // this host's kernel: here a native probe, so no binfmt_misc entry is needed.
+  describe.each(REQUIRED)('%s', target => {
+    const argv = (path: string) =>
+      target === 'x86_64' || (target === 'i386' && process.arch === 'x64')
+        ? [path]
+        : [interpreter(target), path]
+
+    test('prints its marker, then runs the next link', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chain-'))
+      try {
+        writeFileSync(join(dir, 'next'), probeProgram('x86_64'), { mode: 0o755 })
+        writeFileSync(join(dir, 'link'), chainProgram(target, join(dir, 'next')), { mode: 0o755 })
+        const r = run(argv(join(dir, 'link')))
+        expect([r.status, r.stdout]).toEqual([
+          0,
+          `${probeMarker(target)}\n${probeMarker('x86_64')}\n`
+        ])
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+    test.each([
+      ['missing', 2],
+      ['not a program', 8]
+    ])('a next link %s: its exec errno is the exit status', (what, errno) => {
+      const dir = mkdtempSync(join(tmpdir(), 'chain-'))
+      try {
+        if (what === 'not a program') {
+          writeFileSync(join(dir, 'next'), Buffer.alloc(64, 0xee), { mode: 0o755 })
+        }
+        writeFileSync(join(dir, 'link'), chainProgram(target, join(dir, 'next')), { mode: 0o755 })
+        const r = run(argv(join(dir, 'link')))
+        expect(r.stdout).toBe(`${probeMarker(target)}\n`)
+        expect(chainExecErrno(target, r.status ?? -1)).toBe(errno)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  })
 })

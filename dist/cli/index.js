@@ -3244,7 +3244,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(826);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(986);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 826:
+/***/ 986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7301,7 +7301,7 @@ function writeElf(target, arch, image) {
     // First pass only measures the code: encoders emit the same length for any address.
     const size = image.code(0, 0, 0).length;
     const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, image.dataAlign ?? 4);
     const total = dataOff + image.data.length;
     const bssOff = align(total, 16);
     const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
@@ -7803,6 +7803,154 @@ function parseDeepProbe(target, out) {
         argv0: bytes.subarray(4, nul).toString('utf8'),
         exe: bytes.subarray(nul + 1).toString('utf8')
     };
+}
+const CHAIN = {
+    x86_64: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...x86_64(at).subarray(0, 22), // write(1, msg, len)
+            ...x86.mov(EAX, 59), // eax = __NR_execve
+            ...x86.mov(EDI, at.path),
+            ...x86.mov(ESI, at.argv),
+            ...x86.zero(EDX), // no environment
+            ...x86.syscall,
+            ...[0x89, 0xc7], // mov edi, eax: the status is what execve returned
+            ...x86.mov(EAX, 231), // eax = __NR_exit_group
+            ...x86.syscall
+        ])
+    },
+    i386: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...i386(at).subarray(0, 22), // write(1, msg, len)
+            ...x86.mov(EAX, 11), // eax = __NR_execve
+            ...x86.mov(EBX, at.path),
+            ...x86.mov(ECX, at.argv),
+            ...x86.zero(EDX),
+            ...x86.int80,
+            ...[0x89, 0xc3], // mov ebx, eax
+            ...x86.mov(EAX, 252), // eax = __NR_exit_group
+            ...x86.int80
+        ])
+    },
+    aarch64: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            aarch64(at).subarray(0, 24), // write(1, msg, len)
+            words('le', a64.movz(0, at.path & 0xffff), a64.movk(0, at.path >>> 16, 1), a64.movz(1, at.argv & 0xffff), a64.movk(1, at.argv >>> 16, 1), a64.movz(2, 0), a64.movz(8, 221), // x8 = __NR_execve
+            a64.svc, a64.movz(8, 94), // x8 = __NR_exit_group; x0 holds what execve returned
+            a64.svc)
+        ])
+    },
+    arm: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            arm(at).subarray(0, 24),
+            words('le', a32.movw(0, at.path & 0xffff), a32.movt(0, at.path >>> 16), a32.movw(1, at.argv & 0xffff), a32.movt(1, at.argv >>> 16), a32.movw(2, 0), a32.movw(7, 11), // r7 = __NR_execve
+            a32.svc, a32.movw(7, 248), // r7 = __NR_exit_group; r0 holds what execve returned
+            a32.svc)
+        ])
+    },
+    riscv64: {
+        errno: 'negated',
+        code: at => {
+            const [ph, pl] = splitSigned(at.path, 12);
+            const [ah, al] = splitSigned(at.argv, 12);
+            return Buffer.concat([
+                riscv(at).subarray(0, 24),
+                words('le', rv.lui(A0, ph), rv.addi(A0, A0, pl), rv.lui(A1, ah), rv.addi(A1, A1, al), rv.addi(A2, 0, 0), rv.addi(A7, 0, 221), // a7 = __NR_execve
+                rv.ecall, rv.addi(A7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+                rv.ecall)
+            ]);
+        }
+    },
+    ppc64le: {
+        errno: 'positive',
+        code: at => Buffer.concat([
+            ppc('le')(at).subarray(0, 24),
+            words('le', ppcOp.lis(3, at.path >>> 16), ppcOp.ori(3, 3, at.path & 0xffff), ppcOp.lis(4, at.argv >>> 16), ppcOp.ori(4, 4, at.argv & 0xffff), ppcOp.li(5, 0), ppcOp.li(0, 11), // r0 = __NR_execve
+            ppcOp.sc, ppcOp.li(0, 234), // r0 = __NR_exit_group; r3 holds the errno
+            ppcOp.sc)
+        ])
+    },
+    s390x: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...s390x(at).subarray(0, 16), // write(1, msg, len)
+            ...s390.llilf(2, at.path),
+            ...s390.llilf(3, at.argv),
+            ...s390.lghi(4, 0),
+            ...s390.svc(11), // __NR_execve
+            ...s390.svc(248) // __NR_exit_group; r2 holds what execve returned
+        ])
+    },
+    mips64el: { errno: 'positive', code: mips64Chain('le') },
+    mips64: { errno: 'positive', code: mips64Chain('be') },
+    loongarch64: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            loongarch64(at).subarray(0, 24),
+            words('le', la.lu12i(LA0, at.path >>> 12), la.ori(LA0, LA0, at.path & 0xfff), la.lu12i(LA1, at.argv >>> 12), la.ori(LA1, LA1, at.argv & 0xfff), la.ori(LA2, 0, 0), la.ori(LA7, 0, 221), // a7 = __NR_execve
+            la.syscall, la.ori(LA7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+            la.syscall)
+        ])
+    }
+};
+/** n64: execve is 5057, exit_group 5205; a failed syscall leaves the errno in v0. */
+function mips64Chain(endian) {
+    return at => Buffer.concat([
+        mips(endian, 5000)(at).subarray(0, 24),
+        words(endian, mipsOp.lui(MA0, at.path >>> 16), mipsOp.ori(MA0, MA0, at.path & 0xffff), mipsOp.lui(MA1, at.argv >>> 16), mipsOp.ori(MA1, MA1, at.argv & 0xffff), mipsOp.ori(MA2, 0, 0), mipsOp.ori(V0, 0, 5057), mipsOp.syscall, (V0 << 21) | (MA0 << 11) | 0x25, // or a0, v0, zero
+        mipsOp.ori(V0, 0, 5205), mipsOp.syscall)
+    ]);
+}
+/** The QEMU targets chainProgram can build. */
+const CHAIN_PROBE_TARGETS = Object.freeze(Object.keys(CHAIN));
+/**
+ * A static ELF for `target` (one of CHAIN_PROBE_TARGETS) that prints `probeMarker(target)`
+ * and a newline, then execs `next` (an absolute path of at most 255 bytes).
+ */
+function chainProgram(target, next) {
+    const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined;
+    if (!chain) {
+        throw new Error(`No chain probe for QEMU target '${target}'; supported: ${CHAIN_PROBE_TARGETS.join(', ')}`);
+    }
+    const arch = archOf(target);
+    const word = arch.bits / 8;
+    const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii');
+    const path = Buffer.from(`${next}\0`, 'utf8');
+    // argv[0] is filled in once the data's address is known; argv[1] stays null.
+    const data = Buffer.concat([Buffer.alloc(2 * word), path, message]);
+    let argvAt = 0;
+    const elf = writeElf(target, arch, {
+        code: (pc, at) => {
+            argvAt = at;
+            const pathAt = at + 2 * word;
+            return chain.code({
+                pc,
+                msg: pathAt + path.length,
+                len: message.length,
+                path: pathAt,
+                argv: at
+            });
+        },
+        data,
+        bss: 0,
+        dataAlign: 8
+    });
+    const pointer = argvAt + 2 * word;
+    const w = new Writer(elf, arch.endian);
+    w.word(arch.bits, elf.length - data.length, pointer);
+    return elf;
+}
+/** The errno a chain link's failed exec of the next link gave, from the container's exit status. */
+function chainExecErrno(target, status) {
+    const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined;
+    if (!chain || status <= 0 || status > 255)
+        return undefined;
+    const errno = chain.errno === 'negated' ? 256 - status : status;
+    // Statuses 129-155 are more likely a signal (128 + n) than an errno above 100.
+    return errno >= 1 && errno <= 100 ? errno : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/platform/native.ts
@@ -9054,15 +9202,14 @@ function imageArchive(specs) {
 // Every function takes the container engine as an option: `docker` (the default) or
 // `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
 //
-// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
-// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
-// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+// The engines, and one container per target: dockerSmoke builds one tiny image per target in
+// memory (images.ts) holding the target's probe as /probe, loads them all with one `load`,
+// runs them all at once with --platform, and removes them again; container-check.ts uses it
+// for targets without a chain probe. dockerUname runs `uname -m` in a user's image per target.
 //
 // Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
-// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
-// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
-// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
-// behind on the user's daemon, so they are removed.
+// takes about 0.4 s; the three runs together about 0.8 s; `docker rmi` 0.05 s. Hence the
+// chain of container-check.ts: one `import` (0.1 s) and one run.
 
 
 
@@ -9144,19 +9291,6 @@ async function availableEngine(log, candidates = ENGINE_NAMES) {
  */
 async function dockerSmoke(targets, log, options = {}) {
     return withProbeImages(targets, log, options, unique => runProbes(unique, log, options));
-}
-/**
- * The container check: one `load` of the probe images of `targets` and of `hostTarget`, and
- * all their containers at once. A failure of the host's own container is the engine's, not
- * emulation's: then the foreign results say nothing and are dropped.
- */
-async function containerCheck(targets, hostTarget, log, options = {}) {
-    const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
-    return withProbeImages([hostTarget, ...foreign], log, options, async () => {
-        // All at once, for the time of one start; a launcher that fails voids the others.
-        const [launcher, ...results] = await runProbes([hostTarget, ...foreign], log, options);
-        return { launcher, results: launcher.ok ? results : [] };
-    });
 }
 function runProbes(targets, log, options) {
     return Promise.all(targets.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
@@ -9243,21 +9377,7 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
     if (expected !== undefined)
         command.push('--pull', 'never');
     command.push('--platform', platform, ...imageAndArgs);
-    const start = external_node_perf_hooks_namespaceObject.performance.now();
-    const r = await exec_run(command, {
-        allowFailure: true,
-        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
-    if (r.signal) {
-        // The docker client was killed (timeout): the container may still run.
-        await exec_run([...engine.command, 'rm', '-f', name], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-    }
+    const { r, ms } = await runNamed(engine, command, name, options.timeoutMs ?? RUN_TIMEOUT, log);
     const printed = r.stdout.trim();
     const machines = unameMachines(target);
     const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
@@ -9267,6 +9387,23 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
     const result = { target, platform, ok, ms, command, code: r.code, output };
     log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
     return result;
+}
+/**
+ * Run a `run --name name` command line; when the client is killed by its timeout, the
+ * container may still run, and is removed by name.
+ */
+async function runNamed(engine, command, name, timeoutMs, log) {
+    const start = external_node_perf_hooks_namespaceObject.performance.now();
+    const r = await exec_run(command, { allowFailure: true, timeoutMs, log }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(external_node_perf_hooks_namespaceObject.performance.now() - start);
+    if (r.signal) {
+        await exec_run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    return { r, ms };
 }
 /** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
 function failure(engine, target, r, want, timeoutMs) {
@@ -9282,42 +9419,42 @@ function failure(engine, target, r, want, timeoutMs) {
     const error = dockerError(r.stderr);
     if (error)
         parts.push(error);
-    const hint = hintFor(engine, target, r);
+    const hint = hintFor(engine, target, r.stderr);
     if (hint)
         parts.push(hint);
     return parts.join('; ');
 }
-function hintFor(engine, target, r) {
-    if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+function hintFor(engine, target, stderr) {
+    if (/exec format error/i.test(stderr) && ownUserNamespace()) {
         return (`this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
             `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
             `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`);
     }
-    if (/exec format error/i.test(r.stderr)) {
+    if (/exec format error/i.test(stderr)) {
         return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
             `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
     }
-    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+    if (/no such file or directory/i.test(stderr) && /exec|runc|OCI runtime/i.test(stderr)) {
         return (`an interpreter path in binfmt_misc does not exist inside the container ` +
             `(register qemu-${target} with the F flag)`);
     }
-    if (/does not match the specified platform/i.test(r.stderr)) {
+    if (/does not match the specified platform/i.test(stderr)) {
         return `the image is not built for ${dockerPlatform(target)}`;
     }
     // Podman, with --pull never, when no local image has the platform.
-    if (/image not known/i.test(r.stderr)) {
+    if (/image not known/i.test(stderr)) {
         return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
     }
-    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(stderr)) {
         return 'no Docker daemon answers';
     }
-    if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+    if (/cgroups in hybrid mode not supported/i.test(stderr)) {
         return (`${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
             `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`);
     }
     // runc raising the container's limits above its own (Podman as root asks for 1048576
     // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
-    if (/setting rlimit/i.test(r.stderr)) {
+    if (/setting rlimit/i.test(stderr)) {
         return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
             `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
             `in containers.conf`);
@@ -9362,6 +9499,138 @@ async function removeImages(engine, tags, log) {
         log?.warning(`${engine.name} rmi ${tags.join(' ')} failed: ${problems[problems.length - 1]}`);
     }
 }
+
+;// CONCATENATED MODULE: ./src/verify/container-check.ts
+// The container check: does emulation work where containers run? Every foreign probe runs in
+// ONE container of this host's own platform, for the cost of one start: its entrypoint is a
+// chain probe of the host (probes.ts), which prints its marker and execs the first foreign
+// link, which prints its marker and execs the next, and so on. Each foreign exec goes through
+// the host's binfmt_misc from inside the container, which needs an interpreter the container
+// can reach (the F flag): what `docker run --platform` of a foreign image needs too.
+//
+// The image is one `import` of a tar of the links (no image config to build or load), removed
+// again in every case. The host's own link shows that the engine runs containers at all: when
+// it does not print, the failure is the engine's, not emulation's. A link whose exec fails
+// stops its chain; the links after it run in another round, so every target gets a verdict.
+// Targets without a chain probe run as one container each, with --platform (dockerSmoke).
+
+
+
+
+
+
+async function containerCheck(targets, hostTarget, log, options = {}) {
+    const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
+    const chained = foreign.filter(t => CHAIN_PROBE_TARGETS.includes(t));
+    const alone = foreign.filter(t => !CHAIN_PROBE_TARGETS.includes(t));
+    const [chain, separate] = await Promise.all([
+        chainCheck(hostTarget, chained, log, options),
+        alone.length > 0 ? dockerSmoke(alone, log, options) : Promise.resolve([])
+    ]);
+    if (!chain.launcher.ok)
+        return { launcher: chain.launcher, results: [] };
+    const all = [...chain.results, ...separate];
+    return {
+        launcher: chain.launcher,
+        results: foreign.map(t => all.find(r => r.target === t))
+    };
+}
+/** Rounds of one chain each, until every target has a verdict or the launcher fails. */
+async function chainCheck(host, targets, log, options) {
+    const engine = engineOf(options.engine);
+    const results = [];
+    let launcher;
+    let pending = [...targets];
+    do {
+        const round = await runChain(engine, [host, ...pending], log, options);
+        launcher ??= round.launcher;
+        if (!round.launcher.ok)
+            return { launcher: round.launcher, results: [] };
+        results.push(...round.decided);
+        pending = round.rest;
+    } while (pending.length > 0);
+    return { launcher, results };
+}
+const LINK_DIR = '/setup-binfmt';
+const linkPath = (i) => `${LINK_DIR}/${i}`;
+async function runChain(engine, links, log, options) {
+    const last = links.length - 1;
+    const files = links.map((target, i) => ({
+        path: linkPath(i),
+        mode: 0o755,
+        content: i < last ? chainProgram(target, linkPath(i + 1)) : probeProgram(target)
+    }));
+    const id = (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
+    const tag = `${PROBE_REPOSITORY}:chain-${id}`;
+    const name = `setup-binfmt-chain-${id}`;
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []), '--pull', 'never', tag, linkPath(0));
+    const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT;
+    log?.debug(`${engine.name}: importing ${tag} (links ${links.join(' -> ')})`);
+    try {
+        try {
+            await exec_run([...engine.command, 'import', '-', tag], {
+                input: layerTar(files),
+                timeoutMs,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
+        const { r, ms } = await runNamed(engine, command, name, timeoutMs, log);
+        const lines = r.stdout.split('\n');
+        let printed = 0;
+        while (printed < links.length && lines[printed] === probeMarker(links[printed]))
+            printed++;
+        const allOk = printed === links.length && r.code === 0;
+        const verdict = (target, ok, output) => {
+            const platform = dockerPlatform(target);
+            log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'}: ${output}`);
+            return { target, platform, ok, ms, command, code: r.code, output };
+        };
+        if (printed === 0) {
+            const output = failure(engine, links[0], r, JSON.stringify(probeMarker(links[0])), timeoutMs);
+            return { launcher: verdict(links[0], false, output), decided: [], rest: [] };
+        }
+        const ok = links.slice(0, allOk ? links.length : Math.min(printed, last));
+        const decided = ok.map(t => verdict(t, true, probeMarker(t)));
+        if (allOk)
+            return { launcher: decided[0], decided: decided.slice(1), rest: [] };
+        const failed = ok.length;
+        const why = linkFailure(engine, links, failed, r.code, r.stdout);
+        decided.push(verdict(links[failed], false, why));
+        return { launcher: decided[0], decided: decided.slice(1), rest: links.slice(failed + 1) };
+    }
+    finally {
+        await removeImages(engine, [tag], log);
+    }
+}
+/** Why link `i` printed nothing, from the exit status of the exec that started it. */
+function linkFailure(engine, links, i, code, stdout) {
+    const target = links[i];
+    const errno = chainExecErrno(links[i - 1], code);
+    if (errno !== undefined && !stdout.includes(probeMarker(target))) {
+        const name = ERRNO_NAMES.get(errno) ?? `errno ${errno}`;
+        const text = ERRNO_TEXT[name] ?? name;
+        const hint = hintFor(engine, target, `exec ${linkPath(i)}: ${text}`);
+        return `the ${target} probe could not be started in the container: ${text} (${name})${hint ? `; ${hint}` : ''}`;
+    }
+    const signal = code > 128 && code < 160 ? ` (signal ${code - 128}: its interpreter crashed)` : '';
+    const lines = stdout.split('\n').slice(i).join('\n').trim();
+    return (`exit ${code}${signal}; the ${target} probe printed ${JSON.stringify(lines.slice(0, 200))} ` +
+        `instead of ${JSON.stringify(probeMarker(target))}`);
+}
+/** errno numbers by name (libuv's names cover only some, ENOEXEC not among them). */
+const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** The kernel's words for the errors an exec of a probe meets, as hintFor reads them. */
+const ERRNO_TEXT = {
+    ENOEXEC: 'exec format error',
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    ENOMEM: 'cannot allocate memory',
+    ELIBBAD: 'accessing a corrupted shared library'
+};
 
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
@@ -9648,8 +9917,9 @@ async function diagnose(table, entry, program, argv, result) {
 ;// CONCATENATED MODULE: ./src/verify/verify.ts
 // Proving that emulation works once the entries are registered: each platform's probe program
 // through the kernel and from a chroot (exec-checks.ts), the deeper probes where those passed
-// (deep-checks.ts), then in containers (containers.ts) with Docker or Podman when asked for or
+// (deep-checks.ts), then in containers (container-check.ts) with Docker or Podman when asked for or
 // available.
+
 
 
 
@@ -10522,7 +10792,7 @@ const HELPER_REPOSITORY = 'setup-binfmt-helper';
 const HOST_ROOT = '/host';
 const helper_RUN_TIMEOUT = 120_000;
 const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
-const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+const helper_ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** What works instead, for an engine whose privileged containers cannot reach the host's table. */
 const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
     "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
@@ -10685,7 +10955,7 @@ function registrarError(helper, r, what) {
             : '';
         return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
     }
-    const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    const errno = helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
     if (stage === 'write') {
         return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
     }

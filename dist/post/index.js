@@ -34806,7 +34806,7 @@ function writeElf(target, arch, image) {
     // First pass only measures the code: encoders emit the same length for any address.
     const size = image.code(0, 0, 0).length;
     const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined;
-    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4);
+    const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, image.dataAlign ?? 4);
     const total = dataOff + image.data.length;
     const bssOff = align(total, 16);
     const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff);
@@ -35309,6 +35309,154 @@ function parseDeepProbe(target, out) {
         exe: bytes.subarray(nul + 1).toString('utf8')
     };
 }
+const CHAIN = {
+    x86_64: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...x86_64(at).subarray(0, 22), // write(1, msg, len)
+            ...x86.mov(EAX, 59), // eax = __NR_execve
+            ...x86.mov(EDI, at.path),
+            ...x86.mov(ESI, at.argv),
+            ...x86.zero(EDX), // no environment
+            ...x86.syscall,
+            ...[0x89, 0xc7], // mov edi, eax: the status is what execve returned
+            ...x86.mov(EAX, 231), // eax = __NR_exit_group
+            ...x86.syscall
+        ])
+    },
+    i386: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...i386(at).subarray(0, 22), // write(1, msg, len)
+            ...x86.mov(EAX, 11), // eax = __NR_execve
+            ...x86.mov(EBX, at.path),
+            ...x86.mov(ECX, at.argv),
+            ...x86.zero(EDX),
+            ...x86.int80,
+            ...[0x89, 0xc3], // mov ebx, eax
+            ...x86.mov(EAX, 252), // eax = __NR_exit_group
+            ...x86.int80
+        ])
+    },
+    aarch64: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            aarch64(at).subarray(0, 24), // write(1, msg, len)
+            words('le', a64.movz(0, at.path & 0xffff), a64.movk(0, at.path >>> 16, 1), a64.movz(1, at.argv & 0xffff), a64.movk(1, at.argv >>> 16, 1), a64.movz(2, 0), a64.movz(8, 221), // x8 = __NR_execve
+            a64.svc, a64.movz(8, 94), // x8 = __NR_exit_group; x0 holds what execve returned
+            a64.svc)
+        ])
+    },
+    arm: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            arm(at).subarray(0, 24),
+            words('le', a32.movw(0, at.path & 0xffff), a32.movt(0, at.path >>> 16), a32.movw(1, at.argv & 0xffff), a32.movt(1, at.argv >>> 16), a32.movw(2, 0), a32.movw(7, 11), // r7 = __NR_execve
+            a32.svc, a32.movw(7, 248), // r7 = __NR_exit_group; r0 holds what execve returned
+            a32.svc)
+        ])
+    },
+    riscv64: {
+        errno: 'negated',
+        code: at => {
+            const [ph, pl] = splitSigned(at.path, 12);
+            const [ah, al] = splitSigned(at.argv, 12);
+            return Buffer.concat([
+                riscv(at).subarray(0, 24),
+                words('le', rv.lui(A0, ph), rv.addi(A0, A0, pl), rv.lui(A1, ah), rv.addi(A1, A1, al), rv.addi(A2, 0, 0), rv.addi(A7, 0, 221), // a7 = __NR_execve
+                rv.ecall, rv.addi(A7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+                rv.ecall)
+            ]);
+        }
+    },
+    ppc64le: {
+        errno: 'positive',
+        code: at => Buffer.concat([
+            ppc('le')(at).subarray(0, 24),
+            words('le', ppcOp.lis(3, at.path >>> 16), ppcOp.ori(3, 3, at.path & 0xffff), ppcOp.lis(4, at.argv >>> 16), ppcOp.ori(4, 4, at.argv & 0xffff), ppcOp.li(5, 0), ppcOp.li(0, 11), // r0 = __NR_execve
+            ppcOp.sc, ppcOp.li(0, 234), // r0 = __NR_exit_group; r3 holds the errno
+            ppcOp.sc)
+        ])
+    },
+    s390x: {
+        errno: 'negated',
+        code: at => Buffer.from([
+            ...s390x(at).subarray(0, 16), // write(1, msg, len)
+            ...s390.llilf(2, at.path),
+            ...s390.llilf(3, at.argv),
+            ...s390.lghi(4, 0),
+            ...s390.svc(11), // __NR_execve
+            ...s390.svc(248) // __NR_exit_group; r2 holds what execve returned
+        ])
+    },
+    mips64el: { errno: 'positive', code: mips64Chain('le') },
+    mips64: { errno: 'positive', code: mips64Chain('be') },
+    loongarch64: {
+        errno: 'negated',
+        code: at => Buffer.concat([
+            loongarch64(at).subarray(0, 24),
+            words('le', la.lu12i(LA0, at.path >>> 12), la.ori(LA0, LA0, at.path & 0xfff), la.lu12i(LA1, at.argv >>> 12), la.ori(LA1, LA1, at.argv & 0xfff), la.ori(LA2, 0, 0), la.ori(LA7, 0, 221), // a7 = __NR_execve
+            la.syscall, la.ori(LA7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+            la.syscall)
+        ])
+    }
+};
+/** n64: execve is 5057, exit_group 5205; a failed syscall leaves the errno in v0. */
+function mips64Chain(endian) {
+    return at => Buffer.concat([
+        mips(endian, 5000)(at).subarray(0, 24),
+        words(endian, mipsOp.lui(MA0, at.path >>> 16), mipsOp.ori(MA0, MA0, at.path & 0xffff), mipsOp.lui(MA1, at.argv >>> 16), mipsOp.ori(MA1, MA1, at.argv & 0xffff), mipsOp.ori(MA2, 0, 0), mipsOp.ori(V0, 0, 5057), mipsOp.syscall, (V0 << 21) | (MA0 << 11) | 0x25, // or a0, v0, zero
+        mipsOp.ori(V0, 0, 5205), mipsOp.syscall)
+    ]);
+}
+/** The QEMU targets chainProgram can build. */
+const CHAIN_PROBE_TARGETS = Object.freeze(Object.keys(CHAIN));
+/**
+ * A static ELF for `target` (one of CHAIN_PROBE_TARGETS) that prints `probeMarker(target)`
+ * and a newline, then execs `next` (an absolute path of at most 255 bytes).
+ */
+function chainProgram(target, next) {
+    const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined;
+    if (!chain) {
+        throw new Error(`No chain probe for QEMU target '${target}'; supported: ${CHAIN_PROBE_TARGETS.join(', ')}`);
+    }
+    const arch = archOf(target);
+    const word = arch.bits / 8;
+    const message = Buffer.from(`${probes_probeMarker(target)}\n`, 'ascii');
+    const path = Buffer.from(`${next}\0`, 'utf8');
+    // argv[0] is filled in once the data's address is known; argv[1] stays null.
+    const data = Buffer.concat([Buffer.alloc(2 * word), path, message]);
+    let argvAt = 0;
+    const elf = writeElf(target, arch, {
+        code: (pc, at) => {
+            argvAt = at;
+            const pathAt = at + 2 * word;
+            return chain.code({
+                pc,
+                msg: pathAt + path.length,
+                len: message.length,
+                path: pathAt,
+                argv: at
+            });
+        },
+        data,
+        bss: 0,
+        dataAlign: 8
+    });
+    const pointer = argvAt + 2 * word;
+    const w = new Writer(elf, arch.endian);
+    w.word(arch.bits, elf.length - data.length, pointer);
+    return elf;
+}
+/** The errno a chain link's failed exec of the next link gave, from the container's exit status. */
+function chainExecErrno(target, status) {
+    const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined;
+    if (!chain || status <= 0 || status > 255)
+        return undefined;
+    const errno = chain.errno === 'negated' ? 256 - status : status;
+    // Statuses 129-155 are more likely a signal (128 + n) than an errno above 100.
+    return errno >= 1 && errno <= 100 ? errno : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/verify/containers.ts
 // Emulation as containers see it: Docker (and Podman) run foreign images through the host's
@@ -35318,15 +35466,14 @@ function parseDeepProbe(target, out) {
 // Every function takes the container engine as an option: `docker` (the default) or
 // `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
 //
-// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
-// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
-// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+// The engines, and one container per target: dockerSmoke builds one tiny image per target in
+// memory (images.ts) holding the target's probe as /probe, loads them all with one `load`,
+// runs them all at once with --platform, and removes them again; container-check.ts uses it
+// for targets without a chain probe. dockerUname runs `uname -m` in a user's image per target.
 //
 // Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
-// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
-// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
-// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
-// behind on the user's daemon, so they are removed.
+// takes about 0.4 s; the three runs together about 0.8 s; `docker rmi` 0.05 s. Hence the
+// chain of container-check.ts: one `import` (0.1 s) and one run.
 
 
 
@@ -35408,19 +35555,6 @@ async function containers_availableEngine(log, candidates = containers_ENGINE_NA
  */
 async function dockerSmoke(targets, log, options = {}) {
     return withProbeImages(targets, log, options, unique => runProbes(unique, log, options));
-}
-/**
- * The container check: one `load` of the probe images of `targets` and of `hostTarget`, and
- * all their containers at once. A failure of the host's own container is the engine's, not
- * emulation's: then the foreign results say nothing and are dropped.
- */
-async function containerCheck(targets, hostTarget, log, options = {}) {
-    const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
-    return withProbeImages([hostTarget, ...foreign], log, options, async () => {
-        // All at once, for the time of one start; a launcher that fails voids the others.
-        const [launcher, ...results] = await runProbes([hostTarget, ...foreign], log, options);
-        return { launcher, results: launcher.ok ? results : [] };
-    });
 }
 function runProbes(targets, log, options) {
     return Promise.all(targets.map(target => runContainer(target, [probeImageTag(target)], `${probeMarker(target)}\n`, log, options)));
@@ -35507,21 +35641,7 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
     if (expected !== undefined)
         command.push('--pull', 'never');
     command.push('--platform', platform, ...imageAndArgs);
-    const start = performance.now();
-    const r = await run(command, {
-        allowFailure: true,
-        timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
-        log
-    }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    const ms = Math.round(performance.now() - start);
-    if (r.signal) {
-        // The docker client was killed (timeout): the container may still run.
-        await run([...engine.command, 'rm', '-f', name], {
-            allowFailure: true,
-            timeoutMs: QUICK_TIMEOUT,
-            log
-        });
-    }
+    const { r, ms } = await runNamed(engine, command, name, options.timeoutMs ?? RUN_TIMEOUT, log);
     const printed = r.stdout.trim();
     const machines = unameMachines(target);
     const ok = r.code === 0 && (expected !== undefined ? r.stdout === expected : machines.includes(printed));
@@ -35531,6 +35651,23 @@ async function runContainer(target, imageAndArgs, expected, log, options) {
     const result = { target, platform, ok, ms, command, code: r.code, output };
     log?.debug(`${engine.name} ${platform} (${target}): ${ok ? 'ok' : 'FAILED'} in ${ms} ms: ${output}`);
     return result;
+}
+/**
+ * Run a `run --name name` command line; when the client is killed by its timeout, the
+ * container may still run, and is removed by name.
+ */
+async function runNamed(engine, command, name, timeoutMs, log) {
+    const start = performance.now();
+    const r = await run(command, { allowFailure: true, timeoutMs, log }).catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    const ms = Math.round(performance.now() - start);
+    if (r.signal) {
+        await run([...engine.command, 'rm', '-f', name], {
+            allowFailure: true,
+            timeoutMs: QUICK_TIMEOUT,
+            log
+        });
+    }
+    return { r, ms };
 }
 /** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
 function failure(engine, target, r, want, timeoutMs) {
@@ -35546,42 +35683,42 @@ function failure(engine, target, r, want, timeoutMs) {
     const error = dockerError(r.stderr);
     if (error)
         parts.push(error);
-    const hint = hintFor(engine, target, r);
+    const hint = hintFor(engine, target, r.stderr);
     if (hint)
         parts.push(hint);
     return parts.join('; ');
 }
-function hintFor(engine, target, r) {
-    if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+function hintFor(engine, target, stderr) {
+    if (/exec format error/i.test(stderr) && ownUserNamespace()) {
         return (`this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
             `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
             `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`);
     }
-    if (/exec format error/i.test(r.stderr)) {
+    if (/exec format error/i.test(stderr)) {
         return (`the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
             `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`);
     }
-    if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+    if (/no such file or directory/i.test(stderr) && /exec|runc|OCI runtime/i.test(stderr)) {
         return (`an interpreter path in binfmt_misc does not exist inside the container ` +
             `(register qemu-${target} with the F flag)`);
     }
-    if (/does not match the specified platform/i.test(r.stderr)) {
+    if (/does not match the specified platform/i.test(stderr)) {
         return `the image is not built for ${dockerPlatform(target)}`;
     }
     // Podman, with --pull never, when no local image has the platform.
-    if (/image not known/i.test(r.stderr)) {
+    if (/image not known/i.test(stderr)) {
         return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`;
     }
-    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(stderr)) {
         return 'no Docker daemon answers';
     }
-    if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+    if (/cgroups in hybrid mode not supported/i.test(stderr)) {
         return (`${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
             `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`);
     }
     // runc raising the container's limits above its own (Podman as root asks for 1048576
     // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
-    if (/setting rlimit/i.test(r.stderr)) {
+    if (/setting rlimit/i.test(stderr)) {
         return (`${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
             `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
             `in containers.conf`);

@@ -867,6 +867,8 @@ interface Image {
   readonly data: Buffer
   /** Zeroed bytes after the file's end; when non-zero the segment is also writable. */
   readonly bss: number
+  /** Alignment of `data` in the file; default 4 (chain probes put pointers there). */
+  readonly dataAlign?: number
 }
 
 function archOf(target: string): Arch {
@@ -900,7 +902,7 @@ function writeElf(target: string, arch: Arch, image: Image): Buffer {
   // First pass only measures the code: encoders emit the same length for any address.
   const size = image.code(0, 0, 0).length
   const descOff = arch.descriptor ? align(codeOff + size, 8) : undefined
-  const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, 4)
+  const dataOff = align(descOff === undefined ? codeOff + size : descOff + 24, image.dataAlign ?? 4)
   const total = dataOff + image.data.length
   const bssOff = align(total, 16)
   const code = image.code(arch.base + codeOff, arch.base + dataOff, arch.base + bssOff)
@@ -1480,4 +1482,243 @@ export function parseDeepProbe(target: string, out: Buffer | string): DeepProbeO
     argv0: bytes.subarray(4, nul).toString('utf8'),
     exe: bytes.subarray(nul + 1).toString('utf8')
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Chain probes: the container check runs every foreign probe in ONE container, for the cost
+// of one start. A chain probe prints its marker like a probe, then execve()s the next link,
+// a path in the same container, with argv = [path] and no environment. When that exec fails
+// it exits with what execve returned: -errno (status 256 - errno) on most targets, errno
+// itself on PowerPC and MIPS, which flag errors apart from the return value. The last link is
+// a plain probe.
+
+interface ChainLayout extends Layout {
+  /** The next link's path, NUL terminated. */
+  readonly path: number
+  /** argv: the path's address, then a null pointer, in the target's word size. */
+  readonly argv: number
+}
+
+interface Chain {
+  readonly code: (at: ChainLayout) => Buffer
+  /** How a failed execve's status reads: 256 - errno, or errno itself. */
+  readonly errno: 'negated' | 'positive'
+}
+
+const CHAIN: Readonly<Record<string, Chain>> = {
+  x86_64: {
+    errno: 'negated',
+    code: at =>
+      Buffer.from([
+        ...x86_64(at).subarray(0, 22), // write(1, msg, len)
+        ...x86.mov(EAX, 59), // eax = __NR_execve
+        ...x86.mov(EDI, at.path),
+        ...x86.mov(ESI, at.argv),
+        ...x86.zero(EDX), // no environment
+        ...x86.syscall,
+        ...[0x89, 0xc7], // mov edi, eax: the status is what execve returned
+        ...x86.mov(EAX, 231), // eax = __NR_exit_group
+        ...x86.syscall
+      ])
+  },
+  i386: {
+    errno: 'negated',
+    code: at =>
+      Buffer.from([
+        ...i386(at).subarray(0, 22), // write(1, msg, len)
+        ...x86.mov(EAX, 11), // eax = __NR_execve
+        ...x86.mov(EBX, at.path),
+        ...x86.mov(ECX, at.argv),
+        ...x86.zero(EDX),
+        ...x86.int80,
+        ...[0x89, 0xc3], // mov ebx, eax
+        ...x86.mov(EAX, 252), // eax = __NR_exit_group
+        ...x86.int80
+      ])
+  },
+  aarch64: {
+    errno: 'negated',
+    code: at =>
+      Buffer.concat([
+        aarch64(at).subarray(0, 24), // write(1, msg, len)
+        words(
+          'le',
+          a64.movz(0, at.path & 0xffff),
+          a64.movk(0, at.path >>> 16, 1),
+          a64.movz(1, at.argv & 0xffff),
+          a64.movk(1, at.argv >>> 16, 1),
+          a64.movz(2, 0),
+          a64.movz(8, 221), // x8 = __NR_execve
+          a64.svc,
+          a64.movz(8, 94), // x8 = __NR_exit_group; x0 holds what execve returned
+          a64.svc
+        )
+      ])
+  },
+  arm: {
+    errno: 'negated',
+    code: at =>
+      Buffer.concat([
+        arm(at).subarray(0, 24),
+        words(
+          'le',
+          a32.movw(0, at.path & 0xffff),
+          a32.movt(0, at.path >>> 16),
+          a32.movw(1, at.argv & 0xffff),
+          a32.movt(1, at.argv >>> 16),
+          a32.movw(2, 0),
+          a32.movw(7, 11), // r7 = __NR_execve
+          a32.svc,
+          a32.movw(7, 248), // r7 = __NR_exit_group; r0 holds what execve returned
+          a32.svc
+        )
+      ])
+  },
+  riscv64: {
+    errno: 'negated',
+    code: at => {
+      const [ph, pl] = splitSigned(at.path, 12)
+      const [ah, al] = splitSigned(at.argv, 12)
+      return Buffer.concat([
+        riscv(at).subarray(0, 24),
+        words(
+          'le',
+          rv.lui(A0, ph),
+          rv.addi(A0, A0, pl),
+          rv.lui(A1, ah),
+          rv.addi(A1, A1, al),
+          rv.addi(A2, 0, 0),
+          rv.addi(A7, 0, 221), // a7 = __NR_execve
+          rv.ecall,
+          rv.addi(A7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+          rv.ecall
+        )
+      ])
+    }
+  },
+  ppc64le: {
+    errno: 'positive',
+    code: at =>
+      Buffer.concat([
+        ppc('le')(at).subarray(0, 24),
+        words(
+          'le',
+          ppcOp.lis(3, at.path >>> 16),
+          ppcOp.ori(3, 3, at.path & 0xffff),
+          ppcOp.lis(4, at.argv >>> 16),
+          ppcOp.ori(4, 4, at.argv & 0xffff),
+          ppcOp.li(5, 0),
+          ppcOp.li(0, 11), // r0 = __NR_execve
+          ppcOp.sc,
+          ppcOp.li(0, 234), // r0 = __NR_exit_group; r3 holds the errno
+          ppcOp.sc
+        )
+      ])
+  },
+  s390x: {
+    errno: 'negated',
+    code: at =>
+      Buffer.from([
+        ...s390x(at).subarray(0, 16), // write(1, msg, len)
+        ...s390.llilf(2, at.path),
+        ...s390.llilf(3, at.argv),
+        ...s390.lghi(4, 0),
+        ...s390.svc(11), // __NR_execve
+        ...s390.svc(248) // __NR_exit_group; r2 holds what execve returned
+      ])
+  },
+  mips64el: { errno: 'positive', code: mips64Chain('le') },
+  mips64: { errno: 'positive', code: mips64Chain('be') },
+  loongarch64: {
+    errno: 'negated',
+    code: at =>
+      Buffer.concat([
+        loongarch64(at).subarray(0, 24),
+        words(
+          'le',
+          la.lu12i(LA0, at.path >>> 12),
+          la.ori(LA0, LA0, at.path & 0xfff),
+          la.lu12i(LA1, at.argv >>> 12),
+          la.ori(LA1, LA1, at.argv & 0xfff),
+          la.ori(LA2, 0, 0),
+          la.ori(LA7, 0, 221), // a7 = __NR_execve
+          la.syscall,
+          la.ori(LA7, 0, 94), // a7 = __NR_exit_group; a0 holds what execve returned
+          la.syscall
+        )
+      ])
+  }
+}
+
+/** n64: execve is 5057, exit_group 5205; a failed syscall leaves the errno in v0. */
+function mips64Chain(endian: Endian): (at: ChainLayout) => Buffer {
+  return at =>
+    Buffer.concat([
+      mips(endian, 5000)(at).subarray(0, 24),
+      words(
+        endian,
+        mipsOp.lui(MA0, at.path >>> 16),
+        mipsOp.ori(MA0, MA0, at.path & 0xffff),
+        mipsOp.lui(MA1, at.argv >>> 16),
+        mipsOp.ori(MA1, MA1, at.argv & 0xffff),
+        mipsOp.ori(MA2, 0, 0),
+        mipsOp.ori(V0, 0, 5057),
+        mipsOp.syscall,
+        (V0 << 21) | (MA0 << 11) | 0x25, // or a0, v0, zero
+        mipsOp.ori(V0, 0, 5205),
+        mipsOp.syscall
+      )
+    ])
+}
+
+/** The QEMU targets chainProgram can build. */
+export const CHAIN_PROBE_TARGETS: readonly string[] = Object.freeze(Object.keys(CHAIN))
+
+/**
+ * A static ELF for `target` (one of CHAIN_PROBE_TARGETS) that prints `probeMarker(target)`
+ * and a newline, then execs `next` (an absolute path of at most 255 bytes).
+ */
+export function chainProgram(target: string, next: string): Buffer {
+  const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined
+  if (!chain) {
+    throw new Error(
+      `No chain probe for QEMU target '${target}'; supported: ${CHAIN_PROBE_TARGETS.join(', ')}`
+    )
+  }
+  const arch = archOf(target)
+  const word = arch.bits / 8
+  const message = Buffer.from(`${probeMarker(target)}\n`, 'ascii')
+  const path = Buffer.from(`${next}\0`, 'utf8')
+  // argv[0] is filled in once the data's address is known; argv[1] stays null.
+  const data = Buffer.concat([Buffer.alloc(2 * word), path, message])
+  let argvAt = 0
+  const elf = writeElf(target, arch, {
+    code: (pc, at) => {
+      argvAt = at
+      const pathAt = at + 2 * word
+      return chain.code({
+        pc,
+        msg: pathAt + path.length,
+        len: message.length,
+        path: pathAt,
+        argv: at
+      })
+    },
+    data,
+    bss: 0,
+    dataAlign: 8
+  })
+  const pointer = argvAt + 2 * word
+  const w = new Writer(elf, arch.endian)
+  w.word(arch.bits, elf.length - data.length, pointer)
+  return elf
+}
+
+/** The errno a chain link's failed exec of the next link gave, from the container's exit status. */
+export function chainExecErrno(target: string, status: number): number | undefined {
+  const chain = Object.hasOwn(CHAIN, target) ? CHAIN[target] : undefined
+  if (!chain || status <= 0 || status > 255) return undefined
+  const errno = chain.errno === 'negated' ? 256 - status : status
+  // Statuses 129-155 are more likely a signal (128 + n) than an errno above 100.
+  return errno >= 1 && errno <= 100 ? errno : undefined
 }

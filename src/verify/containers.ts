@@ -5,15 +5,14 @@
 // Every function takes the container engine as an option: `docker` (the default) or
 // `podman`, whose load, run and rmi take the same arguments. Podman as root needs no daemon.
 //
-// dockerSmoke builds one tiny image per target in memory (src/oci.ts) holding the target's
-// probe (src/probes.ts) as /probe, loads them all with one `docker load`, runs them all at
-// once, and removes them again. dockerUname runs `uname -m` in a user's image per target.
+// The engines, and one container per target: dockerSmoke builds one tiny image per target in
+// memory (images.ts) holding the target's probe as /probe, loads them all with one `load`,
+// runs them all at once with --platform, and removes them again; container-check.ts uses it
+// for targets without a chain probe. dockerUname runs `uname -m` in a user's image per target.
 //
 // Measured on a 2-core machine with docker.io 20.10: one `docker load` of three probe images
-// takes about 0.4 s, as long as three loads in parallel and faster than three in a row; the
-// three runs together take about 0.8 s; `docker rmi` 0.05 s. Keeping the images between calls
-// would save about 0.3 s (a reload of present images costs 0.1 s), too little to leave images
-// behind on the user's daemon, so they are removed.
+// takes about 0.4 s; the three runs together about 0.8 s; `docker rmi` 0.05 s. Hence the
+// chain of container-check.ts: one `import` (0.1 s) and one run.
 
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -68,11 +67,11 @@ export function containerEngine(
   return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] }
 }
 
-function engineOf(engine: EngineName | Engine | undefined): Engine {
+export function engineOf(engine: EngineName | Engine | undefined): Engine {
   return typeof engine === 'object' ? engine : containerEngine(engine ?? 'docker')
 }
 
-const LABEL: Record<EngineName, string> = { docker: 'Docker', podman: 'Podman' }
+export const LABEL: Record<EngineName, string> = { docker: 'Docker', podman: 'Podman' }
 
 /** The repository of the probe images; the tag is the target. */
 export const PROBE_REPOSITORY = 'setup-binfmt-probe'
@@ -96,7 +95,7 @@ export function probeImage(target: string): ImageSpec {
   }
 }
 
-const RUN_TIMEOUT = 60_000
+export const RUN_TIMEOUT = 60_000
 const PULL_TIMEOUT = 300_000
 const QUICK_TIMEOUT = 10_000
 
@@ -156,33 +155,6 @@ export async function dockerSmoke(
   options: DockerOptions = {}
 ): Promise<SmokeResult[]> {
   return withProbeImages(targets, log, options, unique => runProbes(unique, log, options))
-}
-
-/** What the container check found: whether the engine runs containers at all, then each target. */
-export interface ContainerCheck {
-  /** A probe of this host's own platform: when it fails, the engine cannot start containers here. */
-  readonly launcher: SmokeResult
-  /** The foreign targets' probes; none when the launcher failed. */
-  readonly results: SmokeResult[]
-}
-
-/**
- * The container check: one `load` of the probe images of `targets` and of `hostTarget`, and
- * all their containers at once. A failure of the host's own container is the engine's, not
- * emulation's: then the foreign results say nothing and are dropped.
- */
-export async function containerCheck(
-  targets: readonly string[],
-  hostTarget: string,
-  log?: Log,
-  options: DockerOptions = {}
-): Promise<ContainerCheck> {
-  const foreign = [...new Set(targets)].filter(t => t !== hostTarget)
-  return withProbeImages([hostTarget, ...foreign], log, options, async () => {
-    // All at once, for the time of one start; a launcher that fails voids the others.
-    const [launcher, ...results] = await runProbes([hostTarget, ...foreign], log, options)
-    return { launcher, results: launcher.ok ? results : [] }
-  })
 }
 
 function runProbes(targets: readonly string[], log: Log | undefined, options: DockerOptions) {
@@ -297,22 +269,7 @@ async function runContainer(
   if (expected !== undefined) command.push('--pull', 'never')
   command.push('--platform', platform, ...imageAndArgs)
 
-  const start = performance.now()
-  const r: ExecResult = await run(command, {
-    allowFailure: true,
-    timeoutMs: options.timeoutMs ?? RUN_TIMEOUT,
-    log
-  }).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }))
-  const ms = Math.round(performance.now() - start)
-  if (r.signal) {
-    // The docker client was killed (timeout): the container may still run.
-    await run([...engine.command, 'rm', '-f', name], {
-      allowFailure: true,
-      timeoutMs: QUICK_TIMEOUT,
-      log
-    })
-  }
-
+  const { r, ms } = await runNamed(engine, command, name, options.timeoutMs ?? RUN_TIMEOUT, log)
   const printed = r.stdout.trim()
   const machines = unameMachines(target)
   const ok =
@@ -327,8 +284,34 @@ async function runContainer(
   return result
 }
 
+/**
+ * Run a `run --name name` command line; when the client is killed by its timeout, the
+ * container may still run, and is removed by name.
+ */
+export async function runNamed(
+  engine: Engine,
+  command: readonly string[],
+  name: string,
+  timeoutMs: number,
+  log?: Log
+): Promise<{ r: ExecResult; ms: number }> {
+  const start = performance.now()
+  const r: ExecResult = await run(command, { allowFailure: true, timeoutMs, log }).catch(
+    (e: Error) => ({ code: -1, stdout: '', stderr: e.message })
+  )
+  const ms = Math.round(performance.now() - start)
+  if (r.signal) {
+    await run([...engine.command, 'rm', '-f', name], {
+      allowFailure: true,
+      timeoutMs: QUICK_TIMEOUT,
+      log
+    })
+  }
+  return { r, ms }
+}
+
 /** What went wrong, in one line: exit status, what was printed, the engine's error, a hint. */
-function failure(
+export function failure(
   engine: Engine,
   target: string,
   r: ExecResult,
@@ -348,42 +331,42 @@ function failure(
   }
   const error = dockerError(r.stderr)
   if (error) parts.push(error)
-  const hint = hintFor(engine, target, r)
+  const hint = hintFor(engine, target, r.stderr)
   if (hint) parts.push(hint)
   return parts.join('; ')
 }
 
-function hintFor(engine: Engine, target: string, r: ExecResult): string | undefined {
-  if (/exec format error/i.test(r.stderr) && ownUserNamespace()) {
+export function hintFor(engine: Engine, target: string, stderr: string): string | undefined {
+  if (/exec format error/i.test(stderr) && ownUserNamespace()) {
     return (
       `this process runs in a user namespace (uid_map ${JSON.stringify(ownUserNamespace())}), whose binfmt_misc ` +
       `is its own: the entries registered here are not in the host's table, which ${LABEL[engine.name]}'s ` +
       `containers use. Register from the host (as root or with sudo), or through the engine (registrar: ${engine.name})`
     )
   }
-  if (/exec format error/i.test(r.stderr)) {
+  if (/exec format error/i.test(stderr)) {
     return (
       `the kernel found no binfmt_misc entry for ${target} programs that works in containers ` +
       `(register qemu-${target} with the F flag, so the interpreter is opened outside the container)`
     )
   }
-  if (/no such file or directory/i.test(r.stderr) && /exec|runc|OCI runtime/i.test(r.stderr)) {
+  if (/no such file or directory/i.test(stderr) && /exec|runc|OCI runtime/i.test(stderr)) {
     return (
       `an interpreter path in binfmt_misc does not exist inside the container ` +
       `(register qemu-${target} with the F flag)`
     )
   }
-  if (/does not match the specified platform/i.test(r.stderr)) {
+  if (/does not match the specified platform/i.test(stderr)) {
     return `the image is not built for ${dockerPlatform(target)}`
   }
   // Podman, with --pull never, when no local image has the platform.
-  if (/image not known/i.test(r.stderr)) {
+  if (/image not known/i.test(stderr)) {
     return `no local image for ${dockerPlatform(target)} (not loaded, or not built for it)`
   }
-  if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(r.stderr)) {
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(stderr)) {
     return 'no Docker daemon answers'
   }
-  if (/cgroups in hybrid mode not supported/i.test(r.stderr)) {
+  if (/cgroups in hybrid mode not supported/i.test(stderr)) {
     return (
       `${engine.name}'s OCI runtime crun cannot run containers on this host's cgroup v1 or hybrid ` +
       `hierarchy: use runc (runtime = "runc" under [engine] in containers.conf)`
@@ -391,7 +374,7 @@ function hintFor(engine: Engine, target: string, r: ExecResult): string | undefi
   }
   // runc raising the container's limits above its own (Podman as root asks for 1048576
   // open files) without CAP_SYS_RESOURCE, as inside an unprivileged container.
-  if (/setting rlimit/i.test(r.stderr)) {
+  if (/setting rlimit/i.test(stderr)) {
     return (
       `${engine.name} cannot set the container's resource limits here (no CAP_SYS_RESOURCE): ` +
       `give it limits within this process's, e.g. default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"] ` +
@@ -424,7 +407,11 @@ export function dockerError(stderr: string): string {
 }
 
 /** Remove images by tag; one that is gone already is fine, anything else is a warning. */
-async function removeImages(engine: Engine, tags: readonly string[], log?: Log): Promise<void> {
+export async function removeImages(
+  engine: Engine,
+  tags: readonly string[],
+  log?: Log
+): Promise<void> {
   const r = await run([...engine.command, 'rmi', ...tags], {
     allowFailure: true,
     timeoutMs: RUN_TIMEOUT,

@@ -1,6 +1,6 @@
 // Proving that emulation works once the entries are registered: each platform's probe program
 // through the kernel and from a chroot (exec-checks.ts), the deeper probes where those passed
-// (deep-checks.ts), then in containers (containers.ts) with Docker or Podman when asked for or
+// (deep-checks.ts), then in containers (container-check.ts) with Docker or Podman when asked for or
 // available.
 
 import type { Registered } from '../binfmt/register.js'
@@ -9,12 +9,12 @@ import type { Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import {
   availableEngine,
-  containerCheck,
   dockerUname,
   ENGINE_NAMES,
   type Engine,
   type SmokeResult
 } from './containers.js'
+import { containerCheck } from './container-check.js'
 import { HOST_ARCHES } from '../platform/host.js'
 import { verifyDeep } from './deep-checks.js'
 import { verifyExec, type VerifyResult } from './exec-checks.js'
