@@ -39068,13 +39068,14 @@ function helper_engineWriter(helper, log) {
     // Once per step the registrar tries to mount binfmt_misc on the host when it is not (`h`):
     // since Linux 6.7 a table nobody has mounted empties when the helper's mount goes.
     let hostMountTried = false;
+    // Set when `h` failed: whether the write outlived the helper is then for a fresh read to say.
+    let hostUnreached;
     const dump = async (ops, what, options = {}) => {
         const r = await helper.run(ops, options);
         const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
         if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
-            // Everything but the last step worked (the dump is complete): the table stays as the
-            // host keeps it, which a later read shows.
-            log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${r.stderr.trim()})`);
+            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`}`;
+            log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${hostUnreached})`);
         }
         else if (r.code !== 0)
             throw registrarError(helper, r, what);
@@ -39087,6 +39088,19 @@ function helper_engineWriter(helper, log) {
         return d;
     };
     const files = async () => (last ?? (await dump(['m', HELPER_TABLE, 'd'], 'reading'))).files;
+    // An entry written in a table that nobody on the host mounts goes with the helper's mount
+    // (Linux 6.7+): a second helper, mounting afresh, shows whether it stayed.
+    const checkOutlived = async (line) => {
+        const why = hostUnreached;
+        hostUnreached = undefined;
+        const entry = line?.split(':')[1];
+        if (!entry)
+            return;
+        const after = await dump(['m', HELPER_TABLE, 'd'], 'reading');
+        if (after.files.has(entry))
+            return;
+        throw new Error(`The entry ${entry} registered through the ${helper.label} helper vanished when the helper exited: the host has no binfmt_misc mounted at /proc/sys/fs/binfmt_misc, and the helper could not enter the host's mount namespace to mount it (${why}). Mount it on the host ('sudo mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc', or enable systemd's proc-sys-fs-binfmt_misc.automount), then run again`);
+    };
     return {
         files,
         write: async (file, data) => {
@@ -39105,6 +39119,8 @@ function helper_engineWriter(helper, log) {
             log?.debug(`${helper.engine.name} helper: ${ops.join(' ')}`);
             const what = `Writing '${data}' to binfmt_misc ${name} through the ${helper.label} helper`;
             await dump(ops, what, { hostRoot: !inHelper });
+            if (hostUnreached !== undefined)
+                await checkOutlived(name === 'register' ? data : undefined);
         },
         mount: async () => { },
         place: interpreters => {
