@@ -10,7 +10,9 @@
 //    that registers the same entries. `npm run bench -- --steps` runs only this part (no Docker).
 // 5. Registering again over identical F entries (the kernel's open interpreter is read).
 // 6. Main through the container engine's helper against main directly, arm64,arm, on the
-//    host's global table (the post step after each run puts it back).
+//    host's global table (the post step after each run puts it back). `--engine-only`.
+// 7. The daemon: an entry wiped to the entry back, and its idle memory and CPU.
+//    `--daemon-only` (no Docker). `--containers-only` runs the container check alone.
 //
 // Runs the built CLI (dist/cli/index.js) as a child process, in a private user namespace with
 // its own binfmt_misc for (1) and the exec part of (2); the docker part needs the host's
@@ -654,6 +656,16 @@ if (process.argv.includes('--containers-only')) {
 }
 if (process.argv.includes('--engine-only')) {
   await enginePath()
+  printRows()
+  process.exit(0)
+}
+if (process.argv.includes('--daemon-only')) {
+  const ns = await privateNamespace()
+  try {
+    await daemonHeal(ns)
+  } finally {
+    ns.stop()
+  }
   printRows()
   process.exit(0)
 }
