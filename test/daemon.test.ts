@@ -130,6 +130,16 @@ describe('setup-binfmt daemon', () => {
     expect(await names()).toEqual(['qemu-riscv64'])
   })
 
+  test('a helper-container registrar is refused, naming what works, and nothing is registered', async () => {
+    const child = startDaemon('--platforms', 'arm64', '--registrar', 'docker')
+    expect(await exited(child)).not.toBe(0)
+    expect(output).toContain(
+      'daemon --registrar docker: the daemon reads binfmt_misc every interval, which it does only directly. ' +
+        "Run it as root where binfmt_misc is reachable (as the DaemonSet's privileged pod does), with --registrar direct or auto"
+    )
+    expect(await names()).toEqual([])
+  })
+
   test('SIGTERM right after start on an untouched table: exit 0, table empty again', async () => {
     const child = startDaemon('--platforms', 'arm64', '--interval', '100')
     await until('the first status', () => existsSync(statusFile()))

@@ -24,7 +24,7 @@ let program: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'engine-writer-'))
   program = join(dir, 'registrar')
-  writeFileSync(program, registrarProgram(registrarArch(process.arch)), { mode: 0o755 })
+  writeFileSync(program, registrarProgram(registrarArch(process.arch)!), { mode: 0o755 })
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

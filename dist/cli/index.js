@@ -11879,8 +11879,15 @@ async function lost(root, kept) {
         return !current || !sameDefinition(current, entry) || !current.enabled;
     });
 }
-async function runDaemon(options, deps) {
+async function runDaemon(asked, deps) {
     const { log, intervalMs } = deps;
+    // It reads the table every interval, which a helper container would turn into a container
+    // start per interval: the daemon runs where binfmt_misc is in reach (the DaemonSet's pod).
+    if (asked.registrar !== 'auto' && asked.registrar !== 'direct') {
+        throw new Error(`daemon --registrar ${asked.registrar}: the daemon reads binfmt_misc every interval, which it does only directly. ` +
+            `Run it as root where binfmt_misc is reachable (as the DaemonSet's privileged pod does), with --registrar direct or auto`);
+    }
+    const options = { ...asked, registrar: 'direct' };
     const root = deps.root ?? DEFAULT_ROOT;
     const store = processStore();
     const startedAt = new Date().toISOString();
