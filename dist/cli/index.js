@@ -3985,6 +3985,79 @@ var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/util/files.ts
+// Files replaced atomically, the one way the project writes a file others may read while it
+// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
+// file in the same folder, created exclusively and never through a link, its mode set
+// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
+
+
+
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** A name beside `path` that nothing else uses. */
+const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomUUID)()}.tmp`);
+/** Replace `path` with `data` atomically. */
+function writeFileAtomic(path, data, options) {
+    const temp = tempBeside(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
+        if (options.fsync)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+}
+/**
+ * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
+ * an F entry keeps an interpreter open, and a running one is busy.
+ */
+async function copyFileAtomic(source, path, options) {
+    const temp = tempBeside(path);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(temp, options.mode);
+        if (options.fsync) {
+            const file = await (0,promises_namespaceObject.open)(temp, 'r');
+            await file.sync().finally(() => file.close());
+        }
+        await options.check?.(temp);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
@@ -3993,6 +4066,7 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
 // never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
 // under an interpreter's name.
+
 
 
 
@@ -4079,7 +4153,7 @@ class KeptData {
  */
 async function extractMembers(file, names, destDir, scan, log) {
     // Kept bytes wait in a temporary folder, so a refused archive leaves nothing in destDir.
-    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-members-'));
+    const work = await makeTempDir('members');
     const maxTotal = MAX_INTERPRETER_BYTES * Math.max(1, names.size);
     try {
         const allNames = new Set([...names.values()].flat());
@@ -4102,7 +4176,7 @@ async function extractMembers(file, names, destDir, scan, log) {
         const written = new Map();
         for (const [t, source] of sources) {
             const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
-            await place(dest, tmp => (0,promises_namespaceObject.copyFile)(first.data.get(source), tmp));
+            await copyFileAtomic(first.data.get(source), dest, { mode: 0o755 });
             written.set(t, dest);
         }
         return written;
@@ -4197,19 +4271,6 @@ function resolveFile(file, members, start) {
         throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`);
     }
     return path;
-}
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-async function place(dest, write) {
-    const tmp = `${dest}.${process.pid}.tmp`;
-    try {
-        await write(tmp);
-        await (0,promises_namespaceObject.chmod)(tmp, 0o755);
-        await (0,promises_namespaceObject.rename)(tmp, dest);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
 }
 /**
  * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
@@ -4540,6 +4601,7 @@ async function qemuVersion(interpreter) {
 
 
 
+
 /**
  * Extract the interpreters for `targets` (QEMU target names) from `file` into `destDir`,
  * as destDir/qemu-<target> (mode 0755). Returns target -> written path.
@@ -4613,7 +4675,7 @@ async function feedDeb(file, sink, log) {
     if (!tool)
         throw new Error(`${member.name} is compressed in a way this tool does not read`);
     // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-deb-'));
+    const dir = await makeTempDir('deb');
     try {
         const packed = (0,external_node_path_namespaceObject.join)(dir, member.name);
         await (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
@@ -4898,66 +4960,8 @@ async function copyBare(file, targets, destDir, log) {
     await (0,promises_namespaceObject.mkdir)(destDir, { recursive: true });
     const dest = (0,external_node_path_namespaceObject.join)(destDir, `qemu-${t}`);
     log?.debug(`${file}: ${t} is the file itself`);
-    await place(dest, tmp => (0,promises_namespaceObject.copyFile)(file, tmp));
+    await copyFileAtomic(file, dest, { mode: 0o755 });
     return new Map([[t, dest]]);
-}
-
-;// CONCATENATED MODULE: ./src/util/files.ts
-// Files replaced atomically, the one way the project writes a file others may read while it
-// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
-// file in the same folder, created exclusively and never through a link, its mode set
-// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
-
-
-
-
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
-/** A name beside `path` that nothing else uses. */
-const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomUUID)()}.tmp`);
-/** Replace `path` with `data` atomically. */
-function writeFileAtomic(path, data, options) {
-    const temp = tempBeside(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
-        if (options.fsync)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-}
-/**
- * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
- * an F entry keeps an interpreter open, and a running one is busy.
- */
-async function copyFileAtomic(source, path, options) {
-    const temp = tempBeside(path);
-    try {
-        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
-        await (0,promises_namespaceObject.chmod)(temp, options.mode);
-        if (options.fsync) {
-            const file = await (0,promises_namespaceObject.open)(temp, 'r');
-            await file.sync().finally(() => file.close());
-        }
-        await options.check?.(temp);
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/cache.ts
@@ -5522,21 +5526,6 @@ function progressLogger(url, total, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
@@ -5725,7 +5714,7 @@ async function feedPayload(file, rpm, sink, log) {
     if (!tool)
         throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
     // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-rpm-'));
+    const dir = await makeTempDir('rpm');
     try {
         const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
         await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
@@ -8445,7 +8434,7 @@ async function heldInterpreter(table, entry) {
     if (claim?.name !== entry.name) {
         return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` };
     }
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'setup-binfmt-held-'));
+    const dir = await makeTempDir('held');
     let started;
     try {
         const path = (0,external_node_path_namespaceObject.join)(dir, 'program');

@@ -6,12 +6,12 @@
 // before it looks at the program, the file is read through /proc/<pid>/exe, and the process
 // is killed. An interpreter that is not QEMU does not stop there and cannot be read.
 
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { run, type Launched } from '../util/exec.js'
 import { sha256File } from '../util/hash.js'
+import { makeTempDir } from '../util/temp.js'
 import { claimedBy } from '../platform/native.js'
 import { DEFAULT_ROOT, fileDigest, sameDefinition, type BinfmtTable, type Entry } from './table.js'
 
@@ -45,7 +45,7 @@ export async function heldInterpreter(table: BinfmtTable, entry: Entry): Promise
     return { why: `${claim?.name ?? 'no entry'} would run a program matching ${entry.name}` }
   }
 
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-held-'))
+  const dir = await makeTempDir('held')
   let started: Launched | undefined
   try {
     const path = join(dir, 'program')

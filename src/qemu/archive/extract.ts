@@ -5,18 +5,18 @@
 // read, so an archive refused for an escaping member leaves no trace.
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
+import { copyFileAtomic } from '../../util/files.js'
+import { makeTempDir } from '../../util/temp.js'
 import type { Log } from '../../util/log.js'
 import type { Format } from '../manifest.js'
 import {
   extractMembers,
-  place,
   readerSink,
   type DataSink,
   type EntryType,
@@ -123,7 +123,7 @@ async function feedDeb(file: string, sink: Writable, log?: Log): Promise<void> {
   const tool = DEB_DECOMPRESSORS[compression]
   if (!tool) throw new Error(`${member.name} is compressed in a way this tool does not read`)
   // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
-  const dir = await mkdtemp(join(tmpdir(), 'setup-binfmt-deb-'))
+  const dir = await makeTempDir('deb')
   try {
     const packed = join(dir, member.name)
     await pipeline(range(), createWriteStream(packed))
@@ -418,6 +418,6 @@ async function copyBare(
   await mkdir(destDir, { recursive: true })
   const dest = join(destDir, `qemu-${t}`)
   log?.debug(`${file}: ${t} is the file itself`)
-  await place(dest, tmp => copyFile(file, tmp))
+  await copyFileAtomic(file, dest, { mode: 0o755 })
   return new Map([[t, dest]])
 }

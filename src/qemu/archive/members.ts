@@ -5,11 +5,12 @@
 // under an interpreter's name.
 
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
-import { chmod, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { Writable } from 'node:stream'
+import { copyFileAtomic } from '../../util/files.js'
 import type { Log } from '../../util/log.js'
+import { makeTempDir } from '../../util/temp.js'
 
 /** The largest QEMU interpreter is about 18 MB (qemu-xtensa 11.1); a member over 128 MiB is not one. */
 export const MAX_INTERPRETER_BYTES = 128 << 20
@@ -115,7 +116,7 @@ export async function extractMembers(
   log?: Log
 ): Promise<Map<string, string>> {
   // Kept bytes wait in a temporary folder, so a refused archive leaves nothing in destDir.
-  const work = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-members-'))
+  const work = await makeTempDir('members')
   const maxTotal = MAX_INTERPRETER_BYTES * Math.max(1, names.size)
   try {
     const allNames = new Set([...names.values()].flat())
@@ -140,7 +141,7 @@ export async function extractMembers(
     const written = new Map<string, string>()
     for (const [t, source] of sources) {
       const dest = join(destDir, `qemu-${t}`)
-      await place(dest, tmp => copyFile(first.data.get(source)!, tmp))
+      await copyFileAtomic(first.data.get(source)!, dest, { mode: 0o755 })
       written.set(t, dest)
     }
     return written
@@ -249,19 +250,6 @@ function resolveFile(file: string, members: ReadonlyMap<string, Member>, start: 
     throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`)
   }
   return path
-}
-
-/** Write under a temporary name and rename, so a failure never leaves half an interpreter. */
-export async function place(dest: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${dest}.${process.pid}.tmp`
-  try {
-    await write(tmp)
-    await chmod(tmp, 0o755)
-    await rename(tmp, dest)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
 }
 
 /**

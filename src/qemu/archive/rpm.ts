@@ -12,13 +12,13 @@
 // PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
 
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdtemp, open, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { finished, pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { run } from '../../util/exec.js'
+import { makeTempDir } from '../../util/temp.js'
 import type { Log } from '../../util/log.js'
 import {
   extractMembers,
@@ -240,7 +240,7 @@ async function feedPayload(
   if (!tool)
     throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`)
   // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'setup-binfmt-rpm-'))
+  const dir = await makeTempDir('rpm')
   try {
     const packed = join(dir, 'payload')
     await pipeline(payload(), createWriteStream(packed))
