@@ -37253,13 +37253,14 @@ const RUN_TIMEOUT = 60_000;
 const PULL_TIMEOUT = 300_000;
 const QUICK_TIMEOUT = 10_000;
 /**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon) `podman
+ * version`. Whether it can run containers is for the container check's first container to show
+ * (`podman info` would cost more than that container).
  */
 async function dockerAvailable(log, engine = 'docker') {
     const e = engineOf(engine);
     const query = e.name === 'podman'
-        ? ['info', '--format', '{{.Version.Version}}']
+        ? ['version', '--format', '{{.Client.Version}}']
         : ['version', '--format', '{{.Server.Version}}'];
     try {
         const r = await exec_run([...e.command, ...query], {
@@ -37271,7 +37272,7 @@ async function dockerAvailable(log, engine = 'docker') {
             log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
             return true;
         }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman version fails' : 'no daemon answers'} ` +
             `(exit ${r.code}: ${dockerError(r.stderr)})`);
         return false;
     }
@@ -37504,6 +37505,21 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/verify/container-check.ts
 // The container check: does emulation work where containers run? Every foreign probe runs in
 // ONE container of this host's own platform, for the cost of one start: its entrypoint is a
@@ -37512,8 +37528,8 @@ async function removeImages(engine, tags, log) {
 // the host's binfmt_misc from inside the container, which needs an interpreter the container
 // can reach (the F flag): what `docker run --platform` of a foreign image needs too.
 //
-// The image is one `import` of a tar of the links (no image config to build or load), removed
-// again in every case. The host's own link shows that the engine runs containers at all: when
+// The links reach the engine as a folder Podman runs as the container's root, or as one Docker
+// `import` of a tar of them (no image config to build or load), removed again in every case. The host's own link shows that the engine runs containers at all: when
 // it does not print, the failure is the engine's, not emulation's. A link whose exec fails
 // stops its chain; the links after it run in another round, so every target gets a verdict.
 // Targets without a chain probe run as one container each, with --platform (dockerSmoke).
@@ -37523,9 +37539,31 @@ async function removeImages(engine, tags, log) {
 
 
 
-async function containerCheck(targets, hostTarget, log, options = {}) {
+
+
+
+/** The foreign targets, and the first round's links: the host's, then each chained target's. */
+function plan(targets, hostTarget) {
     const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
     const chained = foreign.filter(t => CHAIN_PROBE_TARGETS.includes(t));
+    return { foreign, chained, links: [hostTarget, ...chained] };
+}
+/**
+ * Start making the first round's image, for the engine about to be asked whether it answers:
+ * both take a round trip to the daemon, so they overlap. Hand it to containerCheck, or to
+ * discardChain when another engine is taken.
+ */
+function prepareChain(engine, targets, hostTarget, log, options = {}) {
+    const { links } = plan(targets, hostTarget);
+    const image = chainImage(engine, chainFiles(links), options.timeoutMs ?? RUN_TIMEOUT, log);
+    image.catch(() => { }); // awaited later, by containerCheck or discardChain
+    return { engine, links, image };
+}
+async function discardChain(prepared) {
+    await prepared.image.then(i => i.remove(), () => { });
+}
+async function containerCheck(targets, hostTarget, log, options = {}) {
+    const { foreign, chained } = plan(targets, hostTarget);
     const alone = foreign.filter(t => !CHAIN_PROBE_TARGETS.includes(t));
     const [chain, separate] = await Promise.all([
         chainCheck(hostTarget, chained, log, options),
@@ -37545,8 +37583,12 @@ async function chainCheck(host, targets, log, options) {
     const results = [];
     let launcher;
     let pending = [...targets];
+    let prepared = options.prepared;
     do {
-        const round = await runChain(engine, [host, ...pending], log, options);
+        const links = [host, ...pending];
+        const early = prepared && sameLinks(prepared.links, links) ? prepared.image : undefined;
+        prepared = undefined;
+        const round = await runChain(engine, links, log, options, early);
         launcher ??= round.launcher;
         if (!round.launcher.ok)
             return { launcher: round.launcher, results: [] };
@@ -37555,33 +37597,27 @@ async function chainCheck(host, targets, log, options) {
     } while (pending.length > 0);
     return { launcher, results };
 }
+const sameLinks = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
 const LINK_DIR = '/setup-binfmt';
 const linkPath = (i) => `${LINK_DIR}/${i}`;
-async function runChain(engine, links, log, options) {
+/** Each link execs the next; the last is a plain probe. */
+function chainFiles(links) {
     const last = links.length - 1;
-    const files = links.map((target, i) => ({
+    return links.map((target, i) => ({
         path: linkPath(i),
         mode: 0o755,
         content: i < last ? chainProgram(target, linkPath(i + 1)) : probeProgram(target)
     }));
-    const id = (0,external_node_crypto_.randomBytes)(4).toString('hex');
-    const tag = `${PROBE_REPOSITORY}:chain-${id}`;
-    const name = `setup-binfmt-chain-${id}`;
-    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
-    command.push(...(engine.runOptions ?? []), '--pull', 'never', tag, linkPath(0));
+}
+async function runChain(engine, links, log, options, early) {
+    const last = links.length - 1;
+    const name = `setup-binfmt-chain-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT;
-    log?.debug(`${engine.name}: importing ${tag} (links ${links.join(' -> ')})`);
+    log?.debug(`${engine.name}: links ${links.join(' -> ')}`);
+    const image = await (early ?? chainImage(engine, chainFiles(links), timeoutMs, log));
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []), ...image.run, linkPath(0));
     try {
-        try {
-            await exec_run([...engine.command, 'import', '-', tag], {
-                input: layerTar(files),
-                timeoutMs,
-                log
-            });
-        }
-        catch (e) {
-            throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
-        }
         const { r, ms } = await runNamed(engine, command, name, timeoutMs, log);
         const lines = r.stdout.split('\n');
         let printed = 0;
@@ -37607,8 +37643,43 @@ async function runChain(engine, links, log, options) {
         return { launcher: decided[0], decided: decided.slice(1), rest: links.slice(failed + 1) };
     }
     finally {
-        await removeImages(engine, [tag], log);
+        await image.remove();
     }
+}
+/**
+ * Podman runs a folder as the container's root (`--rootfs`): no image to import or remove, two
+ * commands fewer. Docker has no such option: one `import` of the links as a layer.
+ */
+async function chainImage(engine, files, timeoutMs, log) {
+    if (engine.name === 'podman') {
+        const dir = await makeTempDir('chain');
+        const remove = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        try {
+            const root = (0,external_node_path_namespaceObject.join)(dir, 'rootfs');
+            // Podman, as root or as this user, reads the folder; the programs must be executable.
+            await (0,promises_namespaceObject.chmod)(dir, 0o755);
+            for (const f of files) {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(root, f.path)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, f.path), f.content ?? '', { mode: f.mode });
+            }
+            return { run: ['--rootfs', root], remove };
+        }
+        catch (e) {
+            await remove();
+            throw e;
+        }
+    }
+    const tag = `${PROBE_REPOSITORY}:chain-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    try {
+        await exec_run([...engine.command, 'import', '-', tag], { input: layerTar(files), timeoutMs, log });
+    }
+    catch (e) {
+        await removeImages(engine, [tag], log);
+        throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, {
+            cause: e
+        });
+    }
+    return { run: ['--pull', 'never', tag], remove: () => removeImages(engine, [tag], log) };
 }
 /** Why link `i` printed nothing, from the exit status of the exec that started it. */
 function linkFailure(engine, links, i, code, stdout) {
@@ -37657,21 +37728,6 @@ const HOST_ARCHES = {
     },
     mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
 };
-
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
 
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
@@ -38037,15 +38093,23 @@ async function verify(table, registered, options, log, exec) {
     const wantContainers = named !== undefined || options.smokeImage !== undefined;
     if (!wantContainers && options.verify !== 'auto')
         return results;
-    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    const candidates = named ? [named] : ENGINE_NAMES;
+    const hostTarget = HOST_ARCHES[process.arch]?.target ?? 'x86_64';
+    // Docker's first probe image is imported while its daemon is asked whether it answers.
+    const prepared = candidates[0] === 'docker'
+        ? prepareChain(engineOf('docker'), targets, hostTarget, log)
+        : undefined;
+    const engine = await availableEngine(log, candidates);
+    if (prepared && engine?.name !== 'docker')
+        await discardChain(prepared);
     if (!engine) {
         if (wantContainers) {
             const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
             throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman version' fails: install podman (as root it needs no daemon), or use verify: exec`
                 : named === 'docker'
                     ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman version'): start one, or use verify: exec`);
         }
         log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
         return results;
@@ -38059,8 +38123,9 @@ async function verify(table, registered, options, log, exec) {
         ms: r.ms,
         detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
     });
-    const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
-        engine
+    const check = await containerCheck(targets, hostTarget, log, {
+        engine,
+        prepared: engine.name === 'docker' ? prepared : undefined
     });
     if (!check.launcher.ok) {
         const words = engineFailure(engine, check.launcher);
@@ -39189,7 +39254,7 @@ async function chooseRegistrar(choice, root, log) {
         const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
         const engine = await availableEngine(log, ENGINE_NAMES);
         if (!engine) {
-            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman version') to register through a ` +
                 `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
         }
         const helper = await helper_Helper.start(engine, log).catch((e) => {

@@ -35513,13 +35513,14 @@ const RUN_TIMEOUT = 60_000;
 const PULL_TIMEOUT = 300_000;
 const QUICK_TIMEOUT = 10_000;
 /**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon) `podman
+ * version`. Whether it can run containers is for the container check's first container to show
+ * (`podman info` would cost more than that container).
  */
 async function dockerAvailable(log, engine = 'docker') {
     const e = engineOf(engine);
     const query = e.name === 'podman'
-        ? ['info', '--format', '{{.Version.Version}}']
+        ? ['version', '--format', '{{.Client.Version}}']
         : ['version', '--format', '{{.Server.Version}}'];
     try {
         const r = await run([...e.command, ...query], {
@@ -35531,7 +35532,7 @@ async function dockerAvailable(log, engine = 'docker') {
             log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
             return true;
         }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman version fails' : 'no daemon answers'} ` +
             `(exit ${r.code}: ${dockerError(r.stderr)})`);
         return false;
     }
@@ -36089,7 +36090,7 @@ async function chooseRegistrar(choice, root, log) {
         const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
         const engine = await availableEngine(log, ENGINE_NAMES);
         if (!engine) {
-            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman version') to register through a ` +
                 `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
         }
         const helper = await Helper.start(engine, log).catch((e) => {

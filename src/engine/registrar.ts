@@ -87,7 +87,7 @@ export async function chooseRegistrar(
     const engine = await availableEngine(log, ENGINE_NAMES)
     if (!engine) {
       throw new Error(
-        `${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+        `${direct} Neither Docker nor Podman answers ('docker version', 'podman version') to register through a ` +
           `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`
       )
     }

@@ -100,8 +100,9 @@ const PULL_TIMEOUT = 300_000
 const QUICK_TIMEOUT = 10_000
 
 /**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon) `podman
+ * version`. Whether it can run containers is for the container check's first container to show
+ * (`podman info` would cost more than that container).
  */
 export async function dockerAvailable(
   log?: Log,
@@ -110,7 +111,7 @@ export async function dockerAvailable(
   const e = engineOf(engine)
   const query =
     e.name === 'podman'
-      ? ['info', '--format', '{{.Version.Version}}']
+      ? ['version', '--format', '{{.Client.Version}}']
       : ['version', '--format', '{{.Server.Version}}']
   try {
     const r = await run([...e.command, ...query], {
@@ -123,7 +124,7 @@ export async function dockerAvailable(
       return true
     }
     log?.debug(
-      `${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+      `${e.name}: ${e.name === 'podman' ? 'podman version fails' : 'no daemon answers'} ` +
         `(exit ${r.code}: ${dockerError(r.stderr)})`
     )
     return false

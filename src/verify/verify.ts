@@ -11,10 +11,11 @@ import {
   availableEngine,
   dockerUname,
   ENGINE_NAMES,
+  engineOf,
   type Engine,
   type SmokeResult
 } from './containers.js'
-import { containerCheck } from './container-check.js'
+import { containerCheck, discardChain, prepareChain } from './container-check.js'
 import { HOST_ARCHES } from '../platform/host.js'
 import { verifyDeep } from './deep-checks.js'
 import { verifyExec, type VerifyResult } from './exec-checks.js'
@@ -54,16 +55,24 @@ export async function verify(
   }
   const wantContainers = named !== undefined || options.smokeImage !== undefined
   if (!wantContainers && options.verify !== 'auto') return results
-  const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES)
+  const candidates = named ? [named] : ENGINE_NAMES
+  const hostTarget = HOST_ARCHES[process.arch]?.target ?? 'x86_64'
+  // Docker's first probe image is imported while its daemon is asked whether it answers.
+  const prepared =
+    candidates[0] === 'docker'
+      ? prepareChain(engineOf('docker'), targets, hostTarget, log)
+      : undefined
+  const engine = await availableEngine(log, candidates)
+  if (prepared && engine?.name !== 'docker') await discardChain(prepared)
   if (!engine) {
     if (wantContainers) {
       const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : ''
       throw new Error(
         named === 'podman'
-          ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+          ? `verify '${options.verify}'${smoke} needs Podman, and 'podman version' fails: install podman (as root it needs no daemon), or use verify: exec`
           : named === 'docker'
             ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-            : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`
+            : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman version'): start one, or use verify: exec`
       )
     }
     log.info(
@@ -80,8 +89,9 @@ export async function verify(
     ms: r.ms,
     detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
   })
-  const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
-    engine
+  const check = await containerCheck(targets, hostTarget, log, {
+    engine,
+    prepared: engine.name === 'docker' ? prepared : undefined
   })
   if (!check.launcher.ok) {
     const words = engineFailure(engine, check.launcher)
