@@ -22,15 +22,10 @@ import { basename, join } from 'node:path'
 import { extractInterpreters } from '../src/qemu/archive/extract.js'
 import { ExecError, run, type ExecOptions, type Runner } from '../src/util/exec.js'
 import { memoryLog } from '../src/util/log.js'
-import {
-  alpinePackage,
-  apkDataSegment,
-  FEDORA_GROUPS,
-  fedoraPackage,
-  fromPackage,
-  packageManager,
-  parseOsRelease
-} from '../src/qemu/package/source.js'
+import { alpinePackage, apkDataSegment } from '../src/qemu/package/alpine.js'
+import { FEDORA_GROUPS, fedoraPackage } from '../src/qemu/package/fedora.js'
+import { packageManager, parseOsRelease } from '../src/qemu/package/os-release.js'
+import { fromPackage } from '../src/qemu/package/source.js'
 import { extractRpmInterpreters, readRpm } from '../src/qemu/archive/rpm.js'
 import { TARGETS } from '../src/platform/targets.js'
 import { qemuStatic } from './helpers/fixtures.js'

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(630)
+const { safeRe: re, t } = __nccwpck_require__(929)
+const cmp = __nccwpck_require__(428)
+const debug = __nccwpck_require__(705)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(873)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(630)
+const Comparator = __nccwpck_require__(869)
+const debug = __nccwpck_require__(705)
+const SemVer = __nccwpck_require__(861)
+const trimComparatorWhitespace = __nccwpck_require__(283)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(929)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(847)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(705)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(847)
+const { safeRe: re, t } = __nccwpck_require__(929)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(630)
+const { compareIdentifiers } = __nccwpck_require__(54)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(184)
+const neq = __nccwpck_require__(292)
+const gt = __nccwpck_require__(97)
+const gte = __nccwpck_require__(810)
+const lt = __nccwpck_require__(598)
+const lte = __nccwpck_require__(63)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(861)
+const parse = __nccwpck_require__(555)
+const { safeRe: re, t } = __nccwpck_require__(929)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 123:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 97:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 63:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 953:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 555:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 34:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(322)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(322)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(555)
+const constants = __nccwpck_require__(847)
+const SemVer = __nccwpck_require__(861)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 426:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const internalRe = __nccwpck_require__(929)
+const constants = __nccwpck_require__(847)
+const SemVer = __nccwpck_require__(861)
+const identifiers = __nccwpck_require__(54)
+const parse = __nccwpck_require__(555)
+const valid = __nccwpck_require__(426)
+const clean = __nccwpck_require__(881)
+const inc = __nccwpck_require__(940)
+const diff = __nccwpck_require__(613)
+const major = __nccwpck_require__(981)
+const minor = __nccwpck_require__(953)
+const patch = __nccwpck_require__(34)
+const prerelease = __nccwpck_require__(676)
+const compare = __nccwpck_require__(123)
+const rcompare = __nccwpck_require__(507)
+const compareLoose = __nccwpck_require__(348)
+const compareBuild = __nccwpck_require__(322)
+const sort = __nccwpck_require__(386)
+const rsort = __nccwpck_require__(410)
+const gt = __nccwpck_require__(97)
+const lt = __nccwpck_require__(598)
+const eq = __nccwpck_require__(184)
+const neq = __nccwpck_require__(292)
+const gte = __nccwpck_require__(810)
+const lte = __nccwpck_require__(63)
+const cmp = __nccwpck_require__(428)
+const coerce = __nccwpck_require__(279)
+const truncate = __nccwpck_require__(620)
+const Comparator = __nccwpck_require__(869)
+const Range = __nccwpck_require__(900)
+const satisfies = __nccwpck_require__(749)
+const toComparators = __nccwpck_require__(519)
+const maxSatisfying = __nccwpck_require__(575)
+const minSatisfying = __nccwpck_require__(893)
+const minVersion = __nccwpck_require__(232)
+const validRange = __nccwpck_require__(739)
+const outside = __nccwpck_require__(198)
+const gtr = __nccwpck_require__(722)
+const ltr = __nccwpck_require__(679)
+const intersects = __nccwpck_require__(895)
+const simplifyRange = __nccwpck_require__(86)
+const subset = __nccwpck_require__(655)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 847:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 705:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 54:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 873:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 630:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 929:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(847)
+const debug = __nccwpck_require__(705)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(847)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(198)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(198)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 232:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
+const gt = __nccwpck_require__(97)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(861)
+const Comparator = __nccwpck_require__(869)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(900)
+const satisfies = __nccwpck_require__(749)
+const gt = __nccwpck_require__(97)
+const lt = __nccwpck_require__(598)
+const lte = __nccwpck_require__(63)
+const gte = __nccwpck_require__(810)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 86:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(749)
+const compare = __nccwpck_require__(123)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(900)
+const Comparator = __nccwpck_require__(869)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(749)
+const compare = __nccwpck_require__(123)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 581:
+/***/ 210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(986);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(497);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 986:
+/***/ 497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3980,8 +3980,8 @@ function activation(format, dir, files) {
     return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __nccwpck_require__(626);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -5526,6 +5526,218 @@ function progressLogger(url, total, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/qemu/package/package-files.ts
+// The steps every distribution's module shares: run the package manager to download package
+// files into a folder of the temporary work, tell a package's own file from its look-alikes,
+// and take the interpreters out of a file found; and, for Fedora and Alpine, which have a
+// package per target, download all the targets need in one command and unpack each package.
+// Written once here so that debian.ts, fedora.ts and alpine.ts hold only what differs.
+
+
+/**
+ * Runs the download `command` gives for the new folder `work/<folder>`, and lists that folder.
+ * A failure is rethrown with `failure(message)` as its message, to say what to do about it.
+ */
+async function downloadPackages({ work, run, log }, folder, command, failure) {
+    const dir = (0,external_node_path_namespaceObject.join)(work, folder);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const { argv, cwd } = command(dir);
+    await run(argv, { cwd, log }).catch((e) => {
+        throw new Error(failure(e.message), { cause: e });
+    });
+    return { dir, files: await (0,promises_namespaceObject.readdir)(dir) };
+}
+/**
+ * Logs the package file found in `dir` and its version `full`, and takes its interpreters out
+ * with `extract` (given the folder to put them in).
+ */
+async function unpackFile({ log }, dir, file, full, extract) {
+    log.info(`package: ${file} (QEMU ${full})`);
+    const extracted = await extract((0,external_node_path_namespaceObject.join)(dir, 'out'));
+    return [...extracted].map(([t, path]) => ({ target: t, path, full, file }));
+}
+/** Downloads the packages the targets need in one command, then unpacks each in turn. */
+async function unpackByTarget(context, how) {
+    const packages = groupBy(context.targets, how.packageOf);
+    const names = [...packages.keys()];
+    const { dir, files } = await downloadPackages(context, how.folder, dir => how.command(dir, names), message => how.failure(message, names));
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        unpacked.push(...(await how.unpack(name, wanted, dir, files)));
+    }
+    return unpacked;
+}
+/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
+function isPackageFile(file, name, ext) {
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
+}
+/** Targets by the package that holds them, in the order first needed. */
+function groupBy(targets, key) {
+    const groups = new Map();
+    for (const t of new Set(targets)) {
+        const k = key(t);
+        groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/alpine.ts
+// Alpine: `apk fetch` of the qemu-<target> packages, and the interpreters from each .apk's data
+// segment (apkDataSegment reads the APK v2 layout, which a plain tar reader does not).
+
+
+
+
+
+
+
+
+
+/** Alpine's per-target package installs /usr/bin/qemu-<target>. */
+function alpinePackage(targetName) {
+    return `qemu-${target(targetName).interpreter}`;
+}
+/**
+ * Alpine's qemu-<target> interpreters may be linked dynamically against musl, depending on how
+ * the release built them. checkInterpreter then refuses them with its own clear message, which
+ * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
+ */
+async function fromAlpine(context) {
+    return unpackByTarget(context, {
+        folder: 'apks',
+        packageOf: alpinePackage,
+        command: (dir, names) => ({ argv: ['apk', 'fetch', '--output', dir, ...names] }),
+        failure: (message, names) => `apk fetch ${names.join(' ')} failed (${message}); run apk update first, with the ` +
+            `community repository (which holds the qemu-<target> packages) enabled`,
+        unpack: async (name, wanted, dir, files) => {
+            // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
+            const apk = files.find(f => isPackageFile(f, name, '.apk'));
+            if (!apk)
+                throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
+            const full = apk.slice(name.length + 1, -'.apk'.length);
+            return unpackFile(context, dir, apk, full, async (out) => {
+                const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+                await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+                const extracted = await extractInterpreters(data, 'tar.gz', wanted, out, context.log);
+                await (0,promises_namespaceObject.rm)(data, { force: true });
+                return extracted;
+            });
+        }
+    });
+}
+/**
+ * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
+ * (.PKGINFO) and the data tar, which comes last. Alpine cuts the end-of-archive blocks from the
+ * first two so the whole reads as one tar, but a package written with plain tar keeps them, and
+ * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
+ */
+async function apkDataSegment(file, dest) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    let last;
+    try {
+        const { size } = await handle.stat();
+        for (let at = 0; at < size;) {
+            const head = Buffer.alloc(Math.min(size - at, 64 * 1024));
+            await handle.read(head, 0, head.length, at);
+            if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) {
+                if (last)
+                    break; // padding after the last stream
+                throw new Error(`${file} is not an Alpine package this tool reads (APK v2: gzip streams of tar); ` +
+                    `APK v3 packages are not supported: use source: download or system`);
+            }
+            const body = at + gzipHeaderLength(file, head);
+            // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
+            const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
+            const discard = new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, done) => done() });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
+                throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
+            });
+            const end = body + inflate.bytesWritten + 8;
+            if (end > size)
+                throw new Error(`${file} is truncated: its last gzip stream stops early`);
+            last = { start: at, end };
+            at = end;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    if (!last)
+        throw new Error(`${file} is empty`);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+}
+/** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
+function gzipHeaderLength(file, head) {
+    const bad = () => new Error(`${file} has a gzip header this tool does not read`);
+    if (head.length < 10 || head[2] !== 8)
+        throw bad();
+    const flags = head[3];
+    let at = 10;
+    if (flags & 0x04) {
+        if (at + 2 > head.length)
+            throw bad();
+        at += 2 + head.readUInt16LE(at);
+    }
+    for (const flag of [0x08, 0x10]) {
+        if (!(flags & flag))
+            continue;
+        const zero = head.indexOf(0, at);
+        if (zero < 0)
+            throw bad();
+        at = zero + 1;
+    }
+    if (flags & 0x02)
+        at += 2;
+    if (at > head.length)
+        throw bad();
+    return at;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/debian.ts
+// Debian and Ubuntu: `apt-get download` of qemu-user-static, or of qemu-user where that is the
+// package holding the static interpreters (Debian 13 on), and the interpreters from the .deb.
+
+
+
+
+/**
+ * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
+ * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
+ * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
+ */
+async function fromDebian(context) {
+    try {
+        return await fromDeb('qemu-user-static', context);
+    }
+    catch (first) {
+        // Missing from the archive (a download error) or holding no interpreter (transitional).
+        const reason = first.message;
+        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
+            throw first;
+        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
+        try {
+            const unpacked = await fromDeb('qemu-user', context);
+            for (const { path } of unpacked)
+                await checkInterpreter(path, context.arch);
+            return unpacked;
+        }
+        catch (second) {
+            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
+        }
+    }
+}
+async function fromDeb(name, context) {
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+    const { dir, files } = await downloadPackages(context, name, dir => ({ argv: ['apt-get', 'download', ...sandbox, name], cwd: dir }), message => `apt-get download ${name} failed (${message}); run apt-get update first`);
+    const deb = files.find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb)
+        throw new Error(`apt-get download ${name} left no .deb file`);
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '');
+    return unpackFile(context, dir, deb, full, out => extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', context.targets, out, context.log));
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
 // Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
 // (which a Fedora runner has, but this code must not install anything): skip the lead and the two
@@ -5887,19 +6099,112 @@ function rpm_entryType(mode) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/qemu/package/fedora.ts
+// Fedora: `dnf download` of the qemu-user-static-<group> packages the targets need (which
+// package holds which interpreter, from Fedora's qemu.spec), and the interpreters from the rpms.
+
+
+
+
+
+/**
+ * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
+ */
+const FEDORA_GROUPS = new Map(Object.entries({
+    aarch64: ['aarch64', 'aarch64_be'],
+    alpha: ['alpha'],
+    arm: ['arm', 'armeb'],
+    hexagon: ['hexagon'],
+    hppa: ['hppa'],
+    loongarch64: ['loongarch64'],
+    m68k: ['m68k'],
+    microblaze: ['microblaze', 'microblazeel'],
+    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
+    or1k: ['or1k'],
+    ppc: ['ppc', 'ppc64', 'ppc64le'],
+    riscv: ['riscv32', 'riscv64'],
+    s390x: ['s390x'],
+    sh4: ['sh4', 'sh4eb'],
+    sparc: ['sparc', 'sparc32plus', 'sparc64'],
+    x86: ['i386', 'x86_64'],
+    xtensa: ['xtensa', 'xtensaeb']
+}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
+/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
+function fedoraPackage(targetName) {
+    const interpreter = target(targetName).interpreter;
+    const group = FEDORA_GROUPS.get(interpreter);
+    if (!group)
+        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
+    return `qemu-user-static-${group}`;
+}
+async function fromFedora(context) {
+    return unpackByTarget(context, {
+        folder: 'rpms',
+        packageOf: fedoraPackage,
+        command: (dir, names) => ({ argv: ['dnf', 'download', `--destdir=${dir}`, ...names] }),
+        failure: (message, names) => `dnf download ${names.join(' ')} failed (${message}): Fedora ships static QEMU as ` +
+            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`,
+        unpack: async (name, wanted, dir, files) => {
+            // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
+            const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+            const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[context.arch]?.rpm}.rpm`)) ?? found[0];
+            if (!rpm)
+                throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
+            const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
+            if (info.name !== name)
+                throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
+            return unpackFile(context, dir, rpm, info.evr, out => extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, out, context.log));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/os-release.ts
+// Which distribution this is, from os-release(5), and so which package manager `source: package`
+// uses. Kept apart from the downloads so the detection can be read and tested on its own.
+/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        let value = match[2];
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+            value = value.slice(1, -1);
+            if (quote === '"')
+                value = value.replace(/\\(.)/g, '$1');
+        }
+        fields.set(match[1], value);
+    }
+    return fields;
+}
+/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
+function packageManager(release) {
+    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
+    for (const id of ids.map(i => i.toLowerCase())) {
+        if (id === 'debian' || id === 'ubuntu')
+            return 'apt';
+        if (id === 'fedora' || id === 'rhel' || id === 'centos')
+            return 'dnf';
+        if (id === 'alpine')
+            return 'apk';
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/package/source.ts
 // `source: package`: the distribution's own static QEMU packages, downloaded with the
 // distribution's tools but not installed (no maintainer scripts, no distribution binfmt
 // entries); only the needed interpreters are taken from them and kept in the tool cache.
+// This module picks the distribution's module, then checks and caches what that unpacked:
 //
-//   Debian, Ubuntu   apt-get download qemu-user-static (qemu-user where that holds them)
-//   Fedora           dnf download qemu-user-static-<group>
-//   Alpine           apk fetch qemu-<target>
-
-
-
-
-
+//   Debian, Ubuntu   debian.ts   apt-get download qemu-user-static (or qemu-user)
+//   Fedora           fedora.ts   dnf download qemu-user-static-<group>
+//   Alpine           alpine.ts   apk fetch qemu-<target>
+//
+// os-release.ts tells which distribution this is; package-files.ts holds the shared steps.
 
 
 
@@ -5946,265 +6251,6 @@ async function fromPackage(request, log, options = {}) {
 /** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
 function cacheVersion(full) {
     return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
-}
-// ---------------------------------------------------------------------------------------------
-// Which distribution
-/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
-function parseOsRelease(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
-        if (!match)
-            continue;
-        let value = match[2];
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
-            value = value.slice(1, -1);
-            if (quote === '"')
-                value = value.replace(/\\(.)/g, '$1');
-        }
-        fields.set(match[1], value);
-    }
-    return fields;
-}
-/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
-function packageManager(release) {
-    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
-    for (const id of ids.map(i => i.toLowerCase())) {
-        if (id === 'debian' || id === 'ubuntu')
-            return 'apt';
-        if (id === 'fedora' || id === 'rhel' || id === 'centos')
-            return 'dnf';
-        if (id === 'alpine')
-            return 'apk';
-    }
-    return undefined;
-}
-// ---------------------------------------------------------------------------------------------
-// Debian and Ubuntu
-/**
- * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
- * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
- * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
- */
-async function fromDebian(context) {
-    try {
-        return await fromDeb('qemu-user-static', context);
-    }
-    catch (first) {
-        // Missing from the archive (a download error) or holding no interpreter (transitional).
-        const reason = first.message;
-        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
-            throw first;
-        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
-        try {
-            const unpacked = await fromDeb('qemu-user', context);
-            for (const { path } of unpacked)
-                await checkInterpreter(path, context.arch);
-            return unpacked;
-        }
-        catch (second) {
-            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
-        }
-    }
-}
-async function fromDeb(name, { targets, work, run, log }) {
-    const dir = (0,external_node_path_namespaceObject.join)(work, name);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-    await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
-        throw new Error(`apt-get download ${name} failed (${e.message}); run apt-get update first`, {
-            cause: e
-        });
-    });
-    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
-    if (!deb)
-        throw new Error(`apt-get download ${name} left no .deb file`);
-    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-    const full = decodeURIComponent(deb.split('_')[1] ?? '');
-    log.info(`package: ${deb} (QEMU ${full})`);
-    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-    return [...extracted].map(([t, path]) => ({ target: t, path, full, file: deb }));
-}
-// ---------------------------------------------------------------------------------------------
-// Fedora
-/**
- * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
- * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
- */
-const FEDORA_GROUPS = new Map(Object.entries({
-    aarch64: ['aarch64', 'aarch64_be'],
-    alpha: ['alpha'],
-    arm: ['arm', 'armeb'],
-    hexagon: ['hexagon'],
-    hppa: ['hppa'],
-    loongarch64: ['loongarch64'],
-    m68k: ['m68k'],
-    microblaze: ['microblaze', 'microblazeel'],
-    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
-    or1k: ['or1k'],
-    ppc: ['ppc', 'ppc64', 'ppc64le'],
-    riscv: ['riscv32', 'riscv64'],
-    s390x: ['s390x'],
-    sh4: ['sh4', 'sh4eb'],
-    sparc: ['sparc', 'sparc32plus', 'sparc64'],
-    x86: ['i386', 'x86_64'],
-    xtensa: ['xtensa', 'xtensaeb']
-}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
-/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
-function fedoraPackage(targetName) {
-    const interpreter = target(targetName).interpreter;
-    const group = FEDORA_GROUPS.get(interpreter);
-    if (!group)
-        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
-    return `qemu-user-static-${group}`;
-}
-async function fromFedora({ targets, work, run, log, arch }) {
-    const packages = groupBy(targets, fedoraPackage);
-    const names = [...packages.keys()];
-    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
-        throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
-            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
-    });
-    const files = await (0,promises_namespaceObject.readdir)(dir);
-    const unpacked = [];
-    for (const [name, wanted] of packages) {
-        // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
-        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
-        const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0];
-        if (!rpm)
-            throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
-        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
-        if (info.name !== name)
-            throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
-        log.info(`package: ${rpm} (QEMU ${info.evr})`);
-        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-        for (const [t, path] of extracted)
-            unpacked.push({ target: t, path, full: info.evr, file: rpm });
-    }
-    return unpacked;
-}
-// ---------------------------------------------------------------------------------------------
-// Alpine
-/** Alpine's per-target package installs /usr/bin/qemu-<target>. */
-function alpinePackage(targetName) {
-    return `qemu-${target(targetName).interpreter}`;
-}
-/**
- * Alpine's qemu-<target> interpreters may be linked dynamically against musl, depending on how
- * the release built them. checkInterpreter then refuses them with its own clear message, which
- * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
- */
-async function fromAlpine({ targets, work, run, log }) {
-    const packages = groupBy(targets, alpinePackage);
-    const names = [...packages.keys()];
-    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
-        throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
-            `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
-    });
-    const files = await (0,promises_namespaceObject.readdir)(dir);
-    const unpacked = [];
-    for (const [name, wanted] of packages) {
-        // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
-        const apk = files.find(f => isPackageFile(f, name, '.apk'));
-        if (!apk)
-            throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
-        const full = apk.slice(name.length + 1, -'.apk'.length);
-        log.info(`package: ${apk} (QEMU ${full})`);
-        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
-        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
-        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-        await (0,promises_namespaceObject.rm)(data, { force: true });
-        for (const [t, path] of extracted)
-            unpacked.push({ target: t, path, full, file: apk });
-    }
-    return unpacked;
-}
-/**
- * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
- * (.PKGINFO) and the data tar, which comes last. Alpine cuts the end-of-archive blocks from the
- * first two so the whole reads as one tar, but a package written with plain tar keeps them, and
- * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
- */
-async function apkDataSegment(file, dest) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    let last;
-    try {
-        const { size } = await handle.stat();
-        for (let at = 0; at < size;) {
-            const head = Buffer.alloc(Math.min(size - at, 64 * 1024));
-            await handle.read(head, 0, head.length, at);
-            if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) {
-                if (last)
-                    break; // padding after the last stream
-                throw new Error(`${file} is not an Alpine package this tool reads (APK v2: gzip streams of tar); ` +
-                    `APK v3 packages are not supported: use source: download or system`);
-            }
-            const body = at + gzipHeaderLength(file, head);
-            // Inflate the deflate data just to learn where it ends; the 8-byte CRC and size follow.
-            const inflate = (0,external_node_zlib_namespaceObject.createInflateRaw)();
-            const discard = new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, done) => done() });
-            await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: body }), inflate, discard).catch((e) => {
-                throw new Error(`${file} has a corrupt gzip stream at byte ${at}: ${e.message}`);
-            });
-            const end = body + inflate.bytesWritten + 8;
-            if (end > size)
-                throw new Error(`${file} is truncated: its last gzip stream stops early`);
-            last = { start: at, end };
-            at = end;
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    if (!last)
-        throw new Error(`${file} is empty`);
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { start: last.start, end: last.end - 1 }), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
-}
-/** RFC 1952: 10 fixed bytes, then the optional extra field, name, comment and header CRC. */
-function gzipHeaderLength(file, head) {
-    const bad = () => new Error(`${file} has a gzip header this tool does not read`);
-    if (head.length < 10 || head[2] !== 8)
-        throw bad();
-    const flags = head[3];
-    let at = 10;
-    if (flags & 0x04) {
-        if (at + 2 > head.length)
-            throw bad();
-        at += 2 + head.readUInt16LE(at);
-    }
-    for (const flag of [0x08, 0x10]) {
-        if (!(flags & flag))
-            continue;
-        const zero = head.indexOf(0, at);
-        if (zero < 0)
-            throw bad();
-        at = zero + 1;
-    }
-    if (flags & 0x02)
-        at += 2;
-    if (at > head.length)
-        throw bad();
-    return at;
-}
-// ---------------------------------------------------------------------------------------------
-/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
-function isPackageFile(file, name, ext) {
-    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
-}
-/** Targets by the package that holds them, in the order first needed. */
-function groupBy(targets, key) {
-    const groups = new Map();
-    for (const t of new Set(targets)) {
-        const k = key(t);
-        groups.set(k, [...(groups.get(k) ?? []), t]);
-    }
-    return groups;
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/acquire.ts
@@ -12510,6 +12556,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
