@@ -49,7 +49,8 @@ function sha256(path) {
   return createHash('sha256').update(readFileSync(path)).digest('hex')
 }
 
-function entry(filename, targets, format) {
+/** A file of a local manifest (so it may be plain http), served by the mirror at `base`. */
+function entry(base, filename, targets, format) {
   const path = join(mirror, filename)
   return {
     filename,
@@ -59,7 +60,7 @@ function entry(filename, targets, format) {
     format,
     sha256: sha256(path),
     size: statSync(path).size,
-    download_url: filename
+    download_url: `${base}/${filename}`
   }
 }
 
@@ -67,7 +68,7 @@ function entry(filename, targets, format) {
 /** What `all` emulates on an x64 host: the ten container platforms less x86_64 and i386. */
 const ALL = ['aarch64', 'riscv64', 'ppc64le', 's390x', 'mips64el', 'mips64', 'loongarch64', 'arm']
 
-function prepareMirror() {
+function prepareMirror(base) {
   mkdirSync(mirror, { recursive: true })
   const file = t => `qemu-${t}-${VERSION}-linux-x64.tar.gz`
   if (!ALL.every(t => existsSync(join(mirror, file(t))))) {
@@ -79,8 +80,8 @@ function prepareMirror() {
   }
   const deb = debOf(MANIFEST.find(r => r.version === VERSION)).filename
   if (!existsSync(join(mirror, deb))) copyFileSync(join(debs, deb), join(mirror, deb))
-  const targets = ALL.map(t => entry(file(t), [t], 'tar.gz'))
-  const whole = [entry(deb, ALL, 'deb')]
+  const targets = ALL.map(t => entry(base, file(t), [t], 'tar.gz'))
+  const whole = [entry(base, deb, ALL, 'deb')]
   const write = (name, files) =>
     writeFileSync(join(mirror, name), JSON.stringify([{ version: VERSION, stable: true, files }]))
   write('manifest-targets.json', targets)
@@ -93,7 +94,7 @@ const debOf = release => release.files.find(f => f.format === 'deb' && f.arch ==
  * Per line: its aarch64 and arm archives (rebuilt from the .deb, so they carry the pinned
  * digests) and its .deb in the mirror; a manifest with them, and one whose archives are gone.
  */
-function prepareLines() {
+function prepareLines(base) {
   for (const release of MANIFEST) {
     const archives = release.files.filter(
       f => f.format === 'tar.gz' && f.arch === 'x64' && ['aarch64', 'arm'].includes(f.targets[0])
@@ -108,15 +109,15 @@ function prepareLines() {
     const deb = debOf(release)
     if (!existsSync(join(mirror, deb.filename)))
       copyFileSync(join(debs, deb.filename), join(mirror, deb.filename))
-    const local = { ...deb, download_url: deb.filename, mirror_urls: undefined }
+    const local = { ...deb, download_url: `${base}/${deb.filename}`, mirror_urls: undefined }
     const write = (name, files) =>
       writeFileSync(join(mirror, name), JSON.stringify([{ ...release, files }]))
     write(`line-${release.version}-targets.json`, [
-      ...archives.map(f => ({ ...f, download_url: f.filename })),
+      ...archives.map(f => ({ ...f, download_url: `${base}/${f.filename}` })),
       local
     ])
     write(`line-${release.version}-deb.json`, [
-      ...archives.map(f => ({ ...f, download_url: `gone/${f.filename}` })),
+      ...archives.map(f => ({ ...f, download_url: `${base}/gone/${f.filename}` })),
       local
     ])
   }
@@ -206,7 +207,7 @@ async function getQemu(ns, server) {
       '--source',
       'download',
       '--manifest',
-      `${server.url}/${manifest}`,
+      join(mirror, manifest),
       '--qemu-version',
       VERSION,
       '--verify',
@@ -379,7 +380,7 @@ async function coldMainPerLine(ns, server) {
         'INPUT_QEMU-VERSION': release.version,
         INPUT_PLATFORMS: 'arm64,arm',
         INPUT_SOURCE: 'download',
-        INPUT_MANIFEST: `${server.url}/${manifest}`,
+        INPUT_MANIFEST: join(mirror, manifest),
         INPUT_VERIFY: 'exec',
         INPUT_FLAGS: 'POCF'
       }
@@ -504,7 +505,7 @@ async function wholeSteps(ns, server) {
           'INPUT_QEMU-VERSION': VERSION,
           INPUT_PLATFORMS: platforms,
           INPUT_SOURCE: 'download',
-          INPUT_MANIFEST: `${server.url}/manifest-targets.json`,
+          INPUT_MANIFEST: join(mirror, 'manifest-targets.json'),
           INPUT_VERIFY: 'exec',
           INPUT_FLAGS: 'POCF'
         }
@@ -669,9 +670,9 @@ if (process.argv.includes('--daemon-only')) {
   printRows()
   process.exit(0)
 }
-prepareMirror()
-prepareLines()
 const server = await serve()
+prepareMirror(server.url)
+prepareLines(server.url)
 const ns = await privateNamespace()
 const stepsOnly = process.argv.includes('--steps')
 const linesOnly = process.argv.includes('--lines')

@@ -126,7 +126,7 @@ function parseManifestLocation(input: string): string | undefined {
   if (!input) return undefined
   if (isUrl(input)) {
     try {
-      checkUrl(input, 'http', 'manifest')
+      checkUrl(input, { of: 'manifest' }, 'manifest')
     } catch {
       throw new Error(
         `manifest '${input}' must be an https:// or http:// URL, or a local file path`

@@ -11,11 +11,14 @@ import { wantedEntry } from '../src/binfmt/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
 import { inputs, runnerStep } from './helpers/runner.js'
+import { MirrorServer } from './helpers/server.js'
 
 let ns: PrivateNamespace
 let dir: string
 let cache: string
 let closedPort: number
+let server: MirrorServer
+let tls: MirrorServer
 
 const manifests: Record<string, string> = {
   'bad-json': '[{"version": "10.0.13",',
@@ -73,7 +76,35 @@ const manifests: Record<string, string> = {
       ]
     }
   ]),
-  valid: JSON.stringify([{ version: '10.0.13', stable: true, files: [] }])
+  valid: JSON.stringify([{ version: '10.0.13', stable: true, files: [] }]),
+  // File URLs the URL rule refuses: by scheme, or by the trust of the manifest naming them.
+  'ftp-file': withUrl('ftp://mirror/q.tar.gz'),
+  'relative-file': withUrl('q.tar.gz'),
+  'local-file': withUrl('file:///etc/passwd')
+}
+
+function withUrl(download_url: string): string {
+  const file = {
+    filename: 'q.tar.gz',
+    platform: 'linux',
+    arch: 'x64',
+    targets: ['aarch64'],
+    format: 'tar.gz',
+    sha256: 'a'.repeat(64),
+    download_url
+  }
+  return JSON.stringify([{ version: '10.0.13', stable: true, files: [file] }])
+}
+
+/** Manifests given by URL, for the names the table below uses. */
+const remote: Record<string, () => string> = {
+  unreachable: () => `http://127.0.0.1:${closedPort}/m.json`,
+  'over-http': () => `${server.url}/relative-file.json`,
+  'over-https': () => `${tls.url}/local-file.json`,
+  redirected: () => {
+    tls.fail('/valid.json', { redirect: `${server.url}/valid.json` })
+    return `${tls.url}/valid.json`
+  }
 }
 
 beforeAll(async () => {
@@ -93,8 +124,12 @@ beforeAll(async () => {
   await new Promise<void>(r => probe.listen(0, '127.0.0.1', r))
   closedPort = (probe.address() as AddressInfo).port
   await new Promise(r => probe.close(r))
+  server = await MirrorServer.start(dir)
+  tls = await MirrorServer.startTls(dir)
 })
 afterAll(async () => {
+  await server?.stop()
+  await tls?.stop()
   await ns?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -203,6 +238,26 @@ test.each<[string, Record<string, string>, RegExp]>([
     /Cannot fetch the manifest http:\/\/127\.0\.0\.1:\d+\/m\.json: ECONNREFUSED/
   ],
   [
+    'manifest file URL of another scheme',
+    { source: 'download', manifest: 'ftp-file' },
+    /The URL of q\.tar\.gz 'ftp:\/\/mirror\/q\.tar\.gz' uses ftp, but only https, http and file URLs are read: use an https URL/
+  ],
+  [
+    'plain-http manifest naming an http file',
+    { source: 'download', manifest: 'over-http' },
+    /The URL of q\.tar\.gz 'http:\/\/127\.0\.0\.1:\d+\/q\.tar\.gz' uses http, but the manifest came over plain http, so anyone on the path could have rewritten its SHA-256 pins and only https vouches for the file: use an https URL, or serve the manifest over https or as a local file/
+  ],
+  [
+    'remote manifest naming a local file',
+    { source: 'download', manifest: 'over-https' },
+    /The URL of q\.tar\.gz 'file:\/\/\/etc\/passwd' uses file, but only a local manifest may name local files \(a remote one could read any file here\): use an https URL, or a local manifest/
+  ],
+  [
+    'https manifest redirected to http',
+    { source: 'download', manifest: 'redirected' },
+    /Cannot fetch the manifest https:\/\/127\.0\.0\.1:\d+\/valid\.json: the redirect to 'http:\/\/127\.0\.0\.1:\d+\/valid\.json' uses http, but a manifest is not pinned, so a redirect to plain http would let anyone on the path rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest \(warned\)/
+  ],
+  [
     'qemu-path missing',
     { source: 'system', 'qemu-path': '/nonexistent' },
     /qemu-path '\/nonexistent' is not a folder: point it at the folder that holds qemu-<target>-static or qemu-<target>/
@@ -219,17 +274,17 @@ test.each<[string, Record<string, string>, RegExp]>([
   ]
 ])('%s', async (_, given, message) => {
   const values: Record<string, string> = { platforms: 'arm64', ...given }
-  if (values.manifest && !values.manifest.includes(':')) {
-    values.manifest =
-      values.manifest === 'unreachable'
-        ? `http://127.0.0.1:${closedPort}/m.json`
-        : m(values.manifest)
-  }
+  if (values.manifest && !values.manifest.includes(':'))
+    values.manifest = remote[values.manifest]?.() ?? m(values.manifest)
   if (values['qemu-path'] === 'wrong-arch') values['qemu-path'] = join(dir, 'wrong-arch')
   const before = await BinfmtTable.read(ns.root)
   const cacheBefore = readdirSync(cache, { recursive: true }).sort()
   const step = mkdtempSync(join(dir, 'step-'))
-  const main = await runnerStep(ns, step, 'main', { ...inputs(values), RUNNER_TOOL_CACHE: cache })
+  const main = await runnerStep(ns, step, 'main', {
+    ...inputs(values),
+    RUNNER_TOOL_CACHE: cache,
+    NODE_EXTRA_CA_CERTS: tls.caFile
+  })
   expect(main.code).toBe(1)
   expect(main.stdout).toMatch(new RegExp(`::error::.*${message.source}`))
   // Whatever came from outside never starts a workflow command of its own.

@@ -36,11 +36,12 @@ beforeAll(async () => {
   mirrorDir = mkdtempSync(join(tmpdir(), 'mirror-'))
   file = (await buildMirror(mirrorDir)).aarch64
   server = await MirrorServer.start(mirrorDir)
-  writeManifest(mirrorDir, 'manifest.json', [
-    { version: '7.2.0', stable: true, files: [entry(file, ['aarch64'])] },
-    { version: '7.2.0+patched', stable: false, files: [entry(file, ['aarch64'])] }
+  // A local manifest, so its files may be plain http.
+  const served = entry(file, ['aarch64'], { download_url: `${server.url}/files/${file.filename}` })
+  manifest = writeManifest(mirrorDir, 'manifest.json', [
+    { version: '7.2.0', stable: true, files: [served] },
+    { version: '7.2.0+patched', stable: false, files: [served] }
   ])
-  manifest = `${server.url}/manifest.json`
 })
 afterAll(async () => {
   await server?.stop()

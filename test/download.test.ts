@@ -5,14 +5,12 @@
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { globalAgent } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { acquire } from '../src/qemu/acquire.js'
 import { downloadVerified, type PinnedFile } from '../src/qemu/download.js'
 import { checkUrl, fileUrls, type ManifestFile } from '../src/qemu/manifest.js'
-import { run } from '../src/util/exec.js'
 import { sha256 } from '../src/util/hash.js'
 import { memoryLog } from '../src/util/log.js'
 import { buildMirror, entry, writeManifest, type MirrorFile } from './helpers/mirror.js'
@@ -29,31 +27,7 @@ beforeAll(async () => {
   mirrorDir = mkdtempSync(join(tmpdir(), 'mirror-'))
   file = (await buildMirror(mirrorDir)).aarch64
   server = await MirrorServer.start(mirrorDir)
-  // A certificate for 127.0.0.1 that this process alone trusts.
-  await run([
-    'openssl',
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-    '-keyout',
-    join(dir, 'key.pem'),
-    '-out',
-    join(dir, 'cert.pem')
-  ])
-  const cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-  globalAgent.options.ca = cert
-  tls = await MirrorServer.start(mirrorDir, {
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert
-  })
+  tls = await MirrorServer.startTls(mirrorDir)
 })
 afterAll(async () => {
   await server?.stop()
@@ -67,7 +41,7 @@ const pinned = (change: Partial<PinnedFile> = {}): PinnedFile => ({
   urls: [`${server.url}${path()}`],
   sha256: file.sha256,
   size: file.size,
-  trust: 'http',
+  trust: 'local',
   ...change
 })
 const quick = { attempts: 1, idleTimeoutMs: 500, deadlineMs: 1500 }
@@ -147,98 +121,152 @@ describe('bounded downloads', () => {
 describe('one URL rule', () => {
   const remoteFile = (download_url: string): ManifestFile =>
     entry(file, ['aarch64'], { download_url })
+  const LOCAL_ONLY = /uses file, but only a local manifest may name local files/
+  const HTTPS_ONLY = /uses http, but the manifest came over plain http/
 
   test.each([
-    [
-      'file:///dev/zero',
-      'https',
-      /uses file, but a manifest fetched over https may only point at https URLs/
-    ],
-    [
-      'FILE:///etc/shadow',
-      'http',
-      /uses file, but only https and http are fetched for a remote manifest/
-    ],
-    [
-      'http://mirror.example/x',
-      'https',
-      /uses http, but a manifest fetched over https may only point/
-    ],
-    ['HTTP://mirror.example/x', 'https', /uses http, but a manifest fetched over https/],
-    ['ftp://mirror.example/x', 'local', /uses ftp, but only https, http and local files are read/],
-    ['data:,hello', 'http', /uses data, but only https and http/]
+    ['file:///dev/zero', 'https', LOCAL_ONLY],
+    ['FILE:///etc/shadow', 'http', LOCAL_ONLY],
+    ['FILE:///etc/shadow', 'https', LOCAL_ONLY],
+    ['http://mirror.example/x', 'http', HTTPS_ONLY],
+    ['HTTP://mirror.example/x', 'http', HTTPS_ONLY],
+    ['ftp://mirror.example/x', 'local', /uses ftp, but only https, http and file URLs are read/],
+    ['data:,hello', 'https', /uses data, but only https, http and file URLs/]
   ] as const)('%s from a %s manifest is refused', (url, trust, message) => {
     expect(() => fileUrls(remoteFile(url), 'https://m.example/manifest.json', trust)).toThrow(
       message
     )
   })
 
-  test('scheme case does not change the verdict', () => {
-    expect(checkUrl('HTTPS://Mirror.Example/x', 'https', 'x')).toBe('https://mirror.example/x')
-    expect(checkUrl('file:///srv/m/x', 'local', 'x')).toBe('file:///srv/m/x')
+  test.each([
+    ['HTTPS://Mirror.Example/x', 'http', 'https://mirror.example/x'],
+    ['http://mirror.example/x', 'https', 'http://mirror.example/x'],
+    ['HTTP://Mirror.Example/x', 'https', 'http://mirror.example/x'],
+    ['http://mirror.example/x', 'local', 'http://mirror.example/x'],
+    ['FILE:///srv/m/x', 'local', 'file:///srv/m/x']
+  ] as const)('%s from a %s manifest is allowed, whatever the scheme case', (url, trust, href) => {
+    expect(fileUrls(remoteFile(url), 'https://m.example/manifest.json', trust)).toEqual([href])
   })
 
-  test('a remote manifest pointing at file:///dev/zero is refused before any read', async () => {
-    writeManifest(mirrorDir, 'zero.json', [
-      { version: '7.2.0', stable: true, files: [remoteFile('file:///dev/zero')] }
-    ])
-    const request = {
-      source: 'download' as const,
-      targets: ['aarch64'],
-      manifest: `${server.url}/zero.json`,
-      download: quick
-    }
-    process.env.RUNNER_TOOL_CACHE = join(dir, 'cache-zero')
-    await expect(acquire(request, memoryLog())).rejects.toThrow(
-      `The URL of ${file.filename} 'file:///dev/zero' uses file, but only https and http are fetched`
+  test('a manifest URL is https or http, whatever the case, and never a local file', () => {
+    expect(checkUrl('HTTP://M.Example/m.json', { of: 'manifest' }, 'x')).toBe(
+      'http://m.example/m.json'
+    )
+    expect(() => checkUrl('FILE:///srv/m.json', { of: 'manifest' }, 'manifest')).toThrow(
+      `manifest 'FILE:///srv/m.json' uses file, but a manifest URL is fetched over the network: give a local manifest as a path`
     )
   })
 
-  test('an https manifest may not point at plain http', async () => {
-    writeManifest(mirrorDir, 'downgrade.json', [
-      { version: '7.2.0', stable: true, files: [remoteFile(`${server.url}${path()}`)] }
+  const download = (manifest: string, cache: string) => {
+    process.env.RUNNER_TOOL_CACHE = join(dir, cache)
+    process.env.RUNNER_TEMP = dir
+    const log = memoryLog()
+    const request = { source: 'download' as const, targets: ['aarch64'], manifest, download: quick }
+    return { log, got: acquire(request, log) }
+  }
+
+  test('a plain-http manifest naming an http file is refused before any download', async () => {
+    writeManifest(mirrorDir, 'plain.json', [
+      { version: '7.2.0', stable: true, files: [entry(file, ['aarch64'])] }
     ])
-    process.env.RUNNER_TOOL_CACHE = join(dir, 'cache-https')
-    await expect(
-      acquire(
-        { source: 'download', targets: ['aarch64'], manifest: `${tls.url}/downgrade.json` },
-        memoryLog()
-      )
-    ).rejects.toThrow(/uses http, but a manifest fetched over https may only point at https URLs/)
+    const before = server.count(path())
+    const { got, log } = download(`${server.url}/plain.json`, 'cache-plain')
+    await expect(got).rejects.toThrow(
+      `The URL of ${file.filename} '${server.url}${path()}' uses http, but the manifest came over ` +
+        `plain http, so anyone on the path could have rewritten its SHA-256 pins and only https ` +
+        `vouches for the file: use an https URL, or serve the manifest over https or as a local file`
+    )
+    expect(log.lines).toContain(
+      `warning: manifest over plain http (${server.url}/plain.json): anyone on the path can ` +
+        `change its SHA-256 pins, so its files must be https; serve it over https`
+    )
+    expect(server.count(path())).toBe(before)
   })
 
-  test('an https manifest redirected to http is warned about like a plain-http one', async () => {
+  test('a plain-http manifest naming an https file downloads it', async () => {
+    writeManifest(mirrorDir, 'plain-https.json', [
+      { version: '7.2.0', stable: true, files: [remoteFile(`${tls.url}${path()}`)] }
+    ])
+    const { got } = download(`${server.url}/plain-https.json`, 'cache-plain-https')
+    await expect(got).resolves.toMatchObject({ downloadedBytes: file.size })
+  })
+
+  test('an https manifest naming an http file downloads it, digest checked', async () => {
+    writeManifest(mirrorDir, 'http-file.json', [
+      { version: '7.2.0', stable: true, files: [remoteFile(`${server.url}${path()}`)] }
+    ])
+    const { got } = download(`${tls.url}/http-file.json`, 'cache-http-file')
+    await expect(got).resolves.toMatchObject({
+      files: [{ file: `${server.url}${path()}`, targets: ['aarch64'] }],
+      downloadedBytes: file.size
+    })
+    const wrong = '0'.repeat(64)
+    writeManifest(mirrorDir, 'http-file-bad.json', [
+      {
+        version: '7.2.0',
+        stable: true,
+        files: [remoteFile(`${server.url}${path()}`)].map(f => ({ ...f, sha256: wrong }))
+      }
+    ])
+    await expect(download(`${tls.url}/http-file-bad.json`, 'cache-http-bad').got).rejects.toThrow(
+      `SHA-256 mismatch for ${server.url}${path()}: expected ${wrong}, got ${file.sha256} (file deleted)`
+    )
+  })
+
+  test.each(['file:///dev/zero', 'FILE:///dev/zero'])(
+    'an https manifest naming %s is refused before any read',
+    async url => {
+      writeManifest(mirrorDir, 'zero.json', [
+        { version: '7.2.0', stable: true, files: [remoteFile(url)] }
+      ])
+      await expect(download(`${tls.url}/zero.json`, 'cache-zero').got).rejects.toThrow(
+        `The URL of ${file.filename} '${url.toLowerCase()}' uses file, but only a local manifest ` +
+          `may name local files (a remote one could read any file here): use an https URL, or a local manifest`
+      )
+    }
+  )
+
+  test.each([
+    ['an https', () => tls],
+    ['a plain-http', () => server]
+  ])('%s manifest fetch redirected to http is refused', async (_, from) => {
     writeManifest(mirrorDir, 'moved.json', [
       { version: '7.2.0', stable: true, files: [entry(file, ['aarch64'])] }
     ])
-    tls.fail('/moved.json', { redirect: `${server.url}/moved.json` })
-    process.env.RUNNER_TOOL_CACHE = join(dir, 'cache-moved')
-    process.env.RUNNER_TEMP = dir
-    const log = memoryLog()
-    const got = await acquire(
-      { source: 'download', targets: ['aarch64'], manifest: `${tls.url}/moved.json` },
-      log
+    from().fail('/moved.json', { redirect: `${server.url}/moved.json` })
+    await expect(download(`${from().url}/moved.json`, 'cache-moved').got).rejects.toThrow(
+      `Cannot fetch the manifest ${from().url}/moved.json: the redirect to '${server.url}/moved.json' ` +
+        `uses http, but a manifest is not pinned, so a redirect to plain http would let anyone on ` +
+        `the path rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest (warned)`
     )
-    expect(log.lines).toContain(
-      `warning: manifest over plain http (${tls.url}/moved.json redirects to ${server.url}/moved.json): ` +
-        `anyone on the path can change its SHA-256 pins; serve it over https`
-    )
-    // Relative URLs resolve against where the manifest was found.
-    expect(server.requests).toContain(path())
-    expect(got.downloadedBytes).toBe(file.size)
   })
 
-  test('a file of an https manifest redirected to http, or to a local file, is refused', async () => {
+  test('a plain-http manifest redirected to https is still plain http: its files must be https', async () => {
+    writeManifest(mirrorDir, 'up.json', [
+      { version: '7.2.0', stable: true, files: [remoteFile(`${server.url}${path()}`)] }
+    ])
+    server.fail('/up.json', { redirect: `${tls.url}/up.json` })
+    await expect(download(`${server.url}/up.json`, 'cache-up').got).rejects.toThrow(HTTPS_ONLY)
+  })
+
+  test('a file redirect goes by the trust of its manifest, and never to a local file', async () => {
     const urls = [`${tls.url}${path()}`]
+    // https manifest: a redirect to http is as good as its pin.
     tls.fail(path(), { redirect: `${server.url}${path()}` })
     await expect(
-      downloadVerified(pinned({ urls, trust: 'https' }), join(dir, 'r1'), quick)
+      downloadVerified(pinned({ urls, trust: 'https' }), join(dir, 'r0'), quick)
+    ).resolves.toEqual({ url: urls[0], bytes: file.size })
+    // Plain-http manifest: https only.
+    tls.fail(path(), { redirect: `${server.url.toUpperCase()}${path()}` })
+    await expect(
+      downloadVerified(pinned({ urls, trust: 'http' }), join(dir, 'r1'), quick)
     ).rejects.toThrow(
-      `The redirect from ${tls.url}${path()} to '${server.url}${path()}' uses http, but a manifest fetched over https may only point at https URLs`
+      `${tls.url}${path()}: the redirect to '${server.url}${path()}' uses http, but the manifest came over plain http`
     )
-    server.fail(path(), { redirect: 'file:///etc/passwd' })
+    // Even a local manifest's file is never redirected to a local file.
+    server.fail(path(), { redirect: 'FILE:///etc/passwd' })
     await expect(downloadVerified(pinned(), join(dir, 'r2'), quick)).rejects.toThrow(
-      /to 'file:\/\/\/etc\/passwd' uses file, but only https and http are fetched/
+      `${server.url}${path()}: the redirect to 'file:///etc/passwd' uses file, but a redirect never leads to a local file: redirect to an https URL`
     )
     expect(existsSync(join(dir, 'r2'))).toBe(false)
   })

@@ -34,10 +34,16 @@ describe('disk full while extracting', () => {
   beforeAll(async () => {
     mirrorDir = mkdtempSync(join(tmpdir(), 'mirror-'))
     const files = await buildMirror(mirrorDir)
-    writeManifest(mirrorDir, 'manifest.json', [
-      { version: '7.2.0', stable: true, files: [entry(files.aarch64, ['aarch64'])] }
-    ])
     server = await MirrorServer.start(mirrorDir)
+    // A local manifest, so its files may be plain http.
+    const download_url = `${server.url}/files/${files.aarch64.filename}`
+    writeManifest(mirrorDir, 'manifest.json', [
+      {
+        version: '7.2.0',
+        stable: true,
+        files: [entry(files.aarch64, ['aarch64'], { download_url })]
+      }
+    ])
   })
   afterAll(async () => {
     await server?.stop()
@@ -60,7 +66,7 @@ describe('disk full while extracting', () => {
         '--source',
         'download',
         '--manifest',
-        `${server.url}/manifest.json`,
+        join(mirrorDir, 'manifest.json'),
         '--verify',
         'none',
         '--state',

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 869:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(630)
-const { safeRe: re, t } = __nccwpck_require__(929)
-const cmp = __nccwpck_require__(428)
-const debug = __nccwpck_require__(705)
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(471)
+const cmp = __nccwpck_require__(646)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 
 /***/ }),
 
-/***/ 900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(873)
+const LRU = __nccwpck_require__(383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(630)
-const Comparator = __nccwpck_require__(869)
-const debug = __nccwpck_require__(705)
-const SemVer = __nccwpck_require__(861)
-const trimComparatorWhitespace = __nccwpck_require__(283)
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(379)
+const debug = __nccwpck_require__(159)
+const SemVer = __nccwpck_require__(163)
+const trimComparatorWhitespace = __nccwpck_require__(737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(929)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(847)
+} = __nccwpck_require__(471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 861:
+/***/ 163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(705)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(847)
-const { safeRe: re, t } = __nccwpck_require__(929)
+const debug = __nccwpck_require__(159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
-const parseOptions = __nccwpck_require__(630)
-const { compareIdentifiers } = __nccwpck_require__(54)
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 881:
+/***/ 799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 428:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(184)
-const neq = __nccwpck_require__(292)
-const gt = __nccwpck_require__(97)
-const gte = __nccwpck_require__(810)
-const lt = __nccwpck_require__(598)
-const lte = __nccwpck_require__(63)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gt = __nccwpck_require__(599)
+const gte = __nccwpck_require__(236)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 279:
+/***/ 385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const parse = __nccwpck_require__(555)
-const { safeRe: re, t } = __nccwpck_require__(929)
+const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(353)
+const { safeRe: re, t } = __nccwpck_require__(471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 322:
+/***/ 648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 348:
+/***/ 874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 123:
+/***/ 469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 613:
+/***/ 711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 184:
+/***/ 82:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 97:
+/***/ 599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 810:
+/***/ 236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 940:
+/***/ 338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 598:
+/***/ 491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 63:
+/***/ 717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 981:
+/***/ 511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 953:
+/***/ 603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 292:
+/***/ 974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 555:
+/***/ 353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 34:
+/***/ 756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
+const SemVer = __nccwpck_require__(163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 676:
+/***/ 714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 507:
+/***/ 173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(123)
+const compare = __nccwpck_require__(469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 410:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(322)
+const compareBuild = __nccwpck_require__(648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 749:
+/***/ 11:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 386:
+/***/ 872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(322)
+const compareBuild = __nccwpck_require__(648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 620:
+/***/ 114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
-const constants = __nccwpck_require__(847)
-const SemVer = __nccwpck_require__(861)
+const parse = __nccwpck_require__(353)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 426:
+/***/ 780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(555)
+const parse = __nccwpck_require__(353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 626:
+/***/ 88:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(929)
-const constants = __nccwpck_require__(847)
-const SemVer = __nccwpck_require__(861)
-const identifiers = __nccwpck_require__(54)
-const parse = __nccwpck_require__(555)
-const valid = __nccwpck_require__(426)
-const clean = __nccwpck_require__(881)
-const inc = __nccwpck_require__(940)
-const diff = __nccwpck_require__(613)
-const major = __nccwpck_require__(981)
-const minor = __nccwpck_require__(953)
-const patch = __nccwpck_require__(34)
-const prerelease = __nccwpck_require__(676)
-const compare = __nccwpck_require__(123)
-const rcompare = __nccwpck_require__(507)
-const compareLoose = __nccwpck_require__(348)
-const compareBuild = __nccwpck_require__(322)
-const sort = __nccwpck_require__(386)
-const rsort = __nccwpck_require__(410)
-const gt = __nccwpck_require__(97)
-const lt = __nccwpck_require__(598)
-const eq = __nccwpck_require__(184)
-const neq = __nccwpck_require__(292)
-const gte = __nccwpck_require__(810)
-const lte = __nccwpck_require__(63)
-const cmp = __nccwpck_require__(428)
-const coerce = __nccwpck_require__(279)
-const truncate = __nccwpck_require__(620)
-const Comparator = __nccwpck_require__(869)
-const Range = __nccwpck_require__(900)
-const satisfies = __nccwpck_require__(749)
-const toComparators = __nccwpck_require__(519)
-const maxSatisfying = __nccwpck_require__(575)
-const minSatisfying = __nccwpck_require__(893)
-const minVersion = __nccwpck_require__(232)
-const validRange = __nccwpck_require__(739)
-const outside = __nccwpck_require__(198)
-const gtr = __nccwpck_require__(722)
-const ltr = __nccwpck_require__(679)
-const intersects = __nccwpck_require__(895)
-const simplifyRange = __nccwpck_require__(86)
-const subset = __nccwpck_require__(655)
+const internalRe = __nccwpck_require__(471)
+const constants = __nccwpck_require__(101)
+const SemVer = __nccwpck_require__(163)
+const identifiers = __nccwpck_require__(348)
+const parse = __nccwpck_require__(353)
+const valid = __nccwpck_require__(780)
+const clean = __nccwpck_require__(799)
+const inc = __nccwpck_require__(338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(511)
+const minor = __nccwpck_require__(603)
+const patch = __nccwpck_require__(756)
+const prerelease = __nccwpck_require__(714)
+const compare = __nccwpck_require__(469)
+const rcompare = __nccwpck_require__(173)
+const compareLoose = __nccwpck_require__(874)
+const compareBuild = __nccwpck_require__(648)
+const sort = __nccwpck_require__(872)
+const rsort = __nccwpck_require__(192)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const eq = __nccwpck_require__(82)
+const neq = __nccwpck_require__(974)
+const gte = __nccwpck_require__(236)
+const lte = __nccwpck_require__(717)
+const cmp = __nccwpck_require__(646)
+const coerce = __nccwpck_require__(385)
+const truncate = __nccwpck_require__(114)
+const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const toComparators = __nccwpck_require__(750)
+const maxSatisfying = __nccwpck_require__(193)
+const minSatisfying = __nccwpck_require__(595)
+const minVersion = __nccwpck_require__(866)
+const validRange = __nccwpck_require__(118)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(276)
+const ltr = __nccwpck_require__(213)
+const intersects = __nccwpck_require__(465)
+const simplifyRange = __nccwpck_require__(28)
+const subset = __nccwpck_require__(489)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 847:
+/***/ 101:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 705:
+/***/ 159:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 54:
+/***/ 348:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 873:
+/***/ 383:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 630:
+/***/ 356:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 929:
+/***/ 471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(847)
-const debug = __nccwpck_require__(705)
+} = __nccwpck_require__(101)
+const debug = __nccwpck_require__(159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 283:
+/***/ 737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(847)
+} = __nccwpck_require__(101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 722:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(198)
+const outside = __nccwpck_require__(280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 895:
+/***/ 465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 679:
+/***/ 213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(198)
+const outside = __nccwpck_require__(280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 575:
+/***/ 193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 893:
+/***/ 595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 232:
+/***/ 866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Range = __nccwpck_require__(900)
-const gt = __nccwpck_require__(97)
+const SemVer = __nccwpck_require__(163)
+const Range = __nccwpck_require__(782)
+const gt = __nccwpck_require__(599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 198:
+/***/ 280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(861)
-const Comparator = __nccwpck_require__(869)
+const SemVer = __nccwpck_require__(163)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(900)
-const satisfies = __nccwpck_require__(749)
-const gt = __nccwpck_require__(97)
-const lt = __nccwpck_require__(598)
-const lte = __nccwpck_require__(63)
-const gte = __nccwpck_require__(810)
+const Range = __nccwpck_require__(782)
+const satisfies = __nccwpck_require__(11)
+const gt = __nccwpck_require__(599)
+const lt = __nccwpck_require__(491)
+const lte = __nccwpck_require__(717)
+const gte = __nccwpck_require__(236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 86:
+/***/ 28:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(749)
-const compare = __nccwpck_require__(123)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 655:
+/***/ 489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
-const Comparator = __nccwpck_require__(869)
+const Range = __nccwpck_require__(782)
+const Comparator = __nccwpck_require__(379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(749)
-const compare = __nccwpck_require__(123)
+const satisfies = __nccwpck_require__(11)
+const compare = __nccwpck_require__(469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 519:
+/***/ 750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 739:
+/***/ 118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(900)
+const Range = __nccwpck_require__(782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 210:
+/***/ 581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(497);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 497:
+/***/ 582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3980,8 +3980,8 @@ function activation(format, dir, files) {
     return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
-var semver = __nccwpck_require__(626);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(88);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -5239,23 +5239,42 @@ function pickFiles(release, arch, targets, excluded = new Set()) {
     }
     return chosen;
 }
-const SCHEMES = {
+const FILE_SCHEMES = {
     local: ['https:', 'http:', 'file:'],
-    https: ['https:'],
-    http: ['https:', 'http:']
+    https: ['https:', 'http:'],
+    http: ['https:']
 };
-const WHY = {
-    local: 'only https, http and local files are read',
-    https: 'a manifest fetched over https may only point at https URLs',
-    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
-};
+function allowed(use) {
+    if (use.of === 'manifest')
+        return use.redirect ? ['https:'] : ['https:', 'http:'];
+    const schemes = FILE_SCHEMES[use.trust];
+    return use.redirect ? schemes.filter(s => s !== 'file:') : schemes;
+}
+/** Why `scheme` is refused for `use`, and the fix. */
+function refusal(scheme, use) {
+    if (!['https:', 'http:', 'file:'].includes(scheme))
+        return 'only https, http and file URLs are read: use an https URL';
+    if (scheme === 'file:') {
+        if (use.redirect)
+            return 'a redirect never leads to a local file: redirect to an https URL';
+        if (use.of === 'manifest')
+            return 'a manifest URL is fetched over the network: give a local manifest as a path';
+        return ('only a local manifest may name local files (a remote one could read any file here): ' +
+            'use an https URL, or a local manifest');
+    }
+    if (use.of === 'manifest')
+        return ('a manifest is not pinned, so a redirect to plain http would let anyone on the path ' +
+            'rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest (warned)');
+    return ('the manifest came over plain http, so anyone on the path could have rewritten its SHA-256 ' +
+        'pins and only https vouches for the file: use an https URL, or serve the manifest over ' +
+        'https or as a local file');
+}
 /**
- * The one rule for every URL this project fetches, by the trust of whatever named it: a
- * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
- * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
- * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ * The one rule for every URL this project fetches (see UrlUse and ManifestTrust). Scheme case
+ * does not matter (URL parsing lower-cases it). Returns the normalised URL, or throws naming
+ * the URL, its scheme, why it is refused and the fix.
  */
-function checkUrl(url, trust, what) {
+function checkUrl(url, use, what) {
     let parsed;
     try {
         parsed = new URL(url);
@@ -5263,13 +5282,12 @@ function checkUrl(url, trust, what) {
     catch {
         throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
     }
-    if (!SCHEMES[trust].includes(parsed.protocol)) {
-        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
-            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
+    if (!allowed(use).includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${refusal(parsed.protocol, use)}`);
     }
     return parsed.href;
 }
-/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+/** The trust of a manifest named by `location` (its redirects are https): see ManifestTrust. */
 function trustOf(location) {
     if (!isUrl(location))
         return 'local';
@@ -5282,7 +5300,7 @@ const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
  * checked against what the manifest's trust allows.
  */
 function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), { of: 'file', trust }, `The URL of ${file.filename}`));
 }
 /** Resolve a URL or path against a manifest given by URL or by local path. */
 function resolveUrl(url, manifestLocation) {
@@ -5353,7 +5371,7 @@ async function downloadVerified(file, dest, options = {}) {
 }
 async function fetchTo(url, dest, limit, file, options) {
     let bytes = 0;
-    if (url.startsWith('file:')) {
+    if (new URL(url).protocol === 'file:') {
         const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
         // A device such as /dev/zero never ends: read regular files only.
         const info = await (0,promises_namespaceObject.stat)(path).catch((e) => {
@@ -5366,8 +5384,7 @@ async function fetchTo(url, dest, limit, file, options) {
         });
         return bytes;
     }
-    // Redirects of a file listed by a local manifest may still not lead to local files.
-    const redirects = file.trust === 'local' ? 'http' : file.trust;
+    const redirects = { of: 'file', trust: file.trust, redirect: true };
     const { response, finalUrl, deadline } = await request(url, redirects, options);
     try {
         const total = Number(response.headers['content-length'] ?? 0);
@@ -5395,12 +5412,13 @@ const limitWhat = (file) => file.size === undefined
     ? 'bytes a file without a declared size may have (add size to the manifest)'
     : 'bytes the manifest declares for it';
 /**
- * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
- * a manifest that comes over plain http, or is redirected there, is warned about.
+ * The manifest at an http(s) URL, as text, with its trust. Every redirect must be https, so a
+ * manifest is plain http, and warned about, only when its own URL is.
  */
 async function fetchManifest(location, options = {}) {
-    const url = checkUrl(location, 'http', 'The manifest URL');
-    const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch((e) => {
+    const url = checkUrl(location, { of: 'manifest' }, 'The manifest URL');
+    const redirects = { of: 'manifest', redirect: true };
+    const { response, finalUrl, deadline } = await request(url, redirects, options).catch((e) => {
         // The message starts with the URL that failed (the manifest's, or a redirect's).
         throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e });
     });
@@ -5421,23 +5439,19 @@ async function fetchManifest(location, options = {}) {
         deadline.clear();
         response.destroy();
     }
-    const plain = hops.find(h => new URL(h).protocol !== 'https:');
-    if (plain) {
-        options.log?.warning(`manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
-            `anyone on the path can change its SHA-256 pins; serve it over https`);
+    const trust = trustOf(url);
+    if (trust === 'http') {
+        options.log?.warning(`manifest over plain http (${location}): anyone on the path can change its SHA-256 pins, ` +
+            `so its files must be https; serve it over https`);
     }
-    return {
-        text: Buffer.concat(chunks).toString('utf8'),
-        url: finalUrl,
-        trust: plain ? 'http' : 'https'
-    };
+    return { text: Buffer.concat(chunks).toString('utf8'), url: finalUrl, trust };
 }
 /**
- * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
+ * GET `url` without content decoding, following redirects that `checkUrl(next, redirects)`
  * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
  * (socket inactivity) and a deadline that keep watching while the caller reads the body.
  */
-async function request(url, trust, options) {
+async function request(url, redirects, options) {
     const idle = options.idleTimeoutMs ?? 30_000;
     const limit = options.deadlineMs ?? 600_000;
     const hops = [url];
@@ -5453,7 +5467,7 @@ async function request(url, trust, options) {
         for (;;) {
             const at = hops[hops.length - 1];
             const response = await new Promise((resolve, reject) => {
-                const get = at.startsWith('https:') ? external_node_https_namespaceObject.get : external_node_http_namespaceObject.get;
+                const get = new URL(at).protocol === 'https:' ? external_node_https_namespaceObject.get : external_node_http_namespaceObject.get;
                 const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' };
                 const req = get(at, { headers, timeout: idle }, resolve);
                 active = req;
@@ -5469,7 +5483,7 @@ async function request(url, trust, options) {
                 response.resume();
                 if (hops.length > MAX_REDIRECTS)
                     throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`);
-                hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`));
+                hops.push(checkUrl(new URL(location, at).href, redirects, `${at}: the redirect to`));
                 continue;
             }
             if (status >= 500 || status === 429 || status === 408) {
@@ -5480,7 +5494,7 @@ async function request(url, trust, options) {
                 response.resume();
                 throw new Error(`${at}: HTTP ${status}`);
             }
-            return { response, finalUrl: at, deadline, hops };
+            return { response, finalUrl: at, deadline };
         }
     }
     catch (e) {
@@ -11311,7 +11325,7 @@ function parseManifestLocation(input) {
         return undefined;
     if (isUrl(input)) {
         try {
-            checkUrl(input, 'http', 'manifest');
+            checkUrl(input, { of: 'manifest' }, 'manifest');
         }
         catch {
             throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
@@ -12556,6 +12570,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(210);
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

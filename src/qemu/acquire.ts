@@ -185,7 +185,7 @@ export interface LoadedManifest {
   readonly releases: Manifest
   /** Where relative URLs resolve: the manifest's URL after redirects, or its path. */
   readonly location: string
-  /** What its file URLs may be: see checkUrl. */
+  /** What its file URLs may be: see ManifestTrust. */
   readonly trust: ManifestTrust
 }
 

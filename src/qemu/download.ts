@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import type { Log } from '../util/log.js'
 import { sha256File } from '../util/hash.js'
-import { checkUrl, type ManifestTrust } from './manifest.js'
+import { checkUrl, trustOf, type ManifestTrust, type UrlUse } from './manifest.js'
 
 export interface DownloadOptions {
   /** Attempts per URL for transient failures (connection errors, 5xx, 429, idle timeouts). */
@@ -105,7 +105,7 @@ async function fetchTo(
   options: DownloadOptions
 ): Promise<number> {
   let bytes = 0
-  if (url.startsWith('file:')) {
+  if (new URL(url).protocol === 'file:') {
     const path = fileURLToPath(url)
     // A device such as /dev/zero never ends: read regular files only.
     const info = await stat(path).catch((e: Error) => {
@@ -121,8 +121,7 @@ async function fetchTo(
     })
     return bytes
   }
-  // Redirects of a file listed by a local manifest may still not lead to local files.
-  const redirects = file.trust === 'local' ? 'http' : file.trust
+  const redirects: UrlUse = { of: 'file', trust: file.trust, redirect: true }
   const { response, finalUrl, deadline } = await request(url, redirects, options)
   try {
     const total = Number(response.headers['content-length'] ?? 0)
@@ -159,15 +158,16 @@ const limitWhat = (file: PinnedFile) =>
     : 'bytes the manifest declares for it'
 
 /**
- * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
- * a manifest that comes over plain http, or is redirected there, is warned about.
+ * The manifest at an http(s) URL, as text, with its trust. Every redirect must be https, so a
+ * manifest is plain http, and warned about, only when its own URL is.
  */
 export async function fetchManifest(
   location: string,
   options: DownloadOptions = {}
 ): Promise<{ text: string; url: string; trust: ManifestTrust }> {
-  const url = checkUrl(location, 'http', 'The manifest URL')
-  const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch(
+  const url = checkUrl(location, { of: 'manifest' }, 'The manifest URL')
+  const redirects: UrlUse = { of: 'manifest', redirect: true }
+  const { response, finalUrl, deadline } = await request(url, redirects, options).catch(
     (e: Error) => {
       // The message starts with the URL that failed (the manifest's, or a redirect's).
       throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e })
@@ -193,18 +193,14 @@ export async function fetchManifest(
     deadline.clear()
     response.destroy()
   }
-  const plain = hops.find(h => new URL(h).protocol !== 'https:')
-  if (plain) {
+  const trust = trustOf(url)
+  if (trust === 'http') {
     options.log?.warning(
-      `manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
-        `anyone on the path can change its SHA-256 pins; serve it over https`
+      `manifest over plain http (${location}): anyone on the path can change its SHA-256 pins, ` +
+        `so its files must be https; serve it over https`
     )
   }
-  return {
-    text: Buffer.concat(chunks).toString('utf8'),
-    url: finalUrl,
-    trust: plain ? 'http' : 'https'
-  }
+  return { text: Buffer.concat(chunks).toString('utf8'), url: finalUrl, trust }
 }
 
 interface Watch {
@@ -214,15 +210,15 @@ interface Watch {
 }
 
 /**
- * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
+ * GET `url` without content decoding, following redirects that `checkUrl(next, redirects)`
  * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
  * (socket inactivity) and a deadline that keep watching while the caller reads the body.
  */
 async function request(
   url: string,
-  trust: ManifestTrust,
+  redirects: UrlUse,
   options: DownloadOptions
-): Promise<{ response: IncomingMessage; finalUrl: string; deadline: Watch; hops: string[] }> {
+): Promise<{ response: IncomingMessage; finalUrl: string; deadline: Watch }> {
   const idle = options.idleTimeoutMs ?? 30_000
   const limit = options.deadlineMs ?? 600_000
   const hops = [url]
@@ -244,7 +240,7 @@ async function request(
     for (;;) {
       const at = hops[hops.length - 1]
       const response = await new Promise<IncomingMessage>((resolve, reject) => {
-        const get = at.startsWith('https:') ? httpsGet : httpGet
+        const get = new URL(at).protocol === 'https:' ? httpsGet : httpGet
         const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' }
         const req = get(at, { headers, timeout: idle }, resolve)
         active = req
@@ -261,7 +257,7 @@ async function request(
         response.resume()
         if (hops.length > MAX_REDIRECTS)
           throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`)
-        hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`))
+        hops.push(checkUrl(new URL(location, at).href, redirects, `${at}: the redirect to`))
         continue
       }
       if (status >= 500 || status === 429 || status === 408) {
@@ -272,7 +268,7 @@ async function request(
         response.resume()
         throw new Error(`${at}: HTTP ${status}`)
       }
-      return { response, finalUrl: at, deadline, hops }
+      return { response, finalUrl: at, deadline }
     }
   } catch (e) {
     deadline.clear()

@@ -175,50 +175,84 @@ export function pickFiles(
 }
 
 /**
- * How far a manifest's own location is trusted; that decides the schemes its file URLs may use.
+ * How far the manifest that names a file is trusted; that decides the schemes the file's URLs
+ * (and their redirects) may use. Files are SHA-256 pinned, so the question is who could have
+ * rewritten the pins:
  * - `local`: a local file or the built-in manifest: https, http and file URLs.
- * - `https`: fetched over https all the way: https only, since a plain-http or local URL would
- *   let whoever serves the manifest read local files or downgrade the transport.
- * - `http`: fetched over plain http (or redirected there), which the log warns about: anyone
- *   on the path could already rewrite the pins, so https or http, never local files.
+ * - `https`: fetched over https, so its pins came over TLS: https or http, never local files.
+ * - `http`: fetched over plain http (warned about): anyone on the path can rewrite its pins,
+ *   so only https, which authenticates the server, vouches for the file.
  */
 export type ManifestTrust = 'local' | 'https' | 'http'
 
-const SCHEMES: Record<ManifestTrust, readonly string[]> = {
+/**
+ * What a URL is for. A manifest is not pinned: its transport is all that protects it, so it is
+ * https or http as the user named it, and every redirect of its fetch is https. A file is
+ * pinned: it goes by the trust of its manifest, and a server's redirect never leads to a local
+ * file.
+ */
+export type UrlUse =
+  | { readonly of: 'manifest'; readonly redirect?: boolean }
+  | { readonly of: 'file'; readonly trust: ManifestTrust; readonly redirect?: boolean }
+
+const FILE_SCHEMES: Record<ManifestTrust, readonly string[]> = {
   local: ['https:', 'http:', 'file:'],
-  https: ['https:'],
-  http: ['https:', 'http:']
+  https: ['https:', 'http:'],
+  http: ['https:']
 }
 
-const WHY: Record<ManifestTrust, string> = {
-  local: 'only https, http and local files are read',
-  https: 'a manifest fetched over https may only point at https URLs',
-  http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+function allowed(use: UrlUse): readonly string[] {
+  if (use.of === 'manifest') return use.redirect ? ['https:'] : ['https:', 'http:']
+  const schemes = FILE_SCHEMES[use.trust]
+  return use.redirect ? schemes.filter(s => s !== 'file:') : schemes
+}
+
+/** Why `scheme` is refused for `use`, and the fix. */
+function refusal(scheme: string, use: UrlUse): string {
+  if (!['https:', 'http:', 'file:'].includes(scheme))
+    return 'only https, http and file URLs are read: use an https URL'
+  if (scheme === 'file:') {
+    if (use.redirect) return 'a redirect never leads to a local file: redirect to an https URL'
+    if (use.of === 'manifest')
+      return 'a manifest URL is fetched over the network: give a local manifest as a path'
+    return (
+      'only a local manifest may name local files (a remote one could read any file here): ' +
+      'use an https URL, or a local manifest'
+    )
+  }
+  if (use.of === 'manifest')
+    return (
+      'a manifest is not pinned, so a redirect to plain http would let anyone on the path ' +
+      'rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest (warned)'
+    )
+  return (
+    'the manifest came over plain http, so anyone on the path could have rewritten its SHA-256 ' +
+    'pins and only https vouches for the file: use an https URL, or serve the manifest over ' +
+    'https or as a local file'
+  )
 }
 
 /**
- * The one rule for every URL this project fetches, by the trust of whatever named it: a
- * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
- * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
- * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ * The one rule for every URL this project fetches (see UrlUse and ManifestTrust). Scheme case
+ * does not matter (URL parsing lower-cases it). Returns the normalised URL, or throws naming
+ * the URL, its scheme, why it is refused and the fix.
  */
-export function checkUrl(url: string, trust: ManifestTrust, what: string): string {
+export function checkUrl(url: string, use: UrlUse, what: string): string {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`)
   }
-  if (!SCHEMES[trust].includes(parsed.protocol)) {
+  if (!allowed(use).includes(parsed.protocol)) {
     throw new Error(
-      `${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
-        `use an https URL${trust === 'local' ? ' or a local path' : ''}`
+      `${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${refusal(parsed.protocol, use)}`
     )
   }
   return parsed.href
 }
 
-/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+/** The trust of a manifest named by `location` (its redirects are https): see ManifestTrust. */
 export function trustOf(location: string): ManifestTrust {
   if (!isUrl(location)) return 'local'
   return new URL(location).protocol === 'https:' ? 'https' : 'http'
@@ -237,7 +271,7 @@ export function fileUrls(
   trust: ManifestTrust = trustOf(manifestLocation)
 ): string[] {
   return [file.download_url, ...(file.mirror_urls ?? [])].map(u =>
-    checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`)
+    checkUrl(resolveUrl(u, manifestLocation), { of: 'file', trust }, `The URL of ${file.filename}`)
   )
 }
 

@@ -1,11 +1,13 @@
-// A real HTTP server on 127.0.0.1 serving a folder, with faults scripted per path.
+// A real HTTP(S) server on 127.0.0.1 serving a folder, with faults scripted per path.
 
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import { createServer as createTlsServer } from 'node:https'
+import { createServer as createTlsServer, globalAgent } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { run } from '../../src/util/exec.js'
 
 /** What to do with the next request for a path; once the list is used up, serve normally. */
 export type Fault =
@@ -30,6 +32,8 @@ export class MirrorServer {
 
   private readonly server: Server
   private readonly timers = new Set<NodeJS.Timeout>()
+  /** For startTls: the folder of its key and certificate. */
+  private certDir?: string
 
   private constructor(
     readonly root: string,
@@ -47,6 +51,42 @@ export class MirrorServer {
     const mirror = new MirrorServer(root, tls)
     await new Promise<void>(resolve => mirror.server.listen(0, '127.0.0.1', resolve))
     return mirror
+  }
+
+  /**
+   * An https mirror with a fresh self-signed certificate for 127.0.0.1, which this process's
+   * https agent then trusts (and a child process too, given NODE_EXTRA_CA_CERTS=`caFile`).
+   */
+  static async startTls(root: string): Promise<MirrorServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'tls-'))
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')]
+    const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']
+    const out = ['-keyout', key, '-out', cert]
+    await run([
+      'openssl',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      ...subject,
+      ...out
+    ])
+    const pem = readFileSync(cert, 'utf8')
+    // Added to, not replaced: other https mirrors of this process stay trusted.
+    const ca = globalAgent.options.ca
+    globalAgent.options.ca = [...(Array.isArray(ca) ? ca : ca ? [ca] : []), pem]
+    const mirror = await MirrorServer.start(root, { key: readFileSync(key, 'utf8'), cert: pem })
+    mirror.certDir = dir
+    return mirror
+  }
+
+  /** The certificate of a startTls mirror, for NODE_EXTRA_CA_CERTS. */
+  get caFile(): string {
+    if (!this.certDir) throw new Error('not a startTls mirror')
+    return join(this.certDir, 'cert.pem')
   }
 
   get url(): string {
@@ -136,6 +176,7 @@ export class MirrorServer {
   stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer)
     this.server.closeAllConnections()
+    if (this.certDir) rmSync(this.certDir, { recursive: true, force: true })
     return new Promise(resolve => this.server.close(() => resolve()))
   }
 }
