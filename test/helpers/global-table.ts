@@ -33,6 +33,32 @@ export class GlobalEntries {
     return entries
   }
 
+  /**
+   * Only the table as it is now, for a run of the code under test that adds entries itself:
+   * removeNew() then takes away whatever that run left, whatever happened to it.
+   */
+  static async snapshot(): Promise<GlobalEntries> {
+    const table = await BinfmtTable.open({ log: memoryLog() })
+    return new GlobalEntries(table, await table.list(), [])
+  }
+
+  /** Remove every entry that was not in the table before; the problems, one line each. */
+  async removeNew(): Promise<string[]> {
+    const old = new Set(this.before.map(e => e.name))
+    const problems: string[] = []
+    for (const e of (await this.table.list()).reverse()) {
+      if (old.has(e.name)) continue
+      try {
+        await this.table.remove(e.name)
+      } catch (err) {
+        problems.push(
+          `Cannot remove ${e.name} from the global binfmt_misc table: ${(err as Error).message}`
+        )
+      }
+    }
+    return problems
+  }
+
   /** Remove exactly what register added; the problems, one line each. */
   async remove(): Promise<string[]> {
     const problems: string[] = []

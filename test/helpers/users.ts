@@ -13,8 +13,13 @@ export interface TestUser {
 
 const sudoers = (name: string) => `/etc/sudoers.d/${name}`
 
-export async function createUser(name: string, { sudo = false } = {}): Promise<TestUser> {
-  await run(['useradd', '--create-home', '--shell', '/bin/sh', name])
+/** `groups`: supplementary groups the user is in, such as docker on a GitHub-hosted runner. */
+export async function createUser(
+  name: string,
+  { sudo = false, groups = [] as readonly string[] } = {}
+): Promise<TestUser> {
+  const member = groups.length > 0 ? ['--groups', groups.join(',')] : []
+  await run(['useradd', '--create-home', '--shell', '/bin/sh', ...member, name])
   if (sudo) writeFileSync(sudoers(name), `${name} ALL=(ALL) NOPASSWD: ALL\n`, { mode: 0o440 })
   const id = async (flag: string) => Number((await run(['id', flag, name])).stdout.trim())
   return { name, uid: await id('-u'), gid: await id('-g'), home: `/home/${name}` }
