@@ -174,8 +174,7 @@ export interface OwnerInfo {
 export function describeOwners(owners: readonly OwnerInfo[]): string {
   return owners
     .map(
-      o =>
-        `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`
+      o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`
     )
     .join(', ')
 }
@@ -319,7 +318,10 @@ export class Owners {
     const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} }
     this.records[entry.name] = {
       entry,
-      owners: { ...record.owners, [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) } }
+      owners: {
+        ...record.owners,
+        [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+      }
     }
   }
 
