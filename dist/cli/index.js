@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 379:
+/***/ 869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -141,17 +141,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(471)
-const cmp = __nccwpck_require__(646)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const parseOptions = __nccwpck_require__(630)
+const { safeRe: re, t } = __nccwpck_require__(929)
+const cmp = __nccwpck_require__(428)
+const debug = __nccwpck_require__(705)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 
 
 /***/ }),
 
-/***/ 782:
+/***/ 900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -373,22 +373,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(383)
+const LRU = __nccwpck_require__(873)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(379)
-const debug = __nccwpck_require__(159)
-const SemVer = __nccwpck_require__(163)
-const trimComparatorWhitespace = __nccwpck_require__(737)
+const parseOptions = __nccwpck_require__(630)
+const Comparator = __nccwpck_require__(869)
+const debug = __nccwpck_require__(705)
+const SemVer = __nccwpck_require__(861)
+const trimComparatorWhitespace = __nccwpck_require__(283)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(101)
+} = __nccwpck_require__(929)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(847)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -735,17 +735,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 163:
+/***/ 861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(705)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(847)
+const { safeRe: re, t } = __nccwpck_require__(929)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const parseOptions = __nccwpck_require__(630)
+const { compareIdentifiers } = __nccwpck_require__(54)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1092,12 +1092,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 799:
+/***/ 881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1107,17 +1107,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 646:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gt = __nccwpck_require__(599)
-const gte = __nccwpck_require__(236)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
+const eq = __nccwpck_require__(184)
+const neq = __nccwpck_require__(292)
+const gt = __nccwpck_require__(97)
+const gte = __nccwpck_require__(810)
+const lt = __nccwpck_require__(598)
+const lte = __nccwpck_require__(63)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1168,14 +1168,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 385:
+/***/ 279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const parse = __nccwpck_require__(353)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const SemVer = __nccwpck_require__(861)
+const parse = __nccwpck_require__(555)
+const { safeRe: re, t } = __nccwpck_require__(929)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1237,12 +1237,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 648:
+/***/ 322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1253,24 +1253,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 874:
+/***/ 348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 469:
+/***/ 123:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1279,12 +1279,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 613:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1346,48 +1346,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 82:
+/***/ 184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 599:
+/***/ 97:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 338:
+/***/ 940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1410,72 +1410,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 491:
+/***/ 598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 717:
+/***/ 63:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 511:
+/***/ 981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 603:
+/***/ 953:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 974:
+/***/ 292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 353:
+/***/ 555:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1495,24 +1495,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 756:
+/***/ 34:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
+const SemVer = __nccwpck_require__(861)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1522,36 +1522,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 173:
+/***/ 507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(469)
+const compare = __nccwpck_require__(123)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 192:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(322)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 11:
+/***/ 749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1565,26 +1565,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 872:
+/***/ 386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(648)
+const compareBuild = __nccwpck_require__(322)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 114:
+/***/ 620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
+const parse = __nccwpck_require__(555)
+const constants = __nccwpck_require__(847)
+const SemVer = __nccwpck_require__(861)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1632,12 +1632,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 780:
+/***/ 426:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(353)
+const parse = __nccwpck_require__(555)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1647,54 +1647,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 88:
+/***/ 626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(471)
-const constants = __nccwpck_require__(101)
-const SemVer = __nccwpck_require__(163)
-const identifiers = __nccwpck_require__(348)
-const parse = __nccwpck_require__(353)
-const valid = __nccwpck_require__(780)
-const clean = __nccwpck_require__(799)
-const inc = __nccwpck_require__(338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(511)
-const minor = __nccwpck_require__(603)
-const patch = __nccwpck_require__(756)
-const prerelease = __nccwpck_require__(714)
-const compare = __nccwpck_require__(469)
-const rcompare = __nccwpck_require__(173)
-const compareLoose = __nccwpck_require__(874)
-const compareBuild = __nccwpck_require__(648)
-const sort = __nccwpck_require__(872)
-const rsort = __nccwpck_require__(192)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const eq = __nccwpck_require__(82)
-const neq = __nccwpck_require__(974)
-const gte = __nccwpck_require__(236)
-const lte = __nccwpck_require__(717)
-const cmp = __nccwpck_require__(646)
-const coerce = __nccwpck_require__(385)
-const truncate = __nccwpck_require__(114)
-const Comparator = __nccwpck_require__(379)
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const toComparators = __nccwpck_require__(750)
-const maxSatisfying = __nccwpck_require__(193)
-const minSatisfying = __nccwpck_require__(595)
-const minVersion = __nccwpck_require__(866)
-const validRange = __nccwpck_require__(118)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(276)
-const ltr = __nccwpck_require__(213)
-const intersects = __nccwpck_require__(465)
-const simplifyRange = __nccwpck_require__(28)
-const subset = __nccwpck_require__(489)
+const internalRe = __nccwpck_require__(929)
+const constants = __nccwpck_require__(847)
+const SemVer = __nccwpck_require__(861)
+const identifiers = __nccwpck_require__(54)
+const parse = __nccwpck_require__(555)
+const valid = __nccwpck_require__(426)
+const clean = __nccwpck_require__(881)
+const inc = __nccwpck_require__(940)
+const diff = __nccwpck_require__(613)
+const major = __nccwpck_require__(981)
+const minor = __nccwpck_require__(953)
+const patch = __nccwpck_require__(34)
+const prerelease = __nccwpck_require__(676)
+const compare = __nccwpck_require__(123)
+const rcompare = __nccwpck_require__(507)
+const compareLoose = __nccwpck_require__(348)
+const compareBuild = __nccwpck_require__(322)
+const sort = __nccwpck_require__(386)
+const rsort = __nccwpck_require__(410)
+const gt = __nccwpck_require__(97)
+const lt = __nccwpck_require__(598)
+const eq = __nccwpck_require__(184)
+const neq = __nccwpck_require__(292)
+const gte = __nccwpck_require__(810)
+const lte = __nccwpck_require__(63)
+const cmp = __nccwpck_require__(428)
+const coerce = __nccwpck_require__(279)
+const truncate = __nccwpck_require__(620)
+const Comparator = __nccwpck_require__(869)
+const Range = __nccwpck_require__(900)
+const satisfies = __nccwpck_require__(749)
+const toComparators = __nccwpck_require__(519)
+const maxSatisfying = __nccwpck_require__(575)
+const minSatisfying = __nccwpck_require__(893)
+const minVersion = __nccwpck_require__(232)
+const validRange = __nccwpck_require__(739)
+const outside = __nccwpck_require__(198)
+const gtr = __nccwpck_require__(722)
+const ltr = __nccwpck_require__(679)
+const intersects = __nccwpck_require__(895)
+const simplifyRange = __nccwpck_require__(86)
+const subset = __nccwpck_require__(655)
 module.exports = {
   parse,
   valid,
@@ -1747,7 +1747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 101:
+/***/ 847:
 /***/ ((module) => {
 
 
@@ -1821,7 +1821,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 705:
 /***/ ((module) => {
 
 
@@ -1839,7 +1839,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 54:
 /***/ ((module) => {
 
 
@@ -1875,7 +1875,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 383:
+/***/ 873:
 /***/ ((module) => {
 
 
@@ -1924,7 +1924,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 630:
 /***/ ((module) => {
 
 
@@ -1948,7 +1948,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 929:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -1957,8 +1957,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(847)
+const debug = __nccwpck_require__(705)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2178,7 +2178,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 737:
+/***/ 283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2193,7 +2193,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(101)
+} = __nccwpck_require__(847)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -2623,25 +2623,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 276:
+/***/ 722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(198)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 465:
+/***/ 895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2652,12 +2652,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 213:
+/***/ 679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(198)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2665,13 +2665,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 193:
+/***/ 575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -2699,13 +2699,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 595:
+/***/ 893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -2732,14 +2732,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 866:
+/***/ 232:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Range = __nccwpck_require__(782)
-const gt = __nccwpck_require__(599)
+const SemVer = __nccwpck_require__(861)
+const Range = __nccwpck_require__(900)
+const gt = __nccwpck_require__(97)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -2802,20 +2802,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(163)
-const Comparator = __nccwpck_require__(379)
+const SemVer = __nccwpck_require__(861)
+const Comparator = __nccwpck_require__(869)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(782)
-const satisfies = __nccwpck_require__(11)
-const gt = __nccwpck_require__(599)
-const lt = __nccwpck_require__(491)
-const lte = __nccwpck_require__(717)
-const gte = __nccwpck_require__(236)
+const Range = __nccwpck_require__(900)
+const satisfies = __nccwpck_require__(749)
+const gt = __nccwpck_require__(97)
+const lt = __nccwpck_require__(598)
+const lte = __nccwpck_require__(63)
+const gte = __nccwpck_require__(810)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -2891,7 +2891,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 28:
+/***/ 86:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2899,8 +2899,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(749)
+const compare = __nccwpck_require__(123)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -2947,16 +2947,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 489:
+/***/ 655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
-const Comparator = __nccwpck_require__(379)
+const Range = __nccwpck_require__(900)
+const Comparator = __nccwpck_require__(869)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(11)
-const compare = __nccwpck_require__(469)
+const satisfies = __nccwpck_require__(749)
+const compare = __nccwpck_require__(123)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3203,12 +3203,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 750:
+/***/ 519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3220,12 +3220,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 118:
+/***/ 739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(782)
+const Range = __nccwpck_require__(900)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3240,11 +3240,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 581:
+/***/ 210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(986);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(160);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -3259,7 +3259,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 986:
+/***/ 160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3980,8 +3980,8 @@ function activation(format, dir, files) {
     return files.map(f => `update-binfmts${importDir} --import ${f.entry}`);
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(88);
+// EXTERNAL MODULE: ../../main/node_modules/semver/index.js
+var semver = __nccwpck_require__(626);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -8282,17 +8282,34 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
         await holder.exited;
     }
 }
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+function describeOwners(owners) {
+    return owners
+        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .join(', ');
+}
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker';
-function parentOf(pid) {
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid) {
     try {
         const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
     }
+}
+function parentOf(pid) {
+    return Number(statFields(pid)?.[1]) || undefined;
+}
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+function startTime(pid) {
+    return Number(statFields(pid)?.[19]) || undefined;
 }
 /**
  * The process whose life is the job's: the runner's worker, found among our ancestors. The
@@ -8317,6 +8334,18 @@ function runPid() {
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+function live(o, now) {
+    if (now - o.since >= STALE_MS)
+        return false;
+    if (!o.pid)
+        return true;
+    // A record without a start time (an older setup-binfmt's), or a process this user cannot
+    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+    if (o.start === undefined)
+        return alive(o.pid);
+    const start = startTime(o.pid);
+    return start === undefined ? alive(o.pid) : start === o.start;
+}
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
@@ -8371,8 +8400,21 @@ class Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
+            .filter(([id, o]) => id !== me && live(o, now))
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+    }
+    /**
+     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+     * the operator's way out when a crashed run's record keeps an entry.
+     */
+    forget(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        delete this.records[entry.name];
+        return Object.entries(record.owners)
+            .filter(([id]) => id !== me)
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -8384,15 +8426,26 @@ class Owners {
         const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
         this.records[entry.name] = {
             entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+            owners: {
+                ...record.owners,
+                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+            }
         };
     }
+    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
+        const now = Date.now();
+        for (const [id, o] of Object.entries(owners)) {
+            if (live(o, now))
+                continue;
+            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
+            delete owners[id];
+        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -8552,8 +8605,9 @@ async function resetQemuEntries(table, journal, log, owners) {
             staying.push(entry);
             continue;
         }
-        if (owners.others(entry, journal.owner).length > 0) {
-            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+        const others = owners.others(entry, journal.owner);
+        if (others.length > 0) {
+            log.info(`reset: kept ${entry.name}: still used by ${describeOwners(others)}`);
             staying.push(entry);
             continue;
         }
@@ -8617,7 +8671,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted, table)) {
-            if (owners.others(existing, journal.owner).length > 0) {
+            const others = owners.others(existing, journal.owner);
+            if (others.length > 0) {
                 // Registered by another run of ours still going: share it, so its cleanup leaves it
                 // to us. One nobody uses any more (cleanup: false, an old install) was there before
                 // this run: it stays in our snapshot and is never ours to remove.
@@ -8625,7 +8680,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
                 await owners.save();
                 journal.adopted(existing);
             }
-            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it` +
+                (others.length > 0 ? `, shared with ${describeOwners(others)}` : ''));
             return { target: targetName, entry: existing, action: 'reused', shadowed };
         }
         shadowed.push(existing);
@@ -11234,8 +11290,13 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
+        if (!current || !sameDefinition(current, entry))
             continue;
+        if (others.length > 0) {
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
+            report.shared.push(entry.name);
+            continue;
+        }
         if (before(entry)) {
             log.info(`left ${entry.name} in place: it was there before this run`);
             continue;
@@ -11245,9 +11306,10 @@ async function restore(table, state, log, owners) {
         report.removed.push(entry.name);
     }
     for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+        const others = owners?.others(entry, me) ?? [];
+        if (others.length > 0) {
+            owners?.release(entry, me);
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
             report.shared.push(entry.name);
             continue;
         }
@@ -11309,7 +11371,9 @@ async function restore(table, state, log, owners) {
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
+ * first drops the owners records of the run's entries, so that records crashed runs left
+ * keep none of them.
  */
 async function restoreSaved(store, log, options = {}) {
     const first = store.load();
@@ -11324,10 +11388,22 @@ async function restoreSaved(store, log, options = {}) {
         if (state.root !== first.root) {
             throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
         }
-        const report = await restore(table, state, log, await Owners.read(place, log));
+        const owners = await Owners.read(place, log);
+        if (options.forgetOwners)
+            forgetOwners(owners, state, log);
+        const report = await restore(table, state, log, owners);
         store.clear();
         return report;
     }, log);
+}
+function forgetOwners(owners, state, log) {
+    const me = state.owner ?? '';
+    for (const entry of [...(state.adopted ?? []), ...state.created]) {
+        const forgot = owners.forget(entry, me);
+        log.info(forgot.length > 0
+            ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
+            : `--forget-owners: no other run was recorded for ${entry.name}`);
+    }
 }
 /**
  * One line per entry added, missing or changed between two tables, and per pair of entries
@@ -12008,6 +12084,8 @@ Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-vers
 
 Options for uninstall:
   --exported         delete exactly the files export wrote (those --install-dir records)
+  --forget-owners    first forget which other runs use the entries install registered (the
+                     records of crashed runs), so uninstall removes them
 
 Options for daemon (and every option of install):
   --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
@@ -12177,6 +12255,7 @@ async function main(argv) {
             'install-dir': { type: 'string' },
             'dry-run': { type: 'boolean' },
             exported: { type: 'boolean' },
+            'forget-owners': { type: 'boolean' },
             state: { type: 'string' },
             interval: { type: 'string' },
             'status-file': { type: 'string' },
@@ -12190,6 +12269,9 @@ async function main(argv) {
     if (values.help || !command) {
         process.stdout.write(USAGE);
         return command || values.help ? 0 : 2;
+    }
+    if (values['forget-owners'] && (command !== 'uninstall' || values.exported)) {
+        throw new Error(`--forget-owners is an option of uninstall without --exported (it forgets the owners of the entries install registered), not of ${command === 'uninstall' ? 'uninstall --exported' : command}`);
     }
     const log = consoleLog(values.verbose ?? false);
     const store = fileStore(values.state ?? defaultStatePath());
@@ -12244,16 +12326,21 @@ async function main(argv) {
                 }
                 return removed.kept.length === 0 ? 0 : 1;
             }
+            // --forget-owners goes by the entries the state names: without one, none are ours.
+            const nothing = () => log.info(`Nothing to uninstall: setup-binfmt install has not changed this table${values['forget-owners'] ? ' (no owners forgotten)' : ''}`);
             const saved = store.load();
             if (!saved) {
-                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                nothing();
                 return 0;
             }
             const writer = await reopenRegistrar(saved.registrar, log);
             try {
-                const report = await restoreSaved(store, log, { writer });
+                const report = await restoreSaved(store, log, {
+                    writer,
+                    forgetOwners: values['forget-owners']
+                });
                 if (!report) {
-                    log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                    nothing();
                     return 0;
                 }
                 return report.differences.length === 0 ? 0 : 1;
@@ -12433,6 +12520,6 @@ async function main(argv) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -325,11 +325,18 @@ export class Owners {
     }
   }
 
+  /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
   release(entry: Entry, me: string): void {
     const record = this.records[entry.name]
     if (!record) return
     const owners = { ...record.owners }
     delete owners[me]
+    const now = Date.now()
+    for (const [id, o] of Object.entries(owners)) {
+      if (live(o, now)) continue
+      this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`)
+      delete owners[id]
+    }
     if (Object.keys(owners).length === 0) delete this.records[entry.name]
     else this.records[entry.name] = { ...record, owners }
   }
