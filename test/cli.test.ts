@@ -90,6 +90,9 @@ describe('setup-binfmt CLI', () => {
     expect(uninstall.stderr).toMatch(/binfmt_misc is as it was before the run \(1 entries\)/)
     expect((await table.list()).map(e => e.name)).toEqual(['qemu-s390x'])
     expect((await cli('uninstall')).stderr).toMatch(/Nothing to uninstall/)
+    expect((await cli('uninstall', '--forget-owners')).stderr).toMatch(
+      /Nothing to uninstall: .* \(no owners forgotten\)/
+    )
   })
 
   test('installs accumulate; one uninstall undoes them all', async () => {
@@ -116,6 +119,15 @@ describe('setup-binfmt CLI', () => {
       /qemu-path '\/nonexistent' is not a folder/
     ],
     [['install', '--bogus'], /Unknown option '--bogus'/],
+    [
+      ['install', '--platforms', 'arm64', '--forget-owners'],
+      /--forget-owners is an option of uninstall without --exported .*, not of install$/m
+    ],
+    [
+      ['uninstall', '--exported', '--forget-owners'],
+      /--forget-owners is an option of uninstall without --exported .*, not of uninstall --exported$/m
+    ],
+    [['uninstall', '--forget-owners=yes'], /Option '--forget-owners' does not take an argument/],
     [['frobnicate'], /Unknown command 'frobnicate'/]
   ])('%j fails with a clear message and changes nothing', async (args, message) => {
     const result = await cli(...args)

@@ -2,11 +2,25 @@
 
 import { expect, test } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { memoryLog } from '../src/util/log.js'
-import { Owners, withLock, type LockDir } from '../src/binfmt/lock.js'
+import {
+  describeOwners,
+  Owners,
+  startTime,
+  withLock,
+  type LockDir,
+  type OwnerRecord
+} from '../src/binfmt/lock.js'
 import { wantedEntry } from '../src/binfmt/register.js'
 
 const entry = wantedEntry('aarch64', '/usr/bin/qemu-aarch64-static', 'POCF')
@@ -113,8 +127,11 @@ test('owners: other live runs count; a run whose worker is gone does not', async
   owners.use(entry, 'job-c')
   await owners.save()
   const again = await Owners.read(lock)
-  expect(again.others(entry, 'job-c')).toEqual(['job-a'])
-  expect(again.others(entry, 'job-a')).toEqual(['job-c'])
+  const ids = (list: { id: string }[]) => list.map(o => o.id)
+  expect(again.others(entry, 'job-c')).toEqual([
+    { id: 'job-a', pid: process.pid, since: expect.any(Number) }
+  ])
+  expect(ids(again.others(entry, 'job-a'))).toEqual(['job-c'])
   // Another definition under the same name is not ours to share.
   expect(again.others({ ...entry, flags: 'F' }, 'job-c')).toEqual([])
   again.release(entry, 'job-a')
@@ -122,5 +139,105 @@ test('owners: other live runs count; a run whose worker is gone does not', async
   again.release(entry, 'job-c')
   await again.save()
   expect(JSON.parse(readFileSync(join(lock.dir, 'owners.json'), 'utf8'))).toEqual({})
+  rmSync(lock.dir, { recursive: true })
+})
+
+/** A sleeping process, named `name`, that the test ends. */
+async function sleeper(name = 'sleep') {
+  const dir = mkdtempSync(join(tmpdir(), 'sleeper-'))
+  const program = join(dir, name)
+  copyFileSync('/bin/sleep', program)
+  const child = spawn(program, ['300'], { stdio: 'ignore' })
+  await new Promise(r => child.once('spawn', r))
+  return {
+    pid: child.pid!,
+    async stop() {
+      const exited = new Promise(r => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+      rmSync(dir, { recursive: true })
+    }
+  }
+}
+
+test("startTime reads field 22 of /proc/PID/stat, whatever the process's name holds", async () => {
+  // A name with spaces and parentheses: splitting the whole line on spaces would misread it.
+  const odd = await sleeper('x) 1 2 (y')
+  try {
+    expect(readFileSync(`/proc/${odd.pid}/stat`, 'utf8')).toContain('(x) 1 2 (y)')
+    const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString())
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0])
+    // Started after this test's process, and before now, in clock ticks since boot.
+    expect(startTime(odd.pid)).toBeGreaterThanOrEqual(startTime(process.pid)!)
+    expect(startTime(odd.pid)).toBeLessThanOrEqual(Math.ceil(uptime * ticks))
+  } finally {
+    await odd.stop()
+  }
+  expect(startTime(odd.pid)).toBeUndefined()
+})
+
+test('owners: a live pid with another start time is a reused pid, stale; records without one go by the pid', async () => {
+  const lock = place()
+  const other = await sleeper()
+  try {
+    const start = startTime(other.pid)!
+    const since = Date.now()
+    // As written by runs: one whose worker got this pid after it died, one whose worker is
+    // this very process, and two from before start times were recorded.
+    const record: Record<string, OwnerRecord> = {
+      [entry.name]: {
+        entry,
+        owners: {
+          reused: { since, pid: other.pid, start: start - 1 },
+          same: { since, pid: other.pid, start },
+          old: { since, pid: other.pid },
+          'old-dead': { since, pid: deadPid() }
+        }
+      }
+    }
+    writeFileSync(join(lock.dir, 'owners.json'), JSON.stringify(record))
+    const owners = await Owners.read(lock)
+    const others = owners.others(entry, 'me')
+    expect(others).toEqual([
+      { id: 'same', pid: other.pid, since },
+      { id: 'old', pid: other.pid, since }
+    ])
+    expect(describeOwners(others.slice(0, 1))).toBe(
+      `run same (pid ${other.pid}, since ${new Date(since).toISOString()})`
+    )
+
+    // What use() records is the start time others() then finds.
+    owners.use(entry, 'job', other.pid)
+    await owners.save()
+    const saved = JSON.parse(readFileSync(join(lock.dir, 'owners.json'), 'utf8')) as Record<
+      string,
+      OwnerRecord
+    >
+    expect(saved[entry.name].owners.job).toEqual({
+      since: expect.any(Number),
+      pid: other.pid,
+      start
+    })
+    expect((await Owners.read(lock)).others(entry, 'me').map(o => o.id)).toEqual([
+      'same',
+      'old',
+      'job'
+    ])
+  } finally {
+    await other.stop()
+  }
+  // The process is gone: no run counts any more.
+  expect((await Owners.read(lock)).others(entry, 'me')).toEqual([])
+  rmSync(lock.dir, { recursive: true })
+})
+
+test('owners: forget drops every run recorded for an entry and names the others', async () => {
+  const lock = place()
+  const owners = await Owners.read(lock)
+  owners.use(entry, 'me', process.pid)
+  owners.use(entry, 'crashed')
+  expect(owners.forget(entry, 'me')).toEqual([{ id: 'crashed', since: expect.any(Number) }])
+  expect(owners.tracks(entry)).toBe(false)
+  expect(owners.forget(entry, 'me')).toEqual([])
   rmSync(lock.dir, { recursive: true })
 })

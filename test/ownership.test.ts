@@ -5,12 +5,12 @@
 
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { BinfmtTable } from '../src/binfmt/table.js'
 import { fileStore } from '../src/binfmt/journal.js'
-import { HOST_DIR, withLock, type OwnerRecord } from '../src/binfmt/lock.js'
+import { HOST_DIR, startTime, withLock, type OwnerRecord } from '../src/binfmt/lock.js'
 import { wantedEntry } from '../src/binfmt/register.js'
 import { busybox, qemuStatic } from './helpers/fixtures.js'
 import { PrivateNamespace } from './helpers/namespace.js'
@@ -162,7 +162,7 @@ describe('in a private namespace', () => {
         job.once('exit', code => fail(new Error(`the job ended early (${code})`)))
       })
       expect(Object.values(owners(lockDir)['qemu-aarch64'].owners)).toEqual([
-        { since: expect.any(Number), pid: job.pid }
+        { since: expect.any(Number), pid: job.pid, start: startTime(job.pid!) }
       ])
 
       // Another job installs and uninstalls the same platform while the first one runs.
@@ -186,6 +186,73 @@ describe('in a private namespace', () => {
       }
     )
     expect([last.code, await names()]).toEqual([0, []])
+  })
+
+  test("a dead run's owner whose pid another process now has keeps nothing; the same process does", async () => {
+    const lockDir = join(dir, 'lock')
+    const env = { ...process.env, SETUP_BINFMT_LOCK_DIR: lockDir }
+    const cli = (...args: string[]) =>
+      ns.exec([process.execPath, CLI, ...args, '--state', join(dir, 'a.json')], {
+        env,
+        allowFailure: true
+      })
+    // The namespace's sleep stands in for a worker: alive, with a known start time.
+    const claim = async (start: number) => {
+      expect((await cli('install', ...ARM64)).code).toBe(0)
+      const record = owners(lockDir)
+      record['qemu-aarch64'].owners.other = { since: Date.now(), pid: ns.pid, start }
+      writeFileSync(join(lockDir, 'owners.json'), JSON.stringify(record))
+      return cli('uninstall')
+    }
+    const same = await claim(startTime(ns.pid)!)
+    expect(same.stderr).toMatch(
+      new RegExp(`kept qemu-aarch64: still used by run other \\(pid ${ns.pid}, since `)
+    )
+    expect(await names()).toEqual(['qemu-aarch64'])
+    await (await BinfmtTable.open({ root: ns.root })).remove('qemu-aarch64')
+    rmSync(join(lockDir, 'owners.json'))
+
+    // The pid is alive, but it started at another time: another process got the dead run's pid.
+    const reused = await claim(startTime(ns.pid)! - 1)
+    expect([reused.code, reused.stderr]).toEqual([0, expect.stringMatching(/removed qemu-aarch64/)])
+    expect(await names()).toEqual([])
+    expect(owners(lockDir)).toEqual({})
+  })
+
+  test('a crashed run recorded as an owner keeps the entry; uninstall --forget-owners forgets it and removes the entry', async () => {
+    const lockDir = join(dir, 'lock')
+    const env = { ...process.env, SETUP_BINFMT_LOCK_DIR: lockDir }
+    const cli = (...args: string[]) =>
+      ns.exec([process.execPath, CLI, ...args], { env, allowFailure: true })
+    const a = ['--state', join(dir, 'a.json')]
+    const b = ['--state', join(dir, 'b.json')]
+    expect((await cli('install', ...ARM64, ...a)).code).toBe(0)
+    // A run that crashed before its cleanup, outside a runner: no worker pid, so only its
+    // age would end its claim, a day from now.
+    const since = Date.now()
+    const record = owners(lockDir)
+    record['qemu-aarch64'].owners.crashed = { since }
+    writeFileSync(join(lockDir, 'owners.json'), JSON.stringify(record))
+    const who = `run crashed (since ${new Date(since).toISOString()})`
+
+    const kept = await cli('uninstall', ...a)
+    expect([kept.code, kept.stderr]).toEqual([
+      0,
+      expect.stringContaining(`kept qemu-aarch64: still used by ${who}`)
+    ])
+    expect(await names()).toEqual(['qemu-aarch64'])
+
+    // The next install shares the entry with the crashed run and would keep it too.
+    const next = await cli('install', ...ARM64, ...b)
+    expect(next.stderr).toContain(`reusing it, shared with ${who}`)
+    const forgot = await cli('uninstall', '--forget-owners', ...b)
+    expect([forgot.code, forgot.stderr]).toEqual([
+      0,
+      expect.stringContaining(`--forget-owners: forgot qemu-aarch64's owners ${who}`)
+    ])
+    expect(forgot.stderr).toMatch(/removed qemu-aarch64 \(the last run using it\)/)
+    expect(await names()).toEqual([])
+    expect(owners(lockDir)).toEqual({})
   })
 
   test('uninstall waiting for the lock while an install adds to the same state file undoes that too', async () => {

@@ -8331,17 +8331,34 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
         await holder.exited;
     }
 }
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+function describeOwners(owners) {
+    return owners
+        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .join(', ');
+}
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker';
-function parentOf(pid) {
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid) {
     try {
         const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
     }
+}
+function parentOf(pid) {
+    return Number(statFields(pid)?.[1]) || undefined;
+}
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+function startTime(pid) {
+    return Number(statFields(pid)?.[19]) || undefined;
 }
 /**
  * The process whose life is the job's: the runner's worker, found among our ancestors. The
@@ -8366,6 +8383,18 @@ function runPid() {
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+function live(o, now) {
+    if (now - o.since >= STALE_MS)
+        return false;
+    if (!o.pid)
+        return true;
+    // A record without a start time (an older setup-binfmt's), or a process this user cannot
+    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+    if (o.start === undefined)
+        return alive(o.pid);
+    const start = startTime(o.pid);
+    return start === undefined ? alive(o.pid) : start === o.start;
+}
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
@@ -8420,8 +8449,21 @@ class Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
+            .filter(([id, o]) => id !== me && live(o, now))
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+    }
+    /**
+     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+     * the operator's way out when a crashed run's record keeps an entry.
+     */
+    forget(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        delete this.records[entry.name];
+        return Object.entries(record.owners)
+            .filter(([id]) => id !== me)
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -8433,15 +8475,26 @@ class Owners {
         const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
         this.records[entry.name] = {
             entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+            owners: {
+                ...record.owners,
+                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+            }
         };
     }
+    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
+        const now = Date.now();
+        for (const [id, o] of Object.entries(owners)) {
+            if (live(o, now))
+                continue;
+            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
+            delete owners[id];
+        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -8601,8 +8654,9 @@ async function resetQemuEntries(table, journal, log, owners) {
             staying.push(entry);
             continue;
         }
-        if (owners.others(entry, journal.owner).length > 0) {
-            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+        const others = owners.others(entry, journal.owner);
+        if (others.length > 0) {
+            log.info(`reset: kept ${entry.name}: still used by ${describeOwners(others)}`);
             staying.push(entry);
             continue;
         }
@@ -8666,7 +8720,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted, table)) {
-            if (owners.others(existing, journal.owner).length > 0) {
+            const others = owners.others(existing, journal.owner);
+            if (others.length > 0) {
                 // Registered by another run of ours still going: share it, so its cleanup leaves it
                 // to us. One nobody uses any more (cleanup: false, an old install) was there before
                 // this run: it stays in our snapshot and is never ours to remove.
@@ -8674,7 +8729,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
                 await owners.save();
                 journal.adopted(existing);
             }
-            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it` +
+                (others.length > 0 ? `, shared with ${describeOwners(others)}` : ''));
             return { target: targetName, entry: existing, action: 'reused', shadowed };
         }
         shadowed.push(existing);
@@ -11364,8 +11420,13 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
+        if (!current || !sameDefinition(current, entry))
             continue;
+        if (others.length > 0) {
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
+            report.shared.push(entry.name);
+            continue;
+        }
         if (before(entry)) {
             log.info(`left ${entry.name} in place: it was there before this run`);
             continue;
@@ -11375,9 +11436,10 @@ async function restore(table, state, log, owners) {
         report.removed.push(entry.name);
     }
     for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+        const others = owners?.others(entry, me) ?? [];
+        if (others.length > 0) {
+            owners?.release(entry, me);
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
             report.shared.push(entry.name);
             continue;
         }
@@ -11439,7 +11501,9 @@ async function restore(table, state, log, owners) {
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
+ * first drops the owners records of the run's entries, so that records crashed runs left
+ * keep none of them.
  */
 async function restoreSaved(store, log, options = {}) {
     const first = store.load();
@@ -11454,10 +11518,22 @@ async function restoreSaved(store, log, options = {}) {
         if (state.root !== first.root) {
             throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
         }
-        const report = await restore(table, state, log, await Owners.read(place, log));
+        const owners = await Owners.read(place, log);
+        if (options.forgetOwners)
+            forgetOwners(owners, state, log);
+        const report = await restore(table, state, log, owners);
         store.clear();
         return report;
     }, log);
+}
+function forgetOwners(owners, state, log) {
+    const me = state.owner ?? '';
+    for (const entry of [...(state.adopted ?? []), ...state.created]) {
+        const forgot = owners.forget(entry, me);
+        log.info(forgot.length > 0
+            ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
+            : `--forget-owners: no other run was recorded for ${entry.name}`);
+    }
 }
 /**
  * One line per entry added, missing or changed between two tables, and per pair of entries
@@ -12145,6 +12221,8 @@ Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-vers
 
 Options for uninstall:
   --exported         delete exactly the files export wrote (those --install-dir records)
+  --forget-owners    first forget which other runs use the entries install registered (the
+                     records of crashed runs), so uninstall removes them
 
 Options for daemon (and every option of install):
   --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
@@ -12314,6 +12392,7 @@ async function main(argv) {
             'install-dir': { type: 'string' },
             'dry-run': { type: 'boolean' },
             exported: { type: 'boolean' },
+            'forget-owners': { type: 'boolean' },
             state: { type: 'string' },
             interval: { type: 'string' },
             'status-file': { type: 'string' },
@@ -12327,6 +12406,9 @@ async function main(argv) {
     if (values.help || !command) {
         process.stdout.write(USAGE);
         return command || values.help ? 0 : 2;
+    }
+    if (values['forget-owners'] && (command !== 'uninstall' || values.exported)) {
+        throw new Error(`--forget-owners is an option of uninstall without --exported (it forgets the owners of the entries install registered), not of ${command === 'uninstall' ? 'uninstall --exported' : command}`);
     }
     const log = consoleLog(values.verbose ?? false);
     const store = fileStore(values.state ?? defaultStatePath());
@@ -12381,16 +12463,21 @@ async function main(argv) {
                 }
                 return removed.kept.length === 0 ? 0 : 1;
             }
+            // --forget-owners goes by the entries the state names: without one, none are ours.
+            const nothing = () => log.info(`Nothing to uninstall: setup-binfmt install has not changed this table${values['forget-owners'] ? ' (no owners forgotten)' : ''}`);
             const saved = store.load();
             if (!saved) {
-                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                nothing();
                 return 0;
             }
             const writer = await reopenRegistrar(saved.registrar, log);
             try {
-                const report = await restoreSaved(store, log, { writer });
+                const report = await restoreSaved(store, log, {
+                    writer,
+                    forgetOwners: values['forget-owners']
+                });
                 if (!report) {
-                    log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                    nothing();
                     return 0;
                 }
                 return report.differences.length === 0 ? 0 : 1;

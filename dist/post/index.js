@@ -29281,17 +29281,34 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
         await holder.exited;
     }
 }
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+function describeOwners(owners) {
+    return owners
+        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .join(', ');
+}
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker';
-function parentOf(pid) {
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid) {
     try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
     }
+}
+function parentOf(pid) {
+    return Number(statFields(pid)?.[1]) || undefined;
+}
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+function startTime(pid) {
+    return Number(statFields(pid)?.[19]) || undefined;
 }
 /**
  * The process whose life is the job's: the runner's worker, found among our ancestors. The
@@ -29316,6 +29333,18 @@ function runPid() {
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+function live(o, now) {
+    if (now - o.since >= STALE_MS)
+        return false;
+    if (!o.pid)
+        return true;
+    // A record without a start time (an older setup-binfmt's), or a process this user cannot
+    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+    if (o.start === undefined)
+        return alive(o.pid);
+    const start = startTime(o.pid);
+    return start === undefined ? alive(o.pid) : start === o.start;
+}
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
@@ -29370,8 +29399,21 @@ class Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
+            .filter(([id, o]) => id !== me && live(o, now))
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+    }
+    /**
+     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+     * the operator's way out when a crashed run's record keeps an entry.
+     */
+    forget(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        delete this.records[entry.name];
+        return Object.entries(record.owners)
+            .filter(([id]) => id !== me)
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -29383,15 +29425,26 @@ class Owners {
         const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
         this.records[entry.name] = {
             entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+            owners: {
+                ...record.owners,
+                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+            }
         };
     }
+    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
+        const now = Date.now();
+        for (const [id, o] of Object.entries(owners)) {
+            if (live(o, now))
+                continue;
+            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
+            delete owners[id];
+        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -29421,8 +29474,13 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
+        if (!current || !sameDefinition(current, entry))
             continue;
+        if (others.length > 0) {
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
+            report.shared.push(entry.name);
+            continue;
+        }
         if (before(entry)) {
             log.info(`left ${entry.name} in place: it was there before this run`);
             continue;
@@ -29432,9 +29490,10 @@ async function restore(table, state, log, owners) {
         report.removed.push(entry.name);
     }
     for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+        const others = owners?.others(entry, me) ?? [];
+        if (others.length > 0) {
+            owners?.release(entry, me);
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
             report.shared.push(entry.name);
             continue;
         }
@@ -29496,7 +29555,9 @@ async function restore(table, state, log, owners) {
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
+ * first drops the owners records of the run's entries, so that records crashed runs left
+ * keep none of them.
  */
 async function restoreSaved(store, log, options = {}) {
     const first = store.load();
@@ -29511,10 +29572,22 @@ async function restoreSaved(store, log, options = {}) {
         if (state.root !== first.root) {
             throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
         }
-        const report = await restore(table, state, log, await Owners.read(place, log));
+        const owners = await Owners.read(place, log);
+        if (options.forgetOwners)
+            forgetOwners(owners, state, log);
+        const report = await restore(table, state, log, owners);
         store.clear();
         return report;
     }, log);
+}
+function forgetOwners(owners, state, log) {
+    const me = state.owner ?? '';
+    for (const entry of [...(state.adopted ?? []), ...state.created]) {
+        const forgot = owners.forget(entry, me);
+        log.info(forgot.length > 0
+            ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
+            : `--forget-owners: no other run was recorded for ${entry.name}`);
+    }
 }
 /**
  * One line per entry added, missing or changed between two tables, and per pair of entries

@@ -159,19 +159,50 @@ export interface Owner {
   readonly since: number
   /** A process that outlives the run (the runner's worker); gone means the run is over. */
   readonly pid?: number
+  /** That process's startTime(): another start time is another process that got the pid. */
+  readonly start?: number
+}
+
+/** A run recorded as using an entry, as others() and forget() name it. */
+export interface OwnerInfo {
+  readonly id: string
+  readonly pid?: number
+  readonly since: number
+}
+
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+export function describeOwners(owners: readonly OwnerInfo[]): string {
+  return owners
+    .map(
+      o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`
+    )
+    .join(', ')
 }
 
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker'
 
-function parentOf(pid: number): number | undefined {
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined
+    // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   } catch {
     return undefined
   }
+}
+
+function parentOf(pid: number): number | undefined {
+  return Number(statFields(pid)?.[1]) || undefined
+}
+
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+export function startTime(pid: number): number | undefined {
+  return Number(statFields(pid)?.[19]) || undefined
 }
 
 /**
@@ -195,6 +226,16 @@ export function runPid(): number | undefined {
 
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000
+
+function live(o: Owner, now: number): boolean {
+  if (now - o.since >= STALE_MS) return false
+  if (!o.pid) return true
+  // A record without a start time (an older setup-binfmt's), or a process this user cannot
+  // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+  if (o.start === undefined) return alive(o.pid)
+  const start = startTime(o.pid)
+  return start === undefined ? alive(o.pid) : start === o.start
+}
 
 const OWNERS = 'owners.json'
 
@@ -244,13 +285,26 @@ export class Owners {
   }
 
   /** Other runs (not stale) that use this entry, as it is defined now. */
-  others(entry: Entry, me: string): string[] {
+  others(entry: Entry, me: string): OwnerInfo[] {
     const record = this.records[entry.name]
     if (!record || !sameDefinition(record.entry, entry)) return []
     const now = Date.now()
     return Object.entries(record.owners)
-      .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-      .map(([id]) => id)
+      .filter(([id, o]) => id !== me && live(o, now))
+      .map(([id, o]) => ({ id, pid: o.pid, since: o.since }))
+  }
+
+  /**
+   * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+   * the operator's way out when a crashed run's record keeps an entry.
+   */
+  forget(entry: Entry, me: string): OwnerInfo[] {
+    const record = this.records[entry.name]
+    if (!record || !sameDefinition(record.entry, entry)) return []
+    delete this.records[entry.name]
+    return Object.entries(record.owners)
+      .filter(([id]) => id !== me)
+      .map(([id, o]) => ({ id, pid: o.pid, since: o.since }))
   }
 
   /** True when some run of ours registered this entry (then it is ours to share). */
@@ -264,15 +318,25 @@ export class Owners {
     const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} }
     this.records[entry.name] = {
       entry,
-      owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+      owners: {
+        ...record.owners,
+        [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+      }
     }
   }
 
+  /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
   release(entry: Entry, me: string): void {
     const record = this.records[entry.name]
     if (!record) return
     const owners = { ...record.owners }
     delete owners[me]
+    const now = Date.now()
+    for (const [id, o] of Object.entries(owners)) {
+      if (live(o, now)) continue
+      this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`)
+      delete owners[id]
+    }
     if (Object.keys(owners).length === 0) delete this.records[entry.name]
     else this.records[entry.name] = { ...record, owners }
   }

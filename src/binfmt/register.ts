@@ -3,7 +3,7 @@
 
 import { fileDigest, kernelLine, overlaps, type BinfmtTable, type Entry } from './table.js'
 import type { Log } from '../util/log.js'
-import { runPid, type Owners } from './lock.js'
+import { describeOwners, runPid, type Owners } from './lock.js'
 import type { Journal } from './journal.js'
 import { target } from '../platform/targets.js'
 import { heldInterpreter, sameEntry } from './held.js'
@@ -62,8 +62,9 @@ export async function resetQemuEntries(
       staying.push(entry)
       continue
     }
-    if (owners.others(entry, journal.owner).length > 0) {
-      log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`)
+    const others = owners.others(entry, journal.owner)
+    if (others.length > 0) {
+      log.info(`reset: kept ${entry.name}: still used by ${describeOwners(others)}`)
       staying.push(entry)
       continue
     }
@@ -154,7 +155,8 @@ export async function registerTarget(
       return { target: targetName, entry: wanted, action: 'registered', shadowed }
     }
     if (await sameEntry(existing, wanted, table)) {
-      if (owners.others(existing, journal.owner).length > 0) {
+      const others = owners.others(existing, journal.owner)
+      if (others.length > 0) {
         // Registered by another run of ours still going: share it, so its cleanup leaves it
         // to us. One nobody uses any more (cleanup: false, an old install) was there before
         // this run: it stays in our snapshot and is never ours to remove.
@@ -163,7 +165,8 @@ export async function registerTarget(
         journal.adopted(existing)
       }
       log.info(
-        `${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`
+        `${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it` +
+          (others.length > 0 ? `, shared with ${describeOwners(others)}` : '')
       )
       return { target: targetName, entry: existing, action: 'reused', shadowed }
     }

@@ -10,7 +10,7 @@ import {
   type Entry,
   type Writer
 } from './table.js'
-import { lockDirFor, Owners, withLock } from './lock.js'
+import { describeOwners, lockDirFor, Owners, withLock } from './lock.js'
 import type { Log } from '../util/log.js'
 import type { RunState, StateStore } from './journal.js'
 
@@ -49,7 +49,12 @@ export async function restore(
     const others = owners?.others(entry, me) ?? []
     owners?.release(entry, me)
     const current = await table.get(entry.name)
-    if (others.length > 0 || !current || !sameDefinition(current, entry)) continue
+    if (!current || !sameDefinition(current, entry)) continue
+    if (others.length > 0) {
+      log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`)
+      report.shared.push(entry.name)
+      continue
+    }
     if (before(entry)) {
       log.info(`left ${entry.name} in place: it was there before this run`)
       continue
@@ -60,9 +65,10 @@ export async function restore(
   }
 
   for (const entry of [...state.created].reverse()) {
-    if (owners && owners.others(entry, me).length > 0) {
-      owners.release(entry, me)
-      log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`)
+    const others = owners?.others(entry, me) ?? []
+    if (others.length > 0) {
+      owners?.release(entry, me)
+      log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`)
       report.shared.push(entry.name)
       continue
     }
@@ -129,12 +135,14 @@ export async function restore(
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
+ * first drops the owners records of the run's entries, so that records crashed runs left
+ * keep none of them.
  */
 export async function restoreSaved(
   store: StateStore,
   log: Log,
-  options: { writer?: Writer; lockDir?: string } = {}
+  options: { writer?: Writer; lockDir?: string; forgetOwners?: boolean } = {}
 ): Promise<RestoreReport | undefined> {
   const first = store.load()
   if (!first) return undefined
@@ -150,12 +158,26 @@ export async function restoreSaved(
           `The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`
         )
       }
-      const report = await restore(table, state, log, await Owners.read(place, log))
+      const owners = await Owners.read(place, log)
+      if (options.forgetOwners) forgetOwners(owners, state, log)
+      const report = await restore(table, state, log, owners)
       store.clear()
       return report
     },
     log
   )
+}
+
+function forgetOwners(owners: Owners, state: RunState, log: Log): void {
+  const me = state.owner ?? ''
+  for (const entry of [...(state.adopted ?? []), ...state.created]) {
+    const forgot = owners.forget(entry, me)
+    log.info(
+      forgot.length > 0
+        ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
+        : `--forget-owners: no other run was recorded for ${entry.name}`
+    )
+  }
 }
 
 /**

@@ -58,6 +58,8 @@ Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-vers
 
 Options for uninstall:
   --exported         delete exactly the files export wrote (those --install-dir records)
+  --forget-owners    first forget which other runs use the entries install registered (the
+                     records of crashed runs), so uninstall removes them
 
 Options for daemon (and every option of install):
   --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
@@ -242,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       'install-dir': { type: 'string' },
       'dry-run': { type: 'boolean' },
       exported: { type: 'boolean' },
+      'forget-owners': { type: 'boolean' },
       state: { type: 'string' },
       interval: { type: 'string' },
       'status-file': { type: 'string' },
@@ -255,6 +258,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     process.stdout.write(USAGE)
     return command || values.help ? 0 : 2
+  }
+  if (values['forget-owners'] && (command !== 'uninstall' || values.exported)) {
+    throw new Error(
+      `--forget-owners is an option of uninstall without --exported (it forgets the owners of the entries install registered), not of ${command === 'uninstall' ? 'uninstall --exported' : command}`
+    )
   }
   const log = consoleLog(values.verbose ?? false)
   const store = fileStore(values.state ?? defaultStatePath())
@@ -313,16 +321,24 @@ export async function main(argv: string[]): Promise<number> {
         }
         return removed.kept.length === 0 ? 0 : 1
       }
+      // --forget-owners goes by the entries the state names: without one, none are ours.
+      const nothing = () =>
+        log.info(
+          `Nothing to uninstall: setup-binfmt install has not changed this table${values['forget-owners'] ? ' (no owners forgotten)' : ''}`
+        )
       const saved = store.load()
       if (!saved) {
-        log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
+        nothing()
         return 0
       }
       const writer = await reopenRegistrar(saved.registrar, log)
       try {
-        const report = await restoreSaved(store, log, { writer })
+        const report = await restoreSaved(store, log, {
+          writer,
+          forgetOwners: values['forget-owners']
+        })
         if (!report) {
-          log.info('Nothing to uninstall: setup-binfmt install has not changed this table')
+          nothing()
           return 0
         }
         return report.differences.length === 0 ? 0 : 1
