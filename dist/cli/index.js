@@ -7105,8 +7105,6 @@ async function copyFileAtomic(source, path, options) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./src/util/temp.ts
 // Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
 // it is on the job's disk), else the system's temporary folder.
@@ -7123,12 +7121,11 @@ function makeTempDir(purpose) {
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
-// Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
-// the rules shared by both: which member serves a target, how links are followed inside the
-// archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
-// never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
-// under an interpreter's name.
-
+// The member rules every archive follows, whichever tool opened it (extract.ts, rpm.ts) and
+// tar.ts read it: which member serves a target, how links are followed inside the archive's
+// own tree, and how an interpreter is written out, only once the whole archive has been read.
+// Kept members' bytes go to temporary files, never to memory, and are bounded: an archive of a
+// few kilobytes can hold gigabytes of zeros under an interpreter's name.
 
 
 
@@ -7334,29 +7331,9 @@ function resolveFile(file, members, start) {
     }
     return path;
 }
-/**
- * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
- * first error it keeps swallowing, since a decompressor blocked on a full pipe would never
- * exit; `failure()` gives that error once the feed is done.
- */
-function readerSink(reader) {
-    let failure;
-    const sink = new external_node_stream_namespaceObject.Writable({
-        write(chunk, _encoding, done) {
-            if (failure === undefined) {
-                try {
-                    reader.push(chunk);
-                }
-                catch (e) {
-                    failure = e;
-                }
-            }
-            done();
-        }
-    });
-    return { sink, failure: () => failure };
-}
 
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
 ;// CONCATENATED MODULE: ./src/qemu/archive/tar.ts
@@ -8452,364 +8429,59 @@ function progressLogger(url, total, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
-// Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
-// (which a Fedora runner has, but this code must not install anything): skip the lead and the two
-// header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
-// the bytes of members named like an interpreter. As in archive.ts, a member with a `..` segment is
-// refused, links are followed inside the archive's own tree only, and nothing is written until the
-// whole payload has been read.
-//
-// Layout: lead (96 bytes, magic ed ab ee db), signature header, padding to 8 bytes, main header,
-// payload. A header structure is magic 8e ad e8 01, 4 reserved bytes, the number of index entries
-// and the size of the data store (32-bit big-endian each), then 16-byte index entries (tag, type,
-// offset into the store, count) and the store. The payload is cpio compressed with the tool the
-// PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
+// Fedora's qemu-user-static-<group> packages, read with rpm's own tools: the dnf path runs only
+// on Fedora-like hosts, where rpm is always present (dnf needs it). `rpm -qp` reads the header;
+// rpm2archive (rpm 4.15+) turns the payload into a tar stream, which tar.ts reads with the
+// same member rules as any archive: a `..` segment refused, links followed inside the package's
+// own tree, nothing written until the whole payload has been read.
 
 
 
 
 
 
-
-
-
-const LEAD_SIZE = 96;
-const LEAD_MAGIC = 0xedabeedb;
-const HEADER_MAGIC = 0x8eade801;
-/** Real headers are kilobytes to a few megabytes (file lists); refuse absurd sizes up front. */
-const MAX_HEADER = 256 << 20;
-const TAG_NAME = 1000;
-const TAG_VERSION = 1001;
-const TAG_RELEASE = 1002;
-const TAG_EPOCH = 1003;
-const TAG_PAYLOADFORMAT = 1124;
-const TAG_PAYLOADCOMPRESSOR = 1125;
-const TYPE_INT32 = 4;
-const TYPE_STRING = 6;
-/** Read the lead and both headers: the package's name, version and payload compression. */
+/** The package's name and version, from its header. */
 async function readRpm(file) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const { size: total } = await handle.stat();
-        const read = async (at, length, what) => {
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, at);
-            if (bytesRead < length)
-                throw new Error(`${file} is truncated: it stops inside the ${what}`);
-            return buffer;
-        };
-        const lead = await read(0, LEAD_SIZE, 'lead');
-        if (lead.readUInt32BE(0) !== LEAD_MAGIC)
-            throw new Error(`${file} is not an RPM package`);
-        /** One header structure at `at`: its index, its data store and where it ends. */
-        const header = async (at, what) => {
-            const intro = await read(at, 16, what);
-            if (intro.readUInt32BE(0) !== HEADER_MAGIC) {
-                throw new Error(`${file} is not a valid RPM package: no ${what} at byte ${at}`);
-            }
-            const count = intro.readUInt32BE(8);
-            const storeSize = intro.readUInt32BE(12);
-            const size = 16 + count * 16 + storeSize;
-            if (size > MAX_HEADER || at + size > total) {
-                throw new Error(`${file} is not a valid RPM package: the ${what} claims ${size} bytes`);
-            }
-            const body = await read(at + 16, count * 16 + storeSize, what);
-            const index = new Map();
-            for (let i = 0; i < count; i++) {
-                const e = i * 16;
-                index.set(body.readUInt32BE(e), {
-                    type: body.readUInt32BE(e + 4),
-                    offset: body.readInt32BE(e + 8),
-                    count: body.readUInt32BE(e + 12)
-                });
-            }
-            return { index, store: body.subarray(count * 16), end: at + size };
-        };
-        const signature = await header(LEAD_SIZE, 'signature header');
-        const mainAt = signature.end + ((8 - ((signature.end - LEAD_SIZE) % 8)) % 8);
-        const main = await header(mainAt, 'main header');
-        const text = (tag) => {
-            const entry = main.index.get(tag);
-            if (!entry)
-                return undefined;
-            if (entry.type !== TYPE_STRING || entry.offset < 0 || entry.offset >= main.store.length) {
-                throw new Error(`${file} is not a valid RPM package: bad tag ${tag} in the main header`);
-            }
-            const end = main.store.indexOf(0, entry.offset);
-            return main.store.toString('utf8', entry.offset, end < 0 ? main.store.length : end);
-        };
-        const epochEntry = main.index.get(TAG_EPOCH);
-        let epoch;
-        if (epochEntry) {
-            if (epochEntry.type !== TYPE_INT32 || epochEntry.offset + 4 > main.store.length) {
-                throw new Error(`${file} is not a valid RPM package: bad epoch in the main header`);
-            }
-            epoch = main.store.readUInt32BE(epochEntry.offset);
-        }
-        const format = text(TAG_PAYLOADFORMAT) ?? 'cpio';
-        if (format !== 'cpio') {
-            throw new Error(`${file} has a ${format} payload; only cpio payloads can be read`);
-        }
-        const name = text(TAG_NAME) ?? '';
-        const version = text(TAG_VERSION) ?? '';
-        const release = text(TAG_RELEASE) ?? '';
-        return {
-            name,
-            version,
-            release,
-            epoch,
-            evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`,
-            compressor: text(TAG_PAYLOADCOMPRESSOR) ?? 'gzip',
-            payloadOffset: main.end
-        };
+    // --nomanifest: a text file is not taken for a list of other packages to read.
+    const argv = [
+        'rpm',
+        '-qp',
+        '--nomanifest',
+        '--queryformat',
+        '%{NAME}\n%{EPOCH}\n%{VERSION}\n%{RELEASE}\n',
+        file
+    ];
+    const { stdout } = await exec_run(argv).catch((e) => {
+        throw new Error(`${file} is not an RPM package rpm can read: ${e.message}`, { cause: e });
+    });
+    const [name, epochText, version, release] = stdout.split('\n');
+    const epoch = epochText === '(none)' ? undefined : Number(epochText);
+    if (!name || !version || !release || (epoch !== undefined && !Number.isInteger(epoch))) {
+        throw new Error(`rpm -qp ${file} printed no name, epoch, version and release: ${stdout}`);
     }
-    finally {
-        await handle.close();
-    }
+    return {
+        name,
+        version,
+        release,
+        epoch,
+        evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`
+    };
 }
 /**
  * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
- * as destDir/qemu-<target> (mode 0755), like extractInterpreters in archive.ts. Fedora's packages
+ * as destDir/qemu-<target> (mode 0755), like extractInterpreters in extract.ts. Fedora's packages
  * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
  */
-async function extractRpmInterpreters(file, targets, destDir, log) {
-    const rpm = await readRpm(file);
+function extractRpmInterpreters(file, targets, destDir, log) {
     const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
-    return extractMembers(file, names, destDir, (keep, data) => scanPayload(file, rpm, keep, data, log), log);
-}
-// ---------------------------------------------------------------------------------------------
-// Reading the payload
-/** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
-async function scanPayload(file, rpm, keep, data, log) {
-    const scan = { members: new Map(), data };
-    /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
-    const inodes = new Map();
-    const reader = new CpioReader(file, entry => {
-        scan.members.delete(entry.path);
-        scan.members.set(entry.path, entry);
-        data.delete(entry.path);
-        if (entry.type === 'file' && entry.nlink > 1) {
-            const set = inodes.get(entry.inode) ?? { paths: [] };
-            set.paths.push(entry.path);
-            if (entry.size > 0)
-                set.holder = entry.path;
-            inodes.set(entry.inode, set);
-        }
-        if (entry.type !== 'file' || !keep(entry.path))
-            return undefined;
-        return data.start(entry.path);
-    });
-    const { sink, failure } = readerSink(reader);
-    try {
-        await feedPayload(file, rpm, sink, log);
-    }
-    catch (e) {
-        throw new Error(`Cannot read the ${rpm.compressor} payload of ${file}: ${e.message}`, {
-            cause: e
-        });
-    }
-    if (failure() !== undefined)
-        throw failure();
-    reader.end();
-    // The empty members of a hard-link set are links to the one that holds the data.
-    for (const { paths, holder } of inodes.values()) {
-        if (holder === undefined)
-            continue;
-        for (const path of paths) {
-            if (path === holder || scan.members.get(path)?.type !== 'file')
-                continue;
-            scan.members.set(path, { type: 'hardlink', linkname: holder });
-            data.delete(path);
-        }
-    }
-    return scan;
-}
-const DECOMPRESSORS = {
-    zstd: ['zstd', '-dc'],
-    xz: ['xz', '-dc'],
-    lzma: ['xz', '-dc'], // xz's default --format=auto reads .lzma too
-    bzip2: ['bzip2', '-dc']
-};
-/** Write the decompressed cpio stream into `sink`. */
-async function feedPayload(file, rpm, sink, log) {
-    const payload = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: rpm.payloadOffset });
-    if (rpm.compressor === 'gzip')
-        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_namespaceObject.createGunzip)(), sink);
-    const tool = DECOMPRESSORS[rpm.compressor];
-    if (!tool)
-        throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
-    // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
-    const dir = await makeTempDir('rpm');
-    try {
-        const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
-        // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-        await Promise.all([exec_run([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-const CPIO_HEADER = 110;
-const TRAILER = 'TRAILER!!!';
-/** Linux paths are at most 4096 bytes, links too; anything longer is not a payload to trust. */
-const MAX_NAME = 4096;
-const MAX_LINK = 4096;
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFLNK = 0o120000;
-const S_IFDIR = 0o040000;
-class CpioReader {
-    file;
-    onEntry;
-    head = Buffer.alloc(CPIO_HEADER);
-    headLength = 0;
-    /** The name and its padding, once the header has said how long they are. */
-    name;
-    fields = [];
-    left = 0;
-    padding = 0;
-    sink;
-    link;
-    offset = 0;
-    ended = false;
-    constructor(file, onEntry) {
-        this.file = file;
-        this.onEntry = onEntry;
-    }
-    push(chunk) {
-        let at = 0;
-        while (at < chunk.length && !this.ended) {
-            const room = chunk.length - at;
-            let n;
-            if (this.left > 0) {
-                n = Math.min(this.left, room);
-                this.data(chunk.subarray(at, at + n));
-            }
-            else if (this.padding > 0) {
-                n = Math.min(this.padding, room);
-                this.padding -= n;
-            }
-            else if (this.name) {
-                const name = this.name;
-                n = Math.min(name.buffer.length - name.length, room);
-                chunk.copy(name.buffer, name.length, at, at + n);
-                name.length += n;
-                if (name.length === name.buffer.length) {
-                    this.name = undefined;
-                    this.entry(name.buffer.subarray(0, name.size));
-                }
-            }
-            else {
-                n = Math.min(CPIO_HEADER - this.headLength, room);
-                chunk.copy(this.head, this.headLength, at, at + n);
-                this.headLength += n;
-                if (this.headLength === CPIO_HEADER) {
-                    this.headLength = 0;
-                    this.header();
-                }
-            }
-            at += n;
-            this.offset += n;
-        }
-    }
-    /** The input is complete: fail unless the trailer was reached. */
-    end() {
-        if (!this.ended) {
-            throw new Error(`${this.file} is truncated: its cpio payload stops before the trailer`);
-        }
-    }
-    header() {
-        const magic = this.head.toString('latin1', 0, 6);
-        if (magic === '07070X') {
-            throw this.corrupt("rpm's stripped cpio format (files over 4 GiB), which is not supported");
-        }
-        if (magic !== '070701' && magic !== '070702')
-            throw this.corrupt(`the magic '${magic}'`);
-        const fields = [];
-        for (let i = 0; i < 13; i++) {
-            const text = this.head.toString('latin1', 6 + i * 8, 14 + i * 8);
-            if (!/^[0-9a-fA-F]{8}$/.test(text))
-                throw this.corrupt(`a bad header field '${text}'`);
-            fields.push(parseInt(text, 16));
-        }
-        this.fields = fields;
-        const nameSize = fields[11];
-        if (nameSize < 1 || nameSize > MAX_NAME + 1)
-            throw this.corrupt(`a ${nameSize}-byte name`);
-        // Header and name together are padded to a multiple of 4.
-        const padded = nameSize + ((4 - ((CPIO_HEADER + nameSize) % 4)) % 4);
-        this.name = { buffer: Buffer.alloc(padded), length: 0, size: nameSize };
-    }
-    entry(rawName) {
-        const [ino, mode, , , nlink, , size, devMajor, devMinor] = this.fields;
-        const end = rawName.indexOf(0);
-        const raw = rawName.toString('utf8', 0, end < 0 ? rawName.length : end);
-        if (raw === TRAILER) {
-            this.ended = true;
-            return;
-        }
-        const type = entryType(mode);
-        const entry = {
-            path: this.memberPath(raw),
-            type,
-            size,
-            nlink,
-            inode: `${devMajor}:${devMinor}:${ino}`
-        };
-        this.left = size;
-        this.padding = (4 - (size % 4)) % 4;
-        if (type === 'symlink') {
-            // The link target is the member's data; the entry is announced once it has been read.
-            if (size > MAX_LINK)
-                throw this.corrupt(`a ${size}-byte symbolic link`);
-            this.link = { entry, chunks: [] };
-            if (size === 0)
-                this.memberDone();
-            return;
-        }
-        const sink = this.onEntry({ ...entry, linkname: '' });
-        this.sink = type === 'file' ? sink : undefined;
-    }
-    data(bytes) {
-        this.left -= bytes.length;
-        if (this.link)
-            this.link.chunks.push(Buffer.from(bytes));
-        else
-            this.sink?.(bytes);
-        if (this.left === 0)
-            this.memberDone();
-    }
-    memberDone() {
-        const link = this.link;
-        this.link = undefined;
-        this.sink = undefined;
-        if (link)
-            this.onEntry({ ...link.entry, linkname: Buffer.concat(link.chunks).toString('utf8') });
-    }
-    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
-    memberPath(raw) {
-        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
-        if (parts.includes('..')) {
-            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
-        }
-        return parts.join('/');
-    }
-    corrupt(what) {
-        return new Error(`${this.file} has no valid cpio payload: ${what} near byte ${this.offset}`);
-    }
-}
-function entryType(mode) {
-    switch (mode & S_IFMT) {
-        case S_IFREG:
-            return 'file';
-        case S_IFLNK:
-            return 'symlink';
-        case S_IFDIR:
-            return 'directory';
-        default:
-            return 'other';
-    }
+    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, async (sink) => {
+        // -n: an uncompressed tar; `-`: the package on standard input, the tar on standard output.
+        const argv = ['rpm2archive', '-n', '-'];
+        await Promise.all([
+            exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
+            (0,external_node_stream_promises_namespaceObject.finished)(sink)
+        ]);
+    }, e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/package/source.ts
