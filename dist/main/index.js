@@ -43548,14 +43548,16 @@ async function readRpm(file) {
  */
 function extractRpmInterpreters(file, targets, destDir, log) {
     const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
-    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, async (sink) => {
-        // -n: an uncompressed tar; `-`: the package on standard input, the tar on standard output.
-        const argv = ['rpm2archive', '-n', '-'];
-        await Promise.all([
-            exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
-            (0,external_node_stream_promises_namespaceObject.finished)(sink)
-        ]);
-    }, e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
+    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, sink => payloadTar(file, sink, log), e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
+}
+/** rpm2archive -n -: the package on standard input, its payload as a plain tar on standard output. */
+async function payloadTar(file, sink, log) {
+    const argv = ['rpm2archive', '-n', '-'];
+    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+    await Promise.all([
+        exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
+        (0,external_node_stream_promises_namespaceObject.finished)(sink)
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/package/source.ts

@@ -5,6 +5,7 @@
 // own tree, nothing written until the whole payload has been read.
 
 import { createReadStream } from 'node:fs'
+import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { run } from '../../util/exec.js'
 import type { Log } from '../../util/log.js'
@@ -68,18 +69,21 @@ export function extractRpmInterpreters(
     (keep, data) =>
       scanTar(
         file,
-        async sink => {
-          // -n: an uncompressed tar; `-`: the package on standard input, the tar on standard output.
-          const argv = ['rpm2archive', '-n', '-']
-          await Promise.all([
-            run(argv, { input: createReadStream(file), stdout: sink, log }),
-            finished(sink)
-          ])
-        },
+        sink => payloadTar(file, sink, log),
         e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }),
         keep,
         data
       ),
     log
   )
+}
+
+/** rpm2archive -n -: the package on standard input, its payload as a plain tar on standard output. */
+async function payloadTar(file: string, sink: Writable, log?: Log): Promise<void> {
+  const argv = ['rpm2archive', '-n', '-']
+  // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+  await Promise.all([
+    run(argv, { input: createReadStream(file), stdout: sink, log }),
+    finished(sink)
+  ])
 }
