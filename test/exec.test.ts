@@ -1,8 +1,8 @@
 // The exec wrapper never lets execvp hand a file to /bin/sh: a file the kernel cannot run
-// itself (neither ELF nor #!) is refused before anything starts.
+// itself (neither ELF nor #!) is refused before anything starts. Standard input may be a stream.
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resolveCommand, run } from '../src/util/exec.js'
@@ -42,5 +42,17 @@ describe('no shell fallback', () => {
     await expect(run(['no-such-command-here'])).rejects.toThrow(
       /Cannot run no-such-command-here: spawn no-such-command-here ENOENT/
     )
+  })
+})
+
+describe('standard input from a stream', () => {
+  test('a file is piped in whole, and a command that stops reading early still ends', async () => {
+    const file = join(dir, 'big-input')
+    const data = Buffer.alloc(3 << 20, 'x')
+    writeFileSync(file, data)
+    const counted = await run(['wc', '-c'], { input: createReadStream(file) })
+    expect(counted.stdout.trim()).toBe(String(data.length))
+    const head = await run(['head', '-c', '10'], { input: createReadStream(file) })
+    expect(head.stdout).toBe('x'.repeat(10))
   })
 })

@@ -31,7 +31,7 @@ import { TARGETS } from '../src/platform/targets.js'
 import { qemuStatic } from './helpers/fixtures.js'
 import { buildApk, listApk } from './helpers/package-apk.js'
 import { buildDeb, localAptRepository, type Deb } from './helpers/package-apt.js'
-import { buildRpm, cpioArchive, withPayload } from './helpers/package-rpm.js'
+import { buildRpm } from './helpers/package-rpm.js'
 
 let fixtures: string
 let rpm: { zstd: string; xz: string; gzip: string }
@@ -64,8 +64,9 @@ beforeAll(() => {
       files: [
         { path: '/usr/libexec/qemu/riscv64-real', source: qemuStatic('riscv64') },
         { path: '/usr/bin/qemu-riscv64-static', symlink: '../libexec/qemu/riscv64-real' },
-        { path: '/usr/libexec/qemu/riscv32-real', source: qemuStatic('riscv32') },
-        { path: '/usr/bin/qemu-riscv32-static', hardlinkOf: '/usr/libexec/qemu/riscv32-real' }
+        // rpm2archive puts a hard-link set's data on its first path in sorted order: /opt first.
+        { path: '/opt/qemu/riscv32-real', source: qemuStatic('riscv32') },
+        { path: '/usr/bin/qemu-riscv32-static', hardlinkOf: '/opt/qemu/riscv32-real' }
       ]
     })
   }
@@ -294,17 +295,28 @@ describe('Fedora package names', () => {
 })
 
 describe('rpm reader', () => {
-  test('headers: name, epoch:version-release and the payload compressor', async () => {
-    expect(await readRpm(rpm.zstd)).toMatchObject({
+  test('headers: name and [epoch:]version-release, as rpm -qp reads them', async () => {
+    expect(await readRpm(rpm.zstd)).toEqual({
       name: 'qemu-user-static-aarch64',
       version: '9.1.2',
       release: '1.fc41',
       epoch: 2,
-      evr: '2:9.1.2-1.fc41',
-      compressor: 'zstd'
+      evr: '2:9.1.2-1.fc41'
     })
-    expect((await readRpm(rpm.xz)).compressor).toBe('xz')
-    expect((await readRpm(rpm.gzip)).compressor).toBe('gzip')
+    const noEpoch = buildRpm(scratch, {
+      name: 'qemu-user-static-m68k',
+      version: '9.1.2',
+      release: '1.fc41',
+      payload: 'w19.zstdio',
+      files: [{ path: '/usr/bin/qemu-m68k-static', source: qemuStatic('m68k') }]
+    })
+    expect(await readRpm(noEpoch)).toEqual({
+      name: 'qemu-user-static-m68k',
+      version: '9.1.2',
+      release: '1.fc41',
+      epoch: undefined,
+      evr: '9.1.2-1.fc41'
+    })
   })
 
   test('zstd payload: the interpreter, byte for byte', async () => {
@@ -335,9 +347,7 @@ describe('rpm reader', () => {
     expect(lines).toContain(
       'riscv64 from usr/bin/qemu-riscv64-static -> usr/libexec/qemu/riscv64-real'
     )
-    expect(lines).toContain(
-      'riscv32 from usr/bin/qemu-riscv32-static -> usr/libexec/qemu/riscv32-real'
-    )
+    expect(lines).toContain('riscv32 from usr/bin/qemu-riscv32-static -> opt/qemu/riscv32-real')
     expect(lines).toMatch(/second pass/)
   })
 
@@ -347,69 +357,32 @@ describe('rpm reader', () => {
     )
   })
 
-  test("a cpio member with a '..' segment is refused, and nothing is written", async () => {
-    const evil = await withPayload(
-      rpm.zstd,
-      cpioArchive([
-        { name: './usr/bin/../../../../qemu-aarch64-static', data: Buffer.from('x') },
-        { name: './usr/bin/qemu-aarch64-static', data: readFileSync(qemuStatic('aarch64')) }
-      ]),
-      join(scratch, 'evil.rpm')
-    )
-    const out = join(scratch, 'out')
-    await expect(extractRpmInterpreters(evil, ['aarch64'], out)).rejects.toThrow(
-      "member ./usr/bin/../../../../qemu-aarch64-static has a '..' path segment, so it would escape the extraction folder"
-    )
-    expect(existsSync(out)).toBe(false)
-  })
-
   test('a symlink leading above the archive is refused', async () => {
-    const evil = await withPayload(
-      rpm.gzip,
-      cpioArchive([
-        {
-          name: './usr/bin/qemu-aarch64-static',
-          mode: 0o120777,
-          data: Buffer.from('../../../../usr/bin/qemu-aarch64-static')
-        }
-      ]),
-      join(scratch, 'evil.rpm')
-    )
+    const built = buildRpm(scratch, {
+      name: 'qemu-user-static-aarch64',
+      version: '9.1.2',
+      release: '1.fc41',
+      payload: 'w9.gzdio',
+      files: [
+        { path: '/usr/bin/qemu-aarch64-static', symlink: '../../../../usr/bin/qemu-aarch64-static' }
+      ]
+    })
+    const evil = join(scratch, 'evil.rpm')
+    copyFileSync(built, evil)
     await expect(extractRpmInterpreters(evil, ['aarch64'], join(scratch, 'out'))).rejects.toThrow(
       /Refusing .*evil\.rpm: the link usr\/bin\/qemu-aarch64-static -> \.\.\/.* leads outside the archive/
     )
-  })
-
-  test('a hand-made payload: hard-link data on the last link, as newc stores it', async () => {
-    const data = readFileSync(qemuStatic('aarch64'))
-    const linked = await withPayload(
-      rpm.gzip,
-      cpioArchive([
-        { name: './usr/bin/qemu-aarch64-static', ino: 7, nlink: 2 },
-        { name: './opt/real', ino: 7, nlink: 2, data }
-      ]),
-      join(scratch, 'linked.rpm')
-    )
-    const got = await extractRpmInterpreters(linked, ['aarch64'], join(scratch, 'out'))
-    expect(readFileSync(got.get('aarch64')!).equals(data)).toBe(true)
   })
 
   test('a truncated payload and a file that is no rpm are clear errors', async () => {
     const cut = join(scratch, 'cut.rpm')
     copyFileSync(rpm.xz, cut)
     truncateSync(cut, statSync(cut).size - 100_000)
-    await expect(extractRpmInterpreters(cut, ['arm'], join(scratch, 'out'))).rejects.toThrow(
-      /^Cannot read the xz payload of .*cut\.rpm: xz -dc .* exited with 1: .*Unexpected end of input$/
+    const out = join(scratch, 'out')
+    await expect(extractRpmInterpreters(cut, ['arm'], out)).rejects.toThrow(
+      /^Cannot read the payload of .*cut\.rpm: rpm2archive -n - exited with \d+/
     )
-    const cpio = cpioArchive([{ name: './usr/bin/qemu-arm-static', data: Buffer.from('x') }])
-    const noTrailer = await withPayload(
-      rpm.gzip,
-      cpio.subarray(0, cpio.length - 124), // the trailer: header, name and padding
-      join(scratch, 'no-trailer.rpm')
-    )
-    await expect(extractRpmInterpreters(noTrailer, ['arm'], join(scratch, 'out'))).rejects.toThrow(
-      /no-trailer\.rpm is truncated: its cpio payload stops before the trailer/
-    )
+    expect(existsSync(out)).toBe(false)
     await expect(readRpm(apk.cut)).rejects.toThrow(/is not an RPM package/)
   })
 })
@@ -460,14 +433,16 @@ describe('Fedora: dnf download', () => {
 })
 
 describe('Alpine: apk fetch', () => {
-  test('the .apk as Alpine writes it is one tar stream; plain tar segments are not', async () => {
-    // archive.ts reads the concatenated gzip streams as one tar and stops at the first
-    // end-of-archive block: fine for Alpine's cut segments, not for plain ones.
-    const cut = await extractInterpreters(apk.cut, 'tar.gz', ['aarch64'], join(scratch, 'a'))
-    expect(same(cut.get('aarch64')!, qemuStatic('aarch64'))).toBe(true)
-    await expect(
-      extractInterpreters(apk.plain, 'tar.gz', ['aarch64'], join(scratch, 'b'))
-    ).rejects.toThrow(/has no QEMU interpreter for aarch64/)
+  test('the .apk reads as one tar stream, its segments cut (as Alpine writes them) or not', async () => {
+    // tar-stream reads on past end-of-archive blocks, as tar --ignore-zeros does, so the
+    // concatenated gzip streams read as one tar whether or not those blocks were cut.
+    for (const [file, out] of [
+      [apk.cut, 'a'],
+      [apk.plain, 'b']
+    ]) {
+      const got = await extractInterpreters(file, 'tar.gz', ['aarch64'], join(scratch, out))
+      expect(same(got.get('aarch64')!, qemuStatic('aarch64'))).toBe(true)
+    }
     // Both are three gzip streams with the same members, which apkDataSegment splits.
     expect(listApk(apk.plain)).toEqual(listApk(apk.cut))
     for (const file of [apk.cut, apk.plain]) {

@@ -1,6 +1,315 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(3587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -3236,6 +3545,2748 @@ const validRange = (range, options) => {
   }
 }
 module.exports = validRange
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9580)
+const FIFO = __nccwpck_require__(3867)
+const TextDecoder = __nccwpck_require__(7934)
+
+const StreamError = __nccwpck_require__(5657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 5657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
+const FIFO = __nccwpck_require__(3867)
+const b4a = __nccwpck_require__(3057)
+const headers = __nccwpck_require__(8428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(5763)
+/* unused reexport */ __nccwpck_require__(861)
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
+const b4a = __nccwpck_require__(3057)
+
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(8428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 7934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(7256)
+const UTF8Decoder = __nccwpck_require__(6414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 6414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
 
 
 /***/ }),
@@ -31609,7 +34660,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8051:
+/***/ 9377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31750,8 +34801,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -31765,10 +34816,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -32747,7 +35798,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class summary_Summary {
@@ -32770,7 +35821,7 @@ class summary_Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -33070,7 +36121,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -33097,7 +36148,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -34782,7 +37833,10 @@ function exec_run(argv, options = {}) {
             child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
+        const input = options.input ?? '';
+        const stream = typeof input === 'string' || Buffer.isBuffer(input) ? undefined : input;
         child.on('close', (code, signal) => {
+            stream?.destroy(); // a command that exited before reading all its input leaves it open
             const result = {
                 code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
                 stdout: Buffer.concat(out).toString(options.encoding),
@@ -34795,7 +37849,15 @@ function exec_run(argv, options = {}) {
                 resolve(result);
         });
         child.stdin.on('error', () => { }); // a command that exits without reading its input
-        child.stdin.end(options.input ?? '');
+        if (!stream)
+            child.stdin.end(input);
+        else {
+            stream.on('error', e => {
+                child.kill();
+                reject(new Error(`Cannot run ${command}: its input failed: ${e.message}`));
+            });
+            stream.pipe(child.stdin);
+        }
     });
 }
 /**
@@ -35575,42 +38637,23 @@ function pickFiles(release, arch, targets, excluded = new Set()) {
     }
     return chosen;
 }
-const FILE_SCHEMES = {
+const SCHEMES = {
     local: ['https:', 'http:', 'file:'],
-    https: ['https:', 'http:'],
-    http: ['https:']
+    https: ['https:'],
+    http: ['https:', 'http:']
 };
-function allowed(use) {
-    if (use.of === 'manifest')
-        return use.redirect ? ['https:'] : ['https:', 'http:'];
-    const schemes = FILE_SCHEMES[use.trust];
-    return use.redirect ? schemes.filter(s => s !== 'file:') : schemes;
-}
-/** Why `scheme` is refused for `use`, and the fix. */
-function refusal(scheme, use) {
-    if (!['https:', 'http:', 'file:'].includes(scheme))
-        return 'only https, http and file URLs are read: use an https URL';
-    if (scheme === 'file:') {
-        if (use.redirect)
-            return 'a redirect never leads to a local file: redirect to an https URL';
-        if (use.of === 'manifest')
-            return 'a manifest URL is fetched over the network: give a local manifest as a path';
-        return ('only a local manifest may name local files (a remote one could read any file here): ' +
-            'use an https URL, or a local manifest');
-    }
-    if (use.of === 'manifest')
-        return ('a manifest is not pinned, so a redirect to plain http would let anyone on the path ' +
-            'rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest (warned)');
-    return ('the manifest came over plain http, so anyone on the path could have rewritten its SHA-256 ' +
-        'pins and only https vouches for the file: use an https URL, or serve the manifest over ' +
-        'https or as a local file');
-}
+const WHY = {
+    local: 'only https, http and local files are read',
+    https: 'a manifest fetched over https may only point at https URLs',
+    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
+};
 /**
- * The one rule for every URL this project fetches (see UrlUse and ManifestTrust). Scheme case
- * does not matter (URL parsing lower-cases it). Returns the normalised URL, or throws naming
- * the URL, its scheme, why it is refused and the fix.
+ * The one rule for every URL this project fetches, by the trust of whatever named it: a
+ * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
+ * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
+ * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
  */
-function checkUrl(url, use, what) {
+function checkUrl(url, trust, what) {
     let parsed;
     try {
         parsed = new URL(url);
@@ -35618,12 +38661,13 @@ function checkUrl(url, use, what) {
     catch {
         throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
     }
-    if (!allowed(use).includes(parsed.protocol)) {
-        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${refusal(parsed.protocol, use)}`);
+    if (!SCHEMES[trust].includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
+            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
     }
     return parsed.href;
 }
-/** The trust of a manifest named by `location` (its redirects are https): see ManifestTrust. */
+/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
 function trustOf(location) {
     if (!isUrl(location))
         return 'local';
@@ -35636,7 +38680,7 @@ const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
  * checked against what the manifest's trust allows.
  */
 function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), { of: 'file', trust }, `The URL of ${file.filename}`));
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
 }
 /** Resolve a URL or path against a manifest given by URL or by local path. */
 function resolveUrl(url, manifestLocation) {
@@ -37271,14 +40315,13 @@ const RUN_TIMEOUT = 60_000;
 const PULL_TIMEOUT = 300_000;
 const QUICK_TIMEOUT = 10_000;
 /**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon) `podman
- * version`. Whether it can run containers is for the container check's first container to show
- * (`podman info` would cost more than that container).
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
+ * `podman info`, which also checks its storage and OCI runtime.
  */
 async function dockerAvailable(log, engine = 'docker') {
     const e = engineOf(engine);
     const query = e.name === 'podman'
-        ? ['version', '--format', '{{.Client.Version}}']
+        ? ['info', '--format', '{{.Version.Version}}']
         : ['version', '--format', '{{.Server.Version}}'];
     try {
         const r = await exec_run([...e.command, ...query], {
@@ -37290,7 +40333,7 @@ async function dockerAvailable(log, engine = 'docker') {
             log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
             return true;
         }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman version fails' : 'no daemon answers'} ` +
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
             `(exit ${r.code}: ${dockerError(r.stderr)})`);
         return false;
     }
@@ -37523,21 +40566,6 @@ async function removeImages(engine, tags, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/temp.ts
-// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
-// it is on the job's disk), else the system's temporary folder.
-
-
-
-/** The folder temporary folders go in. */
-function tempRoot() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
-function makeTempDir(purpose) {
-    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
-}
-
 ;// CONCATENATED MODULE: ./src/verify/container-check.ts
 // The container check: does emulation work where containers run? Every foreign probe runs in
 // ONE container of this host's own platform, for the cost of one start: its entrypoint is a
@@ -37546,8 +40574,8 @@ function makeTempDir(purpose) {
 // the host's binfmt_misc from inside the container, which needs an interpreter the container
 // can reach (the F flag): what `docker run --platform` of a foreign image needs too.
 //
-// The links reach the engine as a folder Podman runs as the container's root, or as one Docker
-// `import` of a tar of them (no image config to build or load), removed again in every case. The host's own link shows that the engine runs containers at all: when
+// The image is one `import` of a tar of the links (no image config to build or load), removed
+// again in every case. The host's own link shows that the engine runs containers at all: when
 // it does not print, the failure is the engine's, not emulation's. A link whose exec fails
 // stops its chain; the links after it run in another round, so every target gets a verdict.
 // Targets without a chain probe run as one container each, with --platform (dockerSmoke).
@@ -37557,31 +40585,9 @@ function makeTempDir(purpose) {
 
 
 
-
-
-
-/** The foreign targets, and the first round's links: the host's, then each chained target's. */
-function plan(targets, hostTarget) {
+async function containerCheck(targets, hostTarget, log, options = {}) {
     const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
     const chained = foreign.filter(t => CHAIN_PROBE_TARGETS.includes(t));
-    return { foreign, chained, links: [hostTarget, ...chained] };
-}
-/**
- * Start making the first round's image, for the engine about to be asked whether it answers:
- * both take a round trip to the daemon, so they overlap. Hand it to containerCheck, or to
- * discardChain when another engine is taken.
- */
-function prepareChain(engine, targets, hostTarget, log, options = {}) {
-    const { links } = plan(targets, hostTarget);
-    const image = chainImage(engine, chainFiles(links), options.timeoutMs ?? RUN_TIMEOUT, log);
-    image.catch(() => { }); // awaited later, by containerCheck or discardChain
-    return { engine, links, image };
-}
-async function discardChain(prepared) {
-    await prepared.image.then(i => i.remove(), () => { });
-}
-async function containerCheck(targets, hostTarget, log, options = {}) {
-    const { foreign, chained } = plan(targets, hostTarget);
     const alone = foreign.filter(t => !CHAIN_PROBE_TARGETS.includes(t));
     const [chain, separate] = await Promise.all([
         chainCheck(hostTarget, chained, log, options),
@@ -37601,12 +40607,8 @@ async function chainCheck(host, targets, log, options) {
     const results = [];
     let launcher;
     let pending = [...targets];
-    let prepared = options.prepared;
     do {
-        const links = [host, ...pending];
-        const early = prepared && sameLinks(prepared.links, links) ? prepared.image : undefined;
-        prepared = undefined;
-        const round = await runChain(engine, links, log, options, early);
+        const round = await runChain(engine, [host, ...pending], log, options);
         launcher ??= round.launcher;
         if (!round.launcher.ok)
             return { launcher: round.launcher, results: [] };
@@ -37615,27 +40617,33 @@ async function chainCheck(host, targets, log, options) {
     } while (pending.length > 0);
     return { launcher, results };
 }
-const sameLinks = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
 const LINK_DIR = '/setup-binfmt';
 const linkPath = (i) => `${LINK_DIR}/${i}`;
-/** Each link execs the next; the last is a plain probe. */
-function chainFiles(links) {
+async function runChain(engine, links, log, options) {
     const last = links.length - 1;
-    return links.map((target, i) => ({
+    const files = links.map((target, i) => ({
         path: linkPath(i),
         mode: 0o755,
         content: i < last ? chainProgram(target, linkPath(i + 1)) : probeProgram(target)
     }));
-}
-async function runChain(engine, links, log, options, early) {
-    const last = links.length - 1;
-    const name = `setup-binfmt-chain-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT;
-    log?.debug(`${engine.name}: links ${links.join(' -> ')}`);
-    const image = await (early ?? chainImage(engine, chainFiles(links), timeoutMs, log));
+    const id = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    const tag = `${PROBE_REPOSITORY}:chain-${id}`;
+    const name = `setup-binfmt-chain-${id}`;
     const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
-    command.push(...(engine.runOptions ?? []), ...image.run, linkPath(0));
+    command.push(...(engine.runOptions ?? []), '--pull', 'never', tag, linkPath(0));
+    const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT;
+    log?.debug(`${engine.name}: importing ${tag} (links ${links.join(' -> ')})`);
     try {
+        try {
+            await exec_run([...engine.command, 'import', '-', tag], {
+                input: layerTar(files),
+                timeoutMs,
+                log
+            });
+        }
+        catch (e) {
+            throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
+        }
         const { r, ms } = await runNamed(engine, command, name, timeoutMs, log);
         const lines = r.stdout.split('\n');
         let printed = 0;
@@ -37661,43 +40669,8 @@ async function runChain(engine, links, log, options, early) {
         return { launcher: decided[0], decided: decided.slice(1), rest: links.slice(failed + 1) };
     }
     finally {
-        await image.remove();
-    }
-}
-/**
- * Podman runs a folder as the container's root (`--rootfs`): no image to import or remove, two
- * commands fewer. Docker has no such option: one `import` of the links as a layer.
- */
-async function chainImage(engine, files, timeoutMs, log) {
-    if (engine.name === 'podman') {
-        const dir = await makeTempDir('chain');
-        const remove = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        try {
-            const root = (0,external_node_path_namespaceObject.join)(dir, 'rootfs');
-            // Podman, as root or as this user, reads the folder; the programs must be executable.
-            await (0,promises_namespaceObject.chmod)(dir, 0o755);
-            for (const f of files) {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(root, f.path)), { recursive: true });
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, f.path), f.content ?? '', { mode: f.mode });
-            }
-            return { run: ['--rootfs', root], remove };
-        }
-        catch (e) {
-            await remove();
-            throw e;
-        }
-    }
-    const tag = `${PROBE_REPOSITORY}:chain-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    try {
-        await exec_run([...engine.command, 'import', '-', tag], { input: layerTar(files), timeoutMs, log });
-    }
-    catch (e) {
         await removeImages(engine, [tag], log);
-        throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, {
-            cause: e
-        });
     }
-    return { run: ['--pull', 'never', tag], remove: () => removeImages(engine, [tag], log) };
 }
 /** Why link `i` printed nothing, from the exit status of the exec that started it. */
 function linkFailure(engine, links, i, code, stdout) {
@@ -37746,6 +40719,21 @@ const HOST_ARCHES = {
     },
     mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
 };
+
+;// CONCATENATED MODULE: ./src/util/temp.ts
+// Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
+// it is on the job's disk), else the system's temporary folder.
+
+
+
+/** The folder temporary folders go in. */
+function tempRoot() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** A new, empty folder named setup-binfmt-<purpose>-XXXXXX, mode 0700. */
+function makeTempDir(purpose) {
+    return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot(), `setup-binfmt-${purpose}-`));
+}
 
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
@@ -38111,23 +41099,15 @@ async function verify(table, registered, options, log, exec) {
     const wantContainers = named !== undefined || options.smokeImage !== undefined;
     if (!wantContainers && options.verify !== 'auto')
         return results;
-    const candidates = named ? [named] : ENGINE_NAMES;
-    const hostTarget = HOST_ARCHES[process.arch]?.target ?? 'x86_64';
-    // Docker's first probe image is imported while its daemon is asked whether it answers.
-    const prepared = candidates[0] === 'docker'
-        ? prepareChain(engineOf('docker'), targets, hostTarget, log)
-        : undefined;
-    const engine = await availableEngine(log, candidates);
-    if (prepared && engine?.name !== 'docker')
-        await discardChain(prepared);
+    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
     if (!engine) {
         if (wantContainers) {
             const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
             throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman version' fails: install podman (as root it needs no daemon), or use verify: exec`
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
                 : named === 'docker'
                     ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman version'): start one, or use verify: exec`);
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
         }
         log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
         return results;
@@ -38141,9 +41121,8 @@ async function verify(table, registered, options, log, exec) {
         ms: r.ms,
         detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
     });
-    const check = await containerCheck(targets, hostTarget, log, {
-        engine,
-        prepared: engine.name === 'docker' ? prepared : undefined
+    const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
+        engine
     });
     if (!check.launcher.ok) {
         const words = engineFailure(engine, check.launcher);
@@ -39272,7 +42251,7 @@ async function chooseRegistrar(choice, root, log) {
         const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
         const engine = await availableEngine(log, ENGINE_NAMES);
         if (!engine) {
-            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman version') to register through a ` +
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
                 `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
         }
         const helper = await helper_Helper.start(engine, log).catch((e) => {
@@ -39389,7 +42368,7 @@ function parseManifestLocation(input) {
         return undefined;
     if (isUrl(input)) {
         try {
-            checkUrl(input, { of: 'manifest' }, 'manifest');
+            checkUrl(input, 'http', 'manifest');
         }
         catch {
             throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
@@ -39479,15 +42458,12 @@ async function copyFileAtomic(source, path, options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
-// Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
-// the rules shared by both: which member serves a target, how links are followed inside the
-// archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
-// never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
-// under an interpreter's name.
-
+// The member rules every archive follows, whichever tool opened it (extract.ts, rpm.ts) and
+// tar.ts read it: which member serves a target, how links are followed inside the archive's
+// own tree, and how an interpreter is written out, only once the whole archive has been read.
+// Kept members' bytes go to temporary files, never to memory, and are bounded: an archive of a
+// few kilobytes can hold gigabytes of zeros under an interpreter's name.
 
 
 
@@ -39693,27 +42669,127 @@ function resolveFile(file, members, start) {
     }
     return path;
 }
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/qemu/archive/tar.ts
+// The one archive reader: tar-stream parses the tar stream of a tarball, a .deb's data.tar or
+// an RPM payload (rpm2archive turns it into tar), and this file applies the member rules as
+// members go by: paths normalised, a `..` segment refused, and only the members `keep` wants
+// streamed to KeptData, which bounds them.
+
+
 /**
- * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
- * first error it keeps swallowing, since a decompressor blocked on a full pipe would never
- * exit; `failure()` gives that error once the feed is done.
+ * Read the tar stream `feed` writes, once: index every member and keep the files `keep` wants.
+ * A failing feed is wrapped in `feedError`; a refused member's error is thrown as it is.
  */
-function readerSink(reader) {
-    let failure;
-    const sink = new external_node_stream_.Writable({
-        write(chunk, _encoding, done) {
-            if (failure === undefined) {
+async function scanTar(file, feed, feedError, keep, data) {
+    const scan = { members: new Map(), data };
+    // Pre-POSIX tars have no ustar magic: read their headers all the same (an option of
+    // tar-stream's that its types leave out).
+    const extract = (0,tar_stream.extract)({ allowUnknownFormat: true });
+    let refusal;
+    const refuse = (e) => {
+        refusal ??= e;
+        extract.destroy(e);
+    };
+    extract.on('entry', (header, stream, next) => {
+        stream.on('error', () => { }); // destroying `extract` fails its entry too; `extract` reports it
+        try {
+            const { path, ...entry } = member(file, header);
+            scan.members.delete(path); // a replaced member moves to its new place in archive order
+            scan.members.set(path, entry);
+            data.delete(path);
+            const sink = entry.type === 'file' && keep(path) ? data.start(path) : undefined;
+            stream.on('data', chunk => {
                 try {
-                    reader.push(chunk);
+                    sink?.(chunk);
                 }
                 catch (e) {
-                    failure = e;
+                    refuse(e);
                 }
-            }
-            done();
+            });
+            stream.on('end', () => next());
+            stream.resume();
+        }
+        catch (e) {
+            refuse(e);
         }
     });
-    return { sink, failure: () => failure };
+    const read = new Promise((resolve, reject) => {
+        extract.on('error', reject);
+        extract.on('close', resolve);
+    });
+    const fed = feed(feedSink(extract)).then(() => {
+        if (!extract.destroying)
+            extract.end(null);
+    }, (e) => {
+        extract.destroy();
+        throw e;
+    });
+    const [feeding, reading] = await Promise.allSettled([fed, read]);
+    if (feeding.status === 'rejected')
+        throw feedError(feeding.reason);
+    if (refusal !== undefined)
+        throw refusal;
+    if (reading.status === 'rejected') {
+        const { message } = reading.reason;
+        if (message === 'Unexpected end of data') {
+            throw new Error(`${file} is truncated: the tar stream stops inside a member`);
+        }
+        throw new Error(`${file} is not a valid tar stream: ${message}`, { cause: reading.reason });
+    }
+    return scan;
+}
+/**
+ * The sink a feed writes into, passing chunks on to `extract` as it takes them. Once `extract`
+ * has stopped (a refusal, a corrupt header) it swallows the rest, since a decompressor blocked
+ * on a full pipe would never exit.
+ */
+function feedSink(extract) {
+    return new external_node_stream_.Writable({
+        write(chunk, _encoding, done) {
+            if (extract.destroying || extract.write(chunk))
+                return done();
+            const go = () => {
+                extract.off('drain', go);
+                extract.off('close', go);
+                done();
+            };
+            extract.on('drain', go);
+            extract.on('close', go);
+        }
+    });
+}
+const TYPES = {
+    file: 'file',
+    'contiguous-file': 'file', // a plain file everywhere but a few old systems
+    link: 'hardlink',
+    symlink: 'symlink',
+    directory: 'directory'
+};
+/** A header as a member: devices, FIFOs and unknown types are refused only if chosen. */
+function member(file, header) {
+    let type = TYPES[header.type ?? ''] ?? 'other';
+    // Pre-POSIX tars mark directories only by a trailing slash.
+    if (type === 'file' && header.name.endsWith('/'))
+        type = 'directory';
+    const linkname = header.linkname ?? '';
+    return {
+        path: memberPath(file, header.name),
+        type,
+        linkname: type === 'hardlink' ? memberPath(file, linkname) : linkname
+    };
+}
+/** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
+function memberPath(file, raw) {
+    const parts = raw.split('/').filter(p => p !== '' && p !== '.');
+    if (parts.includes('..')) {
+        throw new Error(`Refusing ${file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
+    }
+    return parts.join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/elf.ts
@@ -39936,10 +43012,9 @@ async function qemuVersion(interpreter) {
 
 ;// CONCATENATED MODULE: ./src/qemu/archive/extract.ts
 // `source: archive`: pull static QEMU interpreters out of a release tarball or a Debian package.
-// The archive is streamed once through a small tar reader that keeps only the bytes of members
-// named like an interpreter, so a 500 MB package never lands on disk or in memory. Links are
-// followed inside the archive tree only, and nothing is written until the whole archive has been
-// read, so an archive refused for an escaping member leaves no trace.
+// This file opens the archive (gzip here, xz and zstd by their tools, a .deb's ar wrapper by
+// hand: it is a few fixed-size headers) and hands the tar stream to tar.ts, read once, so a
+// 500 MB package never lands on disk or in memory. The member rules are in members.ts.
 
 
 
@@ -39964,27 +43039,8 @@ async function extractInterpreters(file, format, targets, destDir, log) {
 // ---------------------------------------------------------------------------------------------
 // Reading an archive
 /** Stream the whole archive once, indexing every member and keeping the files `keep` wants. */
-async function scanArchive(file, format, keep, data, log) {
-    const scan = { members: new Map(), data };
-    const reader = new TarReader(file, entry => {
-        scan.members.delete(entry.path); // a replaced member moves to its new place in archive order
-        scan.members.set(entry.path, entry);
-        data.delete(entry.path);
-        if (entry.type !== 'file' || !keep(entry.path))
-            return undefined;
-        return data.start(entry.path);
-    });
-    const { sink, failure } = readerSink(reader);
-    try {
-        await feed(file, format, sink, log);
-    }
-    catch (e) {
-        throw new Error(`Cannot read ${file} as ${format}: ${e.message}`, { cause: e });
-    }
-    if (failure() !== undefined)
-        throw failure();
-    reader.end();
-    return scan;
+function scanArchive(file, format, keep, data, log) {
+    return scanTar(file, sink => feed(file, format, sink, log), e => new Error(`Cannot read ${file} as ${format}: ${e.message}`, { cause: e }), keep, data);
 }
 /** -T0: xz 5.4+ decompresses multi-block streams (dpkg-deb writes them) on every core. */
 const XZ = ['xz', '-T0', '-dc'];
@@ -40005,10 +43061,10 @@ async function feed(file, format, sink, log) {
             throw new Error(`unknown archive format '${format}'`);
     }
 }
-/** Run a decompressor whose standard output is the tar stream. */
-async function decompress(argv, sink, log) {
+/** Run a decompressor (reading `input`, else the file its argv names) that writes the tar stream. */
+async function decompress(argv, sink, log, input) {
     // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-    await Promise.all([exec_run(argv, { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+    await Promise.all([exec_run(argv, { input, stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
 }
 /** A .deb is an ar archive; its file system is the data.tar[.xz|.zst|.gz] member. */
 async function feedDeb(file, sink, log) {
@@ -40022,16 +43078,7 @@ async function feedDeb(file, sink, log) {
     const tool = DEB_DECOMPRESSORS[compression];
     if (!tool)
         throw new Error(`${member.name} is compressed in a way this tool does not read`);
-    // run() takes standard input as a buffer, so hand the decompressor a copy of just this member.
-    const dir = await makeTempDir('deb');
-    try {
-        const packed = (0,external_node_path_namespaceObject.join)(dir, member.name);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(range(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
-        await decompress([...tool, packed], sink, log);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
+    return decompress(tool, sink, log, range());
 }
 const AR_MAGIC = '!<arch>\n';
 const AR_HEADER = 60;
@@ -40068,234 +43115,6 @@ async function findDebData(file) {
     finally {
         await handle.close();
     }
-}
-const extract_BLOCK = 512;
-/** Extension headers carry names, not data: anything bigger is not a tar we should trust. */
-const MAX_EXTENSION = 1 << 20;
-class TarReader {
-    file;
-    onEntry;
-    head = Buffer.alloc(extract_BLOCK);
-    headLength = 0;
-    /** Bytes consumed so far, for error messages. */
-    offset = 0;
-    /** Data bytes of the current member still to come, then the padding to the next block. */
-    left = 0;
-    padding = 0;
-    sink;
-    extension;
-    /** Path, link and size from GNU L/K and pax x headers, for the next real member. */
-    pending = {};
-    ended = false;
-    constructor(file, onEntry) {
-        this.file = file;
-        this.onEntry = onEntry;
-    }
-    push(chunk) {
-        let at = 0;
-        while (at < chunk.length && !this.ended) {
-            const room = chunk.length - at;
-            if (this.left > 0) {
-                const n = Math.min(this.left, room);
-                this.offset += n;
-                this.data(chunk.subarray(at, at + n));
-                at += n;
-            }
-            else if (this.padding > 0) {
-                const n = Math.min(this.padding, room);
-                this.offset += n;
-                this.padding -= n;
-                at += n;
-            }
-            else {
-                const n = Math.min(extract_BLOCK - this.headLength, room);
-                chunk.copy(this.head, this.headLength, at, at + n);
-                this.offset += n;
-                this.headLength += n;
-                at += n;
-                if (this.headLength === extract_BLOCK) {
-                    this.headLength = 0;
-                    this.header();
-                }
-            }
-        }
-    }
-    /** The input is complete: fail if it stopped inside a member. */
-    end() {
-        if (!this.ended && (this.left > 0 || this.padding > 0 || this.headLength > 0)) {
-            throw new Error(`${this.file} is truncated: the tar stream stops inside a member`);
-        }
-    }
-    data(bytes) {
-        this.left -= bytes.length;
-        if (this.extension) {
-            this.extension.chunks.push(Buffer.from(bytes));
-        }
-        else {
-            this.sink?.(bytes);
-        }
-        if (this.left === 0)
-            this.memberDone();
-    }
-    memberDone() {
-        const extension = this.extension;
-        this.extension = undefined;
-        this.sink = undefined;
-        if (extension)
-            this.applyExtension(extension.type, Buffer.concat(extension.chunks));
-    }
-    header() {
-        const h = this.head;
-        // One zero block marks the end (a second and the record padding may follow; ignore them).
-        if (h.every(b => b === 0)) {
-            this.ended = true;
-            return;
-        }
-        this.checkChecksum();
-        const flag = String.fromCharCode(h[156]);
-        const headerSize = parseNumber(h.subarray(124, 136));
-        if (headerSize === undefined)
-            throw this.corrupt('a bad size field');
-        if (['x', 'X', 'g', 'L', 'K'].includes(flag)) {
-            if (headerSize > MAX_EXTENSION)
-                throw this.corrupt(`a ${headerSize}-byte '${flag}' header`);
-            // Global pax headers ('g') hold defaults such as mtime; nothing we use.
-            this.startData(headerSize, undefined, flag === 'g' ? undefined : flag);
-            return;
-        }
-        const { path: rawPath, linkname: rawLink, size } = this.pending;
-        this.pending = {};
-        const raw = rawPath ?? this.ustarName();
-        let type = entryType(flag);
-        // Pre-POSIX tars mark directories only by a trailing slash.
-        if (type === 'file' && raw.endsWith('/'))
-            type = 'directory';
-        const linkname = rawLink ?? cString(h.subarray(157, 257));
-        const entry = {
-            path: this.memberPath(raw),
-            type,
-            linkname: type === 'hardlink' ? this.memberPath(linkname) : linkname
-        };
-        const sink = this.onEntry(entry);
-        this.startData(size ?? headerSize, type === 'file' ? sink : undefined);
-    }
-    startData(size, sink, extension) {
-        this.left = size;
-        this.padding = (extract_BLOCK - (size % extract_BLOCK)) % extract_BLOCK;
-        this.sink = sink;
-        this.extension = extension ? { type: extension, chunks: [] } : undefined;
-        if (size === 0)
-            this.memberDone();
-    }
-    applyExtension(type, body) {
-        if (type === 'L')
-            this.pending.path = cString(body);
-        else if (type === 'K')
-            this.pending.linkname = cString(body);
-        else {
-            const records = paxRecords(body);
-            if (records === undefined)
-                throw this.corrupt('a malformed pax header');
-            const path = records.get('path');
-            const linkname = records.get('linkpath');
-            const size = records.get('size');
-            if (path !== undefined)
-                this.pending.path = path;
-            if (linkname !== undefined)
-                this.pending.linkname = linkname;
-            if (size !== undefined) {
-                if (!/^\d+$/.test(size))
-                    throw this.corrupt(`a bad pax size '${size}'`);
-                this.pending.size = Number(size);
-            }
-        }
-    }
-    /** ustar splits long names into prefix (345..500) and name; GNU's "ustar  " magic does not. */
-    ustarName() {
-        const name = cString(this.head.subarray(0, 100));
-        if (this.head.toString('latin1', 257, 263) !== 'ustar\0')
-            return name;
-        const prefix = cString(this.head.subarray(345, 500));
-        return prefix ? `${prefix}/${name}` : name;
-    }
-    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
-    memberPath(raw) {
-        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
-        if (parts.includes('..')) {
-            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
-        }
-        return parts.join('/');
-    }
-    checkChecksum() {
-        const stored = parseNumber(this.head.subarray(148, 156));
-        let unsigned = 0;
-        let signed = 0;
-        for (let i = 0; i < extract_BLOCK; i++) {
-            const b = i >= 148 && i < 156 ? 0x20 : this.head[i];
-            unsigned += b;
-            signed += b > 127 ? b - 256 : b;
-        }
-        // Some old tars summed signed bytes.
-        if (stored !== unsigned && stored !== signed)
-            throw this.corrupt('a bad header checksum');
-    }
-    corrupt(what) {
-        return new Error(`${this.file} is not a valid tar stream: ${what} before byte ${this.offset}`);
-    }
-}
-function entryType(flag) {
-    switch (flag) {
-        case '0':
-        case '\0':
-        case '7': // contiguous file: a plain file everywhere but a few old systems
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'directory';
-        default: // devices, FIFOs, sparse files...: refused only if chosen as an interpreter
-            return 'other';
-    }
-}
-/** A numeric field: octal digits ended by NUL or space, or GNU base-256 when the top bit is set. */
-function parseNumber(field) {
-    if (field[0] & 0x80) {
-        if (field[0] === 0xff)
-            return undefined; // negative
-        let value = field[0] & 0x7f;
-        for (const b of field.subarray(1))
-            value = value * 256 + b;
-        return Number.isSafeInteger(value) ? value : undefined;
-    }
-    const text = cString(field).trim();
-    if (text === '')
-        return 0;
-    return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined;
-}
-/** pax records are "<length> <key>=<value>\n", the length counting the whole record in bytes. */
-function paxRecords(body) {
-    const records = new Map();
-    let at = 0;
-    while (at < body.length && body[at] !== 0) {
-        const space = body.indexOf(0x20, at);
-        const length = Number(body.toString('latin1', at, space));
-        const end = at + length;
-        if (space < 0 || !Number.isInteger(length) || end <= space || end > body.length)
-            return undefined;
-        const record = body.toString('utf8', space + 1, end - 1);
-        const equals = record.indexOf('=');
-        if (equals < 0)
-            return undefined;
-        records.set(record.slice(0, equals), record.slice(equals + 1));
-        at = end;
-    }
-    return records;
-}
-function cString(bytes) {
-    const end = bytes.indexOf(0);
-    return bytes.toString('utf8', 0, end < 0 ? bytes.length : end);
 }
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -40510,7 +43329,7 @@ async function downloadVerified(file, dest, options = {}) {
 }
 async function fetchTo(url, dest, limit, file, options) {
     let bytes = 0;
-    if (new URL(url).protocol === 'file:') {
+    if (url.startsWith('file:')) {
         const path = (0,external_node_url_.fileURLToPath)(url);
         // A device such as /dev/zero never ends: read regular files only.
         const info = await (0,promises_namespaceObject.stat)(path).catch((e) => {
@@ -40523,7 +43342,8 @@ async function fetchTo(url, dest, limit, file, options) {
         });
         return bytes;
     }
-    const redirects = { of: 'file', trust: file.trust, redirect: true };
+    // Redirects of a file listed by a local manifest may still not lead to local files.
+    const redirects = file.trust === 'local' ? 'http' : file.trust;
     const { response, finalUrl, deadline } = await request(url, redirects, options);
     try {
         const total = Number(response.headers['content-length'] ?? 0);
@@ -40551,13 +43371,12 @@ const limitWhat = (file) => file.size === undefined
     ? 'bytes a file without a declared size may have (add size to the manifest)'
     : 'bytes the manifest declares for it';
 /**
- * The manifest at an http(s) URL, as text, with its trust. Every redirect must be https, so a
- * manifest is plain http, and warned about, only when its own URL is.
+ * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
+ * a manifest that comes over plain http, or is redirected there, is warned about.
  */
 async function fetchManifest(location, options = {}) {
-    const url = checkUrl(location, { of: 'manifest' }, 'The manifest URL');
-    const redirects = { of: 'manifest', redirect: true };
-    const { response, finalUrl, deadline } = await request(url, redirects, options).catch((e) => {
+    const url = checkUrl(location, 'http', 'The manifest URL');
+    const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch((e) => {
         // The message starts with the URL that failed (the manifest's, or a redirect's).
         throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e });
     });
@@ -40578,19 +43397,23 @@ async function fetchManifest(location, options = {}) {
         deadline.clear();
         response.destroy();
     }
-    const trust = trustOf(url);
-    if (trust === 'http') {
-        options.log?.warning(`manifest over plain http (${location}): anyone on the path can change its SHA-256 pins, ` +
-            `so its files must be https; serve it over https`);
+    const plain = hops.find(h => new URL(h).protocol !== 'https:');
+    if (plain) {
+        options.log?.warning(`manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
+            `anyone on the path can change its SHA-256 pins; serve it over https`);
     }
-    return { text: Buffer.concat(chunks).toString('utf8'), url: finalUrl, trust };
+    return {
+        text: Buffer.concat(chunks).toString('utf8'),
+        url: finalUrl,
+        trust: plain ? 'http' : 'https'
+    };
 }
 /**
- * GET `url` without content decoding, following redirects that `checkUrl(next, redirects)`
+ * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
  * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
  * (socket inactivity) and a deadline that keep watching while the caller reads the body.
  */
-async function request(url, redirects, options) {
+async function request(url, trust, options) {
     const idle = options.idleTimeoutMs ?? 30_000;
     const limit = options.deadlineMs ?? 600_000;
     const hops = [url];
@@ -40606,7 +43429,7 @@ async function request(url, redirects, options) {
         for (;;) {
             const at = hops[hops.length - 1];
             const response = await new Promise((resolve, reject) => {
-                const get = new URL(at).protocol === 'https:' ? external_node_https_namespaceObject.get : external_node_http_.get;
+                const get = at.startsWith('https:') ? external_node_https_namespaceObject.get : external_node_http_.get;
                 const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' };
                 const req = get(at, { headers, timeout: idle }, resolve);
                 active = req;
@@ -40622,7 +43445,7 @@ async function request(url, redirects, options) {
                 response.resume();
                 if (hops.length > MAX_REDIRECTS)
                     throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`);
-                hops.push(checkUrl(new URL(location, at).href, redirects, `${at}: the redirect to`));
+                hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`));
                 continue;
             }
             if (status >= 500 || status === 429 || status === 408) {
@@ -40633,7 +43456,7 @@ async function request(url, redirects, options) {
                 response.resume();
                 throw new Error(`${at}: HTTP ${status}`);
             }
-            return { response, finalUrl: at, deadline };
+            return { response, finalUrl: at, deadline, hops };
         }
     }
     catch (e) {
@@ -40679,73 +43502,266 @@ function progressLogger(url, total, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/qemu/package/package-files.ts
-// The steps every distribution's module shares: run the package manager to download package
-// files into a folder of the temporary work, tell a package's own file from its look-alikes,
-// and take the interpreters out of a file found; and, for Fedora and Alpine, which have a
-// package per target, download all the targets need in one command and unpack each package.
-// Written once here so that debian.ts, fedora.ts and alpine.ts hold only what differs.
+;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
+// Fedora's qemu-user-static-<group> packages, read with rpm's own tools: the dnf path runs only
+// on Fedora-like hosts, where rpm is always present (dnf needs it). `rpm -qp` reads the header;
+// rpm2archive (rpm 4.15+) turns the payload into a tar stream, which tar.ts reads with the
+// same member rules as any archive: a `..` segment refused, links followed inside the package's
+// own tree, nothing written until the whole payload has been read.
 
 
-/**
- * Runs the download `command` gives for the new folder `work/<folder>`, and lists that folder.
- * A failure is rethrown with `failure(message)` as its message, to say what to do about it.
- */
-async function downloadPackages({ work, run, log }, folder, command, failure) {
-    const dir = (0,external_node_path_namespaceObject.join)(work, folder);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const { argv, cwd } = command(dir);
-    await run(argv, { cwd, log }).catch((e) => {
-        throw new Error(failure(e.message), { cause: e });
+
+
+
+
+/** The package's name and version, from its header. */
+async function readRpm(file) {
+    // --nomanifest: a text file is not taken for a list of other packages to read.
+    const argv = [
+        'rpm',
+        '-qp',
+        '--nomanifest',
+        '--queryformat',
+        '%{NAME}\n%{EPOCH}\n%{VERSION}\n%{RELEASE}\n',
+        file
+    ];
+    const { stdout } = await exec_run(argv).catch((e) => {
+        throw new Error(`${file} is not an RPM package rpm can read: ${e.message}`, { cause: e });
     });
-    return { dir, files: await (0,promises_namespaceObject.readdir)(dir) };
+    const [name, epochText, version, release] = stdout.split('\n');
+    const epoch = epochText === '(none)' ? undefined : Number(epochText);
+    if (!name || !version || !release || (epoch !== undefined && !Number.isInteger(epoch))) {
+        throw new Error(`rpm -qp ${file} printed no name, epoch, version and release: ${stdout}`);
+    }
+    return {
+        name,
+        version,
+        release,
+        epoch,
+        evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`
+    };
 }
 /**
- * Logs the package file found in `dir` and its version `full`, and takes its interpreters out
- * with `extract` (given the folder to put them in).
+ * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755), like extractInterpreters in extract.ts. Fedora's packages
+ * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
  */
-async function unpackFile({ log }, dir, file, full, extract) {
-    log.info(`package: ${file} (QEMU ${full})`);
-    const extracted = await extract((0,external_node_path_namespaceObject.join)(dir, 'out'));
-    return [...extracted].map(([t, path]) => ({ target: t, path, full, file }));
+function extractRpmInterpreters(file, targets, destDir, log) {
+    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
+    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, sink => payloadTar(file, sink, log), e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
 }
-/** Downloads the packages the targets need in one command, then unpacks each in turn. */
-async function unpackByTarget(context, how) {
-    const packages = groupBy(context.targets, how.packageOf);
+/** rpm2archive -n -: the package on standard input, its payload as a plain tar on standard output. */
+async function payloadTar(file, sink, log) {
+    const argv = ['rpm2archive', '-n', '-'];
+    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+    await Promise.all([
+        exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
+        (0,external_node_stream_promises_namespaceObject.finished)(sink)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/source.ts
+// `source: package`: the distribution's own static QEMU packages, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from them and kept in the tool cache.
+//
+//   Debian, Ubuntu   apt-get download qemu-user-static (qemu-user where that holds them)
+//   Fedora           dnf download qemu-user-static-<group>
+//   Alpine           apk fetch qemu-<target>
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log, options = {}) {
+    const arch = request.arch ?? process.arch;
+    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
+    const manager = packageManager(release);
+    if (!manager) {
+        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
+            `${name} is none of these: use source: download or system`);
+    }
+    const run = options.run ?? exec_run;
+    const work = await makeTempDir('pkg');
+    try {
+        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
+        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
+        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
+        for (const { path } of unpacked)
+            await checkInterpreter(path, arch);
+        const interpreters = new Map();
+        for (const { target: t, path, full } of unpacked) {
+            interpreters.set(t, await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
+        }
+        const version = unpacked[0]?.full ?? '';
+        const files = [...new Set(unpacked.map(u => u.file))].map(file => ({
+            file,
+            targets: unpacked.filter(u => u.file === file).map(u => u.target)
+        }));
+        return { interpreters, source: 'package', version, files, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
+function cacheVersion(full) {
+    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+}
+// ---------------------------------------------------------------------------------------------
+// Which distribution
+/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        let value = match[2];
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+            value = value.slice(1, -1);
+            if (quote === '"')
+                value = value.replace(/\\(.)/g, '$1');
+        }
+        fields.set(match[1], value);
+    }
+    return fields;
+}
+/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
+function packageManager(release) {
+    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
+    for (const id of ids.map(i => i.toLowerCase())) {
+        if (id === 'debian' || id === 'ubuntu')
+            return 'apt';
+        if (id === 'fedora' || id === 'rhel' || id === 'centos')
+            return 'dnf';
+        if (id === 'alpine')
+            return 'apk';
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Debian and Ubuntu
+/**
+ * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
+ * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
+ * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
+ */
+async function fromDebian(context) {
+    try {
+        return await fromDeb('qemu-user-static', context);
+    }
+    catch (first) {
+        // Missing from the archive (a download error) or holding no interpreter (transitional).
+        const reason = first.message;
+        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
+            throw first;
+        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
+        try {
+            const unpacked = await fromDeb('qemu-user', context);
+            for (const { path } of unpacked)
+                await checkInterpreter(path, context.arch);
+            return unpacked;
+        }
+        catch (second) {
+            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
+        }
+    }
+}
+async function fromDeb(name, { targets, work, run, log }) {
+    const dir = (0,external_node_path_namespaceObject.join)(work, name);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+    await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
+        throw new Error(`apt-get download ${name} failed (${e.message}); run apt-get update first`, {
+            cause: e
+        });
+    });
+    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb)
+        throw new Error(`apt-get download ${name} left no .deb file`);
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '');
+    log.info(`package: ${deb} (QEMU ${full})`);
+    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+    return [...extracted].map(([t, path]) => ({ target: t, path, full, file: deb }));
+}
+// ---------------------------------------------------------------------------------------------
+// Fedora
+/**
+ * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
+ */
+const FEDORA_GROUPS = new Map(Object.entries({
+    aarch64: ['aarch64', 'aarch64_be'],
+    alpha: ['alpha'],
+    arm: ['arm', 'armeb'],
+    hexagon: ['hexagon'],
+    hppa: ['hppa'],
+    loongarch64: ['loongarch64'],
+    m68k: ['m68k'],
+    microblaze: ['microblaze', 'microblazeel'],
+    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
+    or1k: ['or1k'],
+    ppc: ['ppc', 'ppc64', 'ppc64le'],
+    riscv: ['riscv32', 'riscv64'],
+    s390x: ['s390x'],
+    sh4: ['sh4', 'sh4eb'],
+    sparc: ['sparc', 'sparc32plus', 'sparc64'],
+    x86: ['i386', 'x86_64'],
+    xtensa: ['xtensa', 'xtensaeb']
+}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
+/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
+function fedoraPackage(targetName) {
+    const interpreter = target(targetName).interpreter;
+    const group = FEDORA_GROUPS.get(interpreter);
+    if (!group)
+        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
+    return `qemu-user-static-${group}`;
+}
+async function fromFedora({ targets, work, run, log, arch }) {
+    const packages = groupBy(targets, fedoraPackage);
     const names = [...packages.keys()];
-    const { dir, files } = await downloadPackages(context, how.folder, dir => how.command(dir, names), message => how.failure(message, names));
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
+        throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
+            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
+    });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
     const unpacked = [];
     for (const [name, wanted] of packages) {
-        unpacked.push(...(await how.unpack(name, wanted, dir, files)));
+        // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
+        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+        const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0];
+        if (!rpm)
+            throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
+        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
+        if (info.name !== name)
+            throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
+        log.info(`package: ${rpm} (QEMU ${info.evr})`);
+        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full: info.evr, file: rpm });
     }
     return unpacked;
 }
-/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
-function isPackageFile(file, name, ext) {
-    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
-}
-/** Targets by the package that holds them, in the order first needed. */
-function groupBy(targets, key) {
-    const groups = new Map();
-    for (const t of new Set(targets)) {
-        const k = key(t);
-        groups.set(k, [...(groups.get(k) ?? []), t]);
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./src/qemu/package/alpine.ts
-// Alpine: `apk fetch` of the qemu-<target> packages, and the interpreters from each .apk's data
-// segment (apkDataSegment reads the APK v2 layout, which a plain tar reader does not).
-
-
-
-
-
-
-
-
-
+// ---------------------------------------------------------------------------------------------
+// Alpine
 /** Alpine's per-target package installs /usr/bin/qemu-<target>. */
 function alpinePackage(targetName) {
     return `qemu-${target(targetName).interpreter}`;
@@ -40755,28 +43771,32 @@ function alpinePackage(targetName) {
  * the release built them. checkInterpreter then refuses them with its own clear message, which
  * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
  */
-async function fromAlpine(context) {
-    return unpackByTarget(context, {
-        folder: 'apks',
-        packageOf: alpinePackage,
-        command: (dir, names) => ({ argv: ['apk', 'fetch', '--output', dir, ...names] }),
-        failure: (message, names) => `apk fetch ${names.join(' ')} failed (${message}); run apk update first, with the ` +
-            `community repository (which holds the qemu-<target> packages) enabled`,
-        unpack: async (name, wanted, dir, files) => {
-            // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
-            const apk = files.find(f => isPackageFile(f, name, '.apk'));
-            if (!apk)
-                throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
-            const full = apk.slice(name.length + 1, -'.apk'.length);
-            return unpackFile(context, dir, apk, full, async (out) => {
-                const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
-                await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
-                const extracted = await extractInterpreters(data, 'tar.gz', wanted, out, context.log);
-                await (0,promises_namespaceObject.rm)(data, { force: true });
-                return extracted;
-            });
-        }
+async function fromAlpine({ targets, work, run, log }) {
+    const packages = groupBy(targets, alpinePackage);
+    const names = [...packages.keys()];
+    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
+        throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
+            `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
     });
+    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const unpacked = [];
+    for (const [name, wanted] of packages) {
+        // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
+        const apk = files.find(f => isPackageFile(f, name, '.apk'));
+        if (!apk)
+            throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
+        const full = apk.slice(name.length + 1, -'.apk'.length);
+        log.info(`package: ${apk} (QEMU ${full})`);
+        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
+        await (0,promises_namespaceObject.rm)(data, { force: true });
+        for (const [t, path] of extracted)
+            unpacked.push({ target: t, path, full, file: apk });
+    }
+    return unpacked;
 }
 /**
  * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
@@ -40845,565 +43865,19 @@ function gzipHeaderLength(file, head) {
         throw bad();
     return at;
 }
-
-;// CONCATENATED MODULE: ./src/qemu/package/debian.ts
-// Debian and Ubuntu: `apt-get download` of qemu-user-static, or of qemu-user where that is the
-// package holding the static interpreters (Debian 13 on), and the interpreters from the .deb.
-
-
-
-
-/**
- * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
- * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
- * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
- */
-async function fromDebian(context) {
-    try {
-        return await fromDeb('qemu-user-static', context);
-    }
-    catch (first) {
-        // Missing from the archive (a download error) or holding no interpreter (transitional).
-        const reason = first.message;
-        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
-            throw first;
-        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
-        try {
-            const unpacked = await fromDeb('qemu-user', context);
-            for (const { path } of unpacked)
-                await checkInterpreter(path, context.arch);
-            return unpacked;
-        }
-        catch (second) {
-            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
-        }
-    }
-}
-async function fromDeb(name, context) {
-    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-    const { dir, files } = await downloadPackages(context, name, dir => ({ argv: ['apt-get', 'download', ...sandbox, name], cwd: dir }), message => `apt-get download ${name} failed (${message}); run apt-get update first`);
-    const deb = files.find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
-    if (!deb)
-        throw new Error(`apt-get download ${name} left no .deb file`);
-    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-    const full = decodeURIComponent(deb.split('_')[1] ?? '');
-    return unpackFile(context, dir, deb, full, out => extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', context.targets, out, context.log));
-}
-
-;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
-// Just enough RPM to take static QEMU interpreters out of a Fedora package without rpm itself
-// (which a Fedora runner has, but this code must not install anything): skip the lead and the two
-// header structures, decompress the payload, and read its cpio ("newc") stream once, keeping only
-// the bytes of members named like an interpreter. As in archive.ts, a member with a `..` segment is
-// refused, links are followed inside the archive's own tree only, and nothing is written until the
-// whole payload has been read.
-//
-// Layout: lead (96 bytes, magic ed ab ee db), signature header, padding to 8 bytes, main header,
-// payload. A header structure is magic 8e ad e8 01, 4 reserved bytes, the number of index entries
-// and the size of the data store (32-bit big-endian each), then 16-byte index entries (tag, type,
-// offset into the store, count) and the store. The payload is cpio compressed with the tool the
-// PAYLOADCOMPRESSOR tag names (zstd on current Fedora, xz or gzip on older releases).
-
-
-
-
-
-
-
-
-
-const LEAD_SIZE = 96;
-const LEAD_MAGIC = 0xedabeedb;
-const HEADER_MAGIC = 0x8eade801;
-/** Real headers are kilobytes to a few megabytes (file lists); refuse absurd sizes up front. */
-const MAX_HEADER = 256 << 20;
-const TAG_NAME = 1000;
-const TAG_VERSION = 1001;
-const TAG_RELEASE = 1002;
-const TAG_EPOCH = 1003;
-const TAG_PAYLOADFORMAT = 1124;
-const TAG_PAYLOADCOMPRESSOR = 1125;
-const TYPE_INT32 = 4;
-const TYPE_STRING = 6;
-/** Read the lead and both headers: the package's name, version and payload compression. */
-async function readRpm(file) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const { size: total } = await handle.stat();
-        const read = async (at, length, what) => {
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, at);
-            if (bytesRead < length)
-                throw new Error(`${file} is truncated: it stops inside the ${what}`);
-            return buffer;
-        };
-        const lead = await read(0, LEAD_SIZE, 'lead');
-        if (lead.readUInt32BE(0) !== LEAD_MAGIC)
-            throw new Error(`${file} is not an RPM package`);
-        /** One header structure at `at`: its index, its data store and where it ends. */
-        const header = async (at, what) => {
-            const intro = await read(at, 16, what);
-            if (intro.readUInt32BE(0) !== HEADER_MAGIC) {
-                throw new Error(`${file} is not a valid RPM package: no ${what} at byte ${at}`);
-            }
-            const count = intro.readUInt32BE(8);
-            const storeSize = intro.readUInt32BE(12);
-            const size = 16 + count * 16 + storeSize;
-            if (size > MAX_HEADER || at + size > total) {
-                throw new Error(`${file} is not a valid RPM package: the ${what} claims ${size} bytes`);
-            }
-            const body = await read(at + 16, count * 16 + storeSize, what);
-            const index = new Map();
-            for (let i = 0; i < count; i++) {
-                const e = i * 16;
-                index.set(body.readUInt32BE(e), {
-                    type: body.readUInt32BE(e + 4),
-                    offset: body.readInt32BE(e + 8),
-                    count: body.readUInt32BE(e + 12)
-                });
-            }
-            return { index, store: body.subarray(count * 16), end: at + size };
-        };
-        const signature = await header(LEAD_SIZE, 'signature header');
-        const mainAt = signature.end + ((8 - ((signature.end - LEAD_SIZE) % 8)) % 8);
-        const main = await header(mainAt, 'main header');
-        const text = (tag) => {
-            const entry = main.index.get(tag);
-            if (!entry)
-                return undefined;
-            if (entry.type !== TYPE_STRING || entry.offset < 0 || entry.offset >= main.store.length) {
-                throw new Error(`${file} is not a valid RPM package: bad tag ${tag} in the main header`);
-            }
-            const end = main.store.indexOf(0, entry.offset);
-            return main.store.toString('utf8', entry.offset, end < 0 ? main.store.length : end);
-        };
-        const epochEntry = main.index.get(TAG_EPOCH);
-        let epoch;
-        if (epochEntry) {
-            if (epochEntry.type !== TYPE_INT32 || epochEntry.offset + 4 > main.store.length) {
-                throw new Error(`${file} is not a valid RPM package: bad epoch in the main header`);
-            }
-            epoch = main.store.readUInt32BE(epochEntry.offset);
-        }
-        const format = text(TAG_PAYLOADFORMAT) ?? 'cpio';
-        if (format !== 'cpio') {
-            throw new Error(`${file} has a ${format} payload; only cpio payloads can be read`);
-        }
-        const name = text(TAG_NAME) ?? '';
-        const version = text(TAG_VERSION) ?? '';
-        const release = text(TAG_RELEASE) ?? '';
-        return {
-            name,
-            version,
-            release,
-            epoch,
-            evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`,
-            compressor: text(TAG_PAYLOADCOMPRESSOR) ?? 'gzip',
-            payloadOffset: main.end
-        };
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
- * as destDir/qemu-<target> (mode 0755), like extractInterpreters in archive.ts. Fedora's packages
- * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
- */
-async function extractRpmInterpreters(file, targets, destDir, log) {
-    const rpm = await readRpm(file);
-    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
-    return extractMembers(file, names, destDir, (keep, data) => scanPayload(file, rpm, keep, data, log), log);
-}
 // ---------------------------------------------------------------------------------------------
-// Reading the payload
-/** Decompress the payload once, indexing every member and keeping the files `keep` wants. */
-async function scanPayload(file, rpm, keep, data, log) {
-    const scan = { members: new Map(), data };
-    /** Hard-link sets by inode: newc stores the data once, with the last link of the set. */
-    const inodes = new Map();
-    const reader = new CpioReader(file, entry => {
-        scan.members.delete(entry.path);
-        scan.members.set(entry.path, entry);
-        data.delete(entry.path);
-        if (entry.type === 'file' && entry.nlink > 1) {
-            const set = inodes.get(entry.inode) ?? { paths: [] };
-            set.paths.push(entry.path);
-            if (entry.size > 0)
-                set.holder = entry.path;
-            inodes.set(entry.inode, set);
-        }
-        if (entry.type !== 'file' || !keep(entry.path))
-            return undefined;
-        return data.start(entry.path);
-    });
-    const { sink, failure } = readerSink(reader);
-    try {
-        await feedPayload(file, rpm, sink, log);
-    }
-    catch (e) {
-        throw new Error(`Cannot read the ${rpm.compressor} payload of ${file}: ${e.message}`, {
-            cause: e
-        });
-    }
-    if (failure() !== undefined)
-        throw failure();
-    reader.end();
-    // The empty members of a hard-link set are links to the one that holds the data.
-    for (const { paths, holder } of inodes.values()) {
-        if (holder === undefined)
-            continue;
-        for (const path of paths) {
-            if (path === holder || scan.members.get(path)?.type !== 'file')
-                continue;
-            scan.members.set(path, { type: 'hardlink', linkname: holder });
-            data.delete(path);
-        }
-    }
-    return scan;
+/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
+function isPackageFile(file, name, ext) {
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
 }
-const DECOMPRESSORS = {
-    zstd: ['zstd', '-dc'],
-    xz: ['xz', '-dc'],
-    lzma: ['xz', '-dc'], // xz's default --format=auto reads .lzma too
-    bzip2: ['bzip2', '-dc']
-};
-/** Write the decompressed cpio stream into `sink`. */
-async function feedPayload(file, rpm, sink, log) {
-    const payload = () => (0,external_node_fs_namespaceObject.createReadStream)(file, { start: rpm.payloadOffset });
-    if (rpm.compressor === 'gzip')
-        return (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_zlib_.createGunzip)(), sink);
-    const tool = DECOMPRESSORS[rpm.compressor];
-    if (!tool)
-        throw new Error(`the payload compressor '${rpm.compressor}' is not one this tool reads`);
-    // run() takes standard input as a buffer, so hand the decompressor a copy of just the payload.
-    const dir = await makeTempDir('rpm');
-    try {
-        const packed = (0,external_node_path_namespaceObject.join)(dir, 'payload');
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(payload(), (0,external_node_fs_namespaceObject.createWriteStream)(packed));
-        // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-        await Promise.all([exec_run([...tool, packed], { stdout: sink, log }), (0,external_node_stream_promises_namespaceObject.finished)(sink)]);
+/** Targets by the package that holds them, in the order first needed. */
+function groupBy(targets, key) {
+    const groups = new Map();
+    for (const t of new Set(targets)) {
+        const k = key(t);
+        groups.set(k, [...(groups.get(k) ?? []), t]);
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-const CPIO_HEADER = 110;
-const TRAILER = 'TRAILER!!!';
-/** Linux paths are at most 4096 bytes, links too; anything longer is not a payload to trust. */
-const MAX_NAME = 4096;
-const MAX_LINK = 4096;
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFLNK = 0o120000;
-const S_IFDIR = 0o040000;
-class CpioReader {
-    file;
-    onEntry;
-    head = Buffer.alloc(CPIO_HEADER);
-    headLength = 0;
-    /** The name and its padding, once the header has said how long they are. */
-    name;
-    fields = [];
-    left = 0;
-    padding = 0;
-    sink;
-    link;
-    offset = 0;
-    ended = false;
-    constructor(file, onEntry) {
-        this.file = file;
-        this.onEntry = onEntry;
-    }
-    push(chunk) {
-        let at = 0;
-        while (at < chunk.length && !this.ended) {
-            const room = chunk.length - at;
-            let n;
-            if (this.left > 0) {
-                n = Math.min(this.left, room);
-                this.data(chunk.subarray(at, at + n));
-            }
-            else if (this.padding > 0) {
-                n = Math.min(this.padding, room);
-                this.padding -= n;
-            }
-            else if (this.name) {
-                const name = this.name;
-                n = Math.min(name.buffer.length - name.length, room);
-                chunk.copy(name.buffer, name.length, at, at + n);
-                name.length += n;
-                if (name.length === name.buffer.length) {
-                    this.name = undefined;
-                    this.entry(name.buffer.subarray(0, name.size));
-                }
-            }
-            else {
-                n = Math.min(CPIO_HEADER - this.headLength, room);
-                chunk.copy(this.head, this.headLength, at, at + n);
-                this.headLength += n;
-                if (this.headLength === CPIO_HEADER) {
-                    this.headLength = 0;
-                    this.header();
-                }
-            }
-            at += n;
-            this.offset += n;
-        }
-    }
-    /** The input is complete: fail unless the trailer was reached. */
-    end() {
-        if (!this.ended) {
-            throw new Error(`${this.file} is truncated: its cpio payload stops before the trailer`);
-        }
-    }
-    header() {
-        const magic = this.head.toString('latin1', 0, 6);
-        if (magic === '07070X') {
-            throw this.corrupt("rpm's stripped cpio format (files over 4 GiB), which is not supported");
-        }
-        if (magic !== '070701' && magic !== '070702')
-            throw this.corrupt(`the magic '${magic}'`);
-        const fields = [];
-        for (let i = 0; i < 13; i++) {
-            const text = this.head.toString('latin1', 6 + i * 8, 14 + i * 8);
-            if (!/^[0-9a-fA-F]{8}$/.test(text))
-                throw this.corrupt(`a bad header field '${text}'`);
-            fields.push(parseInt(text, 16));
-        }
-        this.fields = fields;
-        const nameSize = fields[11];
-        if (nameSize < 1 || nameSize > MAX_NAME + 1)
-            throw this.corrupt(`a ${nameSize}-byte name`);
-        // Header and name together are padded to a multiple of 4.
-        const padded = nameSize + ((4 - ((CPIO_HEADER + nameSize) % 4)) % 4);
-        this.name = { buffer: Buffer.alloc(padded), length: 0, size: nameSize };
-    }
-    entry(rawName) {
-        const [ino, mode, , , nlink, , size, devMajor, devMinor] = this.fields;
-        const end = rawName.indexOf(0);
-        const raw = rawName.toString('utf8', 0, end < 0 ? rawName.length : end);
-        if (raw === TRAILER) {
-            this.ended = true;
-            return;
-        }
-        const type = rpm_entryType(mode);
-        const entry = {
-            path: this.memberPath(raw),
-            type,
-            size,
-            nlink,
-            inode: `${devMajor}:${devMinor}:${ino}`
-        };
-        this.left = size;
-        this.padding = (4 - (size % 4)) % 4;
-        if (type === 'symlink') {
-            // The link target is the member's data; the entry is announced once it has been read.
-            if (size > MAX_LINK)
-                throw this.corrupt(`a ${size}-byte symbolic link`);
-            this.link = { entry, chunks: [] };
-            if (size === 0)
-                this.memberDone();
-            return;
-        }
-        const sink = this.onEntry({ ...entry, linkname: '' });
-        this.sink = type === 'file' ? sink : undefined;
-    }
-    data(bytes) {
-        this.left -= bytes.length;
-        if (this.link)
-            this.link.chunks.push(Buffer.from(bytes));
-        else
-            this.sink?.(bytes);
-        if (this.left === 0)
-            this.memberDone();
-    }
-    memberDone() {
-        const link = this.link;
-        this.link = undefined;
-        this.sink = undefined;
-        if (link)
-            this.onEntry({ ...link.entry, linkname: Buffer.concat(link.chunks).toString('utf8') });
-    }
-    /** Strip a leading / or ./; a `..` segment could write outside the destination, so refuse. */
-    memberPath(raw) {
-        const parts = raw.split('/').filter(p => p !== '' && p !== '.');
-        if (parts.includes('..')) {
-            throw new Error(`Refusing ${this.file}: member ${raw} has a '..' path segment, so it would escape the extraction folder`);
-        }
-        return parts.join('/');
-    }
-    corrupt(what) {
-        return new Error(`${this.file} has no valid cpio payload: ${what} near byte ${this.offset}`);
-    }
-}
-function rpm_entryType(mode) {
-    switch (mode & S_IFMT) {
-        case S_IFREG:
-            return 'file';
-        case S_IFLNK:
-            return 'symlink';
-        case S_IFDIR:
-            return 'directory';
-        default:
-            return 'other';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/qemu/package/fedora.ts
-// Fedora: `dnf download` of the qemu-user-static-<group> packages the targets need (which
-// package holds which interpreter, from Fedora's qemu.spec), and the interpreters from the rpms.
-
-
-
-
-
-/**
- * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
- * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
- */
-const FEDORA_GROUPS = new Map(Object.entries({
-    aarch64: ['aarch64', 'aarch64_be'],
-    alpha: ['alpha'],
-    arm: ['arm', 'armeb'],
-    hexagon: ['hexagon'],
-    hppa: ['hppa'],
-    loongarch64: ['loongarch64'],
-    m68k: ['m68k'],
-    microblaze: ['microblaze', 'microblazeel'],
-    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
-    or1k: ['or1k'],
-    ppc: ['ppc', 'ppc64', 'ppc64le'],
-    riscv: ['riscv32', 'riscv64'],
-    s390x: ['s390x'],
-    sh4: ['sh4', 'sh4eb'],
-    sparc: ['sparc', 'sparc32plus', 'sparc64'],
-    x86: ['i386', 'x86_64'],
-    xtensa: ['xtensa', 'xtensaeb']
-}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
-/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
-function fedoraPackage(targetName) {
-    const interpreter = target(targetName).interpreter;
-    const group = FEDORA_GROUPS.get(interpreter);
-    if (!group)
-        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
-    return `qemu-user-static-${group}`;
-}
-async function fromFedora(context) {
-    return unpackByTarget(context, {
-        folder: 'rpms',
-        packageOf: fedoraPackage,
-        command: (dir, names) => ({ argv: ['dnf', 'download', `--destdir=${dir}`, ...names] }),
-        failure: (message, names) => `dnf download ${names.join(' ')} failed (${message}): Fedora ships static QEMU as ` +
-            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`,
-        unpack: async (name, wanted, dir, files) => {
-            // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
-            const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
-            const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[context.arch]?.rpm}.rpm`)) ?? found[0];
-            if (!rpm)
-                throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
-            const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
-            if (info.name !== name)
-                throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
-            return unpackFile(context, dir, rpm, info.evr, out => extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, out, context.log));
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/qemu/package/os-release.ts
-// Which distribution this is, from os-release(5), and so which package manager `source: package`
-// uses. Kept apart from the downloads so the detection can be read and tested on its own.
-/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
-function parseOsRelease(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
-        if (!match)
-            continue;
-        let value = match[2];
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
-            value = value.slice(1, -1);
-            if (quote === '"')
-                value = value.replace(/\\(.)/g, '$1');
-        }
-        fields.set(match[1], value);
-    }
-    return fields;
-}
-/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
-function packageManager(release) {
-    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
-    for (const id of ids.map(i => i.toLowerCase())) {
-        if (id === 'debian' || id === 'ubuntu')
-            return 'apt';
-        if (id === 'fedora' || id === 'rhel' || id === 'centos')
-            return 'dnf';
-        if (id === 'alpine')
-            return 'apk';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/qemu/package/source.ts
-// `source: package`: the distribution's own static QEMU packages, downloaded with the
-// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
-// entries); only the needed interpreters are taken from them and kept in the tool cache.
-// This module picks the distribution's module, then checks and caches what that unpacked:
-//
-//   Debian, Ubuntu   debian.ts   apt-get download qemu-user-static (or qemu-user)
-//   Fedora           fedora.ts   dnf download qemu-user-static-<group>
-//   Alpine           alpine.ts   apk fetch qemu-<target>
-//
-// os-release.ts tells which distribution this is; package-files.ts holds the shared steps.
-
-
-
-
-
-
-
-
-
-
-/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
-async function fromPackage(request, log, options = {}) {
-    const arch = request.arch ?? process.arch;
-    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
-    const manager = packageManager(release);
-    if (!manager) {
-        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
-        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
-            `${name} is none of these: use source: download or system`);
-    }
-    const run = options.run ?? exec_run;
-    const work = await makeTempDir('pkg');
-    try {
-        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
-        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
-        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
-        for (const { path } of unpacked)
-            await checkInterpreter(path, arch);
-        const interpreters = new Map();
-        for (const { target: t, path, full } of unpacked) {
-            interpreters.set(t, await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
-        }
-        const version = unpacked[0]?.full ?? '';
-        const files = [...new Set(unpacked.map(u => u.file))].map(file => ({
-            file,
-            targets: unpacked.filter(u => u.file === file).map(u => u.target)
-        }));
-        return { interpreters, source: 'package', version, files, cacheHit: false, downloadedBytes: 0 };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
-function cacheVersion(full) {
-    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
+    return groups;
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/acquire.ts
@@ -41914,34 +44388,17 @@ async function lock_withLock(place, fn, log, timeoutMs = 120_000) {
         await holder.exited;
     }
 }
-/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
-function lock_describeOwners(owners) {
-    return owners
-        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
-        .join(', ');
-}
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker';
-/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
-function statFields(pid) {
+function parentOf(pid) {
     try {
         const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
     }
     catch {
         return undefined;
     }
-}
-function parentOf(pid) {
-    return Number(statFields(pid)?.[1]) || undefined;
-}
-/**
- * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
- * pid it names one process for good, where a pid alone is reused once the process is gone.
- */
-function startTime(pid) {
-    return Number(statFields(pid)?.[19]) || undefined;
 }
 /**
  * The process whose life is the job's: the runner's worker, found among our ancestors. The
@@ -41966,18 +44423,6 @@ function runPid() {
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
-function live(o, now) {
-    if (now - o.since >= STALE_MS)
-        return false;
-    if (!o.pid)
-        return true;
-    // A record without a start time (an older setup-binfmt's), or a process this user cannot
-    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
-    if (o.start === undefined)
-        return alive(o.pid);
-    const start = startTime(o.pid);
-    return start === undefined ? alive(o.pid) : start === o.start;
-}
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
@@ -42032,21 +44477,8 @@ class lock_Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && live(o, now))
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
-    }
-    /**
-     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
-     * the operator's way out when a crashed run's record keeps an entry.
-     */
-    forget(entry, me) {
-        const record = this.records[entry.name];
-        if (!record || !sameDefinition(record.entry, entry))
-            return [];
-        delete this.records[entry.name];
-        return Object.entries(record.owners)
-            .filter(([id]) => id !== me)
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
+            .map(([id]) => id);
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -42058,26 +44490,15 @@ class lock_Owners {
         const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
         this.records[entry.name] = {
             entry,
-            owners: {
-                ...record.owners,
-                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
-            }
+            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
         };
     }
-    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
-        const now = Date.now();
-        for (const [id, o] of Object.entries(owners)) {
-            if (live(o, now))
-                continue;
-            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
-            delete owners[id];
-        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -42237,9 +44658,8 @@ async function resetQemuEntries(table, journal, log, owners) {
             staying.push(entry);
             continue;
         }
-        const others = owners.others(entry, journal.owner);
-        if (others.length > 0) {
-            log.info(`reset: kept ${entry.name}: still used by ${lock_describeOwners(others)}`);
+        if (owners.others(entry, journal.owner).length > 0) {
+            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
             staying.push(entry);
             continue;
         }
@@ -42303,8 +44723,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted, table)) {
-            const others = owners.others(existing, journal.owner);
-            if (others.length > 0) {
+            if (owners.others(existing, journal.owner).length > 0) {
                 // Registered by another run of ours still going: share it, so its cleanup leaves it
                 // to us. One nobody uses any more (cleanup: false, an old install) was there before
                 // this run: it stays in our snapshot and is never ours to remove.
@@ -42312,8 +44731,7 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
                 await owners.save();
                 journal.adopted(existing);
             }
-            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it` +
-                (others.length > 0 ? `, shared with ${lock_describeOwners(others)}` : ''));
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
             return { target: targetName, entry: existing, action: 'reused', shadowed };
         }
         shadowed.push(existing);
@@ -42349,13 +44767,8 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (!current || !sameDefinition(current, entry))
+        if (others.length > 0 || !current || !sameDefinition(current, entry))
             continue;
-        if (others.length > 0) {
-            log.info(`kept ${entry.name}: still used by ${lock_describeOwners(others)}`);
-            report.shared.push(entry.name);
-            continue;
-        }
         if (before(entry)) {
             log.info(`left ${entry.name} in place: it was there before this run`);
             continue;
@@ -42365,10 +44778,9 @@ async function restore(table, state, log, owners) {
         report.removed.push(entry.name);
     }
     for (const entry of [...state.created].reverse()) {
-        const others = owners?.others(entry, me) ?? [];
-        if (others.length > 0) {
-            owners?.release(entry, me);
-            log.info(`kept ${entry.name}: still used by ${lock_describeOwners(others)}`);
+        if (owners && owners.others(entry, me).length > 0) {
+            owners.release(entry, me);
+            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
             report.shared.push(entry.name);
             continue;
         }
@@ -42430,9 +44842,7 @@ async function restore(table, state, log, owners) {
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
- * first drops the owners records of the run's entries, so that records crashed runs left
- * keep none of them.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten.
  */
 async function restoreSaved(store, log, options = {}) {
     const first = store.load();
@@ -42447,22 +44857,10 @@ async function restoreSaved(store, log, options = {}) {
         if (state.root !== first.root) {
             throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
         }
-        const owners = await Owners.read(place, log);
-        if (options.forgetOwners)
-            forgetOwners(owners, state, log);
-        const report = await restore(table, state, log, owners);
+        const report = await restore(table, state, log, await Owners.read(place, log));
         store.clear();
         return report;
     }, log);
-}
-function forgetOwners(owners, state, log) {
-    const me = state.owner ?? '';
-    for (const entry of [...(state.adopted ?? []), ...state.created]) {
-        const forgot = owners.forget(entry, me);
-        log.info(forgot.length > 0
-            ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
-            : `--forget-owners: no other run was recorded for ${entry.name}`);
-    }
 }
 /**
  * One line per entry added, missing or changed between two tables, and per pair of entries
@@ -43072,7 +45470,7 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8051);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9377);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -43092,6 +45490,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 

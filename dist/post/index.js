@@ -28478,7 +28478,10 @@ function exec_run(argv, options = {}) {
             child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)));
+        const input = options.input ?? '';
+        const stream = typeof input === 'string' || Buffer.isBuffer(input) ? undefined : input;
         child.on('close', (code, signal) => {
+            stream?.destroy(); // a command that exited before reading all its input leaves it open
             const result = {
                 code: code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0),
                 stdout: Buffer.concat(out).toString(options.encoding),
@@ -28491,7 +28494,15 @@ function exec_run(argv, options = {}) {
                 resolve(result);
         });
         child.stdin.on('error', () => { }); // a command that exits without reading its input
-        child.stdin.end(options.input ?? '');
+        if (!stream)
+            child.stdin.end(input);
+        else {
+            stream.on('error', e => {
+                child.kill();
+                reject(new Error(`Cannot run ${command}: its input failed: ${e.message}`));
+            });
+            stream.pipe(child.stdin);
+        }
     });
 }
 /**

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process'
 import { accessSync, closeSync, constants as fs, openSync, readSync, statSync } from 'node:fs'
 import { constants } from 'node:os'
 import { delimiter, resolve as resolvePath } from 'node:path'
+import type { Readable } from 'node:stream'
 import type { Log } from './log.js'
 
 export interface ExecResult {
@@ -24,8 +25,8 @@ export interface ExecResult {
 }
 
 export interface ExecOptions {
-  /** Bytes written to the command's standard input. */
-  readonly input?: string | Buffer
+  /** Bytes written to the command's standard input, or a stream piped into it (a large file). */
+  readonly input?: string | Buffer | Readable
   /** Return a non-zero exit instead of throwing. */
   readonly allowFailure?: boolean
   readonly log?: Log
@@ -117,7 +118,10 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
     else child.stdout.on('data', (b: Buffer) => out.push(b))
     child.stderr.on('data', (b: Buffer) => err.push(b))
     child.on('error', e => reject(new Error(`Cannot run ${command}: ${e.message}`)))
+    const input = options.input ?? ''
+    const stream = typeof input === 'string' || Buffer.isBuffer(input) ? undefined : input
     child.on('close', (code, signal) => {
+      stream?.destroy() // a command that exited before reading all its input leaves it open
       const result = {
         code: code ?? 128 + (signal ? constants.signals[signal] : 0),
         stdout: Buffer.concat(out).toString(options.encoding),
@@ -128,7 +132,14 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
       else resolve(result)
     })
     child.stdin.on('error', () => {}) // a command that exits without reading its input
-    child.stdin.end(options.input ?? '')
+    if (!stream) child.stdin.end(input)
+    else {
+      stream.on('error', e => {
+        child.kill()
+        reject(new Error(`Cannot run ${command}: its input failed: ${e.message}`))
+      })
+      stream.pipe(child.stdin)
+    }
   })
 }
 

@@ -1,18 +1,8 @@
-// Real .rpm files for the Fedora branch, built here with rpmbuild (Debian's `rpm` package), and
-// hand-made cpio payloads for what rpmbuild will not write (a member with a `..` segment).
+// Real .rpm files for the Fedora branch, built here with rpmbuild (Debian's `rpm` package).
 
 import { execFileSync } from 'node:child_process'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { readRpm } from '../../src/qemu/archive/rpm.js'
 
 export type RpmFile =
   | { readonly path: string; readonly source: string }
@@ -83,66 +73,4 @@ export function buildRpm(dir: string, spec: RpmSpec): string {
     }
   }
   throw new Error(`rpmbuild left no ${spec.name} package in ${rpms}`)
-}
-
-export interface CpioMember {
-  readonly name: string
-  readonly data?: Buffer
-  /** Full st_mode; a regular file 0100755 by default. */
-  readonly mode?: number
-  readonly ino?: number
-  readonly nlink?: number
-}
-
-/** A newc cpio archive of `members`, then the trailer. */
-export function cpioArchive(members: readonly CpioMember[]): Buffer {
-  const parts: Buffer[] = []
-  const pad = (n: number) => Buffer.alloc((4 - (n % 4)) % 4)
-  const entry = (m: CpioMember, ino: number) => {
-    const data = m.data ?? Buffer.alloc(0)
-    const name = Buffer.from(`${m.name}\0`)
-    const fields = [
-      m.ino ?? ino,
-      m.mode ?? 0o100755,
-      0,
-      0,
-      m.nlink ?? 1,
-      0,
-      data.length,
-      0,
-      0,
-      0,
-      0,
-      name.length,
-      0
-    ]
-    const header = Buffer.from(
-      '070701' + fields.map(f => f.toString(16).padStart(8, '0')).join(''),
-      'latin1'
-    )
-    parts.push(header, name, pad(header.length + name.length), data, pad(data.length))
-  }
-  members.forEach((m, i) => entry(m, i + 1))
-  entry({ name: 'TRAILER!!!', mode: 0, nlink: 1 }, 0)
-  return Buffer.concat(parts)
-}
-
-/**
- * A copy of the real package `rpm` whose payload is replaced by `cpio`, compressed with the
- * tool its header names (the digests no longer match; this reader never checks them).
- */
-export async function withPayload(rpm: string, cpio: Buffer, out: string): Promise<string> {
-  const info = await readRpm(rpm)
-  const tools: Record<string, string[]> = {
-    zstd: ['zstd', '-q', '-c'],
-    xz: ['xz', '-c'],
-    gzip: ['gzip', '-n', '-c']
-  }
-  const tool = tools[info.compressor]
-  if (!tool) throw new Error(`no compressor for ${info.compressor}`)
-  const payload = execFileSync(tool[0], tool.slice(1), { input: cpio, maxBuffer: 1 << 30 })
-  const head = readFileSync(rpm).subarray(0, info.payloadOffset)
-  mkdirSync(join(out, '..'), { recursive: true })
-  writeFileSync(out, Buffer.concat([head, payload]))
-  return out
 }

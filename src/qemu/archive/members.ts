@@ -1,13 +1,12 @@
-// Archive members as both readers (tar and ar in extract.ts, cpio in rpm.ts) see them, and
-// the rules shared by both: which member serves a target, how links are followed inside the
-// archive, and how an interpreter is written out. Kept members' bytes go to temporary files,
-// never to memory, and are bounded: an archive of a few kilobytes can hold gigabytes of zeros
-// under an interpreter's name.
+// The member rules every archive follows, whichever tool opened it (extract.ts, rpm.ts) and
+// tar.ts read it: which member serves a target, how links are followed inside the archive's
+// own tree, and how an interpreter is written out, only once the whole archive has been read.
+// Kept members' bytes go to temporary files, never to memory, and are bounded: an archive of a
+// few kilobytes can hold gigabytes of zeros under an interpreter's name.
 
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import { Writable } from 'node:stream'
 import { copyFileAtomic } from '../../util/files.js'
 import type { Log } from '../../util/log.js'
 import { makeTempDir } from '../../util/temp.js'
@@ -250,29 +249,4 @@ function resolveFile(file: string, members: ReadonlyMap<string, Member>, start: 
     throw new Error(`${file}: ${start} leads to ${path}, which is ${what}, not a file`)
   }
   return path
-}
-
-/**
- * The sink a decompressor writes an archive into, pushing each chunk to `reader`. After the
- * first error it keeps swallowing, since a decompressor blocked on a full pipe would never
- * exit; `failure()` gives that error once the feed is done.
- */
-export function readerSink(reader: { push(chunk: Buffer): void }): {
-  sink: Writable
-  failure: () => unknown
-} {
-  let failure: unknown
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      if (failure === undefined) {
-        try {
-          reader.push(chunk)
-        } catch (e) {
-          failure = e
-        }
-      }
-      done()
-    }
-  })
-  return { sink, failure: () => failure }
 }
