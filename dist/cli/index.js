@@ -6295,7 +6295,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9498);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4994);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -6310,7 +6310,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9498:
+/***/ 4994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8141,23 +8141,42 @@ function pickFiles(release, arch, targets, excluded = new Set()) {
     }
     return chosen;
 }
-const SCHEMES = {
+const FILE_SCHEMES = {
     local: ['https:', 'http:', 'file:'],
-    https: ['https:'],
-    http: ['https:', 'http:']
+    https: ['https:', 'http:'],
+    http: ['https:']
 };
-const WHY = {
-    local: 'only https, http and local files are read',
-    https: 'a manifest fetched over https may only point at https URLs',
-    http: 'only https and http are fetched for a remote manifest, its files and any redirect'
-};
+function allowed(use) {
+    if (use.of === 'manifest')
+        return use.redirect ? ['https:'] : ['https:', 'http:'];
+    const schemes = FILE_SCHEMES[use.trust];
+    return use.redirect ? schemes.filter(s => s !== 'file:') : schemes;
+}
+/** Why `scheme` is refused for `use`, and the fix. */
+function refusal(scheme, use) {
+    if (!['https:', 'http:', 'file:'].includes(scheme))
+        return 'only https, http and file URLs are read: use an https URL';
+    if (scheme === 'file:') {
+        if (use.redirect)
+            return 'a redirect never leads to a local file: redirect to an https URL';
+        if (use.of === 'manifest')
+            return 'a manifest URL is fetched over the network: give a local manifest as a path';
+        return ('only a local manifest may name local files (a remote one could read any file here): ' +
+            'use an https URL, or a local manifest');
+    }
+    if (use.of === 'manifest')
+        return ('a manifest is not pinned, so a redirect to plain http would let anyone on the path ' +
+            'rewrite its SHA-256 pins: redirect to https, or name the http URL itself as manifest (warned)');
+    return ('the manifest came over plain http, so anyone on the path could have rewritten its SHA-256 ' +
+        'pins and only https vouches for the file: use an https URL, or serve the manifest over ' +
+        'https or as a local file');
+}
 /**
- * The one rule for every URL this project fetches, by the trust of whatever named it: a
- * manifest URL and every redirect as `http` (or `https` for files of an https manifest), a
- * file's download_url and mirror_urls as its manifest's trust. Scheme case does not matter
- * (URL parsing lower-cases it). Returns the normalised URL, or throws naming it and the fix.
+ * The one rule for every URL this project fetches (see UrlUse and ManifestTrust). Scheme case
+ * does not matter (URL parsing lower-cases it). Returns the normalised URL, or throws naming
+ * the URL, its scheme, why it is refused and the fix.
  */
-function checkUrl(url, trust, what) {
+function checkUrl(url, use, what) {
     let parsed;
     try {
         parsed = new URL(url);
@@ -8165,13 +8184,12 @@ function checkUrl(url, trust, what) {
     catch {
         throw new Error(`${what} '${url}' is not a valid URL: use an absolute https URL`);
     }
-    if (!SCHEMES[trust].includes(parsed.protocol)) {
-        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${WHY[trust]}: ` +
-            `use an https URL${trust === 'local' ? ' or a local path' : ''}`);
+    if (!allowed(use).includes(parsed.protocol)) {
+        throw new Error(`${what} '${url}' uses ${parsed.protocol.slice(0, -1)}, but ${refusal(parsed.protocol, use)}`);
     }
     return parsed.href;
 }
-/** The trust of a manifest named by `location`, before any redirect: see ManifestTrust. */
+/** The trust of a manifest named by `location` (its redirects are https): see ManifestTrust. */
 function trustOf(location) {
     if (!isUrl(location))
         return 'local';
@@ -8184,7 +8202,7 @@ const isUrl = (location) => /^[a-z][a-z0-9+.-]*:/i.test(location);
  * checked against what the manifest's trust allows.
  */
 function fileUrls(file, manifestLocation, trust = trustOf(manifestLocation)) {
-    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), trust, `The URL of ${file.filename}`));
+    return [file.download_url, ...(file.mirror_urls ?? [])].map(u => checkUrl(resolveUrl(u, manifestLocation), { of: 'file', trust }, `The URL of ${file.filename}`));
 }
 /** Resolve a URL or path against a manifest given by URL or by local path. */
 function resolveUrl(url, manifestLocation) {
@@ -8255,7 +8273,7 @@ async function downloadVerified(file, dest, options = {}) {
 }
 async function fetchTo(url, dest, limit, file, options) {
     let bytes = 0;
-    if (url.startsWith('file:')) {
+    if (new URL(url).protocol === 'file:') {
         const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
         // A device such as /dev/zero never ends: read regular files only.
         const info = await (0,promises_namespaceObject.stat)(path).catch((e) => {
@@ -8268,8 +8286,7 @@ async function fetchTo(url, dest, limit, file, options) {
         });
         return bytes;
     }
-    // Redirects of a file listed by a local manifest may still not lead to local files.
-    const redirects = file.trust === 'local' ? 'http' : file.trust;
+    const redirects = { of: 'file', trust: file.trust, redirect: true };
     const { response, finalUrl, deadline } = await request(url, redirects, options);
     try {
         const total = Number(response.headers['content-length'] ?? 0);
@@ -8297,12 +8314,13 @@ const limitWhat = (file) => file.size === undefined
     ? 'bytes a file without a declared size may have (add size to the manifest)'
     : 'bytes the manifest declares for it';
 /**
- * The manifest at an http(s) URL, as text. Its trust is https only when every hop was https;
- * a manifest that comes over plain http, or is redirected there, is warned about.
+ * The manifest at an http(s) URL, as text, with its trust. Every redirect must be https, so a
+ * manifest is plain http, and warned about, only when its own URL is.
  */
 async function fetchManifest(location, options = {}) {
-    const url = checkUrl(location, 'http', 'The manifest URL');
-    const { response, finalUrl, deadline, hops } = await request(url, 'http', options).catch((e) => {
+    const url = checkUrl(location, { of: 'manifest' }, 'The manifest URL');
+    const redirects = { of: 'manifest', redirect: true };
+    const { response, finalUrl, deadline } = await request(url, redirects, options).catch((e) => {
         // The message starts with the URL that failed (the manifest's, or a redirect's).
         throw new Error(`Cannot fetch the manifest ${e.message}`, { cause: e });
     });
@@ -8323,23 +8341,19 @@ async function fetchManifest(location, options = {}) {
         deadline.clear();
         response.destroy();
     }
-    const plain = hops.find(h => new URL(h).protocol !== 'https:');
-    if (plain) {
-        options.log?.warning(`manifest over plain http (${plain === location ? location : `${location} redirects to ${plain}`}): ` +
-            `anyone on the path can change its SHA-256 pins; serve it over https`);
+    const trust = trustOf(url);
+    if (trust === 'http') {
+        options.log?.warning(`manifest over plain http (${location}): anyone on the path can change its SHA-256 pins, ` +
+            `so its files must be https; serve it over https`);
     }
-    return {
-        text: Buffer.concat(chunks).toString('utf8'),
-        url: finalUrl,
-        trust: plain ? 'http' : 'https'
-    };
+    return { text: Buffer.concat(chunks).toString('utf8'), url: finalUrl, trust };
 }
 /**
- * GET `url` without content decoding, following redirects that `checkUrl(next, trust)`
+ * GET `url` without content decoding, following redirects that `checkUrl(next, redirects)`
  * accepts. Fails on HTTP errors (5xx, 408 and 429 as transient), and arms an idle timeout
  * (socket inactivity) and a deadline that keep watching while the caller reads the body.
  */
-async function request(url, trust, options) {
+async function request(url, redirects, options) {
     const idle = options.idleTimeoutMs ?? 30_000;
     const limit = options.deadlineMs ?? 600_000;
     const hops = [url];
@@ -8355,7 +8369,7 @@ async function request(url, trust, options) {
         for (;;) {
             const at = hops[hops.length - 1];
             const response = await new Promise((resolve, reject) => {
-                const get = at.startsWith('https:') ? external_node_https_namespaceObject.get : external_node_http_namespaceObject.get;
+                const get = new URL(at).protocol === 'https:' ? external_node_https_namespaceObject.get : external_node_http_namespaceObject.get;
                 const headers = { 'accept-encoding': 'identity', 'user-agent': 'setup-binfmt' };
                 const req = get(at, { headers, timeout: idle }, resolve);
                 active = req;
@@ -8371,7 +8385,7 @@ async function request(url, trust, options) {
                 response.resume();
                 if (hops.length > MAX_REDIRECTS)
                     throw new Error(`${url}: more than ${MAX_REDIRECTS} redirects`);
-                hops.push(checkUrl(new URL(location, at).href, trust, `The redirect from ${at} to`));
+                hops.push(checkUrl(new URL(location, at).href, redirects, `${at}: the redirect to`));
                 continue;
             }
             if (status >= 500 || status === 429 || status === 408) {
@@ -8382,7 +8396,7 @@ async function request(url, trust, options) {
                 response.resume();
                 throw new Error(`${at}: HTTP ${status}`);
             }
-            return { response, finalUrl: at, deadline, hops };
+            return { response, finalUrl: at, deadline };
         }
     }
     catch (e) {
@@ -8428,266 +8442,73 @@ function progressLogger(url, total, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
-// Fedora's qemu-user-static-<group> packages, read with rpm's own tools: the dnf path runs only
-// on Fedora-like hosts, where rpm is always present (dnf needs it). `rpm -qp` reads the header;
-// rpm2archive (rpm 4.15+) turns the payload into a tar stream, which tar.ts reads with the
-// same member rules as any archive: a `..` segment refused, links followed inside the package's
-// own tree, nothing written until the whole payload has been read.
+;// CONCATENATED MODULE: ./src/qemu/package/package-files.ts
+// The steps every distribution's module shares: run the package manager to download package
+// files into a folder of the temporary work, tell a package's own file from its look-alikes,
+// and take the interpreters out of a file found; and, for Fedora and Alpine, which have a
+// package per target, download all the targets need in one command and unpack each package.
+// Written once here so that debian.ts, fedora.ts and alpine.ts hold only what differs.
 
 
-
-
-
-
-/** The package's name and version, from its header. */
-async function readRpm(file) {
-    // --nomanifest: a text file is not taken for a list of other packages to read.
-    const argv = [
-        'rpm',
-        '-qp',
-        '--nomanifest',
-        '--queryformat',
-        '%{NAME}\n%{EPOCH}\n%{VERSION}\n%{RELEASE}\n',
-        file
-    ];
-    const { stdout } = await exec_run(argv).catch((e) => {
-        throw new Error(`${file} is not an RPM package rpm can read: ${e.message}`, { cause: e });
-    });
-    const [name, epochText, version, release] = stdout.split('\n');
-    const epoch = epochText === '(none)' ? undefined : Number(epochText);
-    if (!name || !version || !release || (epoch !== undefined && !Number.isInteger(epoch))) {
-        throw new Error(`rpm -qp ${file} printed no name, epoch, version and release: ${stdout}`);
-    }
-    return {
-        name,
-        version,
-        release,
-        epoch,
-        evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`
-    };
-}
 /**
- * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
- * as destDir/qemu-<target> (mode 0755), like extractInterpreters in extract.ts. Fedora's packages
- * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
+ * Runs the download `command` gives for the new folder `work/<folder>`, and lists that folder.
+ * A failure is rethrown with `failure(message)` as its message, to say what to do about it.
  */
-function extractRpmInterpreters(file, targets, destDir, log) {
-    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
-    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, sink => payloadTar(file, sink, log), e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
-}
-/** rpm2archive -n -: the package on standard input, its payload as a plain tar on standard output. */
-async function payloadTar(file, sink, log) {
-    const argv = ['rpm2archive', '-n', '-'];
-    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
-    await Promise.all([
-        exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
-        (0,external_node_stream_promises_namespaceObject.finished)(sink)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/qemu/package/source.ts
-// `source: package`: the distribution's own static QEMU packages, downloaded with the
-// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
-// entries); only the needed interpreters are taken from them and kept in the tool cache.
-//
-//   Debian, Ubuntu   apt-get download qemu-user-static (qemu-user where that holds them)
-//   Fedora           dnf download qemu-user-static-<group>
-//   Alpine           apk fetch qemu-<target>
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
-async function fromPackage(request, log, options = {}) {
-    const arch = request.arch ?? process.arch;
-    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
-    const manager = packageManager(release);
-    if (!manager) {
-        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
-        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
-            `${name} is none of these: use source: download or system`);
-    }
-    const run = options.run ?? exec_run;
-    const work = await makeTempDir('pkg');
-    try {
-        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
-        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
-        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
-        for (const { path } of unpacked)
-            await checkInterpreter(path, arch);
-        const interpreters = new Map();
-        for (const { target: t, path, full } of unpacked) {
-            interpreters.set(t, await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
-        }
-        const version = unpacked[0]?.full ?? '';
-        const files = [...new Set(unpacked.map(u => u.file))].map(file => ({
-            file,
-            targets: unpacked.filter(u => u.file === file).map(u => u.target)
-        }));
-        return { interpreters, source: 'package', version, files, cacheHit: false, downloadedBytes: 0 };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
-    }
-}
-/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
-function cacheVersion(full) {
-    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
-}
-// ---------------------------------------------------------------------------------------------
-// Which distribution
-/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
-function parseOsRelease(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
-        if (!match)
-            continue;
-        let value = match[2];
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
-            value = value.slice(1, -1);
-            if (quote === '"')
-                value = value.replace(/\\(.)/g, '$1');
-        }
-        fields.set(match[1], value);
-    }
-    return fields;
-}
-/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
-function packageManager(release) {
-    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
-    for (const id of ids.map(i => i.toLowerCase())) {
-        if (id === 'debian' || id === 'ubuntu')
-            return 'apt';
-        if (id === 'fedora' || id === 'rhel' || id === 'centos')
-            return 'dnf';
-        if (id === 'alpine')
-            return 'apk';
-    }
-    return undefined;
-}
-// ---------------------------------------------------------------------------------------------
-// Debian and Ubuntu
-/**
- * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
- * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
- * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
- */
-async function fromDebian(context) {
-    try {
-        return await fromDeb('qemu-user-static', context);
-    }
-    catch (first) {
-        // Missing from the archive (a download error) or holding no interpreter (transitional).
-        const reason = first.message;
-        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
-            throw first;
-        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
-        try {
-            const unpacked = await fromDeb('qemu-user', context);
-            for (const { path } of unpacked)
-                await checkInterpreter(path, context.arch);
-            return unpacked;
-        }
-        catch (second) {
-            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
-        }
-    }
-}
-async function fromDeb(name, { targets, work, run, log }) {
-    const dir = (0,external_node_path_namespaceObject.join)(work, name);
+async function downloadPackages({ work, run, log }, folder, command, failure) {
+    const dir = (0,external_node_path_namespaceObject.join)(work, folder);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
-    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
-    await run(['apt-get', 'download', ...sandbox, name], { cwd: dir, log }).catch((e) => {
-        throw new Error(`apt-get download ${name} failed (${e.message}); run apt-get update first`, {
-            cause: e
-        });
+    const { argv, cwd } = command(dir);
+    await run(argv, { cwd, log }).catch((e) => {
+        throw new Error(failure(e.message), { cause: e });
     });
-    const deb = (await (0,promises_namespaceObject.readdir)(dir)).find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
-    if (!deb)
-        throw new Error(`apt-get download ${name} left no .deb file`);
-    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
-    const full = decodeURIComponent(deb.split('_')[1] ?? '');
-    log.info(`package: ${deb} (QEMU ${full})`);
-    const extracted = await extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', targets, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-    return [...extracted].map(([t, path]) => ({ target: t, path, full, file: deb }));
+    return { dir, files: await (0,promises_namespaceObject.readdir)(dir) };
 }
-// ---------------------------------------------------------------------------------------------
-// Fedora
 /**
- * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
- * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
+ * Logs the package file found in `dir` and its version `full`, and takes its interpreters out
+ * with `extract` (given the folder to put them in).
  */
-const FEDORA_GROUPS = new Map(Object.entries({
-    aarch64: ['aarch64', 'aarch64_be'],
-    alpha: ['alpha'],
-    arm: ['arm', 'armeb'],
-    hexagon: ['hexagon'],
-    hppa: ['hppa'],
-    loongarch64: ['loongarch64'],
-    m68k: ['m68k'],
-    microblaze: ['microblaze', 'microblazeel'],
-    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
-    or1k: ['or1k'],
-    ppc: ['ppc', 'ppc64', 'ppc64le'],
-    riscv: ['riscv32', 'riscv64'],
-    s390x: ['s390x'],
-    sh4: ['sh4', 'sh4eb'],
-    sparc: ['sparc', 'sparc32plus', 'sparc64'],
-    x86: ['i386', 'x86_64'],
-    xtensa: ['xtensa', 'xtensaeb']
-}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
-/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
-function fedoraPackage(targetName) {
-    const interpreter = target(targetName).interpreter;
-    const group = FEDORA_GROUPS.get(interpreter);
-    if (!group)
-        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
-    return `qemu-user-static-${group}`;
+async function unpackFile({ log }, dir, file, full, extract) {
+    log.info(`package: ${file} (QEMU ${full})`);
+    const extracted = await extract((0,external_node_path_namespaceObject.join)(dir, 'out'));
+    return [...extracted].map(([t, path]) => ({ target: t, path, full, file }));
 }
-async function fromFedora({ targets, work, run, log, arch }) {
-    const packages = groupBy(targets, fedoraPackage);
+/** Downloads the packages the targets need in one command, then unpacks each in turn. */
+async function unpackByTarget(context, how) {
+    const packages = groupBy(context.targets, how.packageOf);
     const names = [...packages.keys()];
-    const dir = (0,external_node_path_namespaceObject.join)(work, 'rpms');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await run(['dnf', 'download', `--destdir=${dir}`, ...names], { log }).catch((e) => {
-        throw new Error(`dnf download ${names.join(' ')} failed (${e.message}): Fedora ships static QEMU as ` +
-            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`, { cause: e });
-    });
-    const files = await (0,promises_namespaceObject.readdir)(dir);
+    const { dir, files } = await downloadPackages(context, how.folder, dir => how.command(dir, names), message => how.failure(message, names));
     const unpacked = [];
     for (const [name, wanted] of packages) {
-        // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
-        const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
-        const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[arch]?.rpm}.rpm`)) ?? found[0];
-        if (!rpm)
-            throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
-        const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
-        if (info.name !== name)
-            throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
-        log.info(`package: ${rpm} (QEMU ${info.evr})`);
-        const extracted = await extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-        for (const [t, path] of extracted)
-            unpacked.push({ target: t, path, full: info.evr, file: rpm });
+        unpacked.push(...(await how.unpack(name, wanted, dir, files)));
     }
     return unpacked;
 }
-// ---------------------------------------------------------------------------------------------
-// Alpine
+/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
+function isPackageFile(file, name, ext) {
+    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
+}
+/** Targets by the package that holds them, in the order first needed. */
+function groupBy(targets, key) {
+    const groups = new Map();
+    for (const t of new Set(targets)) {
+        const k = key(t);
+        groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/alpine.ts
+// Alpine: `apk fetch` of the qemu-<target> packages, and the interpreters from each .apk's data
+// segment (apkDataSegment reads the APK v2 layout, which a plain tar reader does not).
+
+
+
+
+
+
+
+
+
 /** Alpine's per-target package installs /usr/bin/qemu-<target>. */
 function alpinePackage(targetName) {
     return `qemu-${target(targetName).interpreter}`;
@@ -8697,32 +8518,28 @@ function alpinePackage(targetName) {
  * the release built them. checkInterpreter then refuses them with its own clear message, which
  * is right: a dynamic interpreter fails in any container or chroot without Alpine's musl loader.
  */
-async function fromAlpine({ targets, work, run, log }) {
-    const packages = groupBy(targets, alpinePackage);
-    const names = [...packages.keys()];
-    const dir = (0,external_node_path_namespaceObject.join)(work, 'apks');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await run(['apk', 'fetch', '--output', dir, ...names], { log }).catch((e) => {
-        throw new Error(`apk fetch ${names.join(' ')} failed (${e.message}); run apk update first, with the ` +
-            `community repository (which holds the qemu-<target> packages) enabled`, { cause: e });
+async function fromAlpine(context) {
+    return unpackByTarget(context, {
+        folder: 'apks',
+        packageOf: alpinePackage,
+        command: (dir, names) => ({ argv: ['apk', 'fetch', '--output', dir, ...names] }),
+        failure: (message, names) => `apk fetch ${names.join(' ')} failed (${message}); run apk update first, with the ` +
+            `community repository (which holds the qemu-<target> packages) enabled`,
+        unpack: async (name, wanted, dir, files) => {
+            // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
+            const apk = files.find(f => isPackageFile(f, name, '.apk'));
+            if (!apk)
+                throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
+            const full = apk.slice(name.length + 1, -'.apk'.length);
+            return unpackFile(context, dir, apk, full, async (out) => {
+                const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
+                await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
+                const extracted = await extractInterpreters(data, 'tar.gz', wanted, out, context.log);
+                await (0,promises_namespaceObject.rm)(data, { force: true });
+                return extracted;
+            });
+        }
     });
-    const files = await (0,promises_namespaceObject.readdir)(dir);
-    const unpacked = [];
-    for (const [name, wanted] of packages) {
-        // qemu-aarch64-9.1.2-r0.apk: version 9.1.2-r0 (not qemu-aarch64_be-...)
-        const apk = files.find(f => isPackageFile(f, name, '.apk'));
-        if (!apk)
-            throw new Error(`apk fetch ${name} left no ${name}-<version>.apk file`);
-        const full = apk.slice(name.length + 1, -'.apk'.length);
-        log.info(`package: ${apk} (QEMU ${full})`);
-        const data = (0,external_node_path_namespaceObject.join)(dir, `${name}.data.tar.gz`);
-        await apkDataSegment((0,external_node_path_namespaceObject.join)(dir, apk), data);
-        const extracted = await extractInterpreters(data, 'tar.gz', wanted, (0,external_node_path_namespaceObject.join)(dir, 'out'), log);
-        await (0,promises_namespaceObject.rm)(data, { force: true });
-        for (const [t, path] of extracted)
-            unpacked.push({ target: t, path, full, file: apk });
-    }
-    return unpacked;
 }
 /**
  * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
@@ -8791,19 +8608,262 @@ function gzipHeaderLength(file, head) {
         throw bad();
     return at;
 }
-// ---------------------------------------------------------------------------------------------
-/** name-<digit>...<ext>: the package itself, not one whose name merely starts the same. */
-function isPackageFile(file, name, ext) {
-    return (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1)) && file.endsWith(ext));
-}
-/** Targets by the package that holds them, in the order first needed. */
-function groupBy(targets, key) {
-    const groups = new Map();
-    for (const t of new Set(targets)) {
-        const k = key(t);
-        groups.set(k, [...(groups.get(k) ?? []), t]);
+
+;// CONCATENATED MODULE: ./src/qemu/package/debian.ts
+// Debian and Ubuntu: `apt-get download` of qemu-user-static, or of qemu-user where that is the
+// package holding the static interpreters (Debian 13 on), and the interpreters from the .deb.
+
+
+
+
+/**
+ * qemu-user-static, or qemu-user when that is where the static interpreters are: from Debian 13
+ * qemu-user-static is a transitional package with no interpreter in it and qemu-user ships the
+ * static builds. On older releases qemu-user's are dynamic, which checkInterpreter refuses.
+ */
+async function fromDebian(context) {
+    try {
+        return await fromDeb('qemu-user-static', context);
     }
-    return groups;
+    catch (first) {
+        // Missing from the archive (a download error) or holding no interpreter (transitional).
+        const reason = first.message;
+        if (!/ has no QEMU interpreter for |^apt-get download /.test(reason))
+            throw first;
+        context.log.info(`package: qemu-user-static will not do (${reason}); trying qemu-user`);
+        try {
+            const unpacked = await fromDeb('qemu-user', context);
+            for (const { path } of unpacked)
+                await checkInterpreter(path, context.arch);
+            return unpacked;
+        }
+        catch (second) {
+            throw new Error(`${reason}; and qemu-user: ${second.message}`, { cause: second });
+        }
+    }
+}
+async function fromDeb(name, context) {
+    // As root, apt drops to _apt for downloads, which cannot write to our temporary folder.
+    const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
+    const { dir, files } = await downloadPackages(context, name, dir => ({ argv: ['apt-get', 'download', ...sandbox, name], cwd: dir }), message => `apt-get download ${name} failed (${message}); run apt-get update first`);
+    const deb = files.find(f => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb)
+        throw new Error(`apt-get download ${name} left no .deb file`);
+    // qemu-user-static_1%3a7.2+dfsg-7+deb12u18+b3_amd64.deb: version 1:7.2+dfsg-7+deb12u18+b3
+    const full = decodeURIComponent(deb.split('_')[1] ?? '');
+    return unpackFile(context, dir, deb, full, out => extractInterpreters((0,external_node_path_namespaceObject.join)(dir, deb), 'deb', context.targets, out, context.log));
+}
+
+;// CONCATENATED MODULE: ./src/qemu/archive/rpm.ts
+// Fedora's qemu-user-static-<group> packages, read with rpm's own tools: the dnf path runs only
+// on Fedora-like hosts, where rpm is always present (dnf needs it). `rpm -qp` reads the header;
+// rpm2archive (rpm 4.15+) turns the payload into a tar stream, which tar.ts reads with the
+// same member rules as any archive: a `..` segment refused, links followed inside the package's
+// own tree, nothing written until the whole payload has been read.
+
+
+
+
+
+
+/** The package's name and version, from its header. */
+async function readRpm(file) {
+    // --nomanifest: a text file is not taken for a list of other packages to read.
+    const argv = [
+        'rpm',
+        '-qp',
+        '--nomanifest',
+        '--queryformat',
+        '%{NAME}\n%{EPOCH}\n%{VERSION}\n%{RELEASE}\n',
+        file
+    ];
+    const { stdout } = await exec_run(argv).catch((e) => {
+        throw new Error(`${file} is not an RPM package rpm can read: ${e.message}`, { cause: e });
+    });
+    const [name, epochText, version, release] = stdout.split('\n');
+    const epoch = epochText === '(none)' ? undefined : Number(epochText);
+    if (!name || !version || !release || (epoch !== undefined && !Number.isInteger(epoch))) {
+        throw new Error(`rpm -qp ${file} printed no name, epoch, version and release: ${stdout}`);
+    }
+    return {
+        name,
+        version,
+        release,
+        epoch,
+        evr: `${epoch === undefined ? '' : `${epoch}:`}${version}-${release}`
+    };
+}
+/**
+ * Extract the interpreters for `targets` (QEMU target names) from the .rpm `file` into `destDir`,
+ * as destDir/qemu-<target> (mode 0755), like extractInterpreters in extract.ts. Fedora's packages
+ * hold /usr/bin/qemu-<target>-static. Returns target -> written path.
+ */
+function extractRpmInterpreters(file, targets, destDir, log) {
+    const names = new Map([...new Set(targets)].map(t => [t, candidateNames(t)]));
+    return extractMembers(file, names, destDir, (keep, data) => scanTar(file, sink => payloadTar(file, sink, log), e => new Error(`Cannot read the payload of ${file}: ${e.message}`, { cause: e }), keep, data), log);
+}
+/** rpm2archive -n -: the package on standard input, its payload as a plain tar on standard output. */
+async function payloadTar(file, sink, log) {
+    const argv = ['rpm2archive', '-n', '-'];
+    // run() resolves when the process exits; `finished` waits until the sink has taken every byte.
+    await Promise.all([
+        exec_run(argv, { input: (0,external_node_fs_namespaceObject.createReadStream)(file), stdout: sink, log }),
+        (0,external_node_stream_promises_namespaceObject.finished)(sink)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/fedora.ts
+// Fedora: `dnf download` of the qemu-user-static-<group> packages the targets need (which
+// package holds which interpreter, from Fedora's qemu.spec), and the interpreters from the rpms.
+
+
+
+
+
+/**
+ * Fedora splits static QEMU into qemu-user-static-<group> packages; each target's group, from
+ * the `%files user-static-<group>` sections of Fedora's qemu.spec (as of QEMU 10.1).
+ */
+const FEDORA_GROUPS = new Map(Object.entries({
+    aarch64: ['aarch64', 'aarch64_be'],
+    alpha: ['alpha'],
+    arm: ['arm', 'armeb'],
+    hexagon: ['hexagon'],
+    hppa: ['hppa'],
+    loongarch64: ['loongarch64'],
+    m68k: ['m68k'],
+    microblaze: ['microblaze', 'microblazeel'],
+    mips: ['mips', 'mipsel', 'mips64', 'mips64el', 'mipsn32', 'mipsn32el'],
+    or1k: ['or1k'],
+    ppc: ['ppc', 'ppc64', 'ppc64le'],
+    riscv: ['riscv32', 'riscv64'],
+    s390x: ['s390x'],
+    sh4: ['sh4', 'sh4eb'],
+    sparc: ['sparc', 'sparc32plus', 'sparc64'],
+    x86: ['i386', 'x86_64'],
+    xtensa: ['xtensa', 'xtensaeb']
+}).flatMap(([group, interpreters]) => interpreters.map(i => [i, group])));
+/** The Fedora package holding a target's interpreter: i486 runs under qemu-i386, so x86. */
+function fedoraPackage(targetName) {
+    const interpreter = target(targetName).interpreter;
+    const group = FEDORA_GROUPS.get(interpreter);
+    if (!group)
+        throw new Error(`Fedora has no qemu-user-static package for ${targetName}`);
+    return `qemu-user-static-${group}`;
+}
+async function fromFedora(context) {
+    return unpackByTarget(context, {
+        folder: 'rpms',
+        packageOf: fedoraPackage,
+        command: (dir, names) => ({ argv: ['dnf', 'download', `--destdir=${dir}`, ...names] }),
+        failure: (message, names) => `dnf download ${names.join(' ')} failed (${message}): Fedora ships static QEMU as ` +
+            `qemu-user-static-<group>; RHEL and CentOS do not, so use source: download or system there`,
+        unpack: async (name, wanted, dir, files) => {
+            // qemu-user-static-aarch64-9.1.2-1.fc41.x86_64.rpm (not -aarch64_be-..., not a .src.rpm)
+            const found = files.filter(f => isPackageFile(f, name, '.rpm') && !f.endsWith('.src.rpm'));
+            const rpm = found.find(f => f.endsWith(`.${HOST_ARCHES[context.arch]?.rpm}.rpm`)) ?? found[0];
+            if (!rpm)
+                throw new Error(`dnf download ${name} left no ${name}-<version>.rpm file`);
+            const info = await readRpm((0,external_node_path_namespaceObject.join)(dir, rpm));
+            if (info.name !== name)
+                throw new Error(`${rpm} holds the package ${info.name}, not ${name}`);
+            return unpackFile(context, dir, rpm, info.evr, out => extractRpmInterpreters((0,external_node_path_namespaceObject.join)(dir, rpm), wanted, out, context.log));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/os-release.ts
+// Which distribution this is, from os-release(5), and so which package manager `source: package`
+// uses. Kept apart from the downloads so the detection can be read and tested on its own.
+/** KEY=value lines of os-release(5); values may be quoted, with backslash escapes inside. */
+function parseOsRelease(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Z0-9_]+)=(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        let value = match[2];
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+            value = value.slice(1, -1);
+            if (quote === '"')
+                value = value.replace(/\\(.)/g, '$1');
+        }
+        fields.set(match[1], value);
+    }
+    return fields;
+}
+/** ID first, then ID_LIKE in its order: Linux Mint says ubuntu, Rocky says rhel and fedora. */
+function packageManager(release) {
+    const ids = [release.get('ID') ?? '', ...(release.get('ID_LIKE') ?? '').split(/\s+/)];
+    for (const id of ids.map(i => i.toLowerCase())) {
+        if (id === 'debian' || id === 'ubuntu')
+            return 'apt';
+        if (id === 'fedora' || id === 'rhel' || id === 'centos')
+            return 'dnf';
+        if (id === 'alpine')
+            return 'apk';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/package/source.ts
+// `source: package`: the distribution's own static QEMU packages, downloaded with the
+// distribution's tools but not installed (no maintainer scripts, no distribution binfmt
+// entries); only the needed interpreters are taken from them and kept in the tool cache.
+// This module picks the distribution's module, then checks and caches what that unpacked:
+//
+//   Debian, Ubuntu   debian.ts   apt-get download qemu-user-static (or qemu-user)
+//   Fedora           fedora.ts   dnf download qemu-user-static-<group>
+//   Alpine           alpine.ts   apk fetch qemu-<target>
+//
+// os-release.ts tells which distribution this is; package-files.ts holds the shared steps.
+
+
+
+
+
+
+
+
+
+
+/** The distribution's static QEMU packages, downloaded but not installed (no maintainer scripts). */
+async function fromPackage(request, log, options = {}) {
+    const arch = request.arch ?? process.arch;
+    const release = parseOsRelease(await (0,promises_namespaceObject.readFile)(options.osRelease ?? '/etc/os-release', 'utf8').catch(() => ''));
+    const manager = packageManager(release);
+    if (!manager) {
+        const name = release.get('PRETTY_NAME') || release.get('NAME') || 'this system';
+        throw new Error(`source: package works on Debian and Ubuntu (apt-get), Fedora (dnf) and Alpine (apk); ` +
+            `${name} is none of these: use source: download or system`);
+    }
+    const run = options.run ?? exec_run;
+    const work = await makeTempDir('pkg');
+    try {
+        const unpack = { apt: fromDebian, dnf: fromFedora, apk: fromAlpine }[manager];
+        const unpacked = await unpack({ targets: request.targets, work, run, log, arch });
+        // Check every interpreter before caching any, so a refusal leaves the cache as it was.
+        for (const { path } of unpacked)
+            await checkInterpreter(path, arch);
+        const interpreters = new Map();
+        for (const { target: t, path, full } of unpacked) {
+            interpreters.set(t, await storeCached(`${toolName(t)}-package`, cacheVersion(full), arch, path));
+        }
+        const version = unpacked[0]?.full ?? '';
+        const files = [...new Set(unpacked.map(u => u.file))].map(file => ({
+            file,
+            targets: unpacked.filter(u => u.file === file).map(u => u.target)
+        }));
+        return { interpreters, source: 'package', version, files, cacheHit: false, downloadedBytes: 0 };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+/** 1:7.2+dfsg-7+deb12u18 -> 7.2.0; 2:9.1.2-1.fc41 -> 9.1.2; 9.1.2-r0 -> 9.1.2. */
+function cacheVersion(full) {
+    return semver_default().coerce(full.replace(/^\d+:/, ''))?.version ?? '0.0.0';
 }
 
 ;// CONCATENATED MODULE: ./src/qemu/acquire.ts
@@ -10870,17 +10930,34 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
         await holder.exited;
     }
 }
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+function describeOwners(owners) {
+    return owners
+        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .join(', ');
+}
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
 const WORKER = 'Runner.Worker';
-function parentOf(pid) {
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid) {
     try {
         const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces: the fields after the last ')' are fixed.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
     }
+}
+function parentOf(pid) {
+    return Number(statFields(pid)?.[1]) || undefined;
+}
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+function startTime(pid) {
+    return Number(statFields(pid)?.[19]) || undefined;
 }
 /**
  * The process whose life is the job's: the runner's worker, found among our ancestors. The
@@ -10905,6 +10982,18 @@ function runPid() {
 }
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+function live(o, now) {
+    if (now - o.since >= STALE_MS)
+        return false;
+    if (!o.pid)
+        return true;
+    // A record without a start time (an older setup-binfmt's), or a process this user cannot
+    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+    if (o.start === undefined)
+        return alive(o.pid);
+    const start = startTime(o.pid);
+    return start === undefined ? alive(o.pid) : start === o.start;
+}
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
@@ -10959,8 +11048,21 @@ class Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && now - o.since < STALE_MS && (!o.pid || alive(o.pid)))
-            .map(([id]) => id);
+            .filter(([id, o]) => id !== me && live(o, now))
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+    }
+    /**
+     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+     * the operator's way out when a crashed run's record keeps an entry.
+     */
+    forget(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        delete this.records[entry.name];
+        return Object.entries(record.owners)
+            .filter(([id]) => id !== me)
+            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -10972,15 +11074,26 @@ class Owners {
         const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
         this.records[entry.name] = {
             entry,
-            owners: { ...record.owners, [me]: { since: Date.now(), pid } }
+            owners: {
+                ...record.owners,
+                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+            }
         };
     }
+    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
+        const now = Date.now();
+        for (const [id, o] of Object.entries(owners)) {
+            if (live(o, now))
+                continue;
+            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
+            delete owners[id];
+        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -11140,8 +11253,9 @@ async function resetQemuEntries(table, journal, log, owners) {
             staying.push(entry);
             continue;
         }
-        if (owners.others(entry, journal.owner).length > 0) {
-            log.info(`reset: kept ${entry.name}: another running setup-binfmt uses it`);
+        const others = owners.others(entry, journal.owner);
+        if (others.length > 0) {
+            log.info(`reset: kept ${entry.name}: still used by ${describeOwners(others)}`);
             staying.push(entry);
             continue;
         }
@@ -11205,7 +11319,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
             return { target: targetName, entry: wanted, action: 'registered', shadowed };
         }
         if (await sameEntry(existing, wanted, table)) {
-            if (owners.others(existing, journal.owner).length > 0) {
+            const others = owners.others(existing, journal.owner);
+            if (others.length > 0) {
                 // Registered by another run of ours still going: share it, so its cleanup leaves it
                 // to us. One nobody uses any more (cleanup: false, an old install) was there before
                 // this run: it stays in our snapshot and is never ours to remove.
@@ -11213,7 +11328,8 @@ async function registerTarget(table, journal, targetName, interpreter, flags, lo
                 await owners.save();
                 journal.adopted(existing);
             }
-            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it`);
+            log.info(`${name}: an identical entry is already registered (${existing.interpreter}, flags ${existing.flags}): reusing it` +
+                (others.length > 0 ? `, shared with ${describeOwners(others)}` : ''));
             return { target: targetName, entry: existing, action: 'reused', shadowed };
         }
         shadowed.push(existing);
@@ -11837,13 +11953,14 @@ const RUN_TIMEOUT = 60_000;
 const PULL_TIMEOUT = 300_000;
 const QUICK_TIMEOUT = 10_000;
 /**
- * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon)
- * `podman info`, which also checks its storage and OCI runtime.
+ * True when the engine answers: a Docker daemon `docker version`, Podman (no daemon) `podman
+ * version`. Whether it can run containers is for the container check's first container to show
+ * (`podman info` would cost more than that container).
  */
 async function dockerAvailable(log, engine = 'docker') {
     const e = engineOf(engine);
     const query = e.name === 'podman'
-        ? ['info', '--format', '{{.Version.Version}}']
+        ? ['version', '--format', '{{.Client.Version}}']
         : ['version', '--format', '{{.Server.Version}}'];
     try {
         const r = await exec_run([...e.command, ...query], {
@@ -11855,7 +11972,7 @@ async function dockerAvailable(log, engine = 'docker') {
             log?.debug(`${e.name}: ${e.name === 'podman' ? '' : 'server '}${r.stdout.trim()} answers`);
             return true;
         }
-        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman info fails' : 'no daemon answers'} ` +
+        log?.debug(`${e.name}: ${e.name === 'podman' ? 'podman version fails' : 'no daemon answers'} ` +
             `(exit ${r.code}: ${dockerError(r.stderr)})`);
         return false;
     }
@@ -12096,8 +12213,8 @@ async function removeImages(engine, tags, log) {
 // the host's binfmt_misc from inside the container, which needs an interpreter the container
 // can reach (the F flag): what `docker run --platform` of a foreign image needs too.
 //
-// The image is one `import` of a tar of the links (no image config to build or load), removed
-// again in every case. The host's own link shows that the engine runs containers at all: when
+// The links reach the engine as a folder Podman runs as the container's root, or as one Docker
+// `import` of a tar of them (no image config to build or load), removed again in every case. The host's own link shows that the engine runs containers at all: when
 // it does not print, the failure is the engine's, not emulation's. A link whose exec fails
 // stops its chain; the links after it run in another round, so every target gets a verdict.
 // Targets without a chain probe run as one container each, with --platform (dockerSmoke).
@@ -12107,9 +12224,31 @@ async function removeImages(engine, tags, log) {
 
 
 
-async function containerCheck(targets, hostTarget, log, options = {}) {
+
+
+
+/** The foreign targets, and the first round's links: the host's, then each chained target's. */
+function plan(targets, hostTarget) {
     const foreign = [...new Set(targets)].filter(t => t !== hostTarget);
     const chained = foreign.filter(t => CHAIN_PROBE_TARGETS.includes(t));
+    return { foreign, chained, links: [hostTarget, ...chained] };
+}
+/**
+ * Start making the first round's image, for the engine about to be asked whether it answers:
+ * both take a round trip to the daemon, so they overlap. Hand it to containerCheck, or to
+ * discardChain when another engine is taken.
+ */
+function prepareChain(engine, targets, hostTarget, log, options = {}) {
+    const { links } = plan(targets, hostTarget);
+    const image = chainImage(engine, chainFiles(links), options.timeoutMs ?? RUN_TIMEOUT, log);
+    image.catch(() => { }); // awaited later, by containerCheck or discardChain
+    return { engine, links, image };
+}
+async function discardChain(prepared) {
+    await prepared.image.then(i => i.remove(), () => { });
+}
+async function containerCheck(targets, hostTarget, log, options = {}) {
+    const { foreign, chained } = plan(targets, hostTarget);
     const alone = foreign.filter(t => !CHAIN_PROBE_TARGETS.includes(t));
     const [chain, separate] = await Promise.all([
         chainCheck(hostTarget, chained, log, options),
@@ -12129,8 +12268,12 @@ async function chainCheck(host, targets, log, options) {
     const results = [];
     let launcher;
     let pending = [...targets];
+    let prepared = options.prepared;
     do {
-        const round = await runChain(engine, [host, ...pending], log, options);
+        const links = [host, ...pending];
+        const early = prepared && sameLinks(prepared.links, links) ? prepared.image : undefined;
+        prepared = undefined;
+        const round = await runChain(engine, links, log, options, early);
         launcher ??= round.launcher;
         if (!round.launcher.ok)
             return { launcher: round.launcher, results: [] };
@@ -12139,33 +12282,27 @@ async function chainCheck(host, targets, log, options) {
     } while (pending.length > 0);
     return { launcher, results };
 }
+const sameLinks = (a, b) => a.length === b.length && a.every((t, i) => t === b[i]);
 const LINK_DIR = '/setup-binfmt';
 const linkPath = (i) => `${LINK_DIR}/${i}`;
-async function runChain(engine, links, log, options) {
+/** Each link execs the next; the last is a plain probe. */
+function chainFiles(links) {
     const last = links.length - 1;
-    const files = links.map((target, i) => ({
+    return links.map((target, i) => ({
         path: linkPath(i),
         mode: 0o755,
         content: i < last ? chainProgram(target, linkPath(i + 1)) : probeProgram(target)
     }));
-    const id = (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
-    const tag = `${PROBE_REPOSITORY}:chain-${id}`;
-    const name = `setup-binfmt-chain-${id}`;
-    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
-    command.push(...(engine.runOptions ?? []), '--pull', 'never', tag, linkPath(0));
+}
+async function runChain(engine, links, log, options, early) {
+    const last = links.length - 1;
+    const name = `setup-binfmt-chain-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
     const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT;
-    log?.debug(`${engine.name}: importing ${tag} (links ${links.join(' -> ')})`);
+    log?.debug(`${engine.name}: links ${links.join(' -> ')}`);
+    const image = await (early ?? chainImage(engine, chainFiles(links), timeoutMs, log));
+    const command = [...engine.command, 'run', '--rm', '--network', 'none', '--name', name];
+    command.push(...(engine.runOptions ?? []), ...image.run, linkPath(0));
     try {
-        try {
-            await exec_run([...engine.command, 'import', '-', tag], {
-                input: layerTar(files),
-                timeoutMs,
-                log
-            });
-        }
-        catch (e) {
-            throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, { cause: e });
-        }
         const { r, ms } = await runNamed(engine, command, name, timeoutMs, log);
         const lines = r.stdout.split('\n');
         let printed = 0;
@@ -12191,8 +12328,43 @@ async function runChain(engine, links, log, options) {
         return { launcher: decided[0], decided: decided.slice(1), rest: links.slice(failed + 1) };
     }
     finally {
-        await removeImages(engine, [tag], log);
+        await image.remove();
     }
+}
+/**
+ * Podman runs a folder as the container's root (`--rootfs`): no image to import or remove, two
+ * commands fewer. Docker has no such option: one `import` of the links as a layer.
+ */
+async function chainImage(engine, files, timeoutMs, log) {
+    if (engine.name === 'podman') {
+        const dir = await makeTempDir('chain');
+        const remove = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        try {
+            const root = (0,external_node_path_namespaceObject.join)(dir, 'rootfs');
+            // Podman, as root or as this user, reads the folder; the programs must be executable.
+            await (0,promises_namespaceObject.chmod)(dir, 0o755);
+            for (const f of files) {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(root, f.path)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, f.path), f.content ?? '', { mode: f.mode });
+            }
+            return { run: ['--rootfs', root], remove };
+        }
+        catch (e) {
+            await remove();
+            throw e;
+        }
+    }
+    const tag = `${PROBE_REPOSITORY}:chain-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    try {
+        await exec_run([...engine.command, 'import', '-', tag], { input: layerTar(files), timeoutMs, log });
+    }
+    catch (e) {
+        await removeImages(engine, [tag], log);
+        throw new Error(`Cannot import the probe image into ${LABEL[engine.name]}: ${e.message}`, {
+            cause: e
+        });
+    }
+    return { run: ['--pull', 'never', tag], remove: () => removeImages(engine, [tag], log) };
 }
 /** Why link `i` printed nothing, from the exit status of the exec that started it. */
 function linkFailure(engine, links, i, code, stdout) {
@@ -12530,15 +12702,23 @@ async function verify(table, registered, options, log, exec) {
     const wantContainers = named !== undefined || options.smokeImage !== undefined;
     if (!wantContainers && options.verify !== 'auto')
         return results;
-    const engine = await availableEngine(log, named ? [named] : ENGINE_NAMES);
+    const candidates = named ? [named] : ENGINE_NAMES;
+    const hostTarget = HOST_ARCHES[process.arch]?.target ?? 'x86_64';
+    // Docker's first probe image is imported while its daemon is asked whether it answers.
+    const prepared = candidates[0] === 'docker'
+        ? prepareChain(engineOf('docker'), targets, hostTarget, log)
+        : undefined;
+    const engine = await availableEngine(log, candidates);
+    if (prepared && engine?.name !== 'docker')
+        await discardChain(prepared);
     if (!engine) {
         if (wantContainers) {
             const smoke = options.smokeImage ? ` with smoke-image ${options.smokeImage}` : '';
             throw new Error(named === 'podman'
-                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman info' fails: install or fix podman (as root it needs no daemon), or use verify: exec`
+                ? `verify '${options.verify}'${smoke} needs Podman, and 'podman version' fails: install podman (as root it needs no daemon), or use verify: exec`
                 : named === 'docker'
                     ? `verify '${options.verify}'${smoke} needs Docker, and no Docker daemon answers 'docker version': start it, or use verify: exec`
-                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman info'): start one, or use verify: exec`);
+                    : `verify '${options.verify}'${smoke} needs Docker or Podman, and neither answers ('docker version', 'podman version'): start one, or use verify: exec`);
         }
         log.info('containers: neither Docker nor Podman answers, container check skipped (verify: auto)');
         return results;
@@ -12552,8 +12732,9 @@ async function verify(table, registered, options, log, exec) {
         ms: r.ms,
         detail: r.ok ? undefined : `${r.command.join(' ')}: ${r.output}`
     });
-    const check = await containerCheck(targets, HOST_ARCHES[process.arch]?.target ?? 'x86_64', log, {
-        engine
+    const check = await containerCheck(targets, hostTarget, log, {
+        engine,
+        prepared: engine.name === 'docker' ? prepared : undefined
     });
     if (!check.launcher.ok) {
         const words = engineFailure(engine, check.launcher);
@@ -13682,7 +13863,7 @@ async function chooseRegistrar(choice, root, log) {
         const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
         const engine = await availableEngine(log, ENGINE_NAMES);
         if (!engine) {
-            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman info') to register through a ` +
+            throw new Error(`${direct} Neither Docker nor Podman answers ('docker version', 'podman version') to register through a ` +
                 `privileged helper container instead: give this job a rootful engine (the Docker socket, or podman as root)`);
         }
         const helper = await Helper.start(engine, log).catch((e) => {
@@ -13799,7 +13980,7 @@ function parseManifestLocation(input) {
         return undefined;
     if (isUrl(input)) {
         try {
-            checkUrl(input, 'http', 'manifest');
+            checkUrl(input, { of: 'manifest' }, 'manifest');
         }
         catch {
             throw new Error(`manifest '${input}' must be an https:// or http:// URL, or a local file path`);
@@ -13838,8 +14019,13 @@ async function restore(table, state, log, owners) {
         const others = owners?.others(entry, me) ?? [];
         owners?.release(entry, me);
         const current = await table.get(entry.name);
-        if (others.length > 0 || !current || !sameDefinition(current, entry))
+        if (!current || !sameDefinition(current, entry))
             continue;
+        if (others.length > 0) {
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
+            report.shared.push(entry.name);
+            continue;
+        }
         if (before(entry)) {
             log.info(`left ${entry.name} in place: it was there before this run`);
             continue;
@@ -13849,9 +14035,10 @@ async function restore(table, state, log, owners) {
         report.removed.push(entry.name);
     }
     for (const entry of [...state.created].reverse()) {
-        if (owners && owners.others(entry, me).length > 0) {
-            owners.release(entry, me);
-            log.info(`left ${entry.name} in place: another running setup-binfmt still uses it`);
+        const others = owners?.others(entry, me) ?? [];
+        if (others.length > 0) {
+            owners?.release(entry, me);
+            log.info(`kept ${entry.name}: still used by ${describeOwners(others)}`);
             report.shared.push(entry.name);
             continue;
         }
@@ -13913,7 +14100,9 @@ async function restore(table, state, log, owners) {
 /**
  * Undo the run `store` holds, under the host-wide lock, sharing entries with runs still going.
  * The state is read again once the lock is held: an install on the same state may have added
- * to it meanwhile, and whatever it added is undone too rather than forgotten.
+ * to it meanwhile, and whatever it added is undone too rather than forgotten. `forgetOwners`
+ * first drops the owners records of the run's entries, so that records crashed runs left
+ * keep none of them.
  */
 async function restoreSaved(store, log, options = {}) {
     const first = store.load();
@@ -13928,10 +14117,22 @@ async function restoreSaved(store, log, options = {}) {
         if (state.root !== first.root) {
             throw new Error(`The saved state changed its binfmt_misc folder from ${first.root} to ${state.root} meanwhile`);
         }
-        const report = await restore(table, state, log, await Owners.read(place, log));
+        const owners = await Owners.read(place, log);
+        if (options.forgetOwners)
+            forgetOwners(owners, state, log);
+        const report = await restore(table, state, log, owners);
         store.clear();
         return report;
     }, log);
+}
+function forgetOwners(owners, state, log) {
+    const me = state.owner ?? '';
+    for (const entry of [...(state.adopted ?? []), ...state.created]) {
+        const forgot = owners.forget(entry, me);
+        log.info(forgot.length > 0
+            ? `--forget-owners: forgot ${entry.name}'s owners ${describeOwners(forgot)}`
+            : `--forget-owners: no other run was recorded for ${entry.name}`);
+    }
 }
 /**
  * One line per entry added, missing or changed between two tables, and per pair of entries
@@ -14619,6 +14820,8 @@ Options for export (and --platforms, --flags, --source, --qemu-path, --qemu-vers
 
 Options for uninstall:
   --exported         delete exactly the files export wrote (those --install-dir records)
+  --forget-owners    first forget which other runs use the entries install registered (the
+                     records of crashed runs), so uninstall removes them
 
 Options for daemon (and every option of install):
   --interval MS      how often the table is read (default ${DEFAULT_INTERVAL_MS})
@@ -14788,6 +14991,7 @@ async function main(argv) {
             'install-dir': { type: 'string' },
             'dry-run': { type: 'boolean' },
             exported: { type: 'boolean' },
+            'forget-owners': { type: 'boolean' },
             state: { type: 'string' },
             interval: { type: 'string' },
             'status-file': { type: 'string' },
@@ -14801,6 +15005,9 @@ async function main(argv) {
     if (values.help || !command) {
         process.stdout.write(USAGE);
         return command || values.help ? 0 : 2;
+    }
+    if (values['forget-owners'] && (command !== 'uninstall' || values.exported)) {
+        throw new Error(`--forget-owners is an option of uninstall without --exported (it forgets the owners of the entries install registered), not of ${command === 'uninstall' ? 'uninstall --exported' : command}`);
     }
     const log = consoleLog(values.verbose ?? false);
     const store = fileStore(values.state ?? defaultStatePath());
@@ -14855,16 +15062,21 @@ async function main(argv) {
                 }
                 return removed.kept.length === 0 ? 0 : 1;
             }
+            // --forget-owners goes by the entries the state names: without one, none are ours.
+            const nothing = () => log.info(`Nothing to uninstall: setup-binfmt install has not changed this table${values['forget-owners'] ? ' (no owners forgotten)' : ''}`);
             const saved = store.load();
             if (!saved) {
-                log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                nothing();
                 return 0;
             }
             const writer = await reopenRegistrar(saved.registrar, log);
             try {
-                const report = await restoreSaved(store, log, { writer });
+                const report = await restoreSaved(store, log, {
+                    writer,
+                    forgetOwners: values['forget-owners']
+                });
                 if (!report) {
-                    log.info('Nothing to uninstall: setup-binfmt install has not changed this table');
+                    nothing();
                     return 0;
                 }
                 return report.differences.length === 0 ? 0 : 1;
