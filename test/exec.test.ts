@@ -38,10 +38,14 @@ describe('no shell fallback', () => {
     expect((await run(['true'])).code).toBe(0)
     expect(resolveCommand('true', `${dir}:/usr/bin:/bin`)).toMatch(/^\/(usr\/)?bin\/true$/)
   })
-  test('a missing command still fails as before, naming it', async () => {
-    await expect(run(['no-such-command-here'])).rejects.toThrow(
+  test('a missing command fails as before, naming it, and leaves no timer holding the process', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter(r => r === 'Timeout').length
+    const before = timers()
+    await expect(run(['no-such-command-here'], { timeoutMs: 600_000 })).rejects.toThrow(
       /Cannot run no-such-command-here: spawn no-such-command-here ENOENT/
     )
+    // A timer left running would keep a CLI or a step alive for the whole timeout.
+    expect(timers()).toBe(before)
   })
 })
 

@@ -98,14 +98,19 @@ export function run(argv: readonly string[], options: ExecOptions = {}): Promise
   options.log?.debug(`exec: ${JSON.stringify(argv)}`)
   const env = options.env ?? process.env
   const file = resolveCommand(command, env.PATH, options.cwd)
+  // Not found fails at once: spawn's ENOENT would leave its timeout running (a missing docker
+  // held every step for the whole engine-check timeout).
+  if (!file) {
+    const e = new Error(`Cannot run ${command}: spawn ${command} ENOENT`)
+    return Promise.reject(Object.assign(e, { code: 'ENOENT' }))
+  }
   try {
-    if (file) checkRunnable(file)
+    checkRunnable(file)
   } catch (e) {
     return Promise.reject(e as Error)
   }
   return new Promise((resolve, reject) => {
-    // Unresolved: spawn fails with ENOENT, which the error handler below reports.
-    const child = spawn(file ?? command, args, {
+    const child = spawn(file, args, {
       argv0: command,
       env,
       cwd: options.cwd,
