@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start or stop a Docker daemon as a plain background process, for CI and developers on
-# machines without systemd (the Docker tests need one: test/docker.test.ts).
+# machines without systemd (the Docker tests need one: test/engine/docker.test.ts).
 #
 #   bash scripts/dockerd.sh start   start dockerd unless a daemon already answers
 #   bash scripts/dockerd.sh stop    stop the dockerd that `start` started, and only that one

@@ -1,0 +1,118 @@
+// The built CLI on the host's global table, as on a runner: install arm64, arm and riscv64
+// with verify docker (probe images in containers) and a smoke image, then uninstall. The
+// table is put back in `finally`, also when an assertion fails.
+
+import { expect, test } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { BinfmtTable } from '../../src/binfmt/table.js'
+import { run } from '../../src/util/exec.js'
+import { memoryLog } from '../../src/util/log.js'
+import { imageArchive } from '../../src/verify/images.js'
+import { restore } from '../../src/binfmt/restore.js'
+import { fileStore } from '../../src/binfmt/journal.js'
+import { busybox } from '../helpers/fixtures.js'
+
+const IMAGE = 'localhost/setup-binfmt-e2e-busybox:arm64'
+
+test('install with verify docker and a smoke image, then uninstall', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-'))
+  const state = join(dir, 'state.json')
+  const table = await BinfmtTable.open()
+  const before = await table.list()
+  const { archive } = imageArchive([
+    {
+      tag: IMAGE,
+      platform: 'linux/arm64',
+      files: [
+        { path: '/bin/busybox', mode: 0o755, content: readFileSync(busybox('arm64')) },
+        { path: '/bin/uname', symlink: 'busybox' }
+      ]
+    }
+  ])
+  await run(['docker', 'load', '-q'], { input: archive })
+  try {
+    const cli = (...args: string[]) =>
+      run([process.execPath, resolve('dist/cli/index.js'), ...args, '--state', state], {
+        allowFailure: true
+      })
+    const install = await cli(
+      'install',
+      '--platforms',
+      'arm64,arm,riscv64',
+      '--source',
+      'system',
+      '--verify',
+      'docker'
+    )
+    expect(install.stderr).toMatch(/^linux\/arm64 \(aarch64\) docker: ok in \d+ ms$/m)
+    expect(install.stderr).toMatch(/^linux\/arm\/v7 \(arm\) docker: ok in \d+ ms$/m)
+    expect(install.stderr).toMatch(/^linux\/riscv64 \(riscv64\) docker: ok in \d+ ms$/m)
+    expect(install.stderr).not.toMatch(/ exec: /)
+    expect(install.code).toBe(0)
+
+    const smoke = await cli(
+      'install',
+      '--platforms',
+      'arm64',
+      '--source',
+      'system',
+      '--smoke-image',
+      IMAGE
+    )
+    expect(smoke.code).toBe(0)
+    expect(smoke.stderr).toMatch(/^linux\/arm64 \(aarch64\) exec: ok/m)
+    expect(smoke.stderr).toMatch(/^linux\/arm64 \(aarch64\) image: ok in \d+ ms$/m)
+
+    const uninstall = await cli('uninstall')
+    expect(uninstall.code).toBe(0)
+    expect(await table.list()).toEqual(before)
+  } finally {
+    // Whatever failed above, leave the host's table as it was.
+    const left = fileStore(state).load()
+    if (left) await restore(table, left, memoryLog())
+    await run(['docker', 'rmi', IMAGE], { allowFailure: true })
+    rmSync(dir, { recursive: true, force: true })
+  }
+}, 180_000)
+
+test('in a user namespace with its own binfmt_misc: exec passes, Docker gets ENOEXEC, and the message says why', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-userns-'))
+  const table = await BinfmtTable.open()
+  const before = await table.list()
+  try {
+    // This process's table is a private instance (Linux 6.7+); Docker's containers use the host's.
+    const install = await run(
+      [
+        'unshare',
+        '--user',
+        '--map-root-user',
+        '--mount',
+        'sh',
+        '-c',
+        'mount -t binfmt_misc none /proc/sys/fs/binfmt_misc && exec "$@"',
+        'sh',
+        process.execPath,
+        resolve('dist/cli/index.js'),
+        'install',
+        '--platforms',
+        'arm64',
+        '--source',
+        'system',
+        '--state',
+        join(dir, 'state.json')
+      ],
+      { allowFailure: true, env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') } }
+    )
+    expect(install.stderr).toMatch(/^linux\/arm64 \(aarch64\) exec: ok/m)
+    expect(install.stderr).toMatch(
+      /linux\/arm64 \(aarch64, docker\): .*exec format error \(ENOEXEC\); this process runs in a user namespace \(uid_map "0 0 1"\), whose binfmt_misc is its own: the entries registered here are not in the host's table, which Docker's containers use/
+    )
+    expect(install.stderr).not.toMatch(/with the F flag/)
+    expect(install.code).toBe(1)
+    expect(await table.list()).toEqual(before)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}, 180_000)
