@@ -294,18 +294,7 @@ async function dockerVerify() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'))
   const state = join(dir, 'state.json')
   // Podman as the tests run it (test/helpers/podman.ts says why): runc, limits within ours.
-  writeFileSync(
-    join(dir, 'containers.conf'),
-    `[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]\n[engine]\nruntime = "runc"\n`
-  )
-  writeFileSync(
-    join(dir, 'storage.conf'),
-    `[storage]\ndriver = "overlay"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/runroot"\n`
-  )
-  const podmanEnv = {
-    CONTAINERS_CONF: join(dir, 'containers.conf'),
-    CONTAINERS_STORAGE_CONF: join(dir, 'storage.conf')
-  }
+  const podmanEnv = (await importTs('test/helpers/podman.ts')).podmanEnv(dir)
   // One local image: a static program of this host, run once per measurement.
   mkdirSync(join(dir, 'image'))
   copyFileSync('/usr/bin/qemu-aarch64-static', join(dir, 'image', 'q'))

@@ -1,4 +1,4 @@
-// Import one of the project's TypeScript modules that has no imports of its own (data tables,
+// Import one of the project's TypeScript modules that imports nothing but Node's own (data tables,
 // probes) from a plain Node script: type annotations are stripped with the typescript package.
 import { readFileSync } from 'node:fs'
 

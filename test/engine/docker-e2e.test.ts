@@ -5,7 +5,7 @@
 import { expect, test } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
@@ -13,6 +13,7 @@ import { imageArchive } from '../../src/verify/images.js'
 import { restore } from '../../src/binfmt/restore.js'
 import { fileStore } from '../../src/binfmt/journal.js'
 import { busybox } from '../helpers/fixtures.js'
+import { cliArgv } from '../helpers/runner.js'
 
 const IMAGE = 'localhost/setup-binfmt-e2e-busybox:arm64'
 
@@ -34,7 +35,7 @@ test('install with verify docker and a smoke image, then uninstall', async () =>
   await run(['docker', 'load', '-q'], { input: archive })
   try {
     const cli = (...args: string[]) =>
-      run([process.execPath, resolve('dist/cli/index.js'), ...args, '--state', state], {
+      run([...cliArgv(), ...args, '--state', state], {
         allowFailure: true
       })
     const install = await cli(
@@ -93,8 +94,7 @@ test('in a user namespace with its own binfmt_misc: exec passes, Docker gets ENO
         '-c',
         'mount -t binfmt_misc none /proc/sys/fs/binfmt_misc && exec "$@"',
         'sh',
-        process.execPath,
-        resolve('dist/cli/index.js'),
+        ...cliArgv(),
         'install',
         '--platforms',
         'arm64',

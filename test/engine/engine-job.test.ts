@@ -29,7 +29,7 @@ import { memoryLog } from '../../src/util/log.js'
 import { imageArchive, type ImageFile } from '../../src/verify/images.js'
 import { dockerSmoke } from '../../src/verify/containers.js'
 import { HELPER_INTERPRETERS } from '../../src/engine/helper.js'
-import { readCommandFile } from '../helpers/runner.js'
+import { readCommandFile, CLI } from '../helpers/runner.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { podmanEnv } from '../helpers/podman.js'
 
@@ -297,7 +297,7 @@ describe('a container: job with the Docker socket and no privileges', () => {
   }, 300_000)
 
   test('the CLI on the host with registrar podman: through a Podman helper, and back', async () => {
-    const cli = resolve('dist/cli/index.js')
+    const cli = CLI
     const state = join(dir, 'podman-state.json')
     const env = {
       ...process.env,

@@ -4,13 +4,14 @@
 import { expect, test } from '@jest/globals'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
 import { restore } from '../../src/binfmt/restore.js'
 import { fileStore } from '../../src/binfmt/journal.js'
 import { podmanEnv } from '../helpers/podman.js'
+import { cliArgv } from '../helpers/runner.js'
 
 test('install with verify podman, then uninstall', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'podman-e2e-'))
@@ -21,7 +22,7 @@ test('install with verify podman, then uninstall', async () => {
   const before = await table.list()
   try {
     const cli = (...args: string[]) =>
-      run([process.execPath, resolve('dist/cli/index.js'), ...args, '--state', state], {
+      run([...cliArgv(), ...args, '--state', state], {
         allowFailure: true,
         env
       })
@@ -41,17 +42,7 @@ test('install with verify podman, then uninstall', async () => {
     expect(install.code).toBe(0)
     // verify auto: Docker first; with no Docker daemon answering, Podman.
     const auto = await run(
-      [
-        process.execPath,
-        resolve('dist/cli/index.js'),
-        'install',
-        '--platforms',
-        'arm64',
-        '--source',
-        'system',
-        '--state',
-        state
-      ],
+      [...cliArgv(), 'install', '--platforms', 'arm64', '--source', 'system', '--state', state],
       { allowFailure: true, env: { ...env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }
     )
     expect(auto.stderr).toMatch(/^containers: checking with podman$/m)
@@ -90,8 +81,7 @@ test('a Podman that cannot start containers: verify auto warns and succeeds, ver
         'setpriv',
         '--inh-caps=-sys_resource',
         '--bounding-set=-sys_resource',
-        process.execPath,
-        resolve('dist/cli/index.js'),
+        ...cliArgv(),
         ...args,
         '--state',
         state

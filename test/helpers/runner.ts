@@ -1,5 +1,6 @@
 // Run the built action's steps exactly as the runner does: node dist/<step>/index.js with
-// INPUT_* variables and the GITHUB_* command files, inside a private binfmt_misc namespace.
+// INPUT_* variables and the GITHUB_* command files, inside a private binfmt_misc namespace;
+// and the built CLI's command line.
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -7,6 +8,12 @@ import type { ExecOptions } from '../../src/util/exec.js'
 import type { PrivateNamespace } from './namespace.js'
 
 /** Parse the runner's key<<delimiter files (GITHUB_OUTPUT, GITHUB_STATE); later values win. */
+/** The built CLI, as users run it. */
+export const CLI = resolve('dist/cli/index.js')
+
+/** The command line that runs the built CLI with `args`. */
+export const cliArgv = (...args: string[]) => [process.execPath, CLI, ...args]
+
 export function readCommandFile(path: string): Record<string, string> {
   const values: Record<string, string> = {}
   const lines = readFileSync(path, 'utf8').split('\n')

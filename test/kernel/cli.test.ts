@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { wantedEntry } from '../../src/binfmt/register.js'
 import { busybox, qemuStatic } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
+import { cliArgv } from '../helpers/runner.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -28,21 +29,11 @@ afterEach(async () => {
 const verifyExec = (args: string[]) => (args[0] === 'install' ? ['--verify', 'exec'] : [])
 
 const cli = (...args: string[]) =>
-  ns.exec(
-    [
-      process.execPath,
-      resolve('dist/cli/index.js'),
-      ...args,
-      '--state',
-      statePath,
-      ...verifyExec(args)
-    ],
-    {
-      // This namespace's table is not the host's: keep its lock and owners apart too.
-      env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
-      allowFailure: true
-    }
-  )
+  ns.exec([...cliArgv(), ...args, '--state', statePath, ...verifyExec(args)], {
+    // This namespace's table is not the host's: keep its lock and owners apart too.
+    env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
+    allowFailure: true
+  })
 
 /** What Debian's qemu-user-static says of itself: `qemu-aarch64 version 7.2.22 (Debian ...)`. */
 const qemuVersion = /version (\S+)/.exec(

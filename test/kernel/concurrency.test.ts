@@ -4,10 +4,11 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { busybox } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
+import { cliArgv } from '../helpers/runner.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -23,10 +24,10 @@ afterEach(async () => {
 
 /** One "job": its own state file, the host's shared lock folder. */
 const job = (name: string, ...args: string[]) =>
-  ns.exec(
-    [process.execPath, resolve('dist/cli/index.js'), ...args, '--state', join(dir, `${name}.json`)],
-    { env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') }, allowFailure: true }
-  )
+  ns.exec([...cliArgv(), ...args, '--state', join(dir, `${name}.json`)], {
+    env: { ...process.env, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
+    allowFailure: true
+  })
 
 const names = async () =>
   (await (await BinfmtTable.open({ root: ns.root })).list()).map(e => e.name)

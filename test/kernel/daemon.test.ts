@@ -6,13 +6,14 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { wantedEntry } from '../../src/binfmt/register.js'
 import { health, HEALTH, writeStatus, type DaemonStatus } from '../../src/daemon/status.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
 import { until as waitUntil } from '../helpers/poll.js'
+import { CLI, cliArgv } from '../helpers/runner.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -42,8 +43,7 @@ function startDaemon(...args: string[]): ChildProcess {
       '-U',
       '-m',
       '--',
-      process.execPath,
-      resolve('dist/cli/index.js'),
+      ...cliArgv(),
       'daemon',
       '--source',
       'system',
@@ -186,12 +186,7 @@ describe('setup-binfmt health', () => {
   test('the CLI answers with those codes', async () => {
     const file = join(dir, 'h.json')
     await writeStatus(file, status({ healthy: false, lastError: 'binfmt_misc is read-only' }))
-    const cli = spawn(process.execPath, [
-      resolve('dist/cli/index.js'),
-      'health',
-      '--status-file',
-      file
-    ])
+    const cli = spawn(process.execPath, [CLI, 'health', '--status-file', file])
     let out = ''
     cli.stdout.on('data', d => (out += String(d)))
     expect(await exited(cli)).toBe(HEALTH.unhealthy)

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { chownSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { createUser, removeUser } from '../helpers/users.js'
+import { cliArgv } from '../helpers/runner.js'
 
 const USER = `sbdeep${process.pid}`
 const asRoot = process.getuid?.() === 0
@@ -42,8 +43,7 @@ const cli = (...args: string[]) =>
       `HOME=${dir}`,
       `TMPDIR=${dir}`,
       `SETUP_BINFMT_LOCK_DIR=${join(dir, 'lock')}`,
-      process.execPath,
-      resolve('dist/cli/index.js'),
+      ...cliArgv(),
       ...args,
       '--state',
       join(dir, 'state.json')

@@ -10,7 +10,7 @@ import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { buildMirror, entry, writeManifest } from '../helpers/mirror.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, readStep, runnerStep, stepEnv } from '../helpers/runner.js'
+import { inputs, readStep, runnerStep, stepEnv, CLI } from '../helpers/runner.js'
 import { MirrorServer } from '../helpers/server.js'
 
 let ns: PrivateNamespace
@@ -25,7 +25,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const CLI = resolve('dist/cli/index.js')
 const names = async (root = ns.root) => (await BinfmtTable.read(root)).map(e => e.name)
 
 describe('disk full while extracting', () => {

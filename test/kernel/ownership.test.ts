@@ -14,10 +14,9 @@ import { HOST_DIR, startTime, withLock, type OwnerRecord } from '../../src/binfm
 import { wantedEntry } from '../../src/binfmt/register.js'
 import { busybox, qemuStatic } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, readStep, stepEnv } from '../helpers/runner.js'
+import { inputs, readStep, stepEnv, CLI } from '../helpers/runner.js'
 import { asUser, createUser, removeUser } from '../helpers/users.js'
 
-const CLI = resolve('dist/cli/index.js')
 const ARM64 = ['--platforms', 'arm64', '--source', 'system', '--verify', 'none']
 
 let ns: PrivateNamespace

@@ -21,7 +21,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable, chooseWriter, sudoWriter } from '../../src/binfmt/table.js'
 import { HOST_DIR } from '../../src/binfmt/lock.js'
 import { wantedEntry } from '../../src/binfmt/register.js'
@@ -29,8 +29,8 @@ import type { RunState } from '../../src/binfmt/journal.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { BINFMT, PrivateNamespace } from '../helpers/namespace.js'
 import { asUser, createUser, removeUser, type TestUser } from '../helpers/users.js'
+import { CLI } from '../helpers/runner.js'
 
-const CLI = resolve('dist/cli/index.js')
 const names = async (ns: PrivateNamespace) => (await BinfmtTable.read(ns.root)).map(e => e.name)
 
 /** An entry an attacker wants root to register: its own interpreter, with credentials (C). */

@@ -4,14 +4,13 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { BinfmtTable, type Entry } from '../../src/binfmt/table.js'
 import { storeCached } from '../../src/qemu/cache.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, runnerStep } from '../helpers/runner.js'
+import { inputs, runnerStep, CLI } from '../helpers/runner.js'
 
-const CLI = resolve('dist/cli/index.js')
 const ARM64 = ['--platforms', 'arm64', '--source', 'system', '--verify', 'none']
 
 let ns: PrivateNamespace

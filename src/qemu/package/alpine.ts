@@ -55,7 +55,8 @@ export async function fromAlpine(context: Context): Promise<Unpacked[]> {
  * An .apk (v2) is gzip streams one after the other: the signature tar, the control tar
  * (.PKGINFO) and the data tar, which comes last. Alpine cuts the end-of-archive blocks from the
  * first two so the whole reads as one tar, but a package written with plain tar keeps them, and
- * a tar reader stops at the first. So copy just the last gzip stream, the data, to `dest`.
+ * many tar readers stop at the first. Only the data is wanted, and the signature and control
+ * members must not be taken for it: copy just the last gzip stream to `dest`.
  */
 export async function apkDataSegment(file: string, dest: string): Promise<void> {
   const handle = await open(file, 'r')
