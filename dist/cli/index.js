@@ -6295,7 +6295,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4994);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4241);
 
 try {
     process.exitCode = await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -6310,7 +6310,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4994:
+/***/ 4241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12210,6 +12210,15 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/errno.ts
+// errno names by number, from Node's table: libuv's names cover only some (not ENOEXEC).
+
+const NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** `ENOEXEC` for 8, and so on; `errno <n>` for a number Node does not name. */
+function errnoName(n) {
+    return NAMES.get(n) ?? `errno ${n}`;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/container-check.ts
 // The container check: does emulation work where containers run? Every foreign probe runs in
 // ONE container of this host's own platform, for the cost of one start: its entrypoint is a
@@ -12376,7 +12385,7 @@ function linkFailure(engine, links, i, code, stdout) {
     const target = links[i];
     const errno = chainExecErrno(links[i - 1], code);
     if (errno !== undefined && !stdout.includes(probeMarker(target))) {
-        const name = ERRNO_NAMES.get(errno) ?? `errno ${errno}`;
+        const name = errnoName(errno);
         const text = ERRNO_TEXT[name] ?? name;
         const hint = hintFor(engine, target, `exec ${linkPath(i)}: ${text}`);
         return `the ${target} probe could not be started in the container: ${text} (${name})${hint ? `; ${hint}` : ''}`;
@@ -12386,8 +12395,6 @@ function linkFailure(engine, links, i, code, stdout) {
     return (`exit ${code}${signal}; the ${target} probe printed ${JSON.stringify(lines.slice(0, 200))} ` +
         `instead of ${JSON.stringify(probeMarker(target))}`);
 }
-/** errno numbers by name (libuv's names cover only some, ENOEXEC not among them). */
-const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** The kernel's words for the errors an exec of a probe meets, as hintFor reads them. */
 const ERRNO_TEXT = {
     ENOEXEC: 'exec format error',
@@ -12763,8 +12770,7 @@ async function verify(table, registered, options, log, exec) {
 }
 /** The engine cannot run containers at all here: what failed, its error, and the fix. */
 function engineFailure(engine, launcher) {
-    const label = engine.name === 'podman' ? 'Podman' : 'Docker';
-    return (`${label} cannot start containers here: a container of this host's own platform ` +
+    return (`${LABEL[engine.name]} cannot start containers here: a container of this host's own platform ` +
         `(${launcher.platform}) fails (${launcher.command.join(' ')}: ${launcher.output}). ` +
         `Fix ${engine.name} so that it runs containers`);
 }
@@ -13565,8 +13571,6 @@ const HELPER_REPOSITORY = 'setup-binfmt-helper';
 /** Where a helper that needs the host's files has the host's root, read-only. */
 const HOST_ROOT = '/host';
 const helper_RUN_TIMEOUT = 120_000;
-const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
-const helper_ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** What works instead, for an engine whose privileged containers cannot reach the host's table. */
 const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
     "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
@@ -13583,7 +13587,7 @@ class Helper {
         this.log = log;
     }
     get label() {
-        return helper_LABEL[this.engine.name];
+        return LABEL[this.engine.name];
     }
     /** Check that the engine can change the host's table: rootful, and on this architecture. */
     static async start(engine, log) {
@@ -13593,7 +13597,7 @@ class Helper {
         const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
         const [arch, ...rest] = info.stdout.trim().split(' ');
         const security = rest.join(' ');
-        const label = helper_LABEL[engine.name];
+        const label = LABEL[engine.name];
         if (/rootless|^true$/.test(security)) {
             throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
                 `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
@@ -13729,7 +13733,7 @@ function registrarError(helper, r, what) {
             : '';
         return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
     }
-    const errno = helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    const errno = errnoName(r.code);
     if (stage === 'write') {
         return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
     }
@@ -13753,7 +13757,7 @@ function engineWriter(helper, log) {
         const r = await helper.run(ops, options);
         const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
         if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
-            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`}`;
+            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${errnoName(r.code)}`;
             log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${hostUnreached})`);
         }
         else if (r.code !== 0)

@@ -34660,7 +34660,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7948:
+/***/ 674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40589,6 +40589,15 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/errno.ts
+// errno names by number, from Node's table: libuv's names cover only some (not ENOEXEC).
+
+const NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** `ENOEXEC` for 8, and so on; `errno <n>` for a number Node does not name. */
+function errnoName(n) {
+    return NAMES.get(n) ?? `errno ${n}`;
+}
+
 ;// CONCATENATED MODULE: ./src/util/temp.ts
 // Temporary folders: under RUNNER_TEMP on a runner (the runner empties it after every job and
 // it is on the job's disk), else the system's temporary folder.
@@ -40770,7 +40779,7 @@ function linkFailure(engine, links, i, code, stdout) {
     const target = links[i];
     const errno = chainExecErrno(links[i - 1], code);
     if (errno !== undefined && !stdout.includes(probeMarker(target))) {
-        const name = ERRNO_NAMES.get(errno) ?? `errno ${errno}`;
+        const name = errnoName(errno);
         const text = ERRNO_TEXT[name] ?? name;
         const hint = hintFor(engine, target, `exec ${linkPath(i)}: ${text}`);
         return `the ${target} probe could not be started in the container: ${text} (${name})${hint ? `; ${hint}` : ''}`;
@@ -40780,8 +40789,6 @@ function linkFailure(engine, links, i, code, stdout) {
     return (`exit ${code}${signal}; the ${target} probe printed ${JSON.stringify(lines.slice(0, 200))} ` +
         `instead of ${JSON.stringify(probeMarker(target))}`);
 }
-/** errno numbers by name (libuv's names cover only some, ENOEXEC not among them). */
-const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** The kernel's words for the errors an exec of a probe meets, as hintFor reads them. */
 const ERRNO_TEXT = {
     ENOEXEC: 'exec format error',
@@ -41233,8 +41240,7 @@ async function verify(table, registered, options, log, exec) {
 }
 /** The engine cannot run containers at all here: what failed, its error, and the fix. */
 function engineFailure(engine, launcher) {
-    const label = engine.name === 'podman' ? 'Podman' : 'Docker';
-    return (`${label} cannot start containers here: a container of this host's own platform ` +
+    return (`${LABEL[engine.name]} cannot start containers here: a container of this host's own platform ` +
         `(${launcher.platform}) fails (${launcher.command.join(' ')}: ${launcher.output}). ` +
         `Fix ${engine.name} so that it runs containers`);
 }
@@ -42035,8 +42041,6 @@ const HELPER_REPOSITORY = 'setup-binfmt-helper';
 /** Where a helper that needs the host's files has the host's root, read-only. */
 const HOST_ROOT = '/host';
 const helper_RUN_TIMEOUT = 120_000;
-const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
-const helper_ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** What works instead, for an engine whose privileged containers cannot reach the host's table. */
 const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
     "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
@@ -42053,7 +42057,7 @@ class helper_Helper {
         this.log = log;
     }
     get label() {
-        return helper_LABEL[this.engine.name];
+        return LABEL[this.engine.name];
     }
     /** Check that the engine can change the host's table: rootful, and on this architecture. */
     static async start(engine, log) {
@@ -42063,7 +42067,7 @@ class helper_Helper {
         const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
         const [arch, ...rest] = info.stdout.trim().split(' ');
         const security = rest.join(' ');
-        const label = helper_LABEL[engine.name];
+        const label = LABEL[engine.name];
         if (/rootless|^true$/.test(security)) {
             throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
                 `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
@@ -42199,7 +42203,7 @@ function registrarError(helper, r, what) {
             : '';
         return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
     }
-    const errno = helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    const errno = errnoName(r.code);
     if (stage === 'write') {
         return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
     }
@@ -42223,7 +42227,7 @@ function helper_engineWriter(helper, log) {
         const r = await helper.run(ops, options);
         const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
         if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
-            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${helper_ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`}`;
+            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${errnoName(r.code)}`;
             log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${hostUnreached})`);
         }
         else if (r.code !== 0)
@@ -45676,7 +45680,7 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7948);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(674);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

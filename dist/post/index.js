@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6964:
+/***/ 4095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35853,6 +35853,15 @@ async function removeImages(engine, tags, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/errno.ts
+// errno names by number, from Node's table: libuv's names cover only some (not ENOEXEC).
+
+const NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
+/** `ENOEXEC` for 8, and so on; `errno <n>` for a number Node does not name. */
+function errnoName(n) {
+    return NAMES.get(n) ?? `errno ${n}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/helper.ts
 // Changing binfmt_misc through a container engine, for a process that cannot change it itself
 // (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
@@ -35875,8 +35884,6 @@ const HELPER_REPOSITORY = 'setup-binfmt-helper';
 /** Where a helper that needs the host's files has the host's root, read-only. */
 const HOST_ROOT = '/host';
 const helper_RUN_TIMEOUT = 120_000;
-const helper_LABEL = { docker: 'Docker', podman: 'Podman' };
-const ERRNO_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.errno).map(([name, n]) => [n, name]));
 /** What works instead, for an engine whose privileged containers cannot reach the host's table. */
 const ALTERNATIVES = 'register from the host instead: as root or with sudo (registrar: direct), once per boot with ' +
     "'sudo setup-binfmt export' (systemd-binfmt then loads the entries at every boot), or from a " +
@@ -35893,7 +35900,7 @@ class helper_Helper {
         this.log = log;
     }
     get label() {
-        return helper_LABEL[this.engine.name];
+        return LABEL[this.engine.name];
     }
     /** Check that the engine can change the host's table: rootful, and on this architecture. */
     static async start(engine, log) {
@@ -35903,7 +35910,7 @@ class helper_Helper {
         const info = await exec_run([...engine.command, ...query], { log, timeoutMs: 30_000 });
         const [arch, ...rest] = info.stdout.trim().split(' ');
         const security = rest.join(' ');
-        const label = helper_LABEL[engine.name];
+        const label = LABEL[engine.name];
         if (/rootless|^true$/.test(security)) {
             throw new Error(`${label} runs rootless here (${engine.name} info: ${security}): its privileged containers live in a ` +
                 `user namespace and cannot change the host's binfmt_misc. To get emulation, ${ALTERNATIVES}.`);
@@ -36039,7 +36046,7 @@ function registrarError(helper, r, what) {
             : '';
         return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`);
     }
-    const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`;
+    const errno = errnoName(r.code);
     if (stage === 'write') {
         return Object.assign(new Error(`${what}: ${errno}`), { code: errno });
     }
@@ -36063,7 +36070,7 @@ function helper_engineWriter(helper, log) {
         const r = await helper.run(ops, options);
         const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0');
         if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
-            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`}`;
+            hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${errnoName(r.code)}`;
             log?.debug(`${helper.engine.name} helper: cannot reach the host's mount namespace (${hostUnreached})`);
         }
         else if (r.code !== 0)
@@ -36245,7 +36252,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6964);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4095);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

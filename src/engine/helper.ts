@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { constants } from 'node:os'
+import { errnoName } from '../util/errno.js'
 import { run, type ExecResult } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { sha256 } from '../util/hash.js'
@@ -23,7 +23,7 @@ import {
   type RegistrarArch
 } from '../binfmt/registrar-program.js'
 import { imageArchive, type ImageFile } from '../verify/images.js'
-import { dockerError, type Engine } from '../verify/containers.js'
+import { dockerError, LABEL, type Engine } from '../verify/containers.js'
 
 /** Where the helper image keeps interpreters: a folder per file digest, so a path names its bytes. */
 export const HELPER_INTERPRETERS = '/setup-binfmt'
@@ -32,9 +32,6 @@ const HELPER_REPOSITORY = 'setup-binfmt-helper'
 /** Where a helper that needs the host's files has the host's root, read-only. */
 const HOST_ROOT = '/host'
 const RUN_TIMEOUT = 120_000
-const LABEL = { docker: 'Docker', podman: 'Podman' } as const
-
-const ERRNO_NAMES = new Map(Object.entries(constants.errno).map(([name, n]) => [n, name]))
 
 /** What works instead, for an engine whose privileged containers cannot reach the host's table. */
 const ALTERNATIVES =
@@ -211,7 +208,7 @@ function registrarError(helper: Helper, r: ExecResult, what: string): Error {
       : ''
     return new Error(`The ${helper.engine.name} helper container could not run (${detail}).${hint}`)
   }
-  const errno = ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`
+  const errno = errnoName(r.code)
   if (stage === 'write') {
     return Object.assign(new Error(`${what}: ${errno}`), { code: errno })
   }
@@ -241,7 +238,7 @@ export function engineWriter(helper: Helper, log?: Log): Writer {
     const r = await helper.run(ops, options)
     const wroteAndDumped = r.stderr.startsWith('w\n') && r.stdout.startsWith('/proc/self/uid_map\0')
     if (r.code !== 0 && ops.at(-1) === 'h' && wroteAndDumped) {
-      hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${ERRNO_NAMES.get(r.code) ?? `errno ${r.code}`}`
+      hostUnreached = `${r.stderr.replace(/^(w\n)+/, '').trim()}: ${errnoName(r.code)}`
       log?.debug(
         `${helper.engine.name} helper: cannot reach the host's mount namespace (${hostUnreached})`
       )

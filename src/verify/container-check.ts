@@ -13,8 +13,8 @@
 
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
-import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
+import { errnoName } from '../util/errno.js'
 import { run } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { makeTempDir } from '../util/temp.js'
@@ -258,7 +258,7 @@ function linkFailure(
   const target = links[i]
   const errno = chainExecErrno(links[i - 1], code)
   if (errno !== undefined && !stdout.includes(probeMarker(target))) {
-    const name = ERRNO_NAMES.get(errno) ?? `errno ${errno}`
+    const name = errnoName(errno)
     const text = ERRNO_TEXT[name] ?? name
     const hint = hintFor(engine, target, `exec ${linkPath(i)}: ${text}`)
     return `the ${target} probe could not be started in the container: ${text} (${name})${hint ? `; ${hint}` : ''}`
@@ -270,9 +270,6 @@ function linkFailure(
     `instead of ${JSON.stringify(probeMarker(target))}`
   )
 }
-
-/** errno numbers by name (libuv's names cover only some, ENOEXEC not among them). */
-const ERRNO_NAMES = new Map(Object.entries(constants.errno).map(([name, n]) => [n, name]))
 
 /** The kernel's words for the errors an exec of a probe meets, as hintFor reads them. */
 const ERRNO_TEXT: Readonly<Record<string, string>> = {

@@ -12,6 +12,7 @@ import {
   dockerUname,
   ENGINE_NAMES,
   engineOf,
+  LABEL,
   type Engine,
   type SmokeResult
 } from './containers.js'
@@ -117,9 +118,8 @@ export async function verify(
 
 /** The engine cannot run containers at all here: what failed, its error, and the fix. */
 function engineFailure(engine: Engine, launcher: SmokeResult): string {
-  const label = engine.name === 'podman' ? 'Podman' : 'Docker'
   return (
-    `${label} cannot start containers here: a container of this host's own platform ` +
+    `${LABEL[engine.name]} cannot start containers here: a container of this host's own platform ` +
     `(${launcher.platform}) fails (${launcher.command.join(' ')}: ${launcher.output}). ` +
     `Fix ${engine.name} so that it runs containers`
   )
