@@ -3,6 +3,7 @@
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { createServer as createTlsServer, globalAgent } from 'node:https'
+import { rootCertificates } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
@@ -34,6 +35,7 @@ export class MirrorServer {
   private readonly timers = new Set<NodeJS.Timeout>()
   /** For startTls: the folder of its key and certificate. */
   private certDir?: string
+  private restoreCa?: () => void
 
   private constructor(
     readonly root: string,
@@ -75,11 +77,16 @@ export class MirrorServer {
       ...out
     ])
     const pem = readFileSync(cert, 'utf8')
-    // Added to, not replaced: other https mirrors of this process stay trusted.
+    // Added to, not replaced: other https mirrors of this process stay trusted, and so do the
+    // real servers (Node's roots and NODE_EXTRA_CA_CERTS, which an explicit list would drop).
     const ca = globalAgent.options.ca
-    globalAgent.options.ca = [...(Array.isArray(ca) ? ca : ca ? [ca] : []), pem]
+    const extra = process.env.NODE_EXTRA_CA_CERTS
+    const base = ca ?? [...rootCertificates, ...(extra ? [readFileSync(extra, 'utf8')] : [])]
+    globalAgent.options.ca = [...(Array.isArray(base) ? base : [base]), pem]
     const mirror = await MirrorServer.start(root, { key: readFileSync(key, 'utf8'), cert: pem })
     mirror.certDir = dir
+    // The agent is the whole process's (every test file of a run): put it back on stop.
+    mirror.restoreCa = () => void (globalAgent.options.ca = ca)
     return mirror
   }
 
@@ -177,6 +184,7 @@ export class MirrorServer {
     for (const timer of this.timers) clearInterval(timer)
     this.server.closeAllConnections()
     if (this.certDir) rmSync(this.certDir, { recursive: true, force: true })
+    this.restoreCa?.()
     return new Promise(resolve => this.server.close(() => resolve()))
   }
 }
