@@ -12,7 +12,7 @@ import type { Options } from './options.js'
 import { CONTAINER_TARGETS, ociPlatforms } from './platform/names.js'
 import { makePlan, type Plan } from './platform/plan.js'
 import { registerTarget, resetQemuEntries, type Registered } from './binfmt/register.js'
-import { lockDirFor, newOwnerId, Owners, withLock, type LockDir } from './binfmt/lock.js'
+import { lockPlaceFor, newOwnerId, Owners, withLock, type Place } from './binfmt/lock.js'
 import { restore } from './binfmt/restore.js'
 import { Journal, type StateStore } from './binfmt/journal.js'
 import { flagsForKernel } from './binfmt/kernel-flags.js'
@@ -124,7 +124,7 @@ async function setupWith(
     const { registrar: way, writer } = await registrar()
     const table = await BinfmtTable.open({ root: deps.root, log, writer, start: deps.start })
     const interpreters = await table.place(acquired?.interpreters ?? new Map())
-    const place = await lockDirFor(table.root, log, deps.lockDir)
+    const place = await lockPlaceFor(table, log, deps.lockDir)
     // One run at a time changes the table: others on this host wait here.
     return withLock(
       place,
@@ -204,11 +204,11 @@ async function registerAll(
   plan: Plan,
   options: Options,
   interpreters: ReadonlyMap<string, string>,
-  place: LockDir,
+  place: Place,
   registrar: ChosenRegistrar['registrar'],
   store: StateStore,
   log: Log
-): Promise<{ table: BinfmtTable; journal: Journal; place: LockDir; registered: Registered[] }> {
+): Promise<{ table: BinfmtTable; journal: Journal; place: Place; registered: Registered[] }> {
   const owners = await Owners.read(place, log)
   const owner = store.load()?.owner ?? newOwnerId()
   // Entries other running jobs registered come and go with them: not part of our snapshot.

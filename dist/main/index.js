@@ -34660,7 +34660,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 674:
+/***/ 9850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38212,6 +38212,14 @@ class table_BinfmtTable {
     /** The path to register for each local interpreter: see Writer.place. */
     place(interpreters) {
         return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters);
+    }
+    /** SHA-256 of the file an interpreter path names here (for a helper's, the local file). */
+    interpreterDigest(interpreter) {
+        return fileDigest(this.writer.localFile?.(interpreter) ?? interpreter);
+    }
+    /** Where the lock and owners record are shared, when not root's folder: see Writer.shared. */
+    get shared() {
+        return this.writer.shared;
     }
     /** Release what the writer holds; the table is not used afterwards. */
     async close() {
@@ -42019,6 +42027,743 @@ function isInitialUserNamespace(uidMap) {
     return /^\s*0\s+0\s+4294967295\s*$/.test(uidMap);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/util/files.ts
+// Files replaced atomically, the one way the project writes a file others may read while it
+// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
+// file in the same folder, created exclusively and never through a link, its mode set
+// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
+
+
+
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+/** A name beside `path` that nothing else uses. */
+const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
+/** Replace `path` with `data` atomically. */
+function writeFileAtomic(path, data, options) {
+    const temp = tempBeside(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
+        if (options.fsync)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw e;
+    }
+}
+/**
+ * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
+ * an F entry keeps an interpreter open, and a running one is busy.
+ */
+async function copyFileAtomic(source, path, options) {
+    const temp = tempBeside(path);
+    try {
+        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
+        await (0,promises_namespaceObject.chmod)(temp, options.mode);
+        if (options.fsync) {
+            const file = await (0,promises_namespaceObject.open)(temp, 'r');
+            await file.sync().finally(() => file.close());
+        }
+        await options.check?.(temp);
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/private-files.ts
+// Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
+// live only in folders nobody else can write: another local user must not be able to plant,
+// replace or link any of them. Every folder on the way is checked, opens never follow a
+// link, and modes are set explicitly so that a umask of 000 changes nothing.
+
+
+
+const { O_RDONLY, O_NOFOLLOW: private_files_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
+const me = () => process.geteuid?.() ?? 0;
+const private_files_octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
+/** Root, or the user this process runs as: the only owners trusted here. */
+function trusted(uid) {
+    return uid === 0 || uid === me();
+}
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
+    }
+}
+/** Why `st` (a folder on the way to our files) lets another user change them, or undefined. */
+function folderProblem(st, last) {
+    if (st.isSymbolicLink())
+        return 'is a symbolic link';
+    if (!st.isDirectory())
+        return 'is not a folder';
+    if (!trusted(st.uid))
+        return `belongs to uid ${st.uid}, not to root or uid ${me()}`;
+    // A shared folder like /tmp is safe on the way only with the sticky bit: others cannot
+    // rename or delete what we own in it. The folder holding our files must be ours alone.
+    const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
+    if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
+        return `is writable by other users (mode ${private_files_octal(st.mode)})`;
+    }
+    return undefined;
+}
+function refuse(path, problem, what) {
+    throw new UnsafePathError(`Refusing to use ${path} for ${what}: it ${problem}, so another local user could change what ` +
+        `setup-binfmt does as root. Use a folder that only root or this user (uid ${me()}) can write, ` +
+        `and remove or fix ${path}`);
+}
+/**
+ * Check every folder from / down to `dir`; the path returned has no symbolic links in it.
+ * `dir` itself may be a shared sticky folder (such as /tmp) only when `shared`.
+ */
+function checkFolders(dir, what, shared = false) {
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    const parts = real.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+        const path = external_node_path_namespaceObject.sep + parts.slice(0, i).join(external_node_path_namespaceObject.sep);
+        const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), i === parts.length && !shared);
+        if (problem)
+            refuse(path, problem, what);
+    }
+    return real;
+}
+/**
+ * A private folder, created when missing with `mode` (0700 by default, set explicitly; missing
+ * parents too, 0700), and checked whether new or old. Returns its path without symbolic
+ * links: use that one.
+ */
+function private_files_privateDir(dir, what, mode = 0o700) {
+    let parent;
+    try {
+        parent = checkFolders((0,external_node_path_namespaceObject.dirname)(dir), what, true);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        parent = private_files_privateDir((0,external_node_path_namespaceObject.dirname)(dir), what);
+    }
+    const path = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir));
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode });
+        // The umask may have taken bits away or (000) left group and others some: set it exactly.
+        chmodExact(path, mode);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), true);
+    if (problem)
+        refuse(path, problem, what);
+    return path;
+}
+function chmodExact(path, mode) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The private folder `dir` when it exists (checked), else undefined. */
+function private_files_existingPrivateDir(dir, what) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(dir);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return checkFolders(dir, what);
+}
+/** A file's text, opened without following a link and checked like its folder; undefined when absent. */
+function private_files_readPrivateFile(path, what) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP')
+            refuse(path, 'is a symbolic link', what);
+        throw e;
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            refuse(path, 'is not a regular file', what);
+        if (!trusted(st.uid))
+            refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
+        if ((st.mode & 0o022) !== 0) {
+            refuse(path, `is writable by other users (mode ${private_files_octal(st.mode)})`, what);
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
+function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
+    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, name), text, { mode });
+}
+
+;// CONCATENATED MODULE: ./src/binfmt/lock.ts
+// Several runs on one host (self-hosted machines run several runners, as root or as users with
+// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
+// instance, whoever runs, and a shared record says which runs use which of our entries, so
+// that one run's cleanup never removes an entry another run still relies on: the last one out
+// removes it. Both live in root's folder under /run, reached through sudo by other users; runs
+// that change the table through a container engine keep them in the engine (SharedRecord).
+
+
+
+
+
+
+/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
+const HOST_DIR = '/run/setup-binfmt';
+const WHAT = 'the binfmt_misc lock and owners record';
+const inFolder = (place) => 'dir' in place;
+const notFound = (e) => e.code === 'ENOENT';
+/**
+ * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
+ * per instance (its device number), so every user and every path to one table shares them;
+ * `shared` when the table is changed through a container engine. `override`
+ * (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ */
+async function lock_lockPlaceFor(table, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
+    if (override)
+        return { dir: private_files_privateDir(override, WHAT), sudo: false };
+    if (table.shared)
+        return table.shared;
+    return lockDirFor(table.root, log);
+}
+async function lockDirFor(root, log) {
+    const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
+    if (process.geteuid?.() === 0) {
+        private_files_privateDir(HOST_DIR, WHAT, 0o755);
+        return { dir: private_files_privateDir(instance, WHAT), sudo: false };
+    }
+    // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
+    // checked from here; only root can write either.
+    const made = async (path, mode) => {
+        try {
+            (0,external_node_fs_namespaceObject.lstatSync)(path);
+        }
+        catch (e) {
+            if (!notFound(e))
+                throw e;
+            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
+        }
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
+            throw new Error(`Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
+                `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
+                `As root, remove it; setup-binfmt makes it again`);
+        }
+    };
+    checkFolders('/run', WHAT);
+    await made(HOST_DIR, '0755');
+    await made(instance, '0700');
+    return { dir: instance, sudo: true };
+}
+const newOwnerId = () => (0,external_node_crypto_.randomUUID)();
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
+function lockHolder(path) {
+    try {
+        const { ino } = (0,external_node_fs_namespaceObject.statSync)(path);
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/locks', 'utf8').split('\n')) {
+            const f = line.trim().split(/\s+/);
+            if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino))
+                return Number(f[4]);
+        }
+    }
+    catch {
+        // Root's folder seen by another user: the holder is not ours to see.
+    }
+    return undefined;
+}
+/**
+ * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
+ * copies its standard input, so the kernel drops it the moment the holder dies, however it
+ * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
+ * can never both hold it.
+ */
+async function lock_withLock(place, fn, log, timeoutMs = 120_000) {
+    if (!inFolder(place))
+        return place.lock(fn, timeoutMs);
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
+    const argv = [
+        ...(place.sudo ? ['sudo', '-n'] : []),
+        'flock',
+        '--exclusive',
+        '--timeout',
+        String(timeoutMs / 1000),
+        path,
+        'cat'
+    ];
+    // cat echoes this once flock holds the lock: that is the signal we hold it.
+    const holder = start(argv, { input: '\n', log });
+    const waiting = setTimeout(() => {
+        const pid = lockHolder(path);
+        log?.info(`waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`);
+    }, 200);
+    const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)]);
+    clearTimeout(waiting);
+    if (!got) {
+        const result = await holder.exited;
+        const pid = lockHolder(path);
+        if (result.code === 1 && !result.stderr.trim()) {
+            throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
+                `wait for it to finish, or end it if it hangs`);
+        }
+        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
+            `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        holder.end();
+        await holder.exited;
+    }
+}
+/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
+function lock_describeOwners(owners) {
+    return owners
+        .map(o => `run ${o.id} (${o.container ? `container ${o.container.slice(0, 12)}, ` : ''}${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .join(', ');
+}
+/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
+const WORKER = 'Runner.Worker';
+/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
+function statFields(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    }
+    catch {
+        return undefined;
+    }
+}
+function parentOf(pid) {
+    return Number(statFields(pid)?.[1]) || undefined;
+}
+/**
+ * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
+ * pid it names one process for good, where a pid alone is reused once the process is gone.
+ */
+function startTime(pid) {
+    return Number(statFields(pid)?.[19]) || undefined;
+}
+/**
+ * The process whose life is the job's: the runner's worker, found among our ancestors. The
+ * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
+ * that ends with the step, so the shell is no measure. Outside a runner there is none, and
+ * ownership goes by age alone.
+ */
+function runPid() {
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
+        try {
+            if ((0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/comm`, 'utf8').trim() === WORKER)
+                return pid;
+        }
+        catch {
+            return undefined;
+        }
+        pid = parentOf(pid);
+    }
+    return undefined;
+}
+function pidNamespace() {
+    try {
+        return (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The id of the container this process runs in, from the engine's bind mount of its
+ * /etc/hostname (Docker: .../containers/ID/hostname; Podman: .../overlay-containers/ID/...).
+ */
+function containerId() {
+    try {
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/self/mountinfo', 'utf8').split('\n')) {
+            const [, , , source, target] = line.split(' ');
+            if (target !== '/etc/hostname')
+                continue;
+            const id = /containers\/([0-9a-f]{64})\//.exec(source ?? '')?.[1];
+            if (id)
+                return id;
+        }
+    }
+    catch {
+        // No /proc: no container to name.
+    }
+    return undefined;
+}
+/** This run as an owner: `pid` is a process that lives as long as the run (see runPid). */
+function ownerHere(pid) {
+    return {
+        since: Date.now(),
+        pid,
+        start: pid === undefined ? undefined : startTime(pid),
+        pidns: pid === undefined ? undefined : pidNamespace(),
+        container: containerId()
+    };
+}
+/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Whether run `o` still goes on: its container runs (when `running` lists the engine's), its
+ * process lives, and it is younger than `maxAgeMs`.
+ */
+function isLive(o, now, running, maxAgeMs = STALE_MS) {
+    if (now - o.since >= maxAgeMs)
+        return false;
+    if (o.container && running)
+        return running.has(o.container);
+    if (!o.pid)
+        return true;
+    // A process in another pid namespace (another container's) is not ours to look up.
+    if (o.pidns && o.pidns !== pidNamespace())
+        return true;
+    // A record without a start time (an older setup-binfmt's), or a process this user cannot
+    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
+    if (o.start === undefined)
+        return alive(o.pid);
+    const start = startTime(o.pid);
+    return start === undefined ? alive(o.pid) : start === o.start;
+}
+const OWNERS = 'owners.json';
+async function readOwners(place, log) {
+    if (!inFolder(place))
+        return place.read();
+    const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
+    if (!place.sudo)
+        return private_files_readPrivateFile(path, WHAT);
+    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
+    if (result.code === 0)
+        return result.stdout;
+    if (/No such file/.test(result.stderr))
+        return undefined;
+    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
+}
+async function writeOwners(place, text, log) {
+    if (!inFolder(place))
+        return place.write(text);
+    if (!place.sudo)
+        return private_files_writePrivateFile(place.dir, OWNERS, text);
+    // A fresh file, created exclusively and never through a link, then renamed over the old.
+    const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_.randomUUID)()}`);
+    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
+        input: text,
+        log
+    });
+    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
+}
+class lock_Owners {
+    place;
+    records;
+    log;
+    running;
+    constructor(place, records, log, 
+    /** The engine's running containers, for runs recorded by their container. */
+    running) {
+        this.place = place;
+        this.records = records;
+        this.log = log;
+        this.running = running;
+    }
+    static async read(place, log) {
+        const text = await readOwners(place, log);
+        const running = inFolder(place) ? undefined : await place.running();
+        try {
+            const records = text ? JSON.parse(text) : {};
+            return new lock_Owners(place, records, log, running);
+        }
+        catch (e) {
+            // Written by rename, so never half; unreadable means damaged: start afresh rather than
+            // block every run on the host, and say so.
+            const where = inFolder(place) ? (0,external_node_path_namespaceObject.join)(place.dir, OWNERS) : place.where;
+            log?.warning(`${where} is not valid JSON (${e.message}): starting afresh`);
+            return new lock_Owners(place, {}, log, running);
+        }
+    }
+    /** Write the record back, without the runs that are over (each would stay for good). */
+    async save() {
+        const now = Date.now();
+        for (const [name, record] of Object.entries(this.records)) {
+            const owners = Object.entries(record.owners).filter(([, o]) => isLive(o, now, this.running));
+            if (owners.length === 0)
+                delete this.records[name];
+            else
+                this.records[name] = { ...record, owners: Object.fromEntries(owners) };
+        }
+        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
+    }
+    /** Other runs (not stale) that use this entry, as it is defined now. */
+    others(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        const now = Date.now();
+        return Object.entries(record.owners)
+            .filter(([id, o]) => id !== me && isLive(o, now, this.running))
+            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
+    }
+    /**
+     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
+     * the operator's way out when a crashed run's record keeps an entry.
+     */
+    forget(entry, me) {
+        const record = this.records[entry.name];
+        if (!record || !sameDefinition(record.entry, entry))
+            return [];
+        delete this.records[entry.name];
+        return Object.entries(record.owners)
+            .filter(([id]) => id !== me)
+            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
+    }
+    /** True when some run of ours registered this entry (then it is ours to share). */
+    tracks(entry) {
+        const record = this.records[entry.name];
+        return record !== undefined && sameDefinition(record.entry, entry);
+    }
+    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
+    use(entry, me, pid) {
+        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
+        this.records[entry.name] = {
+            entry,
+            owners: {
+                ...record.owners,
+                [me]: ownerHere(pid)
+            }
+        };
+    }
+    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
+    release(entry, me) {
+        const record = this.records[entry.name];
+        if (!record)
+            return;
+        const owners = { ...record.owners };
+        delete owners[me];
+        const now = Date.now();
+        for (const [id, o] of Object.entries(owners)) {
+            if (isLive(o, now, this.running))
+                continue;
+            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
+            delete owners[id];
+        }
+        if (Object.keys(owners).length === 0)
+            delete this.records[entry.name];
+        else
+            this.records[entry.name] = { ...record, owners };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/record.ts
+// The lock and owners record for runs that change the host's table through a container engine.
+// Such a run may sit in a `container:` job with a /run of its own, where root's folder on the
+// host is out of reach; what every such run on the host shares is the engine. So the lock is a
+// container name (the engine makes one container per name: whoever creates it holds the lock),
+// and each run's part of the owners record is a volume of its own, whose labels say which
+// entries it uses. Runs in job containers are live while their container runs.
+
+
+
+
+
+/** The lock's container name: one per engine, as the engine's host has one table. */
+const LOCK_CONTAINER = 'setup-binfmt-lock';
+const HOLDER = 'setup-binfmt.holder';
+/** The label naming the run a volume records, and the one holding its entries. */
+const OWNER_LABEL = 'setup-binfmt.owner';
+const USES = 'setup-binfmt.uses';
+const VOLUME_PREFIX = 'setup-binfmt-owner-';
+/** A holder that died without removing the lock (SIGKILL) loses it after this long. */
+const LOCK_MAX_AGE = 10 * 60 * 1000;
+function engineRecord(engine, image, log) {
+    const label = LABEL[engine.name];
+    const call = (args, allowFailure = false) => exec_run([...engine.command, ...args], { allowFailure, timeoutMs: 60_000, log });
+    const running = async () => new Set((await call(['ps', '-q', '--no-trunc'])).stdout.split('\n').filter(Boolean));
+    // Each run's volume as last read, so that a write changes only the volumes that differ.
+    let seen = new Map();
+    const holderOf = async () => {
+        const r = await call(['inspect', '--format', `{{.Id}} {{index .Config.Labels "${HOLDER}"}}`, LOCK_CONTAINER], true);
+        if (r.code !== 0)
+            return undefined; // removed meanwhile
+        const [id, ...rest] = r.stdout.trim().split(' ');
+        try {
+            return { id, holder: JSON.parse(rest.join(' ')) };
+        }
+        catch {
+            return { id }; // not ours to judge: only its age would tell, and it has none
+        }
+    };
+    return {
+        where: `${label}'s ${LOCK_CONTAINER} container and ${VOLUME_PREFIX}* volumes`,
+        async lock(fn, timeoutMs) {
+            const deadline = Date.now() + timeoutMs;
+            const me = ownerHere(process.pid);
+            let said = false;
+            let id;
+            while (!id) {
+                const created = await call([
+                    'create',
+                    '--name',
+                    LOCK_CONTAINER,
+                    '--label',
+                    `${HOLDER}=${JSON.stringify(me)}`,
+                    '--network',
+                    'none',
+                    await image()
+                ], true);
+                if (created.code === 0) {
+                    id = created.stdout.trim();
+                    continue;
+                }
+                if (!/already in use/.test(created.stderr)) {
+                    throw new Error(`Cannot take the binfmt_misc lock in ${label} (${engine.name} create --name ${LOCK_CONTAINER}: ${dockerError(created.stderr)})`);
+                }
+                const current = await holderOf();
+                if (!current)
+                    continue;
+                const { holder } = current;
+                // Its job's container is gone, or its process (seen from here), or it is too old:
+                // it died holding the lock. Removed by id, so a lock taken meanwhile stays.
+                if (holder && !isLive(holder, Date.now(), await running(), LOCK_MAX_AGE)) {
+                    log?.warning(`Removing the ${label} lock container of a setup-binfmt that is gone (${JSON.stringify(holder)})`);
+                    await call(['rm', '-f', current.id], true);
+                    continue;
+                }
+                if (Date.now() > deadline) {
+                    throw new Error(`Another setup-binfmt has held the binfmt_misc lock (${label}'s ${LOCK_CONTAINER} container, ` +
+                        `holder ${holder ? JSON.stringify(holder) : 'unknown'}) for over ${timeoutMs / 1000} s: wait for it ` +
+                        `to finish, or if that run is gone, '${engine.name} rm -f ${LOCK_CONTAINER}'`);
+                }
+                if (!said)
+                    log?.info('waiting for another setup-binfmt to finish changing binfmt_misc');
+                said = true;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(250);
+            }
+            try {
+                return await fn();
+            }
+            finally {
+                const r = await call(['rm', '-f', id], true);
+                if (r.code !== 0) {
+                    log?.warning(`Cannot remove the ${label} lock container ${id}: ${dockerError(r.stderr)}; remove it by hand`);
+                }
+            }
+        },
+        async read() {
+            const names = (await call(['volume', 'ls', '-q', '--filter', `label=${OWNER_LABEL}`])).stdout
+                .split('\n')
+                .filter(Boolean);
+            seen = new Map();
+            if (names.length === 0)
+                return undefined;
+            const volumes = JSON.parse((await call(['volume', 'inspect', ...names])).stdout);
+            const records = {};
+            for (const v of volumes) {
+                const owner = v.Labels?.[OWNER_LABEL];
+                if (!owner || v.Name !== VOLUME_PREFIX + owner)
+                    continue;
+                const text = v.Labels?.[USES] ?? '{}';
+                seen.set(owner, text);
+                let uses;
+                try {
+                    uses = JSON.parse(text);
+                }
+                catch {
+                    log?.warning(`${label} volume ${v.Name}: its ${USES} label is not JSON; ignoring it`);
+                    continue;
+                }
+                for (const [name, use] of Object.entries(uses)) {
+                    // Two definitions of one name: the newer use counts, as a record rewritten would.
+                    const record = records[name];
+                    if (!record || !sameDefinition(record.entry, use.entry)) {
+                        const newest = record ? Math.max(...Object.values(record.owners).map(o => o.since)) : 0;
+                        if (use.owner.since < newest)
+                            continue;
+                        records[name] = { entry: use.entry, owners: {} };
+                    }
+                    records[name].owners[owner] = use.owner;
+                }
+            }
+            return JSON.stringify(records);
+        },
+        async write(text) {
+            const records = JSON.parse(text);
+            const wanted = new Map();
+            for (const [name, record] of Object.entries(records)) {
+                for (const [owner, o] of Object.entries(record.owners)) {
+                    wanted.set(owner, { ...wanted.get(owner), [name]: { entry: record.entry, owner: o } });
+                }
+            }
+            for (const owner of seen.keys()) {
+                if (!wanted.has(owner))
+                    await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner]);
+            }
+            for (const [owner, uses] of wanted) {
+                const labels = JSON.stringify(uses);
+                if (seen.get(owner) === labels)
+                    continue;
+                // Labels are fixed at creation: a changed part is a new volume.
+                if (seen.has(owner))
+                    await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner]);
+                await call([
+                    'volume',
+                    'create',
+                    '--label',
+                    `${OWNER_LABEL}=${owner}`,
+                    '--label',
+                    `${USES}=${labels}`,
+                    VOLUME_PREFIX + owner
+                ]);
+            }
+            seen = new Map([...wanted].map(([owner, uses]) => [owner, JSON.stringify(uses)]));
+        },
+        running
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/helper.ts
 // Changing binfmt_misc through a container engine, for a process that cannot change it itself
 // (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
@@ -42026,6 +42771,7 @@ function isInitialUserNamespace(uidMap) {
 // program of our own, src/binfmt/registrar-program.ts). The helper image is built in memory
 // and loaded with `docker load`: no registry. It carries the interpreters, so the F flag
 // makes the kernel open them from inside the helper and keep them after it exits.
+
 
 
 
@@ -42051,6 +42797,8 @@ class helper_Helper {
     arch;
     log;
     tags = [];
+    /** The local file behind each interpreter path in the helper images. */
+    localFiles = new Map();
     constructor(engine, arch, log) {
         this.engine = engine;
         this.arch = arch;
@@ -42099,6 +42847,7 @@ class helper_Helper {
             const content = await (0,promises_namespaceObject.readFile)(local);
             const path = `${HELPER_INTERPRETERS}/${sha256(content).slice(0, 16)}/${(0,external_node_path_namespaceObject.basename)(local)}`;
             paths.set(target, path);
+            this.localFiles.set(path, local);
             if (!files.some(f => f.path === path))
                 files.push({ path, mode: 0o755, content });
         }
@@ -42132,8 +42881,6 @@ class helper_Helper {
      * the host's root is bound read-only at /host, for `c`.
      */
     async run(ops, { hostRoot = false } = {}) {
-        if (this.tags.length === 0)
-            await this.load();
         const name = `${HELPER_REPOSITORY}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         // Only what the registrar needs, not --privileged (which also fails where the engine's
         // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
@@ -42169,7 +42916,7 @@ class helper_Helper {
                 ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
                 : []),
             ...(this.engine.runOptions ?? []),
-            this.tags[this.tags.length - 1],
+            await this.image(),
             ...ops
         ];
         const r = await exec_run(argv, { allowFailure: true, timeoutMs: helper_RUN_TIMEOUT, log: this.log });
@@ -42177,6 +42924,12 @@ class helper_Helper {
             await exec_run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log });
         }
         return r;
+    }
+    /** The newest helper image loaded, loading one with the registrar alone when none is. */
+    async image() {
+        if (this.tags.length === 0)
+            await this.load();
+        return this.tags[this.tags.length - 1];
     }
     /** Remove the images this helper loaded. */
     async close() {
@@ -42281,7 +43034,9 @@ function helper_engineWriter(helper, log) {
             last = undefined;
             return helper.load(interpreters);
         },
-        close: () => helper.close()
+        localFile: path => helper.localFiles.get(path),
+        close: () => helper.close(),
+        shared: engineRecord(helper.engine, () => helper.image(), log)
     };
 }
 
@@ -42491,64 +43246,6 @@ function readInputs() {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/util/files.ts
-// Files replaced atomically, the one way the project writes a file others may read while it
-// changes (state, owners, a daemon's health, exported files, cached interpreters): a temporary
-// file in the same folder, created exclusively and never through a link, its mode set
-// exactly (the umask may take bits away, or with 000 leave some), then renamed over the target.
-
-
-
-
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
-/** A name beside `path` that nothing else uses. */
-const tempBeside = (path) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomUUID)()}.tmp`);
-/** Replace `path` with `data` atomically. */
-function writeFileAtomic(path, data, options) {
-    const temp = tempBeside(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, options.mode);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, options.mode);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, typeof data === 'string' ? Buffer.from(data) : data);
-        if (options.fsync)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(temp, path);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw e;
-    }
-}
-/**
- * Replace `path` with a copy of `source` atomically. A rename, never a write into the old file:
- * an F entry keeps an interpreter open, and a running one is busy.
- */
-async function copyFileAtomic(source, path, options) {
-    const temp = tempBeside(path);
-    try {
-        await (0,promises_namespaceObject.copyFile)(source, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL);
-        await (0,promises_namespaceObject.chmod)(temp, options.mode);
-        if (options.fsync) {
-            const file = await (0,promises_namespaceObject.open)(temp, 'r');
-            await file.sync().finally(() => file.close());
-        }
-        await options.check?.(temp);
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw e;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/qemu/archive/members.ts
 // The member rules every archive follows, whichever tool opened it (extract.ts, rpm.ts) and
 // tar.ts read it: which member serves a target, how links are followed inside the archive's
@@ -44260,441 +44957,6 @@ function makePlan(request, native, log) {
     return { targets, native: [...native] };
 }
 
-;// CONCATENATED MODULE: ./src/util/private-files.ts
-// Files that steer what root does to binfmt_misc (saved state, the owners record, the lock)
-// live only in folders nobody else can write: another local user must not be able to plant,
-// replace or link any of them. Every folder on the way is checked, opens never follow a
-// link, and modes are set explicitly so that a umask of 000 changes nothing.
-
-
-
-const { O_RDONLY, O_NOFOLLOW: private_files_O_NOFOLLOW } = external_node_fs_namespaceObject.constants;
-const me = () => process.geteuid?.() ?? 0;
-const private_files_octal = (mode) => `0${(mode & 0o7777).toString(8)}`;
-/** Root, or the user this process runs as: the only owners trusted here. */
-function trusted(uid) {
-    return uid === 0 || uid === me();
-}
-class UnsafePathError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnsafePathError';
-    }
-}
-/** Why `st` (a folder on the way to our files) lets another user change them, or undefined. */
-function folderProblem(st, last) {
-    if (st.isSymbolicLink())
-        return 'is a symbolic link';
-    if (!st.isDirectory())
-        return 'is not a folder';
-    if (!trusted(st.uid))
-        return `belongs to uid ${st.uid}, not to root or uid ${me()}`;
-    // A shared folder like /tmp is safe on the way only with the sticky bit: others cannot
-    // rename or delete what we own in it. The folder holding our files must be ours alone.
-    const sticky = (st.mode & 0o1000) !== 0 && st.uid === 0;
-    if ((st.mode & 0o022) !== 0 && (last || !sticky)) {
-        return `is writable by other users (mode ${private_files_octal(st.mode)})`;
-    }
-    return undefined;
-}
-function refuse(path, problem, what) {
-    throw new UnsafePathError(`Refusing to use ${path} for ${what}: it ${problem}, so another local user could change what ` +
-        `setup-binfmt does as root. Use a folder that only root or this user (uid ${me()}) can write, ` +
-        `and remove or fix ${path}`);
-}
-/**
- * Check every folder from / down to `dir`; the path returned has no symbolic links in it.
- * `dir` itself may be a shared sticky folder (such as /tmp) only when `shared`.
- */
-function checkFolders(dir, what, shared = false) {
-    const real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
-    const parts = real.split(external_node_path_namespaceObject.sep).filter(Boolean);
-    for (let i = 0; i <= parts.length; i++) {
-        const path = external_node_path_namespaceObject.sep + parts.slice(0, i).join(external_node_path_namespaceObject.sep);
-        const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), i === parts.length && !shared);
-        if (problem)
-            refuse(path, problem, what);
-    }
-    return real;
-}
-/**
- * A private folder, created when missing with `mode` (0700 by default, set explicitly; missing
- * parents too, 0700), and checked whether new or old. Returns its path without symbolic
- * links: use that one.
- */
-function private_files_privateDir(dir, what, mode = 0o700) {
-    let parent;
-    try {
-        parent = checkFolders((0,external_node_path_namespaceObject.dirname)(dir), what, true);
-    }
-    catch (e) {
-        if (e.code !== 'ENOENT')
-            throw e;
-        parent = private_files_privateDir((0,external_node_path_namespaceObject.dirname)(dir), what);
-    }
-    const path = (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir));
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode });
-        // The umask may have taken bits away or (000) left group and others some: set it exactly.
-        chmodExact(path, mode);
-    }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
-    }
-    const problem = folderProblem((0,external_node_fs_namespaceObject.lstatSync)(path), true);
-    if (problem)
-        refuse(path, problem, what);
-    return path;
-}
-function chmodExact(path, mode) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
-    try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** The private folder `dir` when it exists (checked), else undefined. */
-function private_files_existingPrivateDir(dir, what) {
-    try {
-        (0,external_node_fs_namespaceObject.lstatSync)(dir);
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-    return checkFolders(dir, what);
-}
-/** A file's text, opened without following a link and checked like its folder; undefined when absent. */
-function private_files_readPrivateFile(path, what) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, O_RDONLY | private_files_O_NOFOLLOW);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            return undefined;
-        if (code === 'ELOOP')
-            refuse(path, 'is a symbolic link', what);
-        throw e;
-    }
-    try {
-        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!st.isFile())
-            refuse(path, 'is not a regular file', what);
-        if (!trusted(st.uid))
-            refuse(path, `belongs to uid ${st.uid}, not to root or uid ${me()}`, what);
-        if ((st.mode & 0o022) !== 0) {
-            refuse(path, `is writable by other users (mode ${private_files_octal(st.mode)})`, what);
-        }
-        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Replace `dir/name` atomically (util/files.ts), with `mode` set exactly. */
-function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
-    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, name), text, { mode });
-}
-
-;// CONCATENATED MODULE: ./src/binfmt/lock.ts
-// Several runs on one host (self-hosted machines run several runners, as root or as users with
-// sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
-// instance, whoever runs, and a shared record says which runs use which of our entries, so
-// that one run's cleanup never removes an entry another run still relies on: the last one out
-// removes it. Both live in root's folder under /run, reached through sudo by other users.
-
-
-
-
-
-
-/** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
-const HOST_DIR = '/run/setup-binfmt';
-const WHAT = 'the binfmt_misc lock and owners record';
-const notFound = (e) => e.code === 'ENOENT';
-/**
- * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
- * per instance (its device number), so every user and every path to one table shares them.
- * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
- */
-async function lock_lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
-    if (override)
-        return { dir: private_files_privateDir(override, WHAT), sudo: false };
-    const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
-    if (process.geteuid?.() === 0) {
-        private_files_privateDir(HOST_DIR, WHAT, 0o755);
-        return { dir: private_files_privateDir(instance, WHAT), sudo: false };
-    }
-    // Another user: root's folders, made through sudo. HOST_DIR is readable, so both are
-    // checked from here; only root can write either.
-    const made = async (path, mode) => {
-        try {
-            (0,external_node_fs_namespaceObject.lstatSync)(path);
-        }
-        catch (e) {
-            if (!notFound(e))
-                throw e;
-            await exec_run(['sudo', '-n', 'mkdir', '-m', mode, path], { log, allowFailure: true });
-        }
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
-        if (!st.isDirectory() || st.isSymbolicLink() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
-            throw new Error(`Refusing to use ${path} for ${WHAT}: it must be a folder of root's that only root can ` +
-                `write (found uid ${st.uid}, mode 0${(st.mode & 0o7777).toString(8)}${st.isSymbolicLink() ? ', a symbolic link' : ''}). ` +
-                `As root, remove it; setup-binfmt makes it again`);
-        }
-    };
-    checkFolders('/run', WHAT);
-    await made(HOST_DIR, '0755');
-    await made(instance, '0700');
-    return { dir: instance, sudo: true };
-}
-const newOwnerId = () => (0,external_node_crypto_.randomUUID)();
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-/** The process holding a flock on `path`, from /proc/locks, when this user can see it. */
-function lockHolder(path) {
-    try {
-        const { ino } = (0,external_node_fs_namespaceObject.statSync)(path);
-        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/locks', 'utf8').split('\n')) {
-            const f = line.trim().split(/\s+/);
-            if (f[1] === 'FLOCK' && f[5]?.split(':')[2] === String(ino))
-                return Number(f[4]);
-        }
-    }
-    catch {
-        // Root's folder seen by another user: the holder is not ours to see.
-    }
-    return undefined;
-}
-/**
- * Run `fn` holding the lock of `place`: a flock(2) on `lock` that flock(1) holds while `cat`
- * copies its standard input, so the kernel drops it the moment the holder dies, however it
- * dies. Nothing in the file counts: an empty or planted one changes nothing, and two waiters
- * can never both hold it.
- */
-async function lock_withLock(place, fn, log, timeoutMs = 120_000) {
-    const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
-    const argv = [
-        ...(place.sudo ? ['sudo', '-n'] : []),
-        'flock',
-        '--exclusive',
-        '--timeout',
-        String(timeoutMs / 1000),
-        path,
-        'cat'
-    ];
-    // cat echoes this once flock holds the lock: that is the signal we hold it.
-    const holder = start(argv, { input: '\n', log });
-    const waiting = setTimeout(() => {
-        const pid = lockHolder(path);
-        log?.info(`waiting for another setup-binfmt${pid ? ` (pid ${pid})` : ''} to finish changing binfmt_misc`);
-    }, 200);
-    const got = await Promise.race([holder.output.then(() => true), holder.exited.then(() => false)]);
-    clearTimeout(waiting);
-    if (!got) {
-        const result = await holder.exited;
-        const pid = lockHolder(path);
-        if (result.code === 1 && !result.stderr.trim()) {
-            throw new Error(`Another setup-binfmt${pid ? ` (pid ${pid})` : ''} has held ${path} for over ${timeoutMs / 1000} s: ` +
-                `wait for it to finish, or end it if it hangs`);
-        }
-        throw new Error(`Cannot take the binfmt_misc lock ${path} (${argv.join(' ')}: ${lastLine(result.stderr) || `exit ${result.code}`}); ` +
-            `setup-binfmt needs flock from util-linux${place.sudo ? ' and passwordless sudo' : ''}`);
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        holder.end();
-        await holder.exited;
-    }
-}
-/** "run ID (pid N, since ISO time)" for each owner, for log lines. */
-function lock_describeOwners(owners) {
-    return owners
-        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
-        .join(', ');
-}
-/** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
-const WORKER = 'Runner.Worker';
-/** The fields of /proc/PID/stat from field 3 on, or undefined when the process is gone or hidden. */
-function statFields(pid) {
-    try {
-        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The name in parentheses may hold spaces and ')': the fields after the last ')' are fixed.
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    }
-    catch {
-        return undefined;
-    }
-}
-function parentOf(pid) {
-    return Number(statFields(pid)?.[1]) || undefined;
-}
-/**
- * When process `pid` started (field 22 of /proc/PID/stat, clock ticks since boot): with the
- * pid it names one process for good, where a pid alone is reused once the process is gone.
- */
-function startTime(pid) {
-    return Number(statFields(pid)?.[19]) || undefined;
-}
-/**
- * The process whose life is the job's: the runner's worker, found among our ancestors. The
- * action's steps are its children; the CLI in a `run:` step is its grandchild, through a shell
- * that ends with the step, so the shell is no measure. Outside a runner there is none, and
- * ownership goes by age alone.
- */
-function runPid() {
-    if (process.env.GITHUB_ACTIONS !== 'true')
-        return undefined;
-    for (let pid = parentOf(process.pid), i = 0; pid && pid > 1 && i < 64; i++) {
-        try {
-            if ((0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/comm`, 'utf8').trim() === WORKER)
-                return pid;
-        }
-        catch {
-            return undefined;
-        }
-        pid = parentOf(pid);
-    }
-    return undefined;
-}
-/** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
-const STALE_MS = 24 * 60 * 60 * 1000;
-function live(o, now) {
-    if (now - o.since >= STALE_MS)
-        return false;
-    if (!o.pid)
-        return true;
-    // A record without a start time (an older setup-binfmt's), or a process this user cannot
-    // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
-    if (o.start === undefined)
-        return alive(o.pid);
-    const start = startTime(o.pid);
-    return start === undefined ? alive(o.pid) : start === o.start;
-}
-const OWNERS = 'owners.json';
-async function readOwners(place, log) {
-    const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
-    if (!place.sudo)
-        return private_files_readPrivateFile(path, WHAT);
-    const result = await exec_run(['sudo', '-n', 'cat', path], { allowFailure: true, log });
-    if (result.code === 0)
-        return result.stdout;
-    if (/No such file/.test(result.stderr))
-        return undefined;
-    throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`);
-}
-async function writeOwners(place, text, log) {
-    if (!place.sudo)
-        return private_files_writePrivateFile(place.dir, OWNERS, text);
-    // A fresh file, created exclusively and never through a link, then renamed over the old.
-    const temp = (0,external_node_path_namespaceObject.join)(place.dir, `.${OWNERS}.${(0,external_node_crypto_.randomUUID)()}`);
-    await exec_run(['sudo', '-n', 'dd', `of=${temp}`, 'conv=excl', 'oflag=nofollow', 'status=none'], {
-        input: text,
-        log
-    });
-    await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
-}
-class lock_Owners {
-    place;
-    records;
-    log;
-    constructor(place, records, log) {
-        this.place = place;
-        this.records = records;
-        this.log = log;
-    }
-    static async read(place, log) {
-        const text = await readOwners(place, log);
-        try {
-            return new lock_Owners(place, text ? JSON.parse(text) : {}, log);
-        }
-        catch (e) {
-            // Written by rename, so never half; unreadable means damaged: start afresh rather than
-            // block every run on the host, and say so.
-            log?.warning(`${(0,external_node_path_namespaceObject.join)(place.dir, OWNERS)} is not valid JSON (${e.message}): starting afresh`);
-            return new lock_Owners(place, {}, log);
-        }
-    }
-    async save() {
-        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
-    }
-    /** Other runs (not stale) that use this entry, as it is defined now. */
-    others(entry, me) {
-        const record = this.records[entry.name];
-        if (!record || !sameDefinition(record.entry, entry))
-            return [];
-        const now = Date.now();
-        return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && live(o, now))
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
-    }
-    /**
-     * Drop every run recorded for this entry, live or not, and return the other runs dropped:
-     * the operator's way out when a crashed run's record keeps an entry.
-     */
-    forget(entry, me) {
-        const record = this.records[entry.name];
-        if (!record || !sameDefinition(record.entry, entry))
-            return [];
-        delete this.records[entry.name];
-        return Object.entries(record.owners)
-            .filter(([id]) => id !== me)
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
-    }
-    /** True when some run of ours registered this entry (then it is ours to share). */
-    tracks(entry) {
-        const record = this.records[entry.name];
-        return record !== undefined && sameDefinition(record.entry, entry);
-    }
-    /** Record that run `me` uses `entry`; `pid` is a process that lives as long as the run. */
-    use(entry, me, pid) {
-        const record = this.tracks(entry) ? this.records[entry.name] : { entry, owners: {} };
-        this.records[entry.name] = {
-            entry,
-            owners: {
-                ...record.owners,
-                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
-            }
-        };
-    }
-    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
-    release(entry, me) {
-        const record = this.records[entry.name];
-        if (!record)
-            return;
-        const owners = { ...record.owners };
-        delete owners[me];
-        const now = Date.now();
-        for (const [id, o] of Object.entries(owners)) {
-            if (live(o, now))
-                continue;
-            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
-            delete owners[id];
-        }
-        if (Object.keys(owners).length === 0)
-            delete this.records[entry.name];
-        else
-            this.records[entry.name] = { ...record, owners };
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/binfmt/held.ts
 // The interpreter file the kernel holds open for an F entry. It need not be at the entry's
 // path any more (deleted, replaced, or a path inside the container that registered it), and
@@ -44795,7 +45057,7 @@ async function sameEntry(existing, wanted, table) {
         existing.flags.includes('F')
             ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
             : fileDigest(existing.interpreter),
-        fileDigest(wanted.interpreter)
+        table.interpreterDigest(wanted.interpreter)
     ]);
     return have !== undefined && have === want;
 }
@@ -45047,7 +45309,7 @@ async function restoreSaved(store, log, options = {}) {
     if (!first)
         return undefined;
     const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
-    const place = await lockDirFor(table.root, log, options.lockDir);
+    const place = await lockPlaceFor(table, log, options.lockDir);
     return withLock(place, async () => {
         const state = store.load();
         if (!state)
@@ -45431,7 +45693,7 @@ async function setupWith(options, deps, log, timings, flagsWarning, registrar) {
         const { registrar: way, writer } = await registrar();
         const table = await table_BinfmtTable.open({ root: deps.root, log, writer, start: deps.start });
         const interpreters = await table.place(acquired?.interpreters ?? new Map());
-        const place = await lock_lockDirFor(table.root, log, deps.lockDir);
+        const place = await lock_lockPlaceFor(table, log, deps.lockDir);
         // One run at a time changes the table: others on this host wait here.
         return lock_withLock(place, () => registerAll(table, plan, options, interpreters, place, way, deps.store, log), log);
     });
@@ -45680,7 +45942,7 @@ async function runMain(deps = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(674);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9850);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

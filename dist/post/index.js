@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4095:
+/***/ 8426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28858,6 +28858,14 @@ class BinfmtTable {
     place(interpreters) {
         return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters);
     }
+    /** SHA-256 of the file an interpreter path names here (for a helper's, the local file). */
+    interpreterDigest(interpreter) {
+        return fileDigest(this.writer.localFile?.(interpreter) ?? interpreter);
+    }
+    /** Where the lock and owners record are shared, when not root's folder: see Writer.shared. */
+    get shared() {
+        return this.writer.shared;
+    }
     /** Release what the writer holds; the table is not used afterwards. */
     async close() {
         await this.writer.close?.();
@@ -29181,7 +29189,8 @@ function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
 // sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
 // instance, whoever runs, and a shared record says which runs use which of our entries, so
 // that one run's cleanup never removes an entry another run still relies on: the last one out
-// removes it. Both live in root's folder under /run, reached through sudo by other users.
+// removes it. Both live in root's folder under /run, reached through sudo by other users; runs
+// that change the table through a container engine keep them in the engine (SharedRecord).
 
 
 
@@ -29191,15 +29200,22 @@ function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
 /** Root's folder for the locks and owners records of every binfmt_misc instance on the host. */
 const HOST_DIR = '/run/setup-binfmt';
 const WHAT = 'the binfmt_misc lock and owners record';
+const inFolder = (place) => 'dir' in place;
 const notFound = (e) => e.code === 'ENOENT';
 /**
  * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
- * per instance (its device number), so every user and every path to one table shares them.
- * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ * per instance (its device number), so every user and every path to one table shares them;
+ * `shared` when the table is changed through a container engine. `override`
+ * (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
  */
-async function lockDirFor(root, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
+async function lockPlaceFor(table, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
     if (override)
         return { dir: private_files_privateDir(override, WHAT), sudo: false };
+    if (table.shared)
+        return table.shared;
+    return lockDirFor(table.root, log);
+}
+async function lockDirFor(root, log) {
     const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
     if (process.geteuid?.() === 0) {
         private_files_privateDir(HOST_DIR, WHAT, 0o755);
@@ -29260,6 +29276,8 @@ function lockHolder(path) {
  * can never both hold it.
  */
 async function withLock(place, fn, log, timeoutMs = 120_000) {
+    if (!inFolder(place))
+        return place.lock(fn, timeoutMs);
     const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
     const argv = [
         ...(place.sudo ? ['sudo', '-n'] : []),
@@ -29299,7 +29317,7 @@ async function withLock(place, fn, log, timeoutMs = 120_000) {
 /** "run ID (pid N, since ISO time)" for each owner, for log lines. */
 function describeOwners(owners) {
     return owners
-        .map(o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
+        .map(o => `run ${o.id} (${o.container ? `container ${o.container.slice(0, 12)}, ` : ''}${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`)
         .join(', ');
 }
 /** The name of the GitHub runner's process that runs one job, main, run: steps and post. */
@@ -29346,12 +29364,59 @@ function runPid() {
     }
     return undefined;
 }
+function pidNamespace() {
+    try {
+        return (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The id of the container this process runs in, from the engine's bind mount of its
+ * /etc/hostname (Docker: .../containers/ID/hostname; Podman: .../overlay-containers/ID/...).
+ */
+function containerId() {
+    try {
+        for (const line of (0,external_node_fs_namespaceObject.readFileSync)('/proc/self/mountinfo', 'utf8').split('\n')) {
+            const [, , , source, target] = line.split(' ');
+            if (target !== '/etc/hostname')
+                continue;
+            const id = /containers\/([0-9a-f]{64})\//.exec(source ?? '')?.[1];
+            if (id)
+                return id;
+        }
+    }
+    catch {
+        // No /proc: no container to name.
+    }
+    return undefined;
+}
+/** This run as an owner: `pid` is a process that lives as long as the run (see runPid). */
+function ownerHere(pid) {
+    return {
+        since: Date.now(),
+        pid,
+        start: pid === undefined ? undefined : startTime(pid),
+        pidns: pid === undefined ? undefined : pidNamespace(),
+        container: containerId()
+    };
+}
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000;
-function live(o, now) {
-    if (now - o.since >= STALE_MS)
+/**
+ * Whether run `o` still goes on: its container runs (when `running` lists the engine's), its
+ * process lives, and it is younger than `maxAgeMs`.
+ */
+function isLive(o, now, running, maxAgeMs = STALE_MS) {
+    if (now - o.since >= maxAgeMs)
         return false;
+    if (o.container && running)
+        return running.has(o.container);
     if (!o.pid)
+        return true;
+    // A process in another pid namespace (another container's) is not ours to look up.
+    if (o.pidns && o.pidns !== pidNamespace())
         return true;
     // A record without a start time (an older setup-binfmt's), or a process this user cannot
     // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
@@ -29362,6 +29427,8 @@ function live(o, now) {
 }
 const OWNERS = 'owners.json';
 async function readOwners(place, log) {
+    if (!inFolder(place))
+        return place.read();
     const path = (0,external_node_path_namespaceObject.join)(place.dir, OWNERS);
     if (!place.sudo)
         return private_files_readPrivateFile(path, WHAT);
@@ -29373,6 +29440,8 @@ async function readOwners(place, log) {
     throw new Error(`Cannot read ${path} through sudo: ${exec_lastLine(result.stderr)}`);
 }
 async function writeOwners(place, text, log) {
+    if (!inFolder(place))
+        return place.write(text);
     if (!place.sudo)
         return private_files_writePrivateFile(place.dir, OWNERS, text);
     // A fresh file, created exclusively and never through a link, then renamed over the old.
@@ -29387,24 +29456,40 @@ class Owners {
     place;
     records;
     log;
-    constructor(place, records, log) {
+    running;
+    constructor(place, records, log, 
+    /** The engine's running containers, for runs recorded by their container. */
+    running) {
         this.place = place;
         this.records = records;
         this.log = log;
+        this.running = running;
     }
     static async read(place, log) {
         const text = await readOwners(place, log);
+        const running = inFolder(place) ? undefined : await place.running();
         try {
-            return new Owners(place, text ? JSON.parse(text) : {}, log);
+            const records = text ? JSON.parse(text) : {};
+            return new Owners(place, records, log, running);
         }
         catch (e) {
             // Written by rename, so never half; unreadable means damaged: start afresh rather than
             // block every run on the host, and say so.
-            log?.warning(`${(0,external_node_path_namespaceObject.join)(place.dir, OWNERS)} is not valid JSON (${e.message}): starting afresh`);
-            return new Owners(place, {}, log);
+            const where = inFolder(place) ? (0,external_node_path_namespaceObject.join)(place.dir, OWNERS) : place.where;
+            log?.warning(`${where} is not valid JSON (${e.message}): starting afresh`);
+            return new Owners(place, {}, log, running);
         }
     }
+    /** Write the record back, without the runs that are over (each would stay for good). */
     async save() {
+        const now = Date.now();
+        for (const [name, record] of Object.entries(this.records)) {
+            const owners = Object.entries(record.owners).filter(([, o]) => isLive(o, now, this.running));
+            if (owners.length === 0)
+                delete this.records[name];
+            else
+                this.records[name] = { ...record, owners: Object.fromEntries(owners) };
+        }
         await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
     }
     /** Other runs (not stale) that use this entry, as it is defined now. */
@@ -29414,8 +29499,8 @@ class Owners {
             return [];
         const now = Date.now();
         return Object.entries(record.owners)
-            .filter(([id, o]) => id !== me && live(o, now))
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+            .filter(([id, o]) => id !== me && isLive(o, now, this.running))
+            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
     }
     /**
      * Drop every run recorded for this entry, live or not, and return the other runs dropped:
@@ -29428,7 +29513,7 @@ class Owners {
         delete this.records[entry.name];
         return Object.entries(record.owners)
             .filter(([id]) => id !== me)
-            .map(([id, o]) => ({ id, pid: o.pid, since: o.since }));
+            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -29442,7 +29527,7 @@ class Owners {
             entry,
             owners: {
                 ...record.owners,
-                [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+                [me]: ownerHere(pid)
             }
         };
     }
@@ -29455,7 +29540,7 @@ class Owners {
         delete owners[me];
         const now = Date.now();
         for (const [id, o] of Object.entries(owners)) {
-            if (live(o, now))
+            if (isLive(o, now, this.running))
                 continue;
             this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
             delete owners[id];
@@ -29579,7 +29664,7 @@ async function restoreSaved(store, log, options = {}) {
     if (!first)
         return undefined;
     const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer });
-    const place = await lockDirFor(table.root, log, options.lockDir);
+    const place = await lockPlaceFor(table, log, options.lockDir);
     return withLock(place, async () => {
         const state = store.load();
         if (!state)
@@ -35862,6 +35947,175 @@ function errnoName(n) {
     return NAMES.get(n) ?? `errno ${n}`;
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/engine/record.ts
+// The lock and owners record for runs that change the host's table through a container engine.
+// Such a run may sit in a `container:` job with a /run of its own, where root's folder on the
+// host is out of reach; what every such run on the host shares is the engine. So the lock is a
+// container name (the engine makes one container per name: whoever creates it holds the lock),
+// and each run's part of the owners record is a volume of its own, whose labels say which
+// entries it uses. Runs in job containers are live while their container runs.
+
+
+
+
+
+/** The lock's container name: one per engine, as the engine's host has one table. */
+const LOCK_CONTAINER = 'setup-binfmt-lock';
+const HOLDER = 'setup-binfmt.holder';
+/** The label naming the run a volume records, and the one holding its entries. */
+const OWNER_LABEL = 'setup-binfmt.owner';
+const USES = 'setup-binfmt.uses';
+const VOLUME_PREFIX = 'setup-binfmt-owner-';
+/** A holder that died without removing the lock (SIGKILL) loses it after this long. */
+const LOCK_MAX_AGE = 10 * 60 * 1000;
+function engineRecord(engine, image, log) {
+    const label = LABEL[engine.name];
+    const call = (args, allowFailure = false) => exec_run([...engine.command, ...args], { allowFailure, timeoutMs: 60_000, log });
+    const running = async () => new Set((await call(['ps', '-q', '--no-trunc'])).stdout.split('\n').filter(Boolean));
+    // Each run's volume as last read, so that a write changes only the volumes that differ.
+    let seen = new Map();
+    const holderOf = async () => {
+        const r = await call(['inspect', '--format', `{{.Id}} {{index .Config.Labels "${HOLDER}"}}`, LOCK_CONTAINER], true);
+        if (r.code !== 0)
+            return undefined; // removed meanwhile
+        const [id, ...rest] = r.stdout.trim().split(' ');
+        try {
+            return { id, holder: JSON.parse(rest.join(' ')) };
+        }
+        catch {
+            return { id }; // not ours to judge: only its age would tell, and it has none
+        }
+    };
+    return {
+        where: `${label}'s ${LOCK_CONTAINER} container and ${VOLUME_PREFIX}* volumes`,
+        async lock(fn, timeoutMs) {
+            const deadline = Date.now() + timeoutMs;
+            const me = ownerHere(process.pid);
+            let said = false;
+            let id;
+            while (!id) {
+                const created = await call([
+                    'create',
+                    '--name',
+                    LOCK_CONTAINER,
+                    '--label',
+                    `${HOLDER}=${JSON.stringify(me)}`,
+                    '--network',
+                    'none',
+                    await image()
+                ], true);
+                if (created.code === 0) {
+                    id = created.stdout.trim();
+                    continue;
+                }
+                if (!/already in use/.test(created.stderr)) {
+                    throw new Error(`Cannot take the binfmt_misc lock in ${label} (${engine.name} create --name ${LOCK_CONTAINER}: ${dockerError(created.stderr)})`);
+                }
+                const current = await holderOf();
+                if (!current)
+                    continue;
+                const { holder } = current;
+                // Its job's container is gone, or its process (seen from here), or it is too old:
+                // it died holding the lock. Removed by id, so a lock taken meanwhile stays.
+                if (holder && !isLive(holder, Date.now(), await running(), LOCK_MAX_AGE)) {
+                    log?.warning(`Removing the ${label} lock container of a setup-binfmt that is gone (${JSON.stringify(holder)})`);
+                    await call(['rm', '-f', current.id], true);
+                    continue;
+                }
+                if (Date.now() > deadline) {
+                    throw new Error(`Another setup-binfmt has held the binfmt_misc lock (${label}'s ${LOCK_CONTAINER} container, ` +
+                        `holder ${holder ? JSON.stringify(holder) : 'unknown'}) for over ${timeoutMs / 1000} s: wait for it ` +
+                        `to finish, or if that run is gone, '${engine.name} rm -f ${LOCK_CONTAINER}'`);
+                }
+                if (!said)
+                    log?.info('waiting for another setup-binfmt to finish changing binfmt_misc');
+                said = true;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(250);
+            }
+            try {
+                return await fn();
+            }
+            finally {
+                const r = await call(['rm', '-f', id], true);
+                if (r.code !== 0) {
+                    log?.warning(`Cannot remove the ${label} lock container ${id}: ${dockerError(r.stderr)}; remove it by hand`);
+                }
+            }
+        },
+        async read() {
+            const names = (await call(['volume', 'ls', '-q', '--filter', `label=${OWNER_LABEL}`])).stdout
+                .split('\n')
+                .filter(Boolean);
+            seen = new Map();
+            if (names.length === 0)
+                return undefined;
+            const volumes = JSON.parse((await call(['volume', 'inspect', ...names])).stdout);
+            const records = {};
+            for (const v of volumes) {
+                const owner = v.Labels?.[OWNER_LABEL];
+                if (!owner || v.Name !== VOLUME_PREFIX + owner)
+                    continue;
+                const text = v.Labels?.[USES] ?? '{}';
+                seen.set(owner, text);
+                let uses;
+                try {
+                    uses = JSON.parse(text);
+                }
+                catch {
+                    log?.warning(`${label} volume ${v.Name}: its ${USES} label is not JSON; ignoring it`);
+                    continue;
+                }
+                for (const [name, use] of Object.entries(uses)) {
+                    // Two definitions of one name: the newer use counts, as a record rewritten would.
+                    const record = records[name];
+                    if (!record || !sameDefinition(record.entry, use.entry)) {
+                        const newest = record ? Math.max(...Object.values(record.owners).map(o => o.since)) : 0;
+                        if (use.owner.since < newest)
+                            continue;
+                        records[name] = { entry: use.entry, owners: {} };
+                    }
+                    records[name].owners[owner] = use.owner;
+                }
+            }
+            return JSON.stringify(records);
+        },
+        async write(text) {
+            const records = JSON.parse(text);
+            const wanted = new Map();
+            for (const [name, record] of Object.entries(records)) {
+                for (const [owner, o] of Object.entries(record.owners)) {
+                    wanted.set(owner, { ...wanted.get(owner), [name]: { entry: record.entry, owner: o } });
+                }
+            }
+            for (const owner of seen.keys()) {
+                if (!wanted.has(owner))
+                    await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner]);
+            }
+            for (const [owner, uses] of wanted) {
+                const labels = JSON.stringify(uses);
+                if (seen.get(owner) === labels)
+                    continue;
+                // Labels are fixed at creation: a changed part is a new volume.
+                if (seen.has(owner))
+                    await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner]);
+                await call([
+                    'volume',
+                    'create',
+                    '--label',
+                    `${OWNER_LABEL}=${owner}`,
+                    '--label',
+                    `${USES}=${labels}`,
+                    VOLUME_PREFIX + owner
+                ]);
+            }
+            seen = new Map([...wanted].map(([owner, uses]) => [owner, JSON.stringify(uses)]));
+        },
+        running
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/helper.ts
 // Changing binfmt_misc through a container engine, for a process that cannot change it itself
 // (an unprivileged `container:` job, a user without sudo but with the Docker socket). Each
@@ -35869,6 +36123,7 @@ function errnoName(n) {
 // program of our own, src/binfmt/registrar-program.ts). The helper image is built in memory
 // and loaded with `docker load`: no registry. It carries the interpreters, so the F flag
 // makes the kernel open them from inside the helper and keep them after it exits.
+
 
 
 
@@ -35894,6 +36149,8 @@ class helper_Helper {
     arch;
     log;
     tags = [];
+    /** The local file behind each interpreter path in the helper images. */
+    localFiles = new Map();
     constructor(engine, arch, log) {
         this.engine = engine;
         this.arch = arch;
@@ -35942,6 +36199,7 @@ class helper_Helper {
             const content = await (0,promises_namespaceObject.readFile)(local);
             const path = `${HELPER_INTERPRETERS}/${sha256(content).slice(0, 16)}/${(0,external_node_path_namespaceObject.basename)(local)}`;
             paths.set(target, path);
+            this.localFiles.set(path, local);
             if (!files.some(f => f.path === path))
                 files.push({ path, mode: 0o755, content });
         }
@@ -35975,8 +36233,6 @@ class helper_Helper {
      * the host's root is bound read-only at /host, for `c`.
      */
     async run(ops, { hostRoot = false } = {}) {
-        if (this.tags.length === 0)
-            await this.load();
         const name = `${HELPER_REPOSITORY}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         // Only what the registrar needs, not --privileged (which also fails where the engine's
         // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
@@ -36012,7 +36268,7 @@ class helper_Helper {
                 ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
                 : []),
             ...(this.engine.runOptions ?? []),
-            this.tags[this.tags.length - 1],
+            await this.image(),
             ...ops
         ];
         const r = await exec_run(argv, { allowFailure: true, timeoutMs: helper_RUN_TIMEOUT, log: this.log });
@@ -36020,6 +36276,12 @@ class helper_Helper {
             await exec_run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log });
         }
         return r;
+    }
+    /** The newest helper image loaded, loading one with the registrar alone when none is. */
+    async image() {
+        if (this.tags.length === 0)
+            await this.load();
+        return this.tags[this.tags.length - 1];
     }
     /** Remove the images this helper loaded. */
     async close() {
@@ -36124,7 +36386,9 @@ function helper_engineWriter(helper, log) {
             last = undefined;
             return helper.load(interpreters);
         },
-        close: () => helper.close()
+        localFile: path => helper.localFiles.get(path),
+        close: () => helper.close(),
+        shared: engineRecord(helper.engine, () => helper.image(), log)
     };
 }
 
@@ -36252,7 +36516,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4095);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8426);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

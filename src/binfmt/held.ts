@@ -103,7 +103,7 @@ export async function sameEntry(
     existing.flags.includes('F')
       ? heldInterpreter(table, existing).then(h => ('sha256' in h ? h.sha256 : undefined))
       : fileDigest(existing.interpreter),
-    fileDigest(wanted.interpreter)
+    table.interpreterDigest(wanted.interpreter)
   ])
   return have !== undefined && have === want
 }

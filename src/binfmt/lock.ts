@@ -2,12 +2,14 @@
 // sudo) share one binfmt_misc table. Changes to it happen under one lock per binfmt_misc
 // instance, whoever runs, and a shared record says which runs use which of our entries, so
 // that one run's cleanup never removes an entry another run still relies on: the last one out
-// removes it. Both live in root's folder under /run, reached through sudo by other users.
+// removes it. Both live in root's folder under /run, reached through sudo by other users; runs
+// that change the table through a container engine keep them in the engine (SharedRecord).
 
 import { randomUUID } from 'node:crypto'
-import { lstatSync, readFileSync, statSync } from 'node:fs'
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { sameDefinition, type Entry } from './table.js'
+import type { SharedRecord } from './shared-record.js'
 import type { Log } from '../util/log.js'
 import { lastLine, run, start } from '../util/exec.js'
 import {
@@ -28,19 +30,30 @@ export interface LockDir {
   readonly sudo: boolean
 }
 
+/** Where one instance's lock and owners record are: root's folder, or a container engine. */
+export type Place = LockDir | SharedRecord
+
+const inFolder = (place: Place): place is LockDir => 'dir' in place
+
 const notFound = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
 
 /**
  * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
- * per instance (its device number), so every user and every path to one table shares them.
- * `override` (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
+ * per instance (its device number), so every user and every path to one table shares them;
+ * `shared` when the table is changed through a container engine. `override`
+ * (SETUP_BINFMT_LOCK_DIR) is a private folder of the caller's own.
  */
-export async function lockDirFor(
-  root: string,
+export async function lockPlaceFor(
+  table: { readonly root: string; readonly shared?: SharedRecord },
   log?: Log,
   override = process.env.SETUP_BINFMT_LOCK_DIR
-): Promise<LockDir> {
+): Promise<Place> {
   if (override) return { dir: privateDir(override, WHAT), sudo: false }
+  if (table.shared) return table.shared
+  return lockDirFor(table.root, log)
+}
+
+async function lockDirFor(root: string, log?: Log): Promise<LockDir> {
   const instance = join(HOST_DIR, `binfmt_misc-${statSync(root).dev}`)
   if (process.geteuid?.() === 0) {
     privateDir(HOST_DIR, WHAT, 0o755)
@@ -102,11 +115,12 @@ function lockHolder(path: string): number | undefined {
  * can never both hold it.
  */
 export async function withLock<T>(
-  place: LockDir,
+  place: Place,
   fn: () => Promise<T>,
   log?: Log,
   timeoutMs = 120_000
 ): Promise<T> {
+  if (!inFolder(place)) return place.lock(fn, timeoutMs)
   const path = join(place.dir, 'lock')
   const argv = [
     ...(place.sudo ? ['sudo', '-n'] : []),
@@ -161,12 +175,17 @@ export interface Owner {
   readonly pid?: number
   /** That process's startTime(): another start time is another process that got the pid. */
   readonly start?: number
+  /** The pid namespace the pid is in (readlink /proc/self/ns/pid): elsewhere it says nothing. */
+  readonly pidns?: string
+  /** The container the run is in (a `container:` job's), which lives as long as the job. */
+  readonly container?: string
 }
 
 /** A run recorded as using an entry, as others() and forget() name it. */
 export interface OwnerInfo {
   readonly id: string
   readonly pid?: number
+  readonly container?: string
   readonly since: number
 }
 
@@ -174,7 +193,8 @@ export interface OwnerInfo {
 export function describeOwners(owners: readonly OwnerInfo[]): string {
   return owners
     .map(
-      o => `run ${o.id} (${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`
+      o =>
+        `run ${o.id} (${o.container ? `container ${o.container.slice(0, 12)}, ` : ''}${o.pid ? `pid ${o.pid}, ` : ''}since ${new Date(o.since).toISOString()})`
     )
     .join(', ')
 }
@@ -224,12 +244,61 @@ export function runPid(): number | undefined {
   return undefined
 }
 
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync('/proc/self/ns/pid')
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The id of the container this process runs in, from the engine's bind mount of its
+ * /etc/hostname (Docker: .../containers/ID/hostname; Podman: .../overlay-containers/ID/...).
+ */
+export function containerId(): string | undefined {
+  try {
+    for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+      const [, , , source, target] = line.split(' ')
+      if (target !== '/etc/hostname') continue
+      const id = /containers\/([0-9a-f]{64})\//.exec(source ?? '')?.[1]
+      if (id) return id
+    }
+  } catch {
+    // No /proc: no container to name.
+  }
+  return undefined
+}
+
+/** This run as an owner: `pid` is a process that lives as long as the run (see runPid). */
+export function ownerHere(pid?: number): Owner {
+  return {
+    since: Date.now(),
+    pid,
+    start: pid === undefined ? undefined : startTime(pid),
+    pidns: pid === undefined ? undefined : pidNamespace(),
+    container: containerId()
+  }
+}
+
 /** Runs that never cleaned up stop counting when their worker is gone, or after a day. */
 const STALE_MS = 24 * 60 * 60 * 1000
 
-function live(o: Owner, now: number): boolean {
-  if (now - o.since >= STALE_MS) return false
+/**
+ * Whether run `o` still goes on: its container runs (when `running` lists the engine's), its
+ * process lives, and it is younger than `maxAgeMs`.
+ */
+export function isLive(
+  o: Owner,
+  now: number,
+  running?: ReadonlySet<string>,
+  maxAgeMs = STALE_MS
+): boolean {
+  if (now - o.since >= maxAgeMs) return false
+  if (o.container && running) return running.has(o.container)
   if (!o.pid) return true
+  // A process in another pid namespace (another container's) is not ours to look up.
+  if (o.pidns && o.pidns !== pidNamespace()) return true
   // A record without a start time (an older setup-binfmt's), or a process this user cannot
   // see in /proc (hidepid) though it exists: the pid alone decides, as it did before.
   if (o.start === undefined) return alive(o.pid)
@@ -239,7 +308,8 @@ function live(o: Owner, now: number): boolean {
 
 const OWNERS = 'owners.json'
 
-async function readOwners(place: LockDir, log?: Log): Promise<string | undefined> {
+async function readOwners(place: Place, log?: Log): Promise<string | undefined> {
+  if (!inFolder(place)) return place.read()
   const path = join(place.dir, OWNERS)
   if (!place.sudo) return readPrivateFile(path, WHAT)
   const result = await run(['sudo', '-n', 'cat', path], { allowFailure: true, log })
@@ -248,7 +318,8 @@ async function readOwners(place: LockDir, log?: Log): Promise<string | undefined
   throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`)
 }
 
-async function writeOwners(place: LockDir, text: string, log?: Log): Promise<void> {
+async function writeOwners(place: Place, text: string, log?: Log): Promise<void> {
+  if (!inFolder(place)) return place.write(text)
   if (!place.sudo) return writePrivateFile(place.dir, OWNERS, text)
   // A fresh file, created exclusively and never through a link, then renamed over the old.
   const temp = join(place.dir, `.${OWNERS}.${randomUUID()}`)
@@ -261,26 +332,36 @@ async function writeOwners(place: LockDir, text: string, log?: Log): Promise<voi
 
 export class Owners {
   private constructor(
-    private readonly place: LockDir,
+    private readonly place: Place,
     private readonly records: Record<string, OwnerRecord>,
-    private readonly log?: Log
+    private readonly log?: Log,
+    /** The engine's running containers, for runs recorded by their container. */
+    private readonly running?: ReadonlySet<string>
   ) {}
 
-  static async read(place: LockDir, log?: Log): Promise<Owners> {
+  static async read(place: Place, log?: Log): Promise<Owners> {
     const text = await readOwners(place, log)
+    const running = inFolder(place) ? undefined : await place.running()
     try {
-      return new Owners(place, text ? (JSON.parse(text) as Record<string, OwnerRecord>) : {}, log)
+      const records = text ? (JSON.parse(text) as Record<string, OwnerRecord>) : {}
+      return new Owners(place, records, log, running)
     } catch (e) {
       // Written by rename, so never half; unreadable means damaged: start afresh rather than
       // block every run on the host, and say so.
-      log?.warning(
-        `${join(place.dir, OWNERS)} is not valid JSON (${(e as Error).message}): starting afresh`
-      )
-      return new Owners(place, {}, log)
+      const where = inFolder(place) ? join(place.dir, OWNERS) : place.where
+      log?.warning(`${where} is not valid JSON (${(e as Error).message}): starting afresh`)
+      return new Owners(place, {}, log, running)
     }
   }
 
+  /** Write the record back, without the runs that are over (each would stay for good). */
   async save(): Promise<void> {
+    const now = Date.now()
+    for (const [name, record] of Object.entries(this.records)) {
+      const owners = Object.entries(record.owners).filter(([, o]) => isLive(o, now, this.running))
+      if (owners.length === 0) delete this.records[name]
+      else this.records[name] = { ...record, owners: Object.fromEntries(owners) }
+    }
     await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log)
   }
 
@@ -290,8 +371,8 @@ export class Owners {
     if (!record || !sameDefinition(record.entry, entry)) return []
     const now = Date.now()
     return Object.entries(record.owners)
-      .filter(([id, o]) => id !== me && live(o, now))
-      .map(([id, o]) => ({ id, pid: o.pid, since: o.since }))
+      .filter(([id, o]) => id !== me && isLive(o, now, this.running))
+      .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }))
   }
 
   /**
@@ -304,7 +385,7 @@ export class Owners {
     delete this.records[entry.name]
     return Object.entries(record.owners)
       .filter(([id]) => id !== me)
-      .map(([id, o]) => ({ id, pid: o.pid, since: o.since }))
+      .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }))
   }
 
   /** True when some run of ours registered this entry (then it is ours to share). */
@@ -320,7 +401,7 @@ export class Owners {
       entry,
       owners: {
         ...record.owners,
-        [me]: { since: Date.now(), pid, start: pid === undefined ? undefined : startTime(pid) }
+        [me]: ownerHere(pid)
       }
     }
   }
@@ -333,7 +414,7 @@ export class Owners {
     delete owners[me]
     const now = Date.now()
     for (const [id, o] of Object.entries(owners)) {
-      if (live(o, now)) continue
+      if (isLive(o, now, this.running)) continue
       this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`)
       delete owners[id]
     }

@@ -10,7 +10,7 @@ import {
   type Entry,
   type Writer
 } from './table.js'
-import { describeOwners, lockDirFor, Owners, withLock } from './lock.js'
+import { describeOwners, lockPlaceFor, Owners, withLock } from './lock.js'
 import type { Log } from '../util/log.js'
 import type { RunState, StateStore } from './journal.js'
 
@@ -147,7 +147,7 @@ export async function restoreSaved(
   const first = store.load()
   if (!first) return undefined
   const table = await BinfmtTable.open({ root: first.root, log, writer: options.writer })
-  const place = await lockDirFor(table.root, log, options.lockDir)
+  const place = await lockPlaceFor(table, log, options.lockDir)
   return withLock(
     place,
     async () => {

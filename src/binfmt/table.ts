@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { run, ExecError, lastLine, launch, type Starter } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { sha256File } from '../util/hash.js'
+import type { SharedRecord } from './shared-record.js'
 
 export const DEFAULT_ROOT = '/proc/sys/fs/binfmt_misc'
 
@@ -182,6 +183,10 @@ export interface Writer {
   ) => Promise<ReadonlyMap<string, string>>
   /** Release what the writer holds (a helper image). */
   readonly close?: () => Promise<void>
+  /** The local file behind an interpreter path of the writer's own (one inside a helper). */
+  readonly localFile?: (interpreter: string) => string | undefined
+  /** Where runs writing this way share the lock and owners record, when not root's folder. */
+  readonly shared?: SharedRecord
 }
 
 function errnoOf(e: unknown): string | undefined {
@@ -350,6 +355,16 @@ export class BinfmtTable {
   /** The path to register for each local interpreter: see Writer.place. */
   place(interpreters: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> {
     return this.writer.place ? this.writer.place(interpreters) : Promise.resolve(interpreters)
+  }
+
+  /** SHA-256 of the file an interpreter path names here (for a helper's, the local file). */
+  interpreterDigest(interpreter: string): Promise<string | undefined> {
+    return fileDigest(this.writer.localFile?.(interpreter) ?? interpreter)
+  }
+
+  /** Where the lock and owners record are shared, when not root's folder: see Writer.shared. */
+  get shared(): SharedRecord | undefined {
+    return this.writer.shared
   }
 
   /** Release what the writer holds; the table is not used afterwards. */

@@ -24,6 +24,7 @@ import {
 } from '../binfmt/registrar-program.js'
 import { imageArchive, type ImageFile } from '../verify/images.js'
 import { dockerError, LABEL, type Engine } from '../verify/containers.js'
+import { engineRecord } from './record.js'
 
 /** Where the helper image keeps interpreters: a folder per file digest, so a path names its bytes. */
 export const HELPER_INTERPRETERS = '/setup-binfmt'
@@ -42,6 +43,8 @@ const ALTERNATIVES =
 /** A container engine able to run the registrar privileged on the host's kernel. */
 export class Helper {
   private readonly tags: string[] = []
+  /** The local file behind each interpreter path in the helper images. */
+  readonly localFiles = new Map<string, string>()
 
   private constructor(
     readonly engine: Engine,
@@ -103,6 +106,7 @@ export class Helper {
       const content = await readFile(local)
       const path = `${HELPER_INTERPRETERS}/${sha256(content).slice(0, 16)}/${basename(local)}`
       paths.set(target, path)
+      this.localFiles.set(path, local)
       if (!files.some(f => f.path === path)) files.push({ path, mode: 0o755, content })
     }
     const tag = `${HELPER_REPOSITORY}:${process.pid}-${randomBytes(4).toString('hex')}`
@@ -135,7 +139,6 @@ export class Helper {
    * the host's root is bound read-only at /host, for `c`.
    */
   async run(ops: readonly string[], { hostRoot = false } = {}): Promise<ExecResult> {
-    if (this.tags.length === 0) await this.load()
     const name = `${HELPER_REPOSITORY}-${randomBytes(4).toString('hex')}`
     // Only what the registrar needs, not --privileged (which also fails where the engine's
     // own bounding set lacks a capability): CAP_SYS_ADMIN to mount binfmt_misc and write to it
@@ -171,7 +174,7 @@ export class Helper {
         ? ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024']
         : []),
       ...(this.engine.runOptions ?? []),
-      this.tags[this.tags.length - 1],
+      await this.image(),
       ...ops
     ]
     const r = await run(argv, { allowFailure: true, timeoutMs: RUN_TIMEOUT, log: this.log })
@@ -179,6 +182,12 @@ export class Helper {
       await run([...this.engine.command, 'rm', '-f', name], { allowFailure: true, log: this.log })
     }
     return r
+  }
+
+  /** The newest helper image loaded, loading one with the registrar alone when none is. */
+  async image(): Promise<string> {
+    if (this.tags.length === 0) await this.load()
+    return this.tags[this.tags.length - 1]
   }
 
   /** Remove the images this helper loaded. */
@@ -292,6 +301,8 @@ export function engineWriter(helper: Helper, log?: Log): Writer {
       last = undefined
       return helper.load(interpreters)
     },
-    close: () => helper.close()
+    localFile: path => helper.localFiles.get(path),
+    close: () => helper.close(),
+    shared: engineRecord(helper.engine, () => helper.image(), log)
   }
 }

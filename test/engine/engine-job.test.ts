@@ -29,12 +29,15 @@ import { memoryLog } from '../../src/util/log.js'
 import { imageArchive, type ImageFile } from '../../src/verify/images.js'
 import { dockerSmoke } from '../../src/verify/containers.js'
 import { HELPER_INTERPRETERS } from '../../src/engine/helper.js'
+import { LOCK_CONTAINER, OWNER_LABEL } from '../../src/engine/record.js'
 import { readCommandFile, CLI } from '../helpers/runner.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { podmanEnv } from '../helpers/podman.js'
 
 const TAG = `setup-binfmt-test-job:${process.pid}`
 const JOB = `setup-binfmt-test-job-${randomBytes(4).toString('hex')}`
+/** A second job on the same host, for the tests of two jobs at once. */
+const JOB_B = `${JOB}-b`
 const DOCKER_CLI = '/usr/local/bin/docker'
 
 /** A program and the shared libraries ldd says it loads, at their own paths. */
@@ -63,9 +66,7 @@ async function buildJobImage(): Promise<void> {
   add(await withLibraries(realpathSync(process.execPath), '/usr/bin/node'))
   add(await withLibraries('/usr/sbin/chroot'))
   add(await withLibraries('/usr/bin/setpriv'))
-  // The host-wide lock is flock(1) holding cat open.
-  add(await withLibraries('/usr/bin/flock'))
-  add(await withLibraries('/usr/bin/cat'))
+  // No flock: through the engine, the lock is the engine's (a container only one run creates).
   // Reading an F entry's held interpreter (reset) starts a program through a fifo.
   add(await withLibraries('/usr/bin/mkfifo'))
   add([{ path: '/usr/bin/docker', mode: 0o755, content: readFileSync(DOCKER_CLI) }])
@@ -106,26 +107,36 @@ afterAll(async () => {
   await run(['docker', 'rmi', TAG], { allowFailure: true })
 })
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'engine-job-'))
-  before = await BinfmtTable.read()
-  // Unprivileged, as GitHub starts a job container: only the socket and the work folder.
-  await run([
+/** Start a job container, unprivileged as GitHub starts one: only the socket and `folder`. */
+async function startJob(name: string, folder: string): Promise<string> {
+  const r = await run([
     'docker',
     'run',
     '-d',
     '--name',
-    JOB,
+    name,
     '-v',
     '/var/run/docker.sock:/var/run/docker.sock',
     '-v',
-    `${dir}:/github`,
+    `${folder}:/github`,
     TAG
   ])
+  return r.stdout.trim()
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'engine-job-'))
+  before = await BinfmtTable.read()
+  await startJob(JOB, dir)
 })
 
 afterEach(async () => {
-  await run(['docker', 'rm', '-f', JOB], { allowFailure: true })
+  await run(['docker', 'rm', '-f', JOB, JOB_B, LOCK_CONTAINER], { allowFailure: true })
+  // The owners record's volumes a failed test left (a passing one leaves none).
+  const volumes = await run(['docker', 'volume', 'ls', '-q', '--filter', `label=${OWNER_LABEL}`])
+  for (const v of volumes.stdout.split('\n').filter(Boolean)) {
+    await run(['docker', 'volume', 'rm', '-f', v], { allowFailure: true })
+  }
   // Whatever happened: remove every entry this test added to the global table.
   const table = await BinfmtTable.open({ log })
   const old = new Set(before.map(e => e.name))
@@ -136,18 +147,18 @@ afterEach(async () => {
 })
 
 /** One step of the job: `docker exec` in the job container, as the runner does. */
-async function step(argv: string[], env: Record<string, string> = {}) {
+async function step(argv: string[], env: Record<string, string> = {}, job = JOB) {
   const envArgs = Object.entries({ GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/tmp', ...env }).flatMap(
     ([k, v]) => ['-e', `${k}=${v}`]
   )
-  return run(['docker', 'exec', ...envArgs, JOB, ...argv], {
+  return run(['docker', 'exec', ...envArgs, job, ...argv], {
     allowFailure: true,
     timeoutMs: 240_000
   })
 }
 
-function actionEnv(name: 'main' | 'post', values: Record<string, string>) {
-  for (const f of ['output', 'state', 'summary']) writeFileSync(join(dir, `${name}-${f}`), '')
+function actionEnv(name: 'main' | 'post', values: Record<string, string>, folder = dir) {
+  for (const f of ['output', 'state', 'summary']) writeFileSync(join(folder, `${name}-${f}`), '')
   return {
     GITHUB_OUTPUT: `/github/${name}-output`,
     GITHUB_STATE: `/github/${name}-state`,
@@ -355,4 +366,113 @@ describe('a container: job with the Docker socket and no privileges', () => {
     )
     expect(await BinfmtTable.read()).toEqual(before)
   }, 120_000)
+})
+
+// Each job container has a /run of its own: the lock and owners record are the engine's
+// (a lock container and one volume per run), shared by every job on the host's Docker.
+describe('two container: jobs on one host', () => {
+  const ownerVolumes = async () =>
+    (await run(['docker', 'volume', 'ls', '-q', '--filter', `label=${OWNER_LABEL}`])).stdout
+      .split('\n')
+      .filter(Boolean)
+  const lockContainers = async () =>
+    (await run(['docker', 'ps', '-aq', '--filter', `name=^${LOCK_CONTAINER}$`])).stdout.trim()
+  const mainStep = (job: string, folder: string) =>
+    step(
+      ['node', '/action/dist/main/index.js'],
+      actionEnv(
+        'main',
+        { INPUT_PLATFORMS: 'arm64', INPUT_SOURCE: 'system', INPUT_VERIFY: 'exec' },
+        folder
+      ),
+      job
+    )
+  const postStep = (job: string, folder: string) =>
+    step(
+      ['node', '/action/dist/post/index.js'],
+      actionEnv(
+        'post',
+        { STATE_binfmt: readCommandFile(join(folder, 'main-state')).binfmt },
+        folder
+      ),
+      job
+    )
+  let dirB: string
+  beforeEach(() => {
+    dirB = mkdtempSync(join(dir, 'job-b-'))
+  })
+
+  test("one job's post keeps the entry the other still uses; the last one out removes it", async () => {
+    expect(before.map(e => e.name)).not.toContain('qemu-aarch64')
+    const idB = await startJob(JOB_B, dirB)
+    const a = await mainStep(JOB, dir)
+    expect(a.code).toBe(0)
+    expect(a.stdout).toMatch(/aarch64: registered qemu-aarch64/)
+    const b = await mainStep(JOB_B, dirB)
+    expect(b.code).toBe(0)
+    expect(b.stdout).toMatch(
+      /qemu-aarch64: an identical entry is already registered .*: reusing it, shared with run \S+ \(container [0-9a-f]{12}, since /
+    )
+    expect(await ownerVolumes()).toHaveLength(2)
+    expect(await lockContainers()).toBe('')
+
+    const postA = await postStep(JOB, dir)
+    expect(postA.code).toBe(0)
+    expect(postA.stdout).toMatch(
+      new RegExp(`kept qemu-aarch64: still used by run \\S+ \\(container ${idB.slice(0, 12)}, `)
+    )
+    expect((await BinfmtTable.read()).map(e => e.name)).toContain('qemu-aarch64')
+    expect(await ownerVolumes()).toHaveLength(1)
+
+    const postB = await postStep(JOB_B, dirB)
+    expect(postB.code).toBe(0)
+    expect(postB.stdout).toMatch(/removed qemu-aarch64 \(the last run using it\)/)
+    expect(await BinfmtTable.read()).toEqual(before)
+    expect(await ownerVolumes()).toEqual([])
+    expect(await lockContainers()).toBe('')
+  }, 300_000)
+
+  test('a job whose container went without its post shares nothing: the next leaves the entry as it found it', async () => {
+    expect(before.map(e => e.name)).not.toContain('qemu-aarch64')
+    expect((await mainStep(JOB, dir)).code).toBe(0)
+    // The runner was killed: its job container goes, its post never runs.
+    await run(['docker', 'rm', '-f', JOB])
+    await startJob(JOB_B, dirB)
+    const b = await mainStep(JOB_B, dirB)
+    expect(b.code).toBe(0)
+    // Not shared with a run that is over: it was there before B, in B's snapshot, so B
+    // leaves it; the gone run's record goes.
+    expect(b.stdout).toMatch(
+      /qemu-aarch64: an identical entry is already registered .*: reusing it\n/
+    )
+    const postB = await postStep(JOB_B, dirB)
+    expect(postB.code).toBe(0)
+    expect(postB.stdout).toMatch(/binfmt_misc is as it was before the run/)
+    expect((await BinfmtTable.read()).map(e => e.name)).toContain('qemu-aarch64')
+  }, 300_000)
+
+  test('a lock left by a job that is gone is taken over, with a warning', async () => {
+    const idB = await startJob(JOB_B, dirB)
+    // A holder in B that dies holding the lock: B's container goes.
+    const image = (await run(['docker', 'images', '-q', TAG])).stdout.trim()
+    const holder = JSON.stringify({ since: Date.now(), container: idB })
+    await run([
+      'docker',
+      'create',
+      '--name',
+      LOCK_CONTAINER,
+      '--label',
+      `setup-binfmt.holder=${holder}`,
+      image
+    ])
+    await run(['docker', 'rm', '-f', JOB_B])
+    const a = await mainStep(JOB, dir)
+    expect(a.stdout).toMatch(
+      /::warning::Removing the Docker lock container of a setup-binfmt that is gone/
+    )
+    expect(a.code).toBe(0)
+    expect((await postStep(JOB, dir)).code).toBe(0)
+    expect(await BinfmtTable.read()).toEqual(before)
+    expect(await lockContainers()).toBe('')
+  }, 300_000)
 })

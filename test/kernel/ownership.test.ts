@@ -161,7 +161,12 @@ describe('in a private namespace', () => {
         job.once('exit', code => fail(new Error(`the job ended early (${code})`)))
       })
       expect(Object.values(owners(lockDir)['qemu-aarch64'].owners)).toEqual([
-        { since: expect.any(Number), pid: job.pid, start: startTime(job.pid!) }
+        {
+          since: expect.any(Number),
+          pid: job.pid,
+          start: startTime(job.pid!),
+          pidns: expect.stringMatching(/^pid:\[\d+\]$/)
+        }
       ])
 
       // Another job installs and uninstalls the same platform while the first one runs.

@@ -15,6 +15,8 @@ import { join } from 'node:path'
 import { memoryLog } from '../../src/util/log.js'
 import {
   describeOwners,
+  isLive,
+  ownerHere,
   Owners,
   startTime,
   withLock,
@@ -216,7 +218,8 @@ test('owners: a live pid with another start time is a reused pid, stale; records
     expect(saved[entry.name].owners.job).toEqual({
       since: expect.any(Number),
       pid: other.pid,
-      start
+      start,
+      pidns: expect.stringMatching(/^pid:\[\d+\]$/)
     })
     expect((await Owners.read(lock)).others(entry, 'me').map(o => o.id)).toEqual([
       'same',
@@ -240,4 +243,21 @@ test('owners: forget drops every run recorded for an entry and names the others'
   expect(owners.tracks(entry)).toBe(false)
   expect(owners.forget(entry, 'me')).toEqual([])
   rmSync(lock.dir, { recursive: true })
+})
+
+test('isLive: a job container counts while the engine runs it; a pid in another pid namespace by age alone', () => {
+  const now = Date.now()
+  const id = 'a'.repeat(64)
+  const inJob = { since: now, container: id }
+  expect(isLive(inJob, now, new Set([id]))).toBe(true)
+  expect(isLive(inJob, now, new Set(['b'.repeat(64)]))).toBe(false)
+  // Another container's pid: not ours to look up; a dead pid here says nothing of it.
+  const elsewhere = { since: now, pid: deadPid(), pidns: 'pid:[1]' }
+  expect(isLive(elsewhere, now)).toBe(true)
+  expect(isLive(elsewhere, now + 25 * 60 * 60 * 1000)).toBe(false)
+  expect(isLive({ ...elsewhere, pidns: ownerHere(process.pid).pidns }, now)).toBe(false)
+  // This process, as use() records it: live, and too old past the age given.
+  const me = ownerHere(process.pid)
+  expect(isLive(me, now)).toBe(true)
+  expect(isLive(me, now + 1000, undefined, 500)).toBe(false)
 })
