@@ -13655,6 +13655,9 @@ const USES = 'setup-binfmt.uses';
 const VOLUME_PREFIX = 'setup-binfmt-owner-';
 /** A holder that died without removing the lock (SIGKILL) loses it after this long. */
 const LOCK_MAX_AGE = 10 * 60 * 1000;
+// Podman reads a --label as CSV (a quote or comma breaks it): label values are base64url JSON.
+const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decode = (text) => JSON.parse(Buffer.from(text, 'base64url').toString());
 function engineRecord(engine, image, log) {
     const label = LABEL[engine.name];
     const call = (args, allowFailure = false) => exec_run([...engine.command, ...args], { allowFailure, timeoutMs: 60_000, log });
@@ -13667,7 +13670,7 @@ function engineRecord(engine, image, log) {
             return undefined; // removed meanwhile
         const [id, ...rest] = r.stdout.trim().split(' ');
         try {
-            return { id, holder: JSON.parse(rest.join(' ')) };
+            return { id, holder: decode(rest.join(' ')) };
         }
         catch {
             return { id }; // not ours to judge: only its age would tell, and it has none
@@ -13686,7 +13689,7 @@ function engineRecord(engine, image, log) {
                     '--name',
                     LOCK_CONTAINER,
                     '--label',
-                    `${HOLDER}=${JSON.stringify(me)}`,
+                    `${HOLDER}=${encode(me)}`,
                     '--network',
                     'none',
                     await image()
@@ -13742,14 +13745,14 @@ function engineRecord(engine, image, log) {
                 const owner = v.Labels?.[OWNER_LABEL];
                 if (!owner || v.Name !== VOLUME_PREFIX + owner)
                     continue;
-                const text = v.Labels?.[USES] ?? '{}';
+                const text = v.Labels?.[USES] ?? '';
                 seen.set(owner, text);
                 let uses;
                 try {
-                    uses = JSON.parse(text);
+                    uses = decode(text);
                 }
                 catch {
-                    log?.warning(`${label} volume ${v.Name}: its ${USES} label is not JSON; ignoring it`);
+                    log?.warning(`${label} volume ${v.Name}: its ${USES} label is not base64url JSON; ignoring it`);
                     continue;
                 }
                 for (const [name, use] of Object.entries(uses)) {
@@ -13779,7 +13782,7 @@ function engineRecord(engine, image, log) {
                     await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner]);
             }
             for (const [owner, uses] of wanted) {
-                const labels = JSON.stringify(uses);
+                const labels = encode(uses);
                 if (seen.get(owner) === labels)
                     continue;
                 // Labels are fixed at creation: a changed part is a new volume.
@@ -13795,7 +13798,7 @@ function engineRecord(engine, image, log) {
                     VOLUME_PREFIX + owner
                 ]);
             }
-            seen = new Map([...wanted].map(([owner, uses]) => [owner, JSON.stringify(uses)]));
+            seen = new Map([...wanted].map(([owner, uses]) => [owner, encode(uses)]));
         },
         running
     };

@@ -23,6 +23,10 @@ const VOLUME_PREFIX = 'setup-binfmt-owner-'
 /** A holder that died without removing the lock (SIGKILL) loses it after this long. */
 const LOCK_MAX_AGE = 10 * 60 * 1000
 
+// Podman reads a --label as CSV (a quote or comma breaks it): label values are base64url JSON.
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+const decode = <T>(text: string) => JSON.parse(Buffer.from(text, 'base64url').toString()) as T
+
 /** One run's part of the owners record: the entries it uses, and when it began to. */
 type Uses = Record<string, { readonly entry: Entry; readonly owner: Owner }>
 
@@ -47,7 +51,7 @@ export function engineRecord(
     if (r.code !== 0) return undefined // removed meanwhile
     const [id, ...rest] = r.stdout.trim().split(' ')
     try {
-      return { id, holder: JSON.parse(rest.join(' ')) as Owner }
+      return { id, holder: decode<Owner>(rest.join(' ')) }
     } catch {
       return { id } // not ours to judge: only its age would tell, and it has none
     }
@@ -68,7 +72,7 @@ export function engineRecord(
             '--name',
             LOCK_CONTAINER,
             '--label',
-            `${HOLDER}=${JSON.stringify(me)}`,
+            `${HOLDER}=${encode(me)}`,
             '--network',
             'none',
             await image()
@@ -133,13 +137,15 @@ export function engineRecord(
       for (const v of volumes) {
         const owner = v.Labels?.[OWNER_LABEL]
         if (!owner || v.Name !== VOLUME_PREFIX + owner) continue
-        const text = v.Labels?.[USES] ?? '{}'
+        const text = v.Labels?.[USES] ?? ''
         seen.set(owner, text)
         let uses: Uses
         try {
-          uses = JSON.parse(text) as Uses
+          uses = decode<Uses>(text)
         } catch {
-          log?.warning(`${label} volume ${v.Name}: its ${USES} label is not JSON; ignoring it`)
+          log?.warning(
+            `${label} volume ${v.Name}: its ${USES} label is not base64url JSON; ignoring it`
+          )
           continue
         }
         for (const [name, use] of Object.entries(uses)) {
@@ -168,7 +174,7 @@ export function engineRecord(
         if (!wanted.has(owner)) await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner])
       }
       for (const [owner, uses] of wanted) {
-        const labels = JSON.stringify(uses)
+        const labels = encode(uses)
         if (seen.get(owner) === labels) continue
         // Labels are fixed at creation: a changed part is a new volume.
         if (seen.has(owner)) await call(['volume', 'rm', '-f', VOLUME_PREFIX + owner])
@@ -182,7 +188,7 @@ export function engineRecord(
           VOLUME_PREFIX + owner
         ])
       }
-      seen = new Map([...wanted].map(([owner, uses]) => [owner, JSON.stringify(uses)]))
+      seen = new Map([...wanted].map(([owner, uses]) => [owner, encode(uses)]))
     },
 
     running

@@ -310,11 +310,9 @@ describe('a container: job with the Docker socket and no privileges', () => {
   test('the CLI on the host with registrar podman: through a Podman helper, and back', async () => {
     const cli = CLI
     const state = join(dir, 'podman-state.json')
-    const env = {
-      ...process.env,
-      ...podmanEnv(mkdtempSync(join(dir, 'podman-'))),
-      SETUP_BINFMT_LOCK_DIR: join(dir, 'lock')
-    }
+    // No SETUP_BINFMT_LOCK_DIR: the lock and owners record are Podman's, as in a job container.
+    const { SETUP_BINFMT_LOCK_DIR: _ignored, ...host } = process.env
+    const env = { ...host, ...podmanEnv(mkdtempSync(join(dir, 'podman-'))) }
     const install = await run(
       [
         process.execPath,
@@ -340,12 +338,21 @@ describe('a container: job with the Docker socket and no privileges', () => {
     const name = /^emulators=(.*)$/m.exec(install.stdout)?.[1]
     const entry = (await BinfmtTable.read()).find(e => e.name === name)
     expect(entry?.interpreter).toMatch(new RegExp(`^${HELPER_INTERPRETERS}/[0-9a-f]{16}/`))
+    // The run is recorded in Podman: one volume, and no lock left held.
+    const podmanRecord = async () =>
+      (
+        await run(['podman', 'volume', 'ls', '-q', '--filter', `label=${OWNER_LABEL}`], { env })
+      ).stdout.trim()
+    expect(await podmanRecord()).toMatch(/^setup-binfmt-owner-\S+$/)
     const uninstall = await run([process.execPath, cli, 'uninstall', '--state', state], {
       env,
       allowFailure: true
     })
     expect(uninstall.stderr).toMatch(/registrar: podman, as the recorded run did/)
     expect(uninstall.code).toBe(0)
+    expect(await podmanRecord()).toBe('')
+    const lock = await run(['podman', 'ps', '-aq', '--filter', `name=^${LOCK_CONTAINER}$`], { env })
+    expect(lock.stdout.trim()).toBe('')
     expect(await BinfmtTable.read()).toEqual(before)
     const left = await run(['podman', 'images', '-q', 'setup-binfmt-helper'], { env })
     expect(left.stdout.trim()).toBe('')
@@ -455,7 +462,9 @@ describe('two container: jobs on one host', () => {
     const idB = await startJob(JOB_B, dirB)
     // A holder in B that dies holding the lock: B's container goes.
     const image = (await run(['docker', 'images', '-q', TAG])).stdout.trim()
-    const holder = JSON.stringify({ since: Date.now(), container: idB })
+    const holder = Buffer.from(JSON.stringify({ since: Date.now(), container: idB })).toString(
+      'base64url'
+    )
     await run([
       'docker',
       'create',
