@@ -311,8 +311,11 @@ describe('a container: job with the Docker socket and no privileges', () => {
     const cli = CLI
     const state = join(dir, 'podman-state.json')
     // No SETUP_BINFMT_LOCK_DIR: the lock and owners record are Podman's, as in a job container.
-    const { SETUP_BINFMT_LOCK_DIR: _ignored, ...host } = process.env
-    const env = { ...host, ...podmanEnv(mkdtempSync(join(dir, 'podman-'))) }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...podmanEnv(mkdtempSync(join(dir, 'podman-')))
+    }
+    delete env.SETUP_BINFMT_LOCK_DIR
     const install = await run(
       [
         process.execPath,
