@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { ExecOptions } from '../../src/util/exec.js'
+import { run, type ExecOptions } from '../../src/util/exec.js'
 import type { PrivateNamespace } from './namespace.js'
 
 /** Parse the runner's key<<delimiter files (GITHUB_OUTPUT, GITHUB_STATE); later values win. */
@@ -13,6 +13,22 @@ export const CLI = resolve('dist/cli/index.js')
 
 /** The command line that runs the built CLI with `args`. */
 export const cliArgv = (...args: string[]) => [process.execPath, CLI, ...args]
+
+/** The built CLI on the host with `--state state` after its arguments; a failure is a result. */
+export const cliWithState =
+  (state: string, env?: NodeJS.ProcessEnv) =>
+  (...args: string[]) =>
+    run(cliArgv(...args, '--state', state), { allowFailure: true, env })
+
+/** install of arm64, arm and riscv64 checked by `engine` alone, as the e2e tests run it. */
+export const installChecked = (cli: ReturnType<typeof cliWithState>, engine: string) =>
+  cli('install', '--platforms', 'arm64,arm,riscv64', '--source', 'system', '--verify', engine)
+
+/** The container check's line for each platform installChecked registers. */
+export const checkedLines = (engine: string) =>
+  ['linux/arm64 (aarch64)', 'linux/arm/v7 (arm)', 'linux/riscv64 (riscv64)'].map(
+    p => new RegExp(`^${p.replace(/[()/]/g, '\\$&')} ${engine}: ok in \\d+ ms$`, 'm')
+  )
 
 export function readCommandFile(path: string): Record<string, string> {
   const values: Record<string, string> = {}

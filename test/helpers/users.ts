@@ -40,3 +40,13 @@ export const asUser = (user: TestUser, argv: readonly string[]) => [
   '--',
   ...argv
 ]
+
+/** argv that runs `argv` as nobody (65534), with no groups: a user without sudo. */
+export const asNobody = (argv: readonly string[]) => [
+  'setpriv',
+  '--reuid=65534',
+  '--regid=65534',
+  '--clear-groups',
+  '--',
+  ...argv
+]

@@ -12,6 +12,7 @@ import { buildMirror, entry, writeManifest } from '../helpers/mirror.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
 import { inputs, readStep, runnerStep, stepEnv, CLI } from '../helpers/runner.js'
 import { MirrorServer } from '../helpers/server.js'
+import { asNobody } from '../helpers/users.js'
 
 let ns: PrivateNamespace
 let dir: string
@@ -126,16 +127,10 @@ test('binfmt_misc not mounted and not mountable: a clear error, nothing changed'
   }
 })
 
-test('not root and no sudo: a clear error before anything changes', async () => {
-  chmodSync(dir, 0o777)
-  const before = await BinfmtTable.read()
-  const result = await run(
-    [
-      'setpriv',
-      '--reuid=65534',
-      '--regid=65534',
-      '--clear-groups',
-      '--',
+/** The built CLI's install of arm64 (the system's QEMU) as nobody, who has no sudo. */
+const installAsNobody = (...extra: string[]) =>
+  run(
+    asNobody([
       process.execPath,
       CLI,
       'install',
@@ -143,14 +138,20 @@ test('not root and no sudo: a clear error before anything changes', async () => 
       'arm64',
       '--source',
       'system',
+      ...extra,
       '--state',
       join(dir, 'state.json')
-    ],
+    ]),
     {
       env: { PATH: process.env.PATH, HOME: dir, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
       allowFailure: true
     }
   )
+
+test('not root and no sudo: a clear error before anything changes', async () => {
+  chmodSync(dir, 0o777)
+  const before = await BinfmtTable.read()
+  const result = await installAsNobody()
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(
     /Changing binfmt_misc needs root, and this user \(uid 65534\) has no passwordless sudo \(sudo -n true: .*\)\. Run as root, or allow this user to run sudo without a password\./
@@ -162,30 +163,7 @@ test('rootless Podman: registrar podman stops with an error that says what would
   chmodSync(dir, 0o777)
   const before = await BinfmtTable.read()
   // As nobody, Podman runs rootless: its privileged containers live in a user namespace.
-  const result = await run(
-    [
-      'setpriv',
-      '--reuid=65534',
-      '--regid=65534',
-      '--clear-groups',
-      '--',
-      process.execPath,
-      CLI,
-      'install',
-      '--platforms',
-      'arm64',
-      '--source',
-      'system',
-      '--registrar',
-      'podman',
-      '--state',
-      join(dir, 'state.json')
-    ],
-    {
-      env: { PATH: process.env.PATH, HOME: dir, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
-      allowFailure: true
-    }
-  )
+  const result = await installAsNobody('--registrar', 'podman')
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(
     /registrar 'podman': Podman runs rootless here \(podman info: true\): its privileged containers live in a user namespace and cannot change the host's binfmt_misc\. To get emulation, register from the host instead: as root or with sudo \(registrar: direct\), once per boot with 'sudo setup-binfmt export'/
