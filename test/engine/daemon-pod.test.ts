@@ -7,13 +7,12 @@
 // interpreters), and the lock folder is a temporary one, not the host's /run/setup-binfmt.
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BinfmtTable, type Entry } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
-import { imageArchive } from '../../src/verify/images.js'
-import { busybox, qemuStatic } from '../helpers/fixtures.js'
+import { busyboxImage, qemuStatic } from '../helpers/fixtures.js'
 import { daemonPod } from '../helpers/kubernetes.js'
 import { until as waitUntil } from '../helpers/poll.js'
 
@@ -40,17 +39,7 @@ beforeAll(async () => {
     qemu
   ])
   await run(['docker', 'build', '-q', '-t', IMAGE, '-f', 'deploy/daemon/Dockerfile', context])
-  const { archive } = imageArchive([
-    {
-      tag: FOREIGN,
-      platform: 'linux/arm64',
-      files: [
-        { path: '/bin/busybox', mode: 0o755, content: readFileSync(busybox('arm64')) },
-        { path: '/bin/uname', symlink: 'busybox' }
-      ]
-    }
-  ])
-  await run(['docker', 'load', '-q'], { input: archive })
+  await run(['docker', 'load', '-q'], { input: busyboxImage(FOREIGN) })
   table = await BinfmtTable.open()
   before = await table.list()
 }, 120_000)

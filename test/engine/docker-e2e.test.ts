@@ -3,16 +3,15 @@
 // table is put back in `finally`, also when an assertion fails.
 
 import { expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
-import { imageArchive } from '../../src/verify/images.js'
 import { restore } from '../../src/binfmt/restore.js'
 import { fileStore } from '../../src/binfmt/journal.js'
-import { busybox } from '../helpers/fixtures.js'
+import { busyboxImage } from '../helpers/fixtures.js'
 import { checkedLines, cliArgv, cliWithState, installChecked } from '../helpers/runner.js'
 
 const IMAGE = 'localhost/setup-binfmt-e2e-busybox:arm64'
@@ -22,17 +21,7 @@ test('install with verify docker and a smoke image, then uninstall', async () =>
   const state = join(dir, 'state.json')
   const table = await BinfmtTable.open()
   const before = await table.list()
-  const { archive } = imageArchive([
-    {
-      tag: IMAGE,
-      platform: 'linux/arm64',
-      files: [
-        { path: '/bin/busybox', mode: 0o755, content: readFileSync(busybox('arm64')) },
-        { path: '/bin/uname', symlink: 'busybox' }
-      ]
-    }
-  ])
-  await run(['docker', 'load', '-q'], { input: archive })
+  await run(['docker', 'load', '-q'], { input: busyboxImage(IMAGE) })
   try {
     const cli = cliWithState(state)
     const install = await installChecked(cli, 'docker')

@@ -4,7 +4,6 @@
 // exactly those again, whatever happens (global-teardown.mjs checks the table is unchanged).
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import type { Entry } from '../../src/binfmt/table.js'
 import {
   dockerAvailable,
@@ -27,7 +26,7 @@ import {
 } from '../../src/verify/images.js'
 import { probeMarker, probeProgram } from '../../src/platform/probes.js'
 import { GlobalEntries } from '../helpers/global-table.js'
-import { busybox } from '../helpers/fixtures.js'
+import { busyboxImage } from '../helpers/fixtures.js'
 
 /** `tar -tv` of an archive, through GNU tar. */
 async function listTar(archive: Buffer, verbose = true): Promise<string[]> {
@@ -273,20 +272,7 @@ describe('docker: emulated containers through the global binfmt_misc table', () 
   test(
     'dockerUname: busybox for arm64 in an image built here says aarch64',
     async () => {
-      const bb = readFileSync(busybox('arm64'))
-      const { archive } = imageArchive([
-        {
-          tag: BUSYBOX_IMAGE,
-          platform: 'linux/arm64',
-          files: [
-            { path: '/bin/busybox', mode: 0o755, content: bb },
-            { path: '/bin/uname', symlink: 'busybox' },
-            { path: '/bin/sh', symlink: 'busybox' }
-          ],
-          cmd: ['/bin/sh']
-        }
-      ])
-      await run(['docker', 'load', '-q'], { input: archive })
+      await run(['docker', 'load', '-q'], { input: busyboxImage(BUSYBOX_IMAGE, { shell: true }) })
       images.push(BUSYBOX_IMAGE)
 
       const [result] = await dockerUname(BUSYBOX_IMAGE, ['aarch64'], memoryLog())

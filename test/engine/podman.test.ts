@@ -10,7 +10,7 @@
 // Needs: apt-get install -y --no-install-recommends podman (Debian 12: podman 4.3).
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,11 +26,10 @@ import {
 } from '../../src/verify/containers.js'
 import { run } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
-import { imageArchive } from '../../src/verify/images.js'
 import { probeMarker, probeProgram } from '../../src/platform/probes.js'
 import { PODMAN_RUNTIME, PODMAN_ULIMITS } from '../helpers/podman.js'
 import { GlobalEntries } from '../helpers/global-table.js'
-import { busybox } from '../helpers/fixtures.js'
+import { busyboxImage } from '../helpers/fixtures.js'
 
 const TARGETS = ['aarch64', 'arm', 'riscv64']
 /** Under localhost/, so a pull that should not happen goes nowhere but this machine. */
@@ -177,20 +176,9 @@ describe('podman: emulated containers through the global binfmt_misc table', () 
   test(
     'dockerUname with podman: busybox for arm64 in an image built here says aarch64',
     async () => {
-      const bb = readFileSync(busybox('arm64'))
-      const { archive } = imageArchive([
-        {
-          tag: BUSYBOX_IMAGE,
-          platform: 'linux/arm64',
-          files: [
-            { path: '/bin/busybox', mode: 0o755, content: bb },
-            { path: '/bin/uname', symlink: 'busybox' },
-            { path: '/bin/sh', symlink: 'busybox' }
-          ],
-          cmd: ['/bin/sh']
-        }
-      ])
-      await run([...engine.command, 'load', '-q'], { input: archive })
+      await run([...engine.command, 'load', '-q'], {
+        input: busyboxImage(BUSYBOX_IMAGE, { shell: true })
+      })
 
       const [result] = await dockerUname(BUSYBOX_IMAGE, ['aarch64'], memoryLog(), { engine })
       expect(result).toMatchObject({ target: 'aarch64', platform: 'linux/arm64', ok: true })
