@@ -28744,7 +28744,7 @@ function sudoWriter(log) {
     };
 }
 /** Root writes directly; anyone else needs passwordless sudo, or gets told how to fix it. */
-async function table_chooseWriter(log) {
+async function chooseWriter(log) {
     if (process.getuid?.() === 0)
         return directWriter(log);
     const probe = await exec_run(['sudo', '-n', 'true'], { allowFailure: true, log }).catch((e) => ({ code: -1, stderr: e.message, stdout: '' }));
@@ -28771,7 +28771,7 @@ class BinfmtTable {
     /** Open the table at `root`, mounting binfmt_misc there when it is not mounted. */
     static async open(options = {}) {
         const root = options.root ?? table_DEFAULT_ROOT;
-        const writer = options.writer ?? (await table_chooseWriter(options.log));
+        const writer = options.writer ?? (await chooseWriter(options.log));
         // A writer that reads the table itself mounts it itself too.
         if (writer.files)
             return new BinfmtTable(root, writer, options.log);
@@ -29201,6 +29201,8 @@ function private_files_writePrivateFile(dir, name, text, mode = 0o600) {
 const HOST_DIR = '/run/setup-binfmt';
 const WHAT = 'the binfmt_misc lock and owners record';
 const inFolder = (place) => 'dir' in place;
+const isJoint = (place) => 'host' in place;
+const partsOf = (place) => isJoint(place) ? [place.host, place.engine] : [place];
 const notFound = (e) => e.code === 'ENOENT';
 /**
  * Where the lock and the owners record live for the binfmt_misc instance at `root`: a folder
@@ -29211,9 +29213,10 @@ const notFound = (e) => e.code === 'ENOENT';
 async function lockPlaceFor(table, log, override = process.env.SETUP_BINFMT_LOCK_DIR) {
     if (override)
         return { dir: private_files_privateDir(override, WHAT), sudo: false };
-    if (table.shared)
-        return table.shared;
-    return lockDirFor(table.root, log);
+    if (table.shared?.alongsideHost) {
+        return { host: await lockDirFor(table.root, log), engine: table.shared };
+    }
+    return table.shared ?? lockDirFor(table.root, log);
 }
 async function lockDirFor(root, log) {
     const instance = (0,external_node_path_namespaceObject.join)(HOST_DIR, `binfmt_misc-${(0,external_node_fs_namespaceObject.statSync)(root).dev}`);
@@ -29276,6 +29279,11 @@ function lockHolder(path) {
  * can never both hold it.
  */
 async function withLock(place, fn, log, timeoutMs = 120_000) {
+    if (isJoint(place)) {
+        // Always root's folder first, then the engine: two runs never wait for each other crosswise.
+        const { host, engine } = place;
+        return withLock(host, () => engine.lock(fn, timeoutMs), log, timeoutMs);
+    }
     if (!inFolder(place))
         return place.lock(fn, timeoutMs);
     const path = (0,external_node_path_namespaceObject.join)(place.dir, 'lock');
@@ -29426,6 +29434,20 @@ function isLive(o, now, running, maxAgeMs = STALE_MS) {
     return start === undefined ? alive(o.pid) : start === o.start;
 }
 const OWNERS = 'owners.json';
+const newest = (r) => Math.max(0, ...Object.values(r.owners).map(o => o.since));
+/** Two owners records as one: the runs of an entry together; of two definitions, the newer use. */
+function mergeRecords(a, b) {
+    const out = { ...a };
+    for (const [name, record] of Object.entries(b)) {
+        const have = out[name];
+        if (have && sameDefinition(have.entry, record.entry)) {
+            out[name] = { entry: have.entry, owners: { ...have.owners, ...record.owners } };
+        }
+        else if (!have || newest(record) >= newest(have))
+            out[name] = record;
+    }
+    return out;
+}
 async function readOwners(place, log) {
     if (!inFolder(place))
         return place.read();
@@ -29466,19 +29488,22 @@ class Owners {
         this.running = running;
     }
     static async read(place, log) {
-        const text = await readOwners(place, log);
-        const running = inFolder(place) ? undefined : await place.running();
-        try {
-            const records = text ? JSON.parse(text) : {};
-            return new Owners(place, records, log, running);
+        let records = {};
+        for (const part of partsOf(place)) {
+            const text = await readOwners(part, log);
+            try {
+                if (text)
+                    records = mergeRecords(records, JSON.parse(text));
+            }
+            catch (e) {
+                // Written by rename, so never half; unreadable means damaged: start afresh rather
+                // than block every run on the host, and say so.
+                const where = inFolder(part) ? (0,external_node_path_namespaceObject.join)(part.dir, OWNERS) : part.where;
+                log?.warning(`${where} is not valid JSON (${e.message}): starting afresh`);
+            }
         }
-        catch (e) {
-            // Written by rename, so never half; unreadable means damaged: start afresh rather than
-            // block every run on the host, and say so.
-            const where = inFolder(place) ? (0,external_node_path_namespaceObject.join)(place.dir, OWNERS) : place.where;
-            log?.warning(`${where} is not valid JSON (${e.message}): starting afresh`);
-            return new Owners(place, {}, log, running);
-        }
+        const engine = isJoint(place) ? place.engine : inFolder(place) ? undefined : place;
+        return new Owners(place, records, log, await engine?.running());
     }
     /** Write the record back, without the runs that are over (each would stay for good). */
     async save() {
@@ -29490,7 +29515,9 @@ class Owners {
             else
                 this.records[name] = { ...record, owners: Object.fromEntries(owners) };
         }
-        await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log);
+        const text = JSON.stringify(this.records, null, 2);
+        for (const part of partsOf(this.place))
+            await writeOwners(part, text, this.log);
     }
     /** Other runs (not stale) that use this entry, as it is defined now. */
     others(entry, me) {
@@ -35655,7 +35682,7 @@ function chainExecErrno(target, status) {
 
 
 // --- Container engines -------------------------------------------------------------------
-const containers_ENGINE_NAMES = (/* unused pure expression or super */ null && (['docker', 'podman']));
+const containers_ENGINE_NAMES = ['docker', 'podman'];
 /** An engine by name, with global options (before the subcommand) and run options. */
 function containers_containerEngine(name, options = {}) {
     return { name, command: [name, ...(options.global ?? [])], runOptions: options.run ?? [] };
@@ -35696,7 +35723,7 @@ async function dockerAvailable(log, engine = 'docker') {
         ? ['version', '--format', '{{.Client.Version}}']
         : ['version', '--format', '{{.Server.Version}}'];
     try {
-        const r = await run([...e.command, ...query], {
+        const r = await exec_run([...e.command, ...query], {
             allowFailure: true,
             timeoutMs: QUICK_TIMEOUT,
             log
@@ -35960,7 +35987,6 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-
 /** The lock's container name: one per engine, as the engine's host has one table. */
 const LOCK_CONTAINER = 'setup-binfmt-lock';
 const HOLDER = 'setup-binfmt.holder';
@@ -35973,7 +35999,8 @@ const LOCK_MAX_AGE = 10 * 60 * 1000;
 // Podman reads a --label as CSV (a quote or comma breaks it): label values are base64url JSON.
 const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (text) => JSON.parse(Buffer.from(text, 'base64url').toString());
-function engineRecord(engine, image, log) {
+/** The engine's record; `alongsideHost` for a direct run, which keeps root's folder too. */
+function engineRecord(engine, image, log, { alongsideHost = false } = {}) {
     const label = LABEL[engine.name];
     const call = (args, allowFailure = false) => exec_run([...engine.command, ...args], { allowFailure, timeoutMs: 60_000, log });
     const running = async () => new Set((await call(['ps', '-q', '--no-trunc'])).stdout.split('\n').filter(Boolean));
@@ -35992,6 +36019,7 @@ function engineRecord(engine, image, log) {
         }
     };
     return {
+        alongsideHost,
         where: `${label}'s ${LOCK_CONTAINER} container and ${VOLUME_PREFIX}* volumes`,
         async lock(fn, timeoutMs) {
             const deadline = Date.now() + timeoutMs;
@@ -36055,7 +36083,7 @@ function engineRecord(engine, image, log) {
             if (names.length === 0)
                 return undefined;
             const volumes = JSON.parse((await call(['volume', 'inspect', ...names])).stdout);
-            const records = {};
+            let records = {};
             for (const v of volumes) {
                 const owner = v.Labels?.[OWNER_LABEL];
                 if (!owner || v.Name !== VOLUME_PREFIX + owner)
@@ -36070,17 +36098,11 @@ function engineRecord(engine, image, log) {
                     log?.warning(`${label} volume ${v.Name}: its ${USES} label is not base64url JSON; ignoring it`);
                     continue;
                 }
-                for (const [name, use] of Object.entries(uses)) {
-                    // Two definitions of one name: the newer use counts, as a record rewritten would.
-                    const record = records[name];
-                    if (!record || !sameDefinition(record.entry, use.entry)) {
-                        const newest = record ? Math.max(...Object.values(record.owners).map(o => o.since)) : 0;
-                        if (use.owner.since < newest)
-                            continue;
-                        records[name] = { entry: use.entry, owners: {} };
-                    }
-                    records[name].owners[owner] = use.owner;
-                }
+                const mine = Object.entries(uses).map(([name, use]) => [
+                    name,
+                    { entry: use.entry, owners: { [owner]: use.owner } }
+                ]);
+                records = mergeRecords(records, Object.fromEntries(mine));
             }
             return JSON.stringify(records);
         },
@@ -36407,6 +36429,7 @@ function helper_engineWriter(helper, log) {
 
 
 
+
 const REGISTRARS = (/* unused pure expression or super */ null && (['auto', 'direct', 'docker', 'podman']));
 const CAP_SYS_ADMIN = 21n;
 /** Why this process cannot change the table at `root` itself, or undefined when it can. */
@@ -36437,17 +36460,44 @@ async function whyNotDirect(root, log) {
     }
     return undefined;
 }
+/**
+ * The direct writer, joined to Docker's lock and owners record when Docker answers here as
+ * root's: on a self-hosted machine `container:` jobs keep theirs there (each job container has
+ * its own /run), and a direct run that used root's folder alone would remove entries they use.
+ * Not on GitHub-hosted runners, which run one job per machine.
+ */
+async function registrar_directWriter(root, log) {
+    const writer = await chooseWriter(log);
+    const alone = root !== table_DEFAULT_ROOT ||
+        process.env.RUNNER_ENVIRONMENT === 'github-hosted' ||
+        process.env.SETUP_BINFMT_LOCK_DIR;
+    if (alone)
+        return writer;
+    const engine = await containers_availableEngine(log, ['docker']);
+    const helper = engine && (await helper_Helper.start(engine, log).catch(() => undefined));
+    if (!helper)
+        return writer;
+    log.debug(`binfmt_misc lock and owners record: root's folder and ${helper.label}'s, shared with container: jobs`);
+    return {
+        ...writer,
+        shared: engineRecord(helper.engine, () => helper.image(), log, { alongsideHost: true }),
+        close: async () => {
+            await writer.close?.();
+            await helper.close();
+        }
+    };
+}
 /** The registrar for this run, logged with the reason it was taken. */
 async function chooseRegistrar(choice, root, log) {
     if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
         log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`);
-        return { registrar: 'direct', writer: await chooseWriter(log) };
+        return { registrar: 'direct', writer: await registrar_directWriter(root, log) };
     }
     if (choice === 'auto') {
         const why = await whyNotDirect(root, log);
         if (why === undefined) {
             log.info(`registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`);
-            return { registrar: 'direct', writer: await chooseWriter(log) };
+            return { registrar: 'direct', writer: await registrar_directWriter(root, log) };
         }
         const direct = `${why}. Run as root, or allow this user to run sudo without a password.`;
         const engine = await availableEngine(log, ENGINE_NAMES);
@@ -36468,9 +36518,9 @@ async function chooseRegistrar(choice, root, log) {
     return { registrar: choice, writer: engineWriter(helper, log) };
 }
 /** The writer for a recorded run: the way it took, again (post, uninstall). */
-async function reopenRegistrar(registrar, log) {
+async function reopenRegistrar(registrar, root, log) {
     if (!registrar || registrar === 'direct')
-        return table_chooseWriter(log);
+        return registrar_directWriter(root, log);
     const helper = await helper_Helper.start(containers_containerEngine(registrar), log);
     log.info(`registrar: ${registrar}, as the recorded run did`);
     return helper_engineWriter(helper, log);
@@ -36497,7 +36547,7 @@ async function runPost(store = actionStore(), log = runnerLog) {
             store.clear();
             return;
         }
-        const writer = await reopenRegistrar(state.registrar, log);
+        const writer = await reopenRegistrar(state.registrar, state.root, log);
         try {
             const report = await log.group('Restore binfmt_misc', () => restoreSaved(store, log, { writer }));
             if (report)

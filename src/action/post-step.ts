@@ -27,7 +27,7 @@ export async function runPost(
       store.clear()
       return
     }
-    const writer = await reopenRegistrar(state.registrar, log)
+    const writer = await reopenRegistrar(state.registrar, state.root, log)
     try {
       const report = await log.group('Restore binfmt_misc', () =>
         restoreSaved(store, log, { writer })

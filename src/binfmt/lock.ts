@@ -30,10 +30,22 @@ export interface LockDir {
   readonly sudo: boolean
 }
 
-/** Where one instance's lock and owners record are: root's folder, or a container engine. */
-export type Place = LockDir | SharedRecord
+/**
+ * A direct run on a host whose engine serves `container:` jobs too: root's folder and the
+ * engine's record both, so that neither kind of run removes an entry the other uses.
+ */
+export interface Joint {
+  readonly host: LockDir
+  readonly engine: SharedRecord
+}
+
+/** Where one instance's lock and owners record are: root's folder, a container engine, or both. */
+export type Place = LockDir | SharedRecord | Joint
 
 const inFolder = (place: Place): place is LockDir => 'dir' in place
+const isJoint = (place: Place): place is Joint => 'host' in place
+const partsOf = (place: Place): Array<LockDir | SharedRecord> =>
+  isJoint(place) ? [place.host, place.engine] : [place]
 
 const notFound = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
 
@@ -49,8 +61,10 @@ export async function lockPlaceFor(
   override = process.env.SETUP_BINFMT_LOCK_DIR
 ): Promise<Place> {
   if (override) return { dir: privateDir(override, WHAT), sudo: false }
-  if (table.shared) return table.shared
-  return lockDirFor(table.root, log)
+  if (table.shared?.alongsideHost) {
+    return { host: await lockDirFor(table.root, log), engine: table.shared }
+  }
+  return table.shared ?? lockDirFor(table.root, log)
 }
 
 async function lockDirFor(root: string, log?: Log): Promise<LockDir> {
@@ -120,6 +134,11 @@ export async function withLock<T>(
   log?: Log,
   timeoutMs = 120_000
 ): Promise<T> {
+  if (isJoint(place)) {
+    // Always root's folder first, then the engine: two runs never wait for each other crosswise.
+    const { host, engine } = place
+    return withLock(host, () => engine.lock(fn, timeoutMs), log, timeoutMs)
+  }
   if (!inFolder(place)) return place.lock(fn, timeoutMs)
   const path = join(place.dir, 'lock')
   const argv = [
@@ -308,7 +327,23 @@ export function isLive(
 
 const OWNERS = 'owners.json'
 
-async function readOwners(place: Place, log?: Log): Promise<string | undefined> {
+export type Records = Record<string, OwnerRecord>
+
+const newest = (r: OwnerRecord) => Math.max(0, ...Object.values(r.owners).map(o => o.since))
+
+/** Two owners records as one: the runs of an entry together; of two definitions, the newer use. */
+export function mergeRecords(a: Records, b: Records): Records {
+  const out = { ...a }
+  for (const [name, record] of Object.entries(b)) {
+    const have = out[name]
+    if (have && sameDefinition(have.entry, record.entry)) {
+      out[name] = { entry: have.entry, owners: { ...have.owners, ...record.owners } }
+    } else if (!have || newest(record) >= newest(have)) out[name] = record
+  }
+  return out
+}
+
+async function readOwners(place: LockDir | SharedRecord, log?: Log): Promise<string | undefined> {
   if (!inFolder(place)) return place.read()
   const path = join(place.dir, OWNERS)
   if (!place.sudo) return readPrivateFile(path, WHAT)
@@ -318,7 +353,7 @@ async function readOwners(place: Place, log?: Log): Promise<string | undefined> 
   throw new Error(`Cannot read ${path} through sudo: ${lastLine(result.stderr)}`)
 }
 
-async function writeOwners(place: Place, text: string, log?: Log): Promise<void> {
+async function writeOwners(place: LockDir | SharedRecord, text: string, log?: Log): Promise<void> {
   if (!inFolder(place)) return place.write(text)
   if (!place.sudo) return writePrivateFile(place.dir, OWNERS, text)
   // A fresh file, created exclusively and never through a link, then renamed over the old.
@@ -333,25 +368,27 @@ async function writeOwners(place: Place, text: string, log?: Log): Promise<void>
 export class Owners {
   private constructor(
     private readonly place: Place,
-    private readonly records: Record<string, OwnerRecord>,
+    private readonly records: Records,
     private readonly log?: Log,
     /** The engine's running containers, for runs recorded by their container. */
     private readonly running?: ReadonlySet<string>
   ) {}
 
   static async read(place: Place, log?: Log): Promise<Owners> {
-    const text = await readOwners(place, log)
-    const running = inFolder(place) ? undefined : await place.running()
-    try {
-      const records = text ? (JSON.parse(text) as Record<string, OwnerRecord>) : {}
-      return new Owners(place, records, log, running)
-    } catch (e) {
-      // Written by rename, so never half; unreadable means damaged: start afresh rather than
-      // block every run on the host, and say so.
-      const where = inFolder(place) ? join(place.dir, OWNERS) : place.where
-      log?.warning(`${where} is not valid JSON (${(e as Error).message}): starting afresh`)
-      return new Owners(place, {}, log, running)
+    let records: Records = {}
+    for (const part of partsOf(place)) {
+      const text = await readOwners(part, log)
+      try {
+        if (text) records = mergeRecords(records, JSON.parse(text) as Records)
+      } catch (e) {
+        // Written by rename, so never half; unreadable means damaged: start afresh rather
+        // than block every run on the host, and say so.
+        const where = inFolder(part) ? join(part.dir, OWNERS) : part.where
+        log?.warning(`${where} is not valid JSON (${(e as Error).message}): starting afresh`)
+      }
     }
+    const engine = isJoint(place) ? place.engine : inFolder(place) ? undefined : place
+    return new Owners(place, records, log, await engine?.running())
   }
 
   /** Write the record back, without the runs that are over (each would stay for good). */
@@ -362,7 +399,8 @@ export class Owners {
       if (owners.length === 0) delete this.records[name]
       else this.records[name] = { ...record, owners: Object.fromEntries(owners) }
     }
-    await writeOwners(this.place, JSON.stringify(this.records, null, 2), this.log)
+    const text = JSON.stringify(this.records, null, 2)
+    for (const part of partsOf(this.place)) await writeOwners(part, text, this.log)
   }
 
   /** Other runs (not stale) that use this entry, as it is defined now. */

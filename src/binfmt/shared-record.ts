@@ -5,6 +5,8 @@
 export interface SharedRecord {
   /** Where the lock and the record are, for messages. */
   readonly where: string
+  /** A direct run's: root's folder on this host holds its lock and record as well. */
+  readonly alongsideHost?: boolean
   /** Run `fn` holding the lock; waiting at most `timeoutMs` for another holder. */
   lock<T>(fn: () => Promise<T>, timeoutMs: number): Promise<T>
   /** The owners record's text (JSON), or undefined when there is none. */

@@ -331,7 +331,7 @@ export async function main(argv: string[]): Promise<number> {
         nothing()
         return 0
       }
-      const writer = await reopenRegistrar(saved.registrar, log)
+      const writer = await reopenRegistrar(saved.registrar, saved.root, log)
       try {
         const report = await restoreSaved(store, log, {
           writer,

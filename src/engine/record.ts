@@ -6,9 +6,16 @@
 // entries it uses. Runs in job containers are live while their container runs.
 
 import { setTimeout as sleep } from 'node:timers/promises'
-import { isLive, ownerHere, type Owner, type OwnerRecord } from '../binfmt/lock.js'
+import {
+  isLive,
+  mergeRecords,
+  ownerHere,
+  type Owner,
+  type OwnerRecord,
+  type Records
+} from '../binfmt/lock.js'
 import type { SharedRecord } from '../binfmt/shared-record.js'
-import { sameDefinition, type Entry } from '../binfmt/table.js'
+import type { Entry } from '../binfmt/table.js'
 import { run, type ExecResult } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { dockerError, LABEL, type Engine } from '../verify/containers.js'
@@ -30,10 +37,12 @@ const decode = <T>(text: string) => JSON.parse(Buffer.from(text, 'base64url').to
 /** One run's part of the owners record: the entries it uses, and when it began to. */
 type Uses = Record<string, { readonly entry: Entry; readonly owner: Owner }>
 
+/** The engine's record; `alongsideHost` for a direct run, which keeps root's folder too. */
 export function engineRecord(
   engine: Engine,
   image: () => Promise<string>,
-  log?: Log
+  log?: Log,
+  { alongsideHost = false } = {}
 ): SharedRecord {
   const label = LABEL[engine.name]
   const call = (args: readonly string[], allowFailure = false): Promise<ExecResult> =>
@@ -58,6 +67,7 @@ export function engineRecord(
   }
 
   return {
+    alongsideHost,
     where: `${label}'s ${LOCK_CONTAINER} container and ${VOLUME_PREFIX}* volumes`,
 
     async lock<T>(fn: () => Promise<T>, timeoutMs: number): Promise<T> {
@@ -133,7 +143,7 @@ export function engineRecord(
         Name: string
         Labels?: Record<string, string>
       }>
-      const records: Record<string, { entry: Entry; owners: Record<string, Owner> }> = {}
+      let records: Records = {}
       for (const v of volumes) {
         const owner = v.Labels?.[OWNER_LABEL]
         if (!owner || v.Name !== VOLUME_PREFIX + owner) continue
@@ -148,16 +158,11 @@ export function engineRecord(
           )
           continue
         }
-        for (const [name, use] of Object.entries(uses)) {
-          // Two definitions of one name: the newer use counts, as a record rewritten would.
-          const record = records[name]
-          if (!record || !sameDefinition(record.entry, use.entry)) {
-            const newest = record ? Math.max(...Object.values(record.owners).map(o => o.since)) : 0
-            if (use.owner.since < newest) continue
-            records[name] = { entry: use.entry, owners: {} }
-          }
-          records[name].owners[owner] = use.owner
-        }
+        const mine = Object.entries(uses).map(([name, use]) => [
+          name,
+          { entry: use.entry, owners: { [owner]: use.owner } }
+        ])
+        records = mergeRecords(records, Object.fromEntries(mine) as Records)
       }
       return JSON.stringify(records)
     },

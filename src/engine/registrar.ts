@@ -11,6 +11,7 @@ import { lastLine, run } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { availableEngine, containerEngine, ENGINE_NAMES } from '../verify/containers.js'
 import { engineWriter, Helper } from './helper.js'
+import { engineRecord } from './record.js'
 
 export const REGISTRARS = ['auto', 'direct', 'docker', 'podman'] as const
 export type RegistrarChoice = (typeof REGISTRARS)[number]
@@ -65,6 +66,35 @@ export async function whyNotDirect(root: string, log?: Log): Promise<string | un
   return undefined
 }
 
+/**
+ * The direct writer, joined to Docker's lock and owners record when Docker answers here as
+ * root's: on a self-hosted machine `container:` jobs keep theirs there (each job container has
+ * its own /run), and a direct run that used root's folder alone would remove entries they use.
+ * Not on GitHub-hosted runners, which run one job per machine.
+ */
+async function directWriter(root: string, log: Log): Promise<Writer> {
+  const writer = await chooseWriter(log)
+  const alone =
+    root !== DEFAULT_ROOT ||
+    process.env.RUNNER_ENVIRONMENT === 'github-hosted' ||
+    process.env.SETUP_BINFMT_LOCK_DIR
+  if (alone) return writer
+  const engine = await availableEngine(log, ['docker'])
+  const helper = engine && (await Helper.start(engine, log).catch(() => undefined))
+  if (!helper) return writer
+  log.debug(
+    `binfmt_misc lock and owners record: root's folder and ${helper.label}'s, shared with container: jobs`
+  )
+  return {
+    ...writer,
+    shared: engineRecord(helper.engine, () => helper.image(), log, { alongsideHost: true }),
+    close: async () => {
+      await writer.close?.()
+      await helper.close()
+    }
+  }
+}
+
 /** The registrar for this run, logged with the reason it was taken. */
 export async function chooseRegistrar(
   choice: RegistrarChoice,
@@ -73,7 +103,7 @@ export async function chooseRegistrar(
 ): Promise<ChosenRegistrar> {
   if (choice === 'direct' || (choice === 'auto' && root !== DEFAULT_ROOT)) {
     log.info(`registrar: direct${choice === 'auto' ? ` (a table of its own at ${root})` : ''}`)
-    return { registrar: 'direct', writer: await chooseWriter(log) }
+    return { registrar: 'direct', writer: await directWriter(root, log) }
   }
   if (choice === 'auto') {
     const why = await whyNotDirect(root, log)
@@ -81,7 +111,7 @@ export async function chooseRegistrar(
       log.info(
         `registrar: direct (this process can change binfmt_misc: ${process.getuid?.() === 0 ? 'root' : 'sudo -n'})`
       )
-      return { registrar: 'direct', writer: await chooseWriter(log) }
+      return { registrar: 'direct', writer: await directWriter(root, log) }
     }
     const direct = `${why}. Run as root, or allow this user to run sudo without a password.`
     const engine = await availableEngine(log, ENGINE_NAMES)
@@ -105,8 +135,12 @@ export async function chooseRegistrar(
 }
 
 /** The writer for a recorded run: the way it took, again (post, uninstall). */
-export async function reopenRegistrar(registrar: Registrar | undefined, log: Log): Promise<Writer> {
-  if (!registrar || registrar === 'direct') return chooseWriter(log)
+export async function reopenRegistrar(
+  registrar: Registrar | undefined,
+  root: string,
+  log: Log
+): Promise<Writer> {
+  if (!registrar || registrar === 'direct') return directWriter(root, log)
   const helper = await Helper.start(containerEngine(registrar), log)
   log.info(`registrar: ${registrar}, as the recorded run did`)
   return engineWriter(helper, log)

@@ -30,7 +30,7 @@ import { imageArchive, type ImageFile } from '../../src/verify/images.js'
 import { dockerSmoke } from '../../src/verify/containers.js'
 import { HELPER_INTERPRETERS } from '../../src/engine/helper.js'
 import { LOCK_CONTAINER, OWNER_LABEL } from '../../src/engine/record.js'
-import { readCommandFile, CLI } from '../helpers/runner.js'
+import { cliWithState, readCommandFile, CLI } from '../helpers/runner.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { podmanEnv } from '../helpers/podman.js'
 
@@ -459,6 +459,49 @@ describe('two container: jobs on one host', () => {
     expect(postB.code).toBe(0)
     expect(postB.stdout).toMatch(/binfmt_misc is as it was before the run/)
     expect((await BinfmtTable.read()).map(e => e.name)).toContain('qemu-aarch64')
+  }, 300_000)
+
+  test("a job on the host and a container: job: the host's uninstall keeps what the container job uses", async () => {
+    expect(before.map(e => e.name)).not.toContain('qemu-aarch64')
+    // The CLI as root on the host: the direct way, joined to Docker's record.
+    const env: NodeJS.ProcessEnv = { ...process.env }
+    delete env.SETUP_BINFMT_LOCK_DIR
+    const host = cliWithState(join(dir, 'host-state.json'), env)
+    const install = await host(
+      'install',
+      '--platforms',
+      'arm64',
+      '--source',
+      'system',
+      '--verify',
+      'exec'
+    )
+    expect(install.stderr).toMatch(/registrar: direct/)
+    expect(install.stderr).toMatch(/aarch64: registered qemu-aarch64/)
+    expect(install.code).toBe(0)
+    expect(await ownerVolumes()).toHaveLength(1)
+
+    const id = (await run(['docker', 'inspect', '--format', '{{.Id}}', JOB])).stdout.trim()
+    const main = await mainStep(JOB, dir)
+    expect(main.code).toBe(0)
+    expect(main.stdout).toMatch(
+      /qemu-aarch64: an identical entry is already registered .*: reusing it, shared with run /
+    )
+
+    const uninstall = await host('uninstall')
+    expect(uninstall.code).toBe(0)
+    expect(uninstall.stderr).toMatch(
+      new RegExp(`kept qemu-aarch64: still used by run \\S+ \\(container ${id.slice(0, 12)}, `)
+    )
+    expect((await BinfmtTable.read()).map(e => e.name)).toContain('qemu-aarch64')
+
+    const post = await postStep(JOB, dir)
+    expect(post.code).toBe(0)
+    expect(post.stdout).toMatch(/removed qemu-aarch64 \(the last run using it\)/)
+    expect(await BinfmtTable.read()).toEqual(before)
+    expect(await ownerVolumes()).toEqual([])
+    expect(await lockContainers()).toBe('')
+    expect(await helperImages()).toBe('')
   }, 300_000)
 
   test('a lock left by a job that is gone is taken over, with a warning', async () => {
