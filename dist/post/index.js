@@ -36468,7 +36468,11 @@ async function whyNotDirect(root, log) {
  */
 async function registrar_directWriter(root, log) {
     const writer = await chooseWriter(log);
+    // Docker's record is for the table of the initial user namespace, the one its containers
+    // use: a process in another user namespace has a binfmt_misc of its own.
+    const uidMap = await (0,promises_namespaceObject.readFile)('/proc/self/uid_map', 'utf8').catch(() => '');
     const alone = root !== table_DEFAULT_ROOT ||
+        !registrar_program_isInitialUserNamespace(uidMap) ||
         process.env.RUNNER_ENVIRONMENT === 'github-hosted' ||
         process.env.SETUP_BINFMT_LOCK_DIR;
     if (alone)

@@ -74,8 +74,12 @@ export async function whyNotDirect(root: string, log?: Log): Promise<string | un
  */
 async function directWriter(root: string, log: Log): Promise<Writer> {
   const writer = await chooseWriter(log)
+  // Docker's record is for the table of the initial user namespace, the one its containers
+  // use: a process in another user namespace has a binfmt_misc of its own.
+  const uidMap = await readFile('/proc/self/uid_map', 'utf8').catch(() => '')
   const alone =
     root !== DEFAULT_ROOT ||
+    !isInitialUserNamespace(uidMap) ||
     process.env.RUNNER_ENVIRONMENT === 'github-hosted' ||
     process.env.SETUP_BINFMT_LOCK_DIR
   if (alone) return writer

@@ -30,7 +30,8 @@ import { imageArchive, type ImageFile } from '../../src/verify/images.js'
 import { dockerSmoke } from '../../src/verify/containers.js'
 import { HELPER_INTERPRETERS } from '../../src/engine/helper.js'
 import { LOCK_CONTAINER, OWNER_LABEL } from '../../src/engine/record.js'
-import { cliWithState, readCommandFile, CLI } from '../helpers/runner.js'
+import { cliArgv, cliWithState, readCommandFile, CLI } from '../helpers/runner.js'
+import { PrivateNamespace } from '../helpers/namespace.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 import { podmanEnv } from '../helpers/podman.js'
 
@@ -503,6 +504,33 @@ describe('two container: jobs on one host', () => {
     expect(await lockContainers()).toBe('')
     expect(await helperImages()).toBe('')
   }, 300_000)
+
+  test("a direct run in a user namespace of its own keeps out of Docker's record: its table is another", async () => {
+    const ns = await PrivateNamespace.start()
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env }
+      delete env.SETUP_BINFMT_LOCK_DIR
+      const state = join(dir, 'ns-state.json')
+      const cli = (...args: string[]) =>
+        ns.exec(cliArgv(...args, '--state', state), { env, allowFailure: true })
+      const install = await cli(
+        'install',
+        '--platforms',
+        'arm64',
+        '--source',
+        'system',
+        '--verify',
+        'exec'
+      )
+      expect(install.stderr).toMatch(/aarch64: registered qemu-aarch64/)
+      expect(install.code).toBe(0)
+      expect(await ownerVolumes()).toEqual([])
+      expect((await cli('uninstall')).code).toBe(0)
+    } finally {
+      await ns.stop()
+    }
+    expect(await BinfmtTable.read()).toEqual(before)
+  }, 120_000)
 
   test('a lock left by a job that is gone is taken over, with a warning', async () => {
     const idB = await startJob(JOB_B, dirB)
