@@ -40828,6 +40828,185 @@ const HOST_ARCHES = {
     mips64el: { target: 'mips64el', machine: 8, bits: 64, littleEndian: true }
 };
 
+;// CONCATENATED MODULE: ./src/platform/native.ts
+// Which container platforms the host runs without an emulator, found by executing a probe
+// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
+
+
+
+
+
+
+
+/** The enabled entry the kernel would run this program with; `entries` in match order. */
+function claimedBy(program, entries) {
+    return entries.find(e => {
+        if (!e.enabled || !e.magic)
+            return false;
+        const magic = Buffer.from(e.magic, 'hex');
+        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
+        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
+    });
+}
+async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
+    const native = new Set();
+    // The target Node itself runs as: native by definition.
+    const host = HOST_ARCHES[arch]?.target;
+    if (host)
+        native.add(host);
+    const dir = await makeTempDir('native');
+    const runs = async (target) => {
+        const program = probeProgram(target);
+        const entry = claimedBy(program, entries);
+        if (entry) {
+            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
+            return false;
+        }
+        const path = (0,external_node_path_namespaceObject.join)(dir, target);
+        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
+        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
+        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
+    };
+    try {
+        // All at once: most of them fail at exec right away.
+        const others = CONTAINER_TARGETS.filter(t => t !== host);
+        const results = await Promise.all(others.map(runs));
+        others.forEach((t, i) => results[i] && native.add(t));
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    // i486 binaries run wherever i386 ones do.
+    if (native.has('i386'))
+        native.add('i486');
+    return native;
+}
+
+;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
+// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
+// flags and interpreter all take part), then again inside a chroot where the interpreter's
+// path does not exist, which only works with the F flag. Failures say what is likely wrong.
+
+
+
+
+
+
+
+
+/** A command's result and how long it took; a command that cannot start is a result too. */
+async function timed(fn) {
+    const start = performance.now();
+    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
+    return { result, ms: Math.round(performance.now() - start) };
+}
+/** One log line per check: platform, target, method, verdict and time. */
+function logResults(results, log) {
+    for (const r of results) {
+        log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
+    }
+    return results;
+}
+/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
+async function verifyExec(table, checks, log, exec = exec_run, 
+/** Also run each probe from a chroot (needs root or sudo -n). */
+{ chroot: inChroot = true } = {}) {
+    const dir = await makeTempDir('verify');
+    try {
+        // Platforms in parallel: each check is mostly QEMU starting up.
+        const perTarget = await Promise.all(checks.map(c => checkTarget(table, c, dir, log, exec, inChroot)));
+        return logResults(perTarget.flat(), log);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function checkTarget(table, { target, entry }, dir, log, exec, inChroot) {
+    const program = probeProgram(target);
+    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
+    await (0,promises_namespaceObject.writeFile)(path, program);
+    await (0,promises_namespaceObject.chmod)(path, 0o755);
+    const platform = ociPlatforms(target)[0];
+    const expected = `${probeMarker(target)}\n`;
+    const direct = await timed(() => exec([path], { allowFailure: true, log }));
+    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
+    const results = [
+        {
+            target,
+            platform,
+            method: 'exec',
+            ok: directOk,
+            ms: direct.ms,
+            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
+        }
+    ];
+    if (!directOk || !entry.flags.includes('F') || !inChroot)
+        return results;
+    // A root holding only the probe: the interpreter's path does not exist in there.
+    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
+    await (0,promises_namespaceObject.mkdir)(root);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
+    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
+    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
+    const chroot = ['chroot', root, '/probe'];
+    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
+    const inRoot = await timed(() => exec(argv, { allowFailure: true, log }));
+    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
+    results.push({
+        target,
+        platform,
+        method: 'chroot',
+        ok: rootOk,
+        ms: inRoot.ms,
+        detail: rootOk
+            ? undefined
+            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
+    });
+    return results;
+}
+function exec_checks_explain(argv, result, cause, fix) {
+    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
+    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
+}
+/**
+ * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
+ * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
+ * enables it again; -1 would remove every entry.
+ */
+async function disabledAsAWhole(table, argv, result) {
+    if ((await table.enabledAsAWhole()) !== false)
+        return undefined;
+    const root = table.root;
+    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${root}/status reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${root}/status (if something disabled it on purpose, ask first)`);
+}
+/** Look at the table to say why a probe did not run. */
+async function diagnose(table, entry, program, argv, result) {
+    const off = await disabledAsAWhole(table, argv, result);
+    if (off)
+        return off;
+    const current = await table.get(entry.name);
+    if (!current) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
+    }
+    if (!current.enabled) {
+        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
+    }
+    const claim = claimedBy(program, await table.inMatchOrder());
+    if (!claim) {
+        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
+    }
+    if (claim.name !== entry.name) {
+        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
+    }
+    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
+    }
+    if (result.signal) {
+        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
+    }
+    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
+}
+
 ;// CONCATENATED MODULE: ./src/verify/deep-checks.ts
 // Deeper checks, of what the registered flags promise beyond running at all, with the deep
 // probes (they print their effective uid, argv[0] and /proc/self/exe):
@@ -40835,6 +41014,7 @@ const HOST_ARCHES = {
 //   argv0   with P: a program run through a link of another name sees that name (busybox);
 //   setuid  with C: a setuid-root program run by a non-root user runs as root (sudo, su).
 // A flag not registered is not checked. Targets without a deep probe get only the exec checks.
+
 
 
 
@@ -40856,27 +41036,18 @@ async function verifyDeep(checks, log, exec = exec_run) {
         const setuidBlocked = deep.some(c => c.entry.flags.includes('C')) ? setuidBlocker(dir) : '';
         if (setuidBlocked)
             log.warning(`setuid check skipped: ${setuidBlocked}`);
-        const perTarget = await Promise.all(deep.map(c => checkTarget(c, dir, !setuidBlocked, log, exec)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
+        const perTarget = await Promise.all(deep.map(c => deep_checks_checkTarget(c, dir, !setuidBlocked, log, exec)));
+        return logResults(perTarget.flat(), log);
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
 }
-async function timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
 function deep_checks_explain(argv, result, cause, fix) {
     const output = `${JSON.stringify(result.stdout)} ${result.stderr.trim()}`.trim().slice(0, 500) || '(none)';
     return `${argv.join(' ')} exited with ${result.code}, output ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
 }
-async function checkTarget({ target, entry }, dir, setuid, log, exec) {
+async function deep_checks_checkTarget({ target, entry }, dir, setuid, log, exec) {
     const platform = ociPlatforms(target)[0];
     const program = deepProbeProgram(target);
     const path = (0,external_node_path_namespaceObject.join)(dir, `deep-${target}`);
@@ -40987,181 +41158,6 @@ function mountOf(path, mountinfo) {
         }
     }
     return best;
-}
-
-;// CONCATENATED MODULE: ./src/platform/native.ts
-// Which container platforms the host runs without an emulator, found by executing a probe
-// for each: an arm64 host may lack AArch32, an amd64 kernel may lack IA-32 support.
-
-
-
-
-
-
-
-/** The enabled entry the kernel would run this program with; `entries` in match order. */
-function claimedBy(program, entries) {
-    return entries.find(e => {
-        if (!e.enabled || !e.magic)
-            return false;
-        const magic = Buffer.from(e.magic, 'hex');
-        const mask = Buffer.from(e.mask ?? 'ff'.repeat(magic.length), 'hex');
-        return magic.every((b, i) => (program[e.offset + i] & mask[i]) === (b & mask[i]));
-    });
-}
-async function nativeTargets(entries, log, exec = exec_run, arch = process.arch) {
-    const native = new Set();
-    // The target Node itself runs as: native by definition.
-    const host = HOST_ARCHES[arch]?.target;
-    if (host)
-        native.add(host);
-    const dir = await makeTempDir('native');
-    const runs = async (target) => {
-        const program = probeProgram(target);
-        const entry = claimedBy(program, entries);
-        if (entry) {
-            log.debug(`native ${target}: not probed, binfmt_misc entry ${entry.name} would run it`);
-            return false;
-        }
-        const path = (0,external_node_path_namespaceObject.join)(dir, target);
-        await (0,promises_namespaceObject.writeFile)(path, program, { mode: 0o755 });
-        const result = await exec([path], { allowFailure: true }).catch(() => undefined);
-        return result?.code === 0 && result.stdout === `${probeMarker(target)}\n`;
-    };
-    try {
-        // All at once: most of them fail at exec right away.
-        const others = CONTAINER_TARGETS.filter(t => t !== host);
-        const results = await Promise.all(others.map(runs));
-        others.forEach((t, i) => results[i] && native.add(t));
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-    // i486 binaries run wherever i386 ones do.
-    if (native.has('i386'))
-        native.add('i486');
-    return native;
-}
-
-;// CONCATENATED MODULE: ./src/verify/exec-checks.ts
-// Prove each registered platform runs: execute its probe through the kernel (binfmt_misc,
-// flags and interpreter all take part), then again inside a chroot where the interpreter's
-// path does not exist, which only works with the F flag. Failures say what is likely wrong.
-
-
-
-
-
-
-
-
-async function exec_checks_timed(fn) {
-    const start = performance.now();
-    const result = await fn().catch((e) => ({ code: -1, stdout: '', stderr: e.message }));
-    return { result, ms: Math.round(performance.now() - start) };
-}
-/** Run every probe directly and from a chroot; all checks run, then the caller decides. */
-async function verifyExec(table, checks, log, exec = exec_run, 
-/** Also run each probe from a chroot (needs root or sudo -n). */
-{ chroot: inChroot = true } = {}) {
-    const dir = await makeTempDir('verify');
-    try {
-        // Platforms in parallel: each check is mostly QEMU starting up.
-        const perTarget = await Promise.all(checks.map(c => exec_checks_checkTarget(table, c, dir, log, exec, inChroot)));
-        const results = perTarget.flat();
-        for (const r of results) {
-            log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`);
-        }
-        return results;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-async function exec_checks_checkTarget(table, { target, entry }, dir, log, exec, inChroot) {
-    const program = probeProgram(target);
-    const path = (0,external_node_path_namespaceObject.join)(dir, `probe-${target}`);
-    await (0,promises_namespaceObject.writeFile)(path, program);
-    await (0,promises_namespaceObject.chmod)(path, 0o755);
-    const platform = ociPlatforms(target)[0];
-    const expected = `${probeMarker(target)}\n`;
-    const direct = await exec_checks_timed(() => exec([path], { allowFailure: true, log }));
-    const directOk = direct.result.code === 0 && direct.result.stdout === expected;
-    const results = [
-        {
-            target,
-            platform,
-            method: 'exec',
-            ok: directOk,
-            ms: direct.ms,
-            detail: directOk ? undefined : await diagnose(table, entry, program, [path], direct.result)
-        }
-    ];
-    if (!directOk || !entry.flags.includes('F') || !inChroot)
-        return results;
-    // A root holding only the probe: the interpreter's path does not exist in there.
-    const root = (0,external_node_path_namespaceObject.join)(dir, `root-${target}`);
-    await (0,promises_namespaceObject.mkdir)(root);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, 'probe'), program, { mode: 0o755 });
-    // chroot needs root; others already need sudo -n to change binfmt_misc. (An unprivileged
-    // user namespace would do too, but Ubuntu 24.04 forbids those by default.)
-    const chroot = ['chroot', root, '/probe'];
-    const argv = process.getuid?.() === 0 ? chroot : ['sudo', '-n', ...chroot];
-    const inRoot = await exec_checks_timed(() => exec(argv, { allowFailure: true, log }));
-    const rootOk = inRoot.result.code === 0 && inRoot.result.stdout === expected;
-    results.push({
-        target,
-        platform,
-        method: 'chroot',
-        ok: rootOk,
-        ms: inRoot.ms,
-        detail: rootOk
-            ? undefined
-            : exec_checks_explain(argv, inRoot.result, `the interpreter is not reachable from a chroot although ${entry.name} has the F flag`, 'check that the interpreter is static; re-register with flags including F')
-    });
-    return results;
-}
-function exec_checks_explain(argv, result, cause, fix) {
-    const output = `${result.stdout}${result.stderr}`.trim().slice(0, 500) || '(no output)';
-    return `${argv.join(' ')} exited with ${result.code}: ${output}. Likely cause: ${cause}. Fix: ${fix}.`;
-}
-/**
- * With `status` at 0 the kernel runs no entry, so the probe is not even handed to QEMU (and
- * the shell may try it as a script): say so rather than blame the interpreter. Writing 1
- * enables it again; -1 would remove every entry.
- */
-async function disabledAsAWhole(table, argv, result) {
-    if ((await table.enabledAsAWhole()) !== false)
-        return undefined;
-    const root = table.root;
-    return exec_checks_explain(argv, result, `binfmt_misc is disabled as a whole (${root}/status reads 'disabled'), so the kernel runs no entry, ours included`, `enable it as root with: echo 1 > ${root}/status (if something disabled it on purpose, ask first)`);
-}
-/** Look at the table to say why a probe did not run. */
-async function diagnose(table, entry, program, argv, result) {
-    const off = await disabledAsAWhole(table, argv, result);
-    if (off)
-        return off;
-    const current = await table.get(entry.name);
-    if (!current) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is missing (something removed it)`, 'run setup-binfmt again');
-    }
-    if (!current.enabled) {
-        return exec_checks_explain(argv, result, `binfmt_misc entry ${entry.name} is disabled`, `echo 1 > ${table.root}/${entry.name}`);
-    }
-    const claim = claimedBy(program, await table.inMatchOrder());
-    if (!claim) {
-        return exec_checks_explain(argv, result, `no enabled entry matches this platform's ELF header (wrong magic or mask in ${entry.name})`, 'remove the entry and register it again with setup-binfmt');
-    }
-    if (claim.name !== entry.name) {
-        return exec_checks_explain(argv, result, `entry ${claim.name} takes precedence over ${entry.name} and runs ${claim.interpreter}`, `remove or disable ${claim.name}, or use reset: true`);
-    }
-    if (!current.flags.includes('F') && !(0,external_node_fs_namespaceObject.existsSync)(current.interpreter)) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} is gone and ${entry.name} lacks the F flag, so the kernel looks for it at every start`, 'register with flags including F (the default POCF)');
-    }
-    if (result.signal) {
-        return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} crashed (${result.signal})`, 'use another QEMU version (qemu-version)');
-    }
-    return exec_checks_explain(argv, result, `the interpreter ${current.interpreter} failed to run the program`, 'check the interpreter runs: <interpreter> --version; try another QEMU version');
 }
 
 ;// CONCATENATED MODULE: ./src/verify/verify.ts

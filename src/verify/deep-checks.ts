@@ -12,7 +12,7 @@ import { lastLine, run, type ExecResult, type Runner } from '../util/exec.js'
 import type { Log } from '../util/log.js'
 import { ociPlatforms } from '../platform/names.js'
 import { DEEP_PROBE_TARGETS, deepProbeProgram, parseDeepProbe } from '../platform/probes.js'
-import type { Check, VerifyResult } from './exec-checks.js'
+import { logResults, timed, type Check, type VerifyResult } from './exec-checks.js'
 import { makeTempDir } from '../util/temp.js'
 
 /** The user a root process runs the setuid probe as (nobody on Debian, Ubuntu and Fedora). */
@@ -35,20 +35,10 @@ export async function verifyDeep(
     const perTarget = await Promise.all(
       deep.map(c => checkTarget(c, dir, !setuidBlocked, log, exec))
     )
-    const results = perTarget.flat()
-    for (const r of results) {
-      log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
-    }
-    return results
+    return logResults(perTarget.flat(), log)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-async function timed(fn: () => Promise<ExecResult>): Promise<{ result: ExecResult; ms: number }> {
-  const start = performance.now()
-  const result = await fn().catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }))
-  return { result, ms: Math.round(performance.now() - start) }
 }
 
 function explain(argv: readonly string[], result: ExecResult, cause: string, fix: string): string {

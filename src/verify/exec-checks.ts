@@ -29,10 +29,21 @@ export interface Check {
   readonly entry: Entry
 }
 
-async function timed(fn: () => Promise<ExecResult>): Promise<{ result: ExecResult; ms: number }> {
+/** A command's result and how long it took; a command that cannot start is a result too. */
+export async function timed(
+  fn: () => Promise<ExecResult>
+): Promise<{ result: ExecResult; ms: number }> {
   const start = performance.now()
   const result = await fn().catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }))
   return { result, ms: Math.round(performance.now() - start) }
+}
+
+/** One log line per check: platform, target, method, verdict and time. */
+export function logResults(results: VerifyResult[], log: Log): VerifyResult[] {
+  for (const r of results) {
+    log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
+  }
+  return results
 }
 
 /** Run every probe directly and from a chroot; all checks run, then the caller decides. */
@@ -50,11 +61,7 @@ export async function verifyExec(
     const perTarget = await Promise.all(
       checks.map(c => checkTarget(table, c, dir, log, exec, inChroot))
     )
-    const results = perTarget.flat()
-    for (const r of results) {
-      log.info(`${r.platform} (${r.target}) ${r.method}: ${r.ok ? 'ok' : 'FAILED'} in ${r.ms} ms`)
-    }
-    return results
+    return logResults(perTarget.flat(), log)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
