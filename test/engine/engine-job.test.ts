@@ -168,6 +168,16 @@ function actionEnv(name: 'main' | 'post', values: Record<string, string>, folder
   }
 }
 
+/** The host's environment with the host's own lock and record (no test folder for them). */
+function hostEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+  delete env.SETUP_BINFMT_LOCK_DIR
+  return env
+}
+
+/** The CLI's install of arm64 from the system's QEMU, checked by exec. */
+const INSTALL_ARM64 = ['install', '--platforms', 'arm64', '--source', 'system', '--verify', 'exec']
+
 const helperImages = async () =>
   (await run(['docker', 'images', '-q', 'setup-binfmt-helper'])).stdout.trim()
 
@@ -312,11 +322,7 @@ describe('a container: job with the Docker socket and no privileges', () => {
     const cli = CLI
     const state = join(dir, 'podman-state.json')
     // No SETUP_BINFMT_LOCK_DIR: the lock and owners record are Podman's, as in a job container.
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...podmanEnv(mkdtempSync(join(dir, 'podman-')))
-    }
-    delete env.SETUP_BINFMT_LOCK_DIR
+    const env = hostEnv(podmanEnv(mkdtempSync(join(dir, 'podman-'))))
     const install = await run(
       [
         process.execPath,
@@ -465,18 +471,8 @@ describe('two container: jobs on one host', () => {
   test("a job on the host and a container: job: the host's uninstall keeps what the container job uses", async () => {
     expect(before.map(e => e.name)).not.toContain('qemu-aarch64')
     // The CLI as root on the host: the direct way, joined to Docker's record.
-    const env: NodeJS.ProcessEnv = { ...process.env }
-    delete env.SETUP_BINFMT_LOCK_DIR
-    const host = cliWithState(join(dir, 'host-state.json'), env)
-    const install = await host(
-      'install',
-      '--platforms',
-      'arm64',
-      '--source',
-      'system',
-      '--verify',
-      'exec'
-    )
+    const host = cliWithState(join(dir, 'host-state.json'), hostEnv())
+    const install = await host(...INSTALL_ARM64)
     expect(install.stderr).toMatch(/registrar: direct/)
     expect(install.stderr).toMatch(/aarch64: registered qemu-aarch64/)
     expect(install.code).toBe(0)
@@ -508,20 +504,11 @@ describe('two container: jobs on one host', () => {
   test("a direct run in a user namespace of its own keeps out of Docker's record: its table is another", async () => {
     const ns = await PrivateNamespace.start()
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env }
-      delete env.SETUP_BINFMT_LOCK_DIR
+      const env = hostEnv()
       const state = join(dir, 'ns-state.json')
       const cli = (...args: string[]) =>
         ns.exec(cliArgv(...args, '--state', state), { env, allowFailure: true })
-      const install = await cli(
-        'install',
-        '--platforms',
-        'arm64',
-        '--source',
-        'system',
-        '--verify',
-        'exec'
-      )
+      const install = await cli(...INSTALL_ARM64)
       expect(install.stderr).toMatch(/aarch64: registered qemu-aarch64/)
       expect(install.code).toBe(0)
       expect(await ownerVolumes()).toEqual([])
