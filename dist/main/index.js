@@ -42413,13 +42413,18 @@ function runPid() {
     }
     return undefined;
 }
+let ownPidNamespace;
+/** This process's pid namespace, read once: isLive asks for it for every owner. */
 function pidNamespace() {
-    try {
-        return (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid');
+    if (ownPidNamespace === undefined) {
+        try {
+            ownPidNamespace = (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid');
+        }
+        catch {
+            ownPidNamespace = null;
+        }
     }
-    catch {
-        return undefined;
-    }
+    return ownPidNamespace ?? undefined;
 }
 /**
  * The id of the container this process runs in, from the engine's bind mount of its
@@ -42515,6 +42520,12 @@ async function writeOwners(place, text, log) {
     });
     await exec_run(['sudo', '-n', 'mv', '-f', '-T', temp, (0,external_node_path_namespaceObject.join)(place.dir, OWNERS)], { log });
 }
+const ownerInfo = ([id, o]) => ({
+    id,
+    pid: o.pid,
+    container: o.container,
+    since: o.since
+});
 class lock_Owners {
     place;
     records;
@@ -42550,7 +42561,12 @@ class lock_Owners {
     async save() {
         const now = Date.now();
         for (const [name, record] of Object.entries(this.records)) {
-            const owners = Object.entries(record.owners).filter(([, o]) => isLive(o, now, this.running));
+            const owners = Object.entries(record.owners).filter(([id, o]) => {
+                if (isLive(o, now, this.running))
+                    return true;
+                this.log?.debug(`${name}: forgetting run ${id}, which is over`);
+                return false;
+            });
             if (owners.length === 0)
                 delete this.records[name];
             else
@@ -42568,7 +42584,7 @@ class lock_Owners {
         const now = Date.now();
         return Object.entries(record.owners)
             .filter(([id, o]) => id !== me && isLive(o, now, this.running))
-            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
+            .map(ownerInfo);
     }
     /**
      * Drop every run recorded for this entry, live or not, and return the other runs dropped:
@@ -42581,7 +42597,7 @@ class lock_Owners {
         delete this.records[entry.name];
         return Object.entries(record.owners)
             .filter(([id]) => id !== me)
-            .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }));
+            .map(ownerInfo);
     }
     /** True when some run of ours registered this entry (then it is ours to share). */
     tracks(entry) {
@@ -42599,20 +42615,13 @@ class lock_Owners {
             }
         };
     }
-    /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
+    /** Run `me` no longer uses `entry` (save() drops the runs that are over). */
     release(entry, me) {
         const record = this.records[entry.name];
         if (!record)
             return;
         const owners = { ...record.owners };
         delete owners[me];
-        const now = Date.now();
-        for (const [id, o] of Object.entries(owners)) {
-            if (isLive(o, now, this.running))
-                continue;
-            this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`);
-            delete owners[id];
-        }
         if (Object.keys(owners).length === 0)
             delete this.records[entry.name];
         else
@@ -43122,7 +43131,11 @@ async function registrar_directWriter(root, log) {
     if (alone)
         return writer;
     const engine = await availableEngine(log, ['docker']);
-    const helper = engine && (await helper_Helper.start(engine, log).catch(() => undefined));
+    const helper = engine &&
+        (await helper_Helper.start(engine, log).catch((e) => {
+            log.debug(`binfmt_misc lock and owners record: root's folder alone (${e.message})`);
+            return undefined;
+        }));
     if (!helper)
         return writer;
     log.debug(`binfmt_misc lock and owners record: root's folder and ${helper.label}'s, shared with container: jobs`);

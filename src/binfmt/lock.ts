@@ -263,12 +263,17 @@ export function runPid(): number | undefined {
   return undefined
 }
 
+let ownPidNamespace: string | null | undefined
+/** This process's pid namespace, read once: isLive asks for it for every owner. */
 function pidNamespace(): string | undefined {
-  try {
-    return readlinkSync('/proc/self/ns/pid')
-  } catch {
-    return undefined
+  if (ownPidNamespace === undefined) {
+    try {
+      ownPidNamespace = readlinkSync('/proc/self/ns/pid')
+    } catch {
+      ownPidNamespace = null
+    }
   }
+  return ownPidNamespace ?? undefined
 }
 
 /**
@@ -365,6 +370,13 @@ async function writeOwners(place: LockDir | SharedRecord, text: string, log?: Lo
   await run(['sudo', '-n', 'mv', '-f', '-T', temp, join(place.dir, OWNERS)], { log })
 }
 
+const ownerInfo = ([id, o]: [string, Owner]): OwnerInfo => ({
+  id,
+  pid: o.pid,
+  container: o.container,
+  since: o.since
+})
+
 export class Owners {
   private constructor(
     private readonly place: Place,
@@ -395,7 +407,11 @@ export class Owners {
   async save(): Promise<void> {
     const now = Date.now()
     for (const [name, record] of Object.entries(this.records)) {
-      const owners = Object.entries(record.owners).filter(([, o]) => isLive(o, now, this.running))
+      const owners = Object.entries(record.owners).filter(([id, o]) => {
+        if (isLive(o, now, this.running)) return true
+        this.log?.debug(`${name}: forgetting run ${id}, which is over`)
+        return false
+      })
       if (owners.length === 0) delete this.records[name]
       else this.records[name] = { ...record, owners: Object.fromEntries(owners) }
     }
@@ -410,7 +426,7 @@ export class Owners {
     const now = Date.now()
     return Object.entries(record.owners)
       .filter(([id, o]) => id !== me && isLive(o, now, this.running))
-      .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }))
+      .map(ownerInfo)
   }
 
   /**
@@ -423,7 +439,7 @@ export class Owners {
     delete this.records[entry.name]
     return Object.entries(record.owners)
       .filter(([id]) => id !== me)
-      .map(([id, o]) => ({ id, pid: o.pid, container: o.container, since: o.since }))
+      .map(ownerInfo)
   }
 
   /** True when some run of ours registered this entry (then it is ours to share). */
@@ -444,18 +460,12 @@ export class Owners {
     }
   }
 
-  /** Run `me` no longer uses `entry`; stale runs go with it, or they would stay for good. */
+  /** Run `me` no longer uses `entry` (save() drops the runs that are over). */
   release(entry: Entry, me: string): void {
     const record = this.records[entry.name]
     if (!record) return
     const owners = { ...record.owners }
     delete owners[me]
-    const now = Date.now()
-    for (const [id, o] of Object.entries(owners)) {
-      if (isLive(o, now, this.running)) continue
-      this.log?.debug(`${entry.name}: forgetting run ${id}, which is over`)
-      delete owners[id]
-    }
     if (Object.keys(owners).length === 0) delete this.records[entry.name]
     else this.records[entry.name] = { ...record, owners }
   }

@@ -6,14 +6,7 @@
 // entries it uses. Runs in job containers are live while their container runs.
 
 import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  isLive,
-  mergeRecords,
-  ownerHere,
-  type Owner,
-  type OwnerRecord,
-  type Records
-} from '../binfmt/lock.js'
+import { isLive, mergeRecords, ownerHere, type Owner, type Records } from '../binfmt/lock.js'
 import type { SharedRecord } from '../binfmt/shared-record.js'
 import type { Entry } from '../binfmt/table.js'
 import { run, type ExecResult } from '../util/exec.js'
@@ -168,7 +161,7 @@ export function engineRecord(
     },
 
     async write(text: string) {
-      const records = JSON.parse(text) as Record<string, OwnerRecord>
+      const records = JSON.parse(text) as Records
       const wanted = new Map<string, Uses>()
       for (const [name, record] of Object.entries(records)) {
         for (const [owner, o] of Object.entries(record.owners)) {

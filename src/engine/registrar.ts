@@ -84,7 +84,12 @@ async function directWriter(root: string, log: Log): Promise<Writer> {
     process.env.SETUP_BINFMT_LOCK_DIR
   if (alone) return writer
   const engine = await availableEngine(log, ['docker'])
-  const helper = engine && (await Helper.start(engine, log).catch(() => undefined))
+  const helper =
+    engine &&
+    (await Helper.start(engine, log).catch((e: Error) => {
+      log.debug(`binfmt_misc lock and owners record: root's folder alone (${e.message})`)
+      return undefined
+    }))
   if (!helper) return writer
   log.debug(
     `binfmt_misc lock and owners record: root's folder and ${helper.label}'s, shared with container: jobs`
