@@ -4,7 +4,6 @@
 // exactly those again, whatever happens (global-teardown.mjs checks the table is unchanged).
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import type { Entry } from '../../src/binfmt/table.js'
 import {
   dockerAvailable,
   dockerError,
@@ -25,7 +24,7 @@ import {
   type ImageSpec
 } from '../../src/verify/images.js'
 import { probeMarker, probeProgram } from '../../src/platform/probes.js'
-import { GlobalEntries } from '../helpers/global-table.js'
+import { GlobalEntries, unclaimedTarget } from '../helpers/global-table.js'
 import { busyboxImage } from '../helpers/fixtures.js'
 
 /** `tar -tv` of an archive, through GNU tar. */
@@ -176,16 +175,6 @@ describe('dockerAvailable', () => {
 })
 
 /** True when the kernel would hand `program` to this entry. */
-function handles(entry: Entry, program: Buffer): boolean {
-  if (!entry.enabled || entry.magic === undefined) return false
-  const magic = Buffer.from(entry.magic, 'hex')
-  const mask = entry.mask ? Buffer.from(entry.mask, 'hex') : Buffer.alloc(magic.length, 0xff)
-  return [...magic].every((b, i) => {
-    const p = program[entry.offset + i]
-    return p !== undefined && (p & mask[i]) === (b & mask[i])
-  })
-}
-
 const TARGETS = ['aarch64', 'arm', 'riscv64']
 /** Under localhost/, so a pull that should not happen goes nowhere but this machine. */
 const BUSYBOX_IMAGE = 'localhost/setup-binfmt-test-busybox:arm64'
@@ -244,12 +233,7 @@ describe('docker: emulated containers through the global binfmt_misc table', () 
   test(
     "a target without a binfmt_misc entry fails with docker's error and a hint",
     async () => {
-      // s390x, or the first of these that no entry in the global table would run.
-      const entries = (await global?.table.list()) ?? []
-      const target = ['s390x', 'ppc64le', 'mips64el', 'loongarch64'].find(
-        t => !entries.some(e => handles(e, probeProgram(t)))
-      )
-      if (!target) throw new Error('Every candidate target has a binfmt_misc entry on this host')
+      const target = unclaimedTarget((await global?.table.list()) ?? [])
       const [result] = await dockerSmoke([target], memoryLog())
       expect(result).toMatchObject({ target, ok: false })
       expect(result.code).not.toBe(0)

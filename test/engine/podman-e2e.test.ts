@@ -13,6 +13,24 @@ import { fileStore } from '../../src/binfmt/journal.js'
 import { podmanEnv } from '../helpers/podman.js'
 import { checkedLines, cliArgv, cliWithState, installChecked } from '../helpers/runner.js'
 
+/**
+ * Whatever happened: the table put back from the state the test's CLI left in `dir`, Podman's
+ * images and `dir` removed, and the blob info cache podman load keeps for root, outside any
+ * store, when the test made it.
+ */
+async function cleanUp(
+  table: BinfmtTable,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  cacheExisted: boolean
+): Promise<void> {
+  const left = fileStore(join(dir, 'state.json')).load()
+  if (left) await restore(table, left, memoryLog())
+  await run(['podman', 'rmi', '--all', '--force'], { allowFailure: true, env })
+  rmSync(dir, { recursive: true, force: true })
+  if (!cacheExisted) rmSync('/var/lib/containers', { recursive: true, force: true })
+}
+
 test('install with verify podman, then uninstall', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'podman-e2e-'))
   const state = join(dir, 'state.json')
@@ -38,12 +56,7 @@ test('install with verify podman, then uninstall', async () => {
     expect((await cli('uninstall')).code).toBe(0)
     expect(await table.list()).toEqual(before)
   } finally {
-    const left = fileStore(state).load()
-    if (left) await restore(table, left, memoryLog())
-    await run(['podman', 'rmi', '--all', '--force'], { allowFailure: true, env })
-    rmSync(dir, { recursive: true, force: true })
-    // The blob info cache podman load keeps for root, outside any store: ours when new.
-    if (!cacheExisted) rmSync('/var/lib/containers', { recursive: true, force: true })
+    await cleanUp(table, dir, env, cacheExisted)
   }
 }, 180_000)
 
@@ -102,10 +115,6 @@ test('a Podman that cannot start containers: verify auto warns and succeeds, ver
     expect(named.code).toBe(1)
     expect(await table.list()).toEqual(before)
   } finally {
-    const left = fileStore(state).load()
-    if (left) await restore(table, left, memoryLog())
-    await run(['podman', 'rmi', '--all', '--force'], { allowFailure: true, env })
-    rmSync(dir, { recursive: true, force: true })
-    if (!cacheExisted) rmSync('/var/lib/containers', { recursive: true, force: true })
+    await cleanUp(table, dir, env, cacheExisted)
   }
 }, 180_000)

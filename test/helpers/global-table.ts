@@ -5,6 +5,8 @@ import { BinfmtTable, type Entry } from '../../src/binfmt/table.js'
 import { memoryLog } from '../../src/util/log.js'
 import { wantedEntry } from '../../src/binfmt/register.js'
 import { qemuStatic } from './fixtures.js'
+import { claimedBy } from '../../src/platform/native.js'
+import { probeProgram } from '../../src/platform/probes.js'
 
 export class GlobalEntries {
   private constructor(
@@ -73,4 +75,16 @@ export class GlobalEntries {
     }
     return problems
   }
+}
+
+/**
+ * s390x, or the first of a few more targets whose probe no entry of `entries` would run: a
+ * foreign container of it must fail with exec format error.
+ */
+export function unclaimedTarget(entries: readonly Entry[]): string {
+  const target = ['s390x', 'ppc64le', 'mips64el', 'loongarch64'].find(
+    t => !claimedBy(probeProgram(t), entries)
+  )
+  if (!target) throw new Error('Every candidate target has a binfmt_misc entry on this host')
+  return target
 }
