@@ -8,14 +8,14 @@
 import { expect, test } from '@jest/globals'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { restore } from '../../src/binfmt/restore.js'
 import { fileStore } from '../../src/binfmt/journal.js'
 import { run } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
 import { busybox, buildxPlugin } from '../helpers/fixtures.js'
-import { inputs, readStep, stepEnv } from '../helpers/runner.js'
+import { distEntry, inputs, readStep, stepEnv } from '../helpers/runner.js'
 
 /** One step of the built action on the host's table, with the host's own lock and owners. */
 async function step(dir: string, entry: 'main' | 'post', values: Record<string, string>) {
@@ -23,7 +23,7 @@ async function step(dir: string, entry: 'main' | 'post', values: Record<string, 
   // stepEnv keeps a namespace's lock and owners apart; this is the host's table.
   const host: NodeJS.ProcessEnv = { ...env }
   delete host.SETUP_BINFMT_LOCK_DIR
-  const result = await run([process.execPath, resolve(`dist/${entry}/index.js`)], {
+  const result = await run([process.execPath, distEntry(entry)], {
     env: host,
     allowFailure: true
   })

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { acquire } from '../../src/qemu/acquire.js'
 import { DEFAULT_MANIFEST } from '../../src/qemu/builtin-manifest.js'
@@ -28,7 +28,7 @@ import { resolveCommand, run, type Runner } from '../../src/util/exec.js'
 import { memoryLog } from '../../src/util/log.js'
 import { GlobalEntries } from '../helpers/global-table.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, readStep, runnerStep, stepEnv } from '../helpers/runner.js'
+import { distEntry, inputs, readStep, runnerStep, stepEnv } from '../helpers/runner.js'
 import { asUser, createUser, removeUser, type TestUser } from '../helpers/users.js'
 import { qemuStatic } from '../helpers/fixtures.js'
 
@@ -100,7 +100,7 @@ describe('the defaults on a runner: a user with sudo and Docker, the global tabl
       ...env
     })
     for (const f of Object.values(files)) chownSync(f, user.uid, user.gid)
-    const result = await run(asUser(user, [process.execPath, resolve(`dist/${entry}/index.js`)]), {
+    const result = await run(asUser(user, [process.execPath, distEntry(entry)]), {
       env: full,
       allowFailure: true,
       timeoutMs: 540_000

@@ -9,7 +9,13 @@ import type { PrivateNamespace } from './namespace.js'
 
 /** Parse the runner's key<<delimiter files (GITHUB_OUTPUT, GITHUB_STATE); later values win. */
 /** The built CLI, as users run it. */
-export const CLI = resolve('dist/cli/index.js')
+/** The built action as the tests run it: global-setup's copy, which every user can read. */
+export const DIST = process.env.SETUP_BINFMT_TEST_DIST ?? resolve('dist')
+
+/** One built entry point: dist/<entry>/index.js. */
+export const distEntry = (entry: 'main' | 'post' | 'cli') => join(DIST, entry, 'index.js')
+
+export const CLI = distEntry('cli')
 
 /** The command line that runs the built CLI with `args`. */
 export const cliArgv = (...args: string[]) => [process.execPath, CLI, ...args]
@@ -81,7 +87,7 @@ export async function runnerStep(
   options: ExecOptions = {}
 ) {
   const { files, env: full } = stepEnv(dir, entry, env)
-  const result = await ns.exec([process.execPath, resolve(`dist/${entry}/index.js`)], {
+  const result = await ns.exec([process.execPath, distEntry(entry)], {
     env: full,
     allowFailure: true,
     ...options

@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { run } from '../../src/util/exec.js'
 import { buildMirror, entry, writeManifest } from '../helpers/mirror.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, readStep, runnerStep, stepEnv, CLI } from '../helpers/runner.js'
+import { distEntry, inputs, readStep, runnerStep, stepEnv, CLI } from '../helpers/runner.js'
 import { MirrorServer } from '../helpers/server.js'
 import { asNobody } from '../helpers/users.js'
 
@@ -177,7 +177,7 @@ test('main killed with SIGKILL after registering: post restores the table', asyn
   const { files, env } = stepEnv(dir, 'main', inputs({ platforms, source: 'system' }))
   const main = spawn(
     'nsenter',
-    ['-t', String(ns.pid), '-U', '-m', '--', process.execPath, resolve('dist/main/index.js')],
+    ['-t', String(ns.pid), '-U', '-m', '--', process.execPath, distEntry('main')],
     { env, stdio: 'ignore' }
   )
   const exited = new Promise(r => main.once('exit', r))

@@ -7,14 +7,14 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BinfmtTable } from '../../src/binfmt/table.js'
 import { fileStore } from '../../src/binfmt/journal.js'
 import { HOST_DIR, startTime, withLock, type OwnerRecord } from '../../src/binfmt/lock.js'
 import { wantedEntry } from '../../src/binfmt/register.js'
 import { busybox, qemuStatic } from '../helpers/fixtures.js'
 import { PrivateNamespace } from '../helpers/namespace.js'
-import { inputs, readStep, stepEnv, CLI } from '../helpers/runner.js'
+import { distEntry, inputs, readStep, stepEnv, CLI } from '../helpers/runner.js'
 import { asUser, createUser, removeUser } from '../helpers/users.js'
 
 const ARM64 = ['--platforms', 'arm64', '--source', 'system', '--verify', 'none']
@@ -89,14 +89,7 @@ describe('in a private namespace', () => {
   /** One action step, run by a worker process that lives only as long as the step. */
   async function step(entry: 'main' | 'post', env: Record<string, string>) {
     const { files, env: full } = stepEnv(dir, entry, env)
-    const argv = [
-      worker,
-      '-c',
-      '"$@"; true',
-      'worker',
-      process.execPath,
-      resolve(`dist/${entry}/index.js`)
-    ]
+    const argv = [worker, '-c', '"$@"; true', 'worker', process.execPath, distEntry(entry)]
     const result = await ns.exec(argv, { env: full, allowFailure: true })
     return { ...result, ...readStep(files) }
   }
