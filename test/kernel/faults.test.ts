@@ -144,6 +144,8 @@ const installAsNobody = (...extra: string[]) =>
     ]),
     {
       env: { PATH: process.env.PATH, HOME: dir, SETUP_BINFMT_LOCK_DIR: join(dir, 'lock') },
+      // Nobody's own folder: the checkout may be one nobody cannot enter (Podman chdirs).
+      cwd: dir,
       allowFailure: true
     }
   )
